@@ -1,0 +1,155 @@
+-- runtime.lua: sitegen's template runtime, embedded in the binary. It is
+-- run once in each worker's Lua state, after the C side has put the
+-- compiled templates, the helpers and the site model in place, and
+-- returns the function the C side calls to render one output file.
+--
+-- Templates run in an environment that can read the site and call the
+-- helpers, and nothing else: no io, os, require, load or debug.
+
+local templates, helpers, site, forbidden, dirs, site_helpers = ...
+
+local setmetatable, error, type, pairs = setmetatable, error, type, pairs
+local tostring = tostring
+
+local MAX_DEPTH = 32		-- layouts and includes nested deeper are a loop
+
+-- The environment every template sees underneath its own variables.
+local base = {}
+for _, name in ipairs({ "assert", "error", "ipairs", "next", "pairs",
+    "pcall", "rawequal", "rawget", "rawlen", "select", "tonumber",
+    "tostring", "type", "xpcall" }) do
+	base[name] = _G[name]
+end
+local function copy(t)
+	local c = {}
+	for k, v in pairs(t) do c[k] = v end
+	return c
+end
+base.string = copy(string)
+base.string.dump = nil
+base.table = copy(table)
+base.math = copy(math)
+base.math.random, base.math.randomseed = nil, nil	-- output must be reproducible
+base.utf8 = copy(utf8)
+base.site = site
+for name, fn in pairs(helpers) do base[name] = fn end
+
+-- json(v): v as JSON, object keys sorted so output is reproducible.
+local function json(v, depth)
+	depth = depth or 0
+	if depth > 64 then error("json: value nested too deep (or a cycle)", 0) end
+	local t = type(v)
+	if v == nil then return "null"
+	elseif t == "boolean" then return tostring(v)
+	elseif t == "number" then
+		if v ~= v or v == math.huge or v == -math.huge then return "null" end
+		if math.type(v) == "integer" then return string.format("%d", v) end
+		return string.format("%.17g", v)
+	elseif t == "string" then
+		return '"' .. v:gsub('[%c"\\<>&\127]', function(c)
+			if c == '"' then return '\\"' elseif c == "\\" then return "\\\\"
+			elseif c == "\n" then return "\\n" end
+			return string.format("\\u%04x", c:byte())
+		end) .. '"'
+	elseif t == "table" then
+		local out = {}
+		if #v > 0 then
+			for i = 1, #v do out[i] = json(v[i], depth + 1) end
+			return "[" .. table.concat(out, ",") .. "]"
+		end
+		local keys = {}
+		for k in pairs(v) do
+			if type(k) == "string" then keys[#keys + 1] = k end
+		end
+		if #keys == 0 then return "[]" end
+		table.sort(keys)
+		for i, k in ipairs(keys) do
+			out[i] = json(k) .. ":" .. json(v[k], depth + 1)
+		end
+		return "{" .. table.concat(out, ",") .. "}"
+	end
+	error("json: cannot encode a " .. t, 0)
+end
+base.json = function(v) return json(v) end
+
+setmetatable(base, { __index = function(_, name)
+	if forbidden[name] then
+		error("'" .. name .. "' is not available in templates: a " ..
+		    "template can read the site and nothing else", 2)
+	end
+	return nil
+end })
+
+-- This site's own helpers (lua/site/*.lua), each returning a table of
+-- functions, run in the same sandbox as templates.
+local names = {}
+for name in pairs(site_helpers) do names[#names + 1] = name end
+table.sort(names)
+for _, name in ipairs(names) do
+	local chunk, err = load(site_helpers[name], "@lua/site/" .. name, "t",
+	    base)
+	if chunk == nil then error(err, 0) end
+	local fns = chunk()
+	if type(fns) ~= "table" then
+		error("lua/site/" .. name .. ": must return a table of " ..
+		    "helper functions", 0)
+	end
+	for k, v in pairs(fns) do base[k] = v end
+end
+
+local render
+
+-- Makes the environment for one template call: vars on top of the
+-- caller's environment (or the base), with layout and include bound to
+-- this call.
+local function environment(vars, parent, state)
+	local env = setmetatable(vars or {}, { __index = parent or base })
+	env.layout = function(name)
+		if type(name) ~= "string" then
+			error("layout expects a template name", 2)
+		end
+		state.layout = name
+	end
+	env.include = function(name, more)
+		if type(name) ~= "string" then
+			error("include expects a template name", 2)
+		end
+		if more ~= nil and type(more) ~= "table" then
+			error("include expects a table of variables", 2)
+		end
+		return render(name, copy(more or {}), env, state.depth + 1)
+	end
+	return env
+end
+
+-- Renders template name with vars; follows the layouts it asks for, each
+-- getting the output so far as content.
+render = function(name, vars, parent, depth)
+	local out
+	repeat
+		if depth > MAX_DEPTH then
+			error("templates nested more than " .. MAX_DEPTH ..
+			    " deep: does a layout or include use itself?", 0)
+		end
+		local fn = templates[name]
+		if fn == nil then
+			error("no template '" .. tostring(name) .. "' in " ..
+			    dirs, 0)
+		end
+		local state = { depth = depth }
+		out = fn(environment(vars, parent, state))
+		name = state.layout
+		if name then
+			vars = copy(vars)
+			vars.content = out
+			vars.layout, vars.include = nil, nil
+			depth = depth + 1
+		end
+	until name == nil
+	return out
+end
+
+-- Called by the C side for each output file.
+return function(name, vars)
+	return render(name, vars, nil, 1)
+end

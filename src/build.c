@@ -1,0 +1,193 @@
+/* build.c: the build as a flat list of stages, read top to bottom: config,
+ * content, Markdown, resolve, links, assets, templates, render and write,
+ * swap. A stage runs to its end to report every error it can find; the
+ * build stops at the first stage boundary with errors. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assets.h"
+#include "build.h"
+#include "output.h"
+#include "path.h"
+#include "pool.h"
+#include "render.h"
+#include "site.h"
+
+struct render_ctx {
+	struct sg_site		*site;
+	struct sg_render	*render;
+	struct sg_output	*out;
+	struct sg_job		*jobs;
+};
+
+static void
+parse_one(void *ctx, int worker, size_t i)
+{
+	struct sg_site	*site = ctx;
+
+	(void)worker;
+	if (!site->all[i]->skipped)
+		sg_md_parse(site, site->all[i]);
+}
+
+static void
+render_one(void *arg, int worker, size_t i)
+{
+	struct render_ctx	*c = arg;
+	const struct sg_job	*job = &c->jobs[i];
+	char			*html;
+	size_t			 len;
+
+	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
+		sg_out_write(c->out, job->out, html, len);
+	free(html);
+}
+
+static void
+add_job(struct sg_job **v, size_t *n, int kind, size_t index,
+    const char *template, const char *out, const char *src)
+{
+	struct sg_job	*j;
+
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	j = &(*v)[(*n)++];
+	j->kind = kind;
+	j->index = index;
+	j->template = template;
+	j->out = out;
+	j->src = src;
+}
+
+/* Every output file a template makes: pages, sections (the home page is
+ * index.html), tags, and the site-wide files the theme has templates
+ * for. */
+static size_t
+list_jobs(const struct sg_site *site, const struct sg_render *r,
+    struct sg_job **jobs)
+{
+	static const char *const special[] = {
+		"404.html", "sitemap.xml", "atom.xml", "robots.txt", NULL
+	};
+	const struct sg_page	*p;
+	const struct sg_section	*s;
+	size_t			 n = 0, i;
+
+	*jobs = NULL;
+	for (i = 0; i < site->npages; i++) {
+		p = site->pages[i];
+		if (p->owner == NULL)
+			add_job(jobs, &n, SG_JOB_PAGE, i, p->template ?
+			    p->template : "page.html", p->out, p->src);
+	}
+	for (i = 0; i < site->nsections; i++) {
+		s = site->sections[i];
+		add_job(jobs, &n, SG_JOB_SECTION, i, s->page &&
+		    s->page->template ? s->page->template : s == site->home ?
+		    "index.html" : "section.html", s->out, s->page ?
+		    s->page->src : "content");
+	}
+	if (sg_render_has(r, "tag.html"))
+		for (i = 0; i < site->ntags; i++)
+			add_job(jobs, &n, SG_JOB_TAG, i, "tag.html",
+			    site->tags[i]->out, "content");
+	for (i = 0; special[i]; i++)
+		if (sg_render_has(r, special[i]))
+			add_job(jobs, &n, SG_JOB_SPECIAL, 0, special[i],
+			    special[i], NULL);
+	return n;
+}
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+stop(struct sg_site *site)
+{
+	sg_diag_flush(site->diag);
+	return sg_diag_errors(site->diag) > 0;
+}
+
+/* Builds the site described by opt. Returns the exit status: 0, or 1
+ * when the site has errors (all reported; the output is untouched). */
+int
+sg_build(const struct sg_options *opt)
+{
+	struct sg_site		 site;
+	struct sg_render	*render = NULL;
+	struct sg_output	*out = NULL;
+	struct render_ctx	 ctx;
+	struct sg_job		*jobs = NULL;
+	char			*outdir;
+	size_t			 njobs = 0;
+	double			 t0 = now();
+	int			 rc = 1;
+
+	memset(&site, 0, sizeof(site));
+	site.opt = opt;
+	site.root = xstrdup(opt->root);
+	site.diag = sg_diag_new(stderr, opt->color);
+	outdir = opt->out ? xstrdup(opt->out) : sg_path_join(opt->root,
+	    "public");
+	sg_md_init();
+
+	if (sg_config_load(&site) == -1 || stop(&site))
+		goto out;
+	if (sg_content_load(&site) == -1 || stop(&site))
+		goto out;
+	sg_pool_run(opt->jobs, site.nall, parse_one, &site);
+	sg_content_resolve(&site);
+	if (stop(&site))
+		goto out;
+	sg_md_check_links(&site);
+	sg_assets_build(&site, &site.assets);
+	sg_render_new(&site, opt->jobs, &render);
+	if (stop(&site))
+		goto out;
+
+	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
+	    site.diag)) == NULL || stop(&site))
+		goto out;
+	njobs = list_jobs(&site, render, &jobs);
+	ctx.site = &site;
+	ctx.render = render;
+	ctx.out = out;
+	ctx.jobs = jobs;
+	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
+	sg_assets_write(&site, site.assets, out);
+	if (stop(&site))
+		goto out;
+	if (sg_out_commit(out) == -1) {
+		out = NULL;
+		stop(&site);
+		goto out;
+	}
+	out = NULL;
+	if (!opt->quiet)
+		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
+		    "%s %s in %.0f ms\n", site.npages, site.nsections,
+		    site.ntags, opt->dry_run ? "checked, for" : "written to",
+		    outdir, (now() - t0) * 1000);
+	rc = 0;
+out:
+	if (rc != 0 && !opt->quiet)
+		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
+		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?
+		    "" : "s", outdir);
+	sg_out_discard(out);
+	free(jobs);
+	sg_render_free(render);
+	sg_assets_free(site.assets);
+	sg_content_free(&site);
+	sg_config_free(&site.config);
+	sg_diag_free(site.diag);
+	free(site.root);
+	free(outdir);
+	return rc;
+}

@@ -1,0 +1,185 @@
+/* config.c: site.yml into struct sg_config, with defaults; unknown keys are
+ * warnings, wrong types are errors, all at site.yml's own lines. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "site.h"
+#include "path.h"
+#include "yaml.h"
+
+#define CONFIG_FILE	"site.yml"
+
+/* The keys site.yml may hold and the type each must have. */
+struct key {
+	const char	*name;
+	enum sg_vtype	 type;
+};
+
+static const struct key top_keys[] = {
+	{ "title", SG_STR },
+	{ "description", SG_STR },
+	{ "base_url", SG_STR },
+	{ "language", SG_STR },
+	{ "theme", SG_STR },
+	{ "author", SG_STR },
+	{ "copyright", SG_STR },
+	{ "markdown", SG_MAP },
+	{ "params", SG_MAP },
+	{ NULL, SG_NIL }
+};
+
+static const struct key markdown_keys[] = {
+	{ "unsafe", SG_BOOL },
+	{ "toc_depth", SG_NUM },
+	{ NULL, SG_NIL }
+};
+
+/* Checks the entries of map against keys: warns of unknown ones and
+ * reports wrong types. Returns the number of errors. */
+static int
+check_keys(struct sg_diag *d, const struct sg_value *map,
+    const struct key *keys, const char *where)
+{
+	const struct key	*k;
+	const struct sg_value	*v;
+	size_t			 i;
+	int			 bad = 0;
+
+	for (i = 0; i < map->len; i++) {
+		v = map->items[i];
+		for (k = keys; k->name; k++)
+			if (strcmp(k->name, map->keys[i]) == 0)
+				break;
+		if (k->name == NULL) {
+			sg_diag_warn(d, &v->loc, "unknown key '%s%s' (it is "
+			    "kept in site.params but sitegen does not use it)",
+			    where, map->keys[i]);
+			continue;
+		}
+		if (v->type != k->type && v->type != SG_NIL &&
+		    !(k->type == SG_STR && (v->type == SG_NUM ||
+		    v->type == SG_BOOL))) {
+			sg_diag_error(d, &v->loc, "'%s%s' must be a %s, not a "
+			    "%s", where, k->name, sg_value_type_name(k->type),
+			    sg_value_type_name(v->type));
+			bad++;
+		}
+	}
+	return bad;
+}
+
+static char *
+str_or(const struct sg_value *map, const char *key, const char *def)
+{
+	const char	*s = sg_value_text(sg_value_get(map, key));
+
+	return xstrdup(s ? s : def);
+}
+
+/* Splits a base URL into the form kept (ending in '/') and its path. */
+static int
+set_base(struct sg_config *c, const char *url)
+{
+	const char	*p;
+	size_t		 n = strlen(url);
+
+	free(c->base_url);
+	free(c->base_path);
+	c->base_url = xasprintf("%s%s", url, n && url[n - 1] == '/' ? "" :
+	    "/");
+	if ((p = strstr(c->base_url, "://")) != NULL) {
+		if ((p = strchr(p + 3, '/')) == NULL)
+			p = "/";
+	} else
+		p = c->base_url;
+	c->base_path = xstrdup(p);
+	return c->base_path[0] == '/' ? 0 : -1;
+}
+
+/* Loads site.yml from the site root into site->config. Returns 0, or -1
+ * after reporting every problem to site->diag. */
+int
+sg_config_load(struct sg_site *site)
+{
+	struct sg_config	*c = &site->config;
+	const struct sg_value	*md, *v;
+	struct sg_loc		 loc = { CONFIG_FILE, 0, 0 };
+	char			*path, *text;
+	size_t			 len = 0;
+	int			 bad = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->toc_depth = 3;
+	path = sg_path_join(site->root, CONFIG_FILE);
+	text = sg_file_read(path, &len);
+	free(path);
+	if (text == NULL) {
+		sg_diag_error(site->diag, &loc, "cannot read the site's "
+		    "configuration: %s (run sitegen in a site's root, or give "
+		    "--root)", strerror(errno));
+		return -1;
+	}
+	if (sg_yaml_parse(text, len, CONFIG_FILE, 0, site->diag,
+	    &c->root) == -1) {
+		free(text);
+		return -1;
+	}
+	free(text);
+	if (c->root->type == SG_NIL) {
+		sg_value_free(c->root);
+		c->root = sg_value_new(SG_MAP, &loc);
+	}
+	if (c->root->type != SG_MAP) {
+		loc.line = 1;
+		sg_diag_error(site->diag, &loc, "site.yml must be a mapping "
+		    "of keys to values, not a %s",
+		    sg_value_type_name(c->root->type));
+		return -1;
+	}
+	bad += check_keys(site->diag, c->root, top_keys, "");
+	if ((md = sg_value_get(c->root, "markdown")) != NULL &&
+	    md->type == SG_MAP) {
+		bad += check_keys(site->diag, md, markdown_keys, "markdown.");
+		if ((v = sg_value_get(md, "unsafe")) && v->type == SG_BOOL)
+			c->unsafe = v->b;
+		if ((v = sg_value_get(md, "toc_depth")) && v->type == SG_NUM) {
+			if (v->num < 1 || v->num > 6) {
+				sg_diag_error(site->diag, &v->loc, "'markdown."
+				    "toc_depth' must be between 1 and 6");
+				bad++;
+			} else
+				c->toc_depth = (int)v->num;
+		}
+	}
+	if (bad)
+		return -1;
+	c->title = str_or(c->root, "title", "");
+	c->description = str_or(c->root, "description", "");
+	c->language = str_or(c->root, "language", "en");
+	c->theme = str_or(c->root, "theme", "default");
+	v = sg_value_get(c->root, "base_url");
+	if (set_base(c, site->opt->base_url ? site->opt->base_url :
+	    sg_value_text(v) ? sg_value_text(v) : "/") == -1) {
+		loc = v && !site->opt->base_url ? v->loc : loc;
+		sg_diag_error(site->diag, &loc, "'base_url' must be an absolute "
+		    "URL (https://example.org/guide/) or a path starting with "
+		    "'/'");
+		return -1;
+	}
+	return 0;
+}
+
+void
+sg_config_free(struct sg_config *c)
+{
+	free(c->title);
+	free(c->description);
+	free(c->base_url);
+	free(c->base_path);
+	free(c->language);
+	free(c->theme);
+	sg_value_free(c->root);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,181 @@
+/* diag.c: collects errors and warnings from all workers and prints them as
+ * "file:line:col: error: message", sorted by place, at stage boundaries. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+struct msg {
+	char	*file;		/* owned copy, or NULL */
+	int	 line, col;
+	int	 error;		/* 1 error, 0 warning, -1 note */
+	char	*text;		/* owned */
+	size_t	 seq;		/* arrival order, last sort key */
+};
+
+struct sg_diag {
+	pthread_mutex_t	 lock;
+	FILE		*fp;		/* where messages go */
+	int		 color;		/* colour escapes on a terminal */
+	struct msg	*v;		/* pending messages */
+	size_t		 len, cap;
+	size_t		 seq;
+	int		 errors;	/* errors ever reported */
+};
+
+/* Makes a collector that prints to fp, with colour if color is set. */
+struct sg_diag *
+sg_diag_new(FILE *fp, int color)
+{
+	struct sg_diag	*d = xcalloc(1, sizeof(*d));
+
+	pthread_mutex_init(&d->lock, NULL);
+	d->fp = fp;
+	d->color = color;
+	return d;
+}
+
+void
+sg_diag_free(struct sg_diag *d)
+{
+	size_t	 i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->len; i++) {
+		free(d->v[i].file);
+		free(d->v[i].text);
+	}
+	free(d->v);
+	pthread_mutex_destroy(&d->lock);
+	free(d);
+}
+
+static void
+add(struct sg_diag *d, const struct sg_loc *loc, int error, const char *fmt,
+    va_list ap)
+{
+	struct sg_buf	 b = { 0 };
+	struct msg	*m;
+
+	sg_buf_vprintf(&b, fmt, ap);
+	pthread_mutex_lock(&d->lock);
+	if (d->len == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
+	}
+	m = &d->v[d->len++];
+	m->file = loc && loc->file ? xstrdup(loc->file) : NULL;
+	m->line = loc ? loc->line : 0;
+	m->col = loc ? loc->col : 0;
+	m->error = error;
+	m->text = sg_buf_detach(&b);
+	m->seq = d->seq++;
+	if (error > 0)
+		d->errors++;
+	pthread_mutex_unlock(&d->lock);
+}
+
+void
+sg_diag_error(struct sg_diag *d, const struct sg_loc *loc, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	add(d, loc, 1, fmt, ap);
+	va_end(ap);
+}
+
+void
+sg_diag_warn(struct sg_diag *d, const struct sg_loc *loc, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	add(d, loc, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* A line of information without a place (progress, summaries). */
+void
+sg_diag_note(struct sg_diag *d, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	add(d, NULL, -1, fmt, ap);
+	va_end(ap);
+}
+
+int
+sg_diag_errors(const struct sg_diag *d)
+{
+	return d->errors;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	const struct msg	*x = a, *y = b;
+	int			 c;
+
+	if ((x->file == NULL) != (y->file == NULL))
+		return x->file == NULL ? -1 : 1;
+	if (x->file && (c = strcmp(x->file, y->file)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	if ((c = strcmp(x->text, y->text)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Prints the pending messages sorted by file, line and column (so the
+ * output does not depend on which worker found what first), dropping
+ * exact repeats, and forgets them. */
+void
+sg_diag_flush(struct sg_diag *d)
+{
+	const char	*word, *on = "", *off = "";
+	struct msg	*m, *prev = NULL;
+	size_t		 i;
+
+	pthread_mutex_lock(&d->lock);
+	qsort(d->v, d->len, sizeof(*d->v), cmp);
+	for (i = 0; i < d->len; i++) {
+		m = &d->v[i];
+		if (prev && prev->error == m->error && prev->line == m->line &&
+		    prev->col == m->col && strcmp(prev->text, m->text) == 0 &&
+		    (prev->file == m->file || (prev->file && m->file &&
+		    strcmp(prev->file, m->file) == 0)))
+			continue;
+		prev = m;
+		word = m->error > 0 ? "error" : m->error == 0 ? "warning" :
+		    NULL;
+		if (d->color && word)
+			on = m->error > 0 ? "\033[1;31m" : "\033[1;35m",
+			off = "\033[0m";
+		if (word == NULL)
+			fprintf(d->fp, "%s\n", m->text);
+		else if (m->file && m->line > 0)
+			fprintf(d->fp, "%s:%d:%d: %s%s:%s %s\n", m->file,
+			    m->line, m->col > 0 ? m->col : 1, on, word, off,
+			    m->text);
+		else if (m->file)
+			fprintf(d->fp, "%s: %s%s:%s %s\n", m->file, on, word,
+			    off, m->text);
+		else
+			fprintf(d->fp, "sitegen: %s%s:%s %s\n", on, word, off,
+			    m->text);
+	}
+	for (i = 0; i < d->len; i++) {
+		free(d->v[i].file);
+		free(d->v[i].text);
+	}
+	d->len = 0;
+	fflush(d->fp);
+	pthread_mutex_unlock(&d->lock);
+}

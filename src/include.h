@@ -1,0 +1,14 @@
+/* include.h: {{#include path:anchor}} expansion before Markdown parsing. */
+#ifndef SG_INCLUDE_H
+#define SG_INCLUDE_H
+
+#include <stddef.h>
+
+struct sg_site;
+struct sg_page;
+
+int	sg_include_expand(const struct sg_site *, const struct sg_page *,
+	    char **, size_t *, int **, int *);
+int	sg_include_region(const char *, size_t, const char *, char **);
+
+#endif

@@ -1,0 +1,285 @@
+/* main.c: the command line: parses options and dispatches to build,
+ * check, init and new. Exit status: 0 ok, 1 the site has errors, 2 usage. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "assets.h"
+#include "build.h"
+#include "embed.h"
+#include "path.h"
+#include "pool.h"
+#include "render.h"
+#include "site.h"
+
+static const char usage_text[] =
+"usage: sitegen [options] build\n"
+"       sitegen [options] check\n"
+"       sitegen init DIR\n"
+"       sitegen [--root DIR] new content/PATH.md\n"
+"       sitegen --version | --help\n"
+"\n"
+"commands:\n"
+"  build          build the site into public/ (replaced only on success)\n"
+"  check          build in memory and report every problem; write nothing\n"
+"  init DIR       make a new site in DIR with the default theme\n"
+"  new PATH.md    make a new page with front matter\n"
+"\n"
+"options:\n"
+"  --root DIR     the site's root (default: the current directory)\n"
+"  --out DIR      the output directory (default: ROOT/public)\n"
+"  --jobs N       worker threads (default: the number of CPUs)\n"
+"  --drafts       include pages with 'draft: true'\n"
+"  --base-url URL override base_url of site.yml\n"
+"  --quiet        print only errors and warnings\n"
+"  --verbose      say more\n"
+"  --version      print versions and exit\n"
+"  --help         print this help and exit\n";
+
+static int
+usage(const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "sitegen: %s\n", msg);
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+static void
+version(void)
+{
+	int	 major, minor, patch;
+
+	yaml_get_version(&major, &minor, &patch);
+	printf("sitegen %s\n", SG_VERSION);
+	printf("cmark-gfm %s\n", sg_md_version());
+	printf("libyaml %d.%d.%d\n", major, minor, patch);
+	printf("%s\n", sg_render_lua_version());
+	printf("libsass %s\n", sg_assets_sass_version());
+}
+
+/* Makes the folders above path. */
+static int
+mkdirs(const char *path)
+{
+	char	*p = xstrdup(path), *s;
+	int	 rc = 0;
+
+	for (s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+static int
+write_new(const char *path, const char *text, size_t len)
+{
+	if (mkdirs(path) == -1 || sg_file_write(path, text, len) == -1) {
+		fprintf(stderr, "sitegen: cannot write %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static const char init_site[] =
+"title: My documentation\n"
+"description: What this site is about, in one sentence.\n"
+"base_url: /\n"
+"language: en\n"
+"theme: default\n";
+
+static const char init_index[] =
+"---\n"
+"title: Welcome\n"
+"description: The home page.\n"
+"---\n"
+"\n"
+"This is the home page. Start with [the first page](getting-started.md).\n";
+
+static const char init_page[] =
+"---\n"
+"title: Getting started\n"
+"description: A first page to edit.\n"
+"weight: 1\n"
+"---\n"
+"\n"
+"Edit `content/getting-started.md` and run `sitegen build`.\n"
+"\n"
+"> [!TIP]\n"
+"> Link to other pages by their `.md` path: sitegen checks the links.\n";
+
+/* sitegen init DIR: a site that builds, with the default theme. */
+static int
+cmd_init(const char *dir)
+{
+	const struct sg_embed	*e;
+	char			*path;
+	int			 rc = 0;
+	struct stat		 st;
+
+	if (stat(dir, &st) == 0) {
+		path = sg_path_join(dir, "site.yml");
+		if (access(path, F_OK) == 0) {
+			fprintf(stderr, "sitegen: %s already holds a site\n",
+			    dir);
+			free(path);
+			return 1;
+		}
+		free(path);
+	}
+	path = sg_path_join(dir, "site.yml");
+	rc |= write_new(path, init_site, sizeof(init_site) - 1);
+	free(path);
+	path = sg_path_join(dir, "content/_index.md");
+	rc |= write_new(path, init_index, sizeof(init_index) - 1);
+	free(path);
+	path = sg_path_join(dir, "content/getting-started.md");
+	rc |= write_new(path, init_page, sizeof(init_page) - 1);
+	free(path);
+	for (e = sg_embedded; e->path; e++) {
+		if (!sg_starts_with(e->path, "themes/default/"))
+			continue;
+		path = sg_path_join(dir, e->path);
+		rc |= write_new(path, (const char *)e->data, e->len);
+		free(path);
+	}
+	if (rc == 0)
+		printf("made a new site in %s: cd %s && sitegen build\n", dir,
+		    dir);
+	return rc ? 1 : 0;
+}
+
+/* sitegen new content/x/y.md: a page with front matter. */
+static int
+cmd_new(const char *root, const char *rel)
+{
+	struct sg_buf	 b = { 0 };
+	const char	*base = sg_path_base(rel);
+	char		*path, *title, *s, date[16];
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (!sg_starts_with(rel, "content/") || !sg_ends_with(rel, ".md") ||
+	    strstr(rel, "..")) {
+		fprintf(stderr, "sitegen: new: give a path like "
+		    "content/guide/page.md\n");
+		return 2;
+	}
+	path = sg_path_join(root, rel);
+	if (access(path, F_OK) == 0) {
+		fprintf(stderr, "sitegen: %s already exists\n", rel);
+		free(path);
+		return 1;
+	}
+	title = xstrndup(base, strlen(base) - 3);
+	for (s = title; *s; s++)
+		if (*s == '-' || *s == '_')
+			*s = ' ';
+	if (title[0] >= 'a' && title[0] <= 'z')
+		title[0] = (char)(title[0] - 'a' + 'A');
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	sg_buf_printf(&b, "---\ntitle: \"%s\"\ndescription: \"\"\ndate: %s\n"
+	    "draft: true\n---\n\n", title, date);
+	if (write_new(path, b.data, b.len) == 0)
+		printf("made %s (a draft: build with --drafts to see it)\n",
+		    rel);
+	sg_buf_free(&b);
+	free(title);
+	free(path);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, 'r' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "drafts", no_argument, NULL, 'd' },
+		{ "base-url", required_argument, NULL, 'b' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sg_options	 opt;
+	const char		*cmd;
+	char			*end;
+	long			 n;
+	int			 c;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.root = ".";
+	opt.jobs = sg_pool_cpus();
+	opt.color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
+	while ((c = getopt_long(argc, argv, "r:o:j:db:qvVh", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			opt.root = optarg;
+			break;
+		case 'o':
+			opt.out = optarg;
+			break;
+		case 'j':
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 1 || n > 256)
+				return usage("--jobs takes a number from 1 "
+				    "to 256");
+			opt.jobs = (int)n;
+			break;
+		case 'd':
+			opt.drafts = 1;
+			break;
+		case 'b':
+			opt.base_url = optarg;
+			break;
+		case 'q':
+			opt.quiet = 1;
+			break;
+		case 'v':
+			opt.verbose = 1;
+			break;
+		case 'V':
+			version();
+			return 0;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			return usage(NULL);
+		}
+	}
+	if (optind >= argc)
+		return usage("no command given");
+	cmd = argv[optind++];
+	if (!strcmp(cmd, "build") || !strcmp(cmd, "check")) {
+		if (optind != argc)
+			return usage("build and check take no arguments");
+		opt.dry_run = !strcmp(cmd, "check");
+		return sg_build(&opt);
+	}
+	if (!strcmp(cmd, "init"))
+		return optind + 1 == argc ? cmd_init(argv[optind]) :
+		    usage("init takes one folder");
+	if (!strcmp(cmd, "new"))
+		return optind + 1 == argc ? cmd_new(opt.root, argv[optind]) :
+		    usage("new takes one path, like content/guide/page.md");
+	return usage("unknown command");
+}

@@ -1,0 +1,227 @@
+/* output.c: every output file is written into a staging directory beside
+ * the output directory; only a build without errors swaps it into place
+ * (one rename(2) with RENAME_EXCHANGE), so a failed build leaves the
+ * previous output exactly as it was. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "output.h"
+#include "path.h"
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE	(1 << 1)
+#endif
+
+struct sg_output {
+	char		*out;		/* the output directory */
+	char		*stage;		/* the staging directory */
+	int		 dry;		/* check only: write nothing */
+	struct sg_diag	*diag;
+};
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static void
+rm_tree(const char *path)
+{
+	nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Opens a staging directory for out (which need not exist yet, and may
+ * not hold the site root). With dry
+ * set nothing is written at all. Returns NULL after reporting why. */
+struct sg_output *
+sg_out_open(const char *out, const char *root, int dry, struct sg_diag *diag)
+{
+	struct sg_output	*o = xcalloc(1, sizeof(*o));
+	struct sg_loc		 loc = { NULL, 0, 0 };
+	struct stat		 st;
+	char			*real, *cwd;
+
+	o->out = xstrdup(out);
+	o->dry = dry;
+	o->diag = diag;
+	if (dry)
+		return o;
+	if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		sg_diag_error(diag, &loc, "the output '%s' exists and is not "
+		    "a directory", out);
+		goto fail;
+	}
+	/* never swap away a folder that holds the site (--out .) */
+	real = realpath(out, NULL);
+	cwd = realpath(root, NULL);
+	if (real && cwd && sg_starts_with(cwd, real) &&
+	    (cwd[strlen(real)] == '/' || cwd[strlen(real)] == '\0' ||
+	    strcmp(real, "/") == 0)) {
+		sg_diag_error(diag, &loc, "the output '%s' holds the site "
+		    "itself: choose a folder of its own (--out public)", out);
+		free(real);
+		free(cwd);
+		goto fail;
+	}
+	free(real);
+	free(cwd);
+	o->stage = xasprintf("%s.sitegen-XXXXXX", out);
+	if (mkdtemp(o->stage) == NULL) {
+		sg_diag_error(diag, &loc, "cannot make a staging folder beside "
+		    "'%s': %s", out, strerror(errno));
+		goto fail;
+	}
+	chmod(o->stage, 0755);
+	return o;
+fail:
+	free(o->stage);
+	free(o->out);
+	free(o);
+	return NULL;
+}
+
+/* Makes the folders above path (a file path inside the stage). */
+static int
+mkdirs(char *path)
+{
+	char	*s;
+
+	for (s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
+			*s = '/';
+			return -1;
+		}
+		*s = '/';
+	}
+	return 0;
+}
+
+static char *
+stage_path(struct sg_output *o, const char *rel)
+{
+	char	*norm = sg_path_normalize(rel), *path;
+
+	if (norm == NULL || *norm == '\0' || *norm == '/' ||
+	    norm[strlen(norm) - 1] == '/') {
+		free(norm);
+		return NULL;
+	}
+	path = xasprintf("%s/%s", o->stage, norm);
+	free(norm);
+	return path;
+}
+
+/* Writes data[0..len) as rel in the output. Safe from several threads.
+ * Returns 0, or -1 after reporting the error. */
+int
+sg_out_write(struct sg_output *o, const char *rel, const char *data,
+    size_t len)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	char		*path;
+
+	if (o->dry)
+		return 0;
+	if ((path = stage_path(o, rel)) == NULL) {
+		sg_diag_error(o->diag, &loc, "refusing to write '%s' outside "
+		    "the output", rel);
+		return -1;
+	}
+	if (mkdirs(path) == -1 || sg_file_write(path, data, len) == -1) {
+		sg_diag_error(o->diag, &loc, "cannot write %s/%s: %s", o->out,
+		    rel, strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+
+/* Copies the file src to rel in the output. Returns 0 or -1 (reported). */
+int
+sg_out_copy(struct sg_output *o, const char *rel, const char *src)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	char		*data;
+	size_t		 len;
+	int		 rc;
+
+	if ((data = sg_file_read(src, &len)) == NULL) {
+		sg_diag_error(o->diag, &loc, "cannot read %s: %s", src,
+		    strerror(errno));
+		return -1;
+	}
+	rc = sg_out_write(o, rel, data, len);
+	free(data);
+	return rc;
+}
+
+/* Puts the staged output in place of the output directory and removes
+ * the old one. Frees o. Returns 0, or -1 (reported; the old output is
+ * then still there). */
+int
+sg_out_commit(struct sg_output *o)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	struct stat	 st;
+	char		*old;
+	int		 rc = 0;
+
+	if (o->dry) {
+		sg_out_discard(o);
+		return 0;
+	}
+	if (stat(o->out, &st) == -1) {
+		if (rename(o->stage, o->out) == -1)
+			rc = -1;
+	} else if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->out,
+	    RENAME_EXCHANGE) == 0) {
+		rm_tree(o->stage);
+	} else {
+		/* a file system without the exchange: two renames */
+		old = xasprintf("%s.old", o->stage);
+		if (rename(o->out, old) == -1 || rename(o->stage, o->out) ==
+		    -1) {
+			rename(old, o->out);
+			rc = -1;
+		} else
+			rm_tree(old);
+		free(old);
+	}
+	if (rc == -1) {
+		sg_diag_error(o->diag, &loc, "cannot put the new output in "
+		    "place of '%s': %s", o->out, strerror(errno));
+		rm_tree(o->stage);
+	}
+	free(o->stage);
+	free(o->out);
+	free(o);
+	return rc;
+}
+
+/* Throws the staged output away, leaving the output directory as it
+ * was. Frees o; NULL is fine. */
+void
+sg_out_discard(struct sg_output *o)
+{
+	if (o == NULL)
+		return;
+	if (o->stage)
+		rm_tree(o->stage);
+	free(o->stage);
+	free(o->out);
+	free(o);
+}

@@ -1,0 +1,510 @@
+/* render.c: one Lua state per worker, each holding the compiled templates,
+ * the helpers and the site model as plain tables, made once; rendering an
+ * output file is one protected call into the runtime (lua/sitegen). */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "embed.h"
+#include "luamodel.h"
+#include "path.h"
+#include "render.h"
+#include "site.h"
+#include "template.h"
+
+#define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
+#define STEP		10000			/* instructions between hook calls */
+#define MAX_STEPS	100000			/* hook calls before a render is stopped */
+
+struct tmpl {
+	char	*name;		/* "partials/nav.html" */
+	char	*path;		/* "themes/default/templates/partials/nav.html" */
+	char	*lua;		/* compiled source */
+	size_t	 len;
+};
+
+struct state {
+	lua_State	*L;		/* NULL until the worker's first render */
+	size_t		 used;		/* bytes allocated */
+	long		 steps;		/* hook calls in the current render */
+	int		 broken;	/* making the state failed */
+};
+
+struct sg_render {
+	struct sg_site	*site;
+	struct tmpl	*tmpls;		/* sorted by name */
+	size_t		 ntmpls;
+	char		*dirs;		/* where templates are looked for, for messages */
+	struct state	*states;	/* one per worker */
+	int		 nstates;
+};
+
+static const char *const forbidden[] = {
+	"io", "os", "require", "load", "loadfile", "dofile", "debug",
+	"package", "collectgarbage", "print", "loadstring", "setmetatable",
+	"getmetatable", "rawset", "coroutine", NULL
+};
+
+static void *
+alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	struct state	*st = ud;
+
+	if (ptr == NULL)
+		osize = 0;
+	if (nsize == 0) {
+		free(ptr);
+		st->used -= osize;
+		return NULL;
+	}
+	if (nsize > osize && st->used + (nsize - osize) > MEMORY_LIMIT)
+		return NULL;
+	ptr = realloc(ptr, nsize);
+	if (ptr != NULL)
+		st->used = st->used - osize + nsize;
+	return ptr;
+}
+
+static void
+hook(lua_State *L, lua_Debug *ar)
+{
+	struct state	*st;
+
+	(void)ar;
+	lua_getallocf(L, (void **)&st);
+	if (++st->steps > MAX_STEPS)
+		luaL_error(L, "template ran too long (over %d million Lua "
+		    "instructions): is there an endless loop?",
+		    STEP / 1000 * MAX_STEPS / 1000);
+}
+
+/* The message handler of every call: finds the template line the error
+ * comes from (the innermost frame of a template file) and returns
+ * "path\0line\0message" for the caller to turn into a diagnostic. */
+static int
+msghandler(lua_State *L)
+{
+	lua_Debug	 ar;
+	const char	*msg = lua_tostring(L, 1), *p, *q;
+	char		 src[512] = "";
+	int		 level, line = 0;
+
+	if (msg == NULL)
+		msg = luaL_typename(L, 1);
+	for (level = 0; lua_getstack(L, level, &ar); level++) {
+		lua_getinfo(L, "Sl", &ar);
+		if (ar.source[0] == '@' && ar.currentline > 0) {
+			snprintf(src, sizeof(src), "%s", ar.source + 1);
+			line = ar.currentline;
+			break;
+		}
+	}
+	/* Lua puts "file:line: " before a message raised in Lua code, and a
+	 * syntax error has no frame at all: take the place from the text
+	 * when no frame gave one, and drop it from the message */
+	p = msg + strcspn(msg, ": \n");
+	if (*p == ':' && p[1] >= '0' && p[1] <= '9') {
+		q = p + 1 + strspn(p + 1, "0123456789");
+		if (q[0] == ':' && q[1] == ' ') {
+			if (*src == '\0' && (size_t)(p - msg) < sizeof(src)) {
+				memcpy(src, msg, (size_t)(p - msg));
+				src[p - msg] = '\0';
+				line = atoi(p + 1);
+			}
+			msg = q + 2;
+		}
+	}
+	lua_pushfstring(L, "%s%c%d%c%s", src, '\0', line, '\0', msg);
+	return 1;
+}
+
+/* Turns the handler's "path\0line\0message" into a diagnostic. */
+static void
+report(struct sg_render *r, const char *blame, lua_State *L, const char *what)
+{
+	const char	*s, *file, *msg;
+	struct sg_loc	 loc;
+	size_t		 len;
+
+	s = lua_tolstring(L, -1, &len);
+	if (s == NULL || memchr(s, '\0', len) == NULL) {
+		loc.file = blame;
+		loc.line = loc.col = 0;
+		sg_diag_error(r->site->diag, &loc, "%s: %s", what,
+		    s ? s : "unknown error");
+		return;
+	}
+	file = s;
+	loc.line = atoi(s + strlen(s) + 1);
+	msg = s + strlen(s) + 1;
+	msg += strlen(msg) + 1;
+	loc.file = *file ? file : blame;
+	loc.col = *file ? 1 : 0;
+	if (*file && blame && strcmp(file, blame) != 0)
+		sg_diag_error(r->site->diag, &loc, "%s (%s %s)", msg, what,
+		    blame);
+	else
+		sg_diag_error(r->site->diag, &loc, "%s", msg);
+}
+
+/* ---- templates on disk ------------------------------------------------ */
+
+static int
+cmp_tmpl(const void *a, const void *b)
+{
+	return strcmp(((const struct tmpl *)a)->name,
+	    ((const struct tmpl *)b)->name);
+}
+
+static struct tmpl *
+find(const struct sg_render *r, const char *name)
+{
+	struct tmpl	 key;
+
+	key.name = (char *)(uintptr_t)name;
+	return bsearch(&key, r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
+}
+
+/* Adds the templates under dir (relative to the root) that are not
+ * already known: the site's own are read first and win. */
+static void
+scan(struct sg_render *r, const char *dir, const char *sub, int depth)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	struct tmpl	*t;
+	char		*full, *name, *path;
+	size_t		 i;
+	DIR		*dp;
+
+	full = xasprintf("%s/%s%s%s", r->site->root, dir, *sub ? "/" : "",
+	    sub);
+	dp = opendir(full);
+	free(full);
+	if (dp == NULL || depth > 16) {
+		if (dp)
+			closedir(dp);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		name = *sub ? xasprintf("%s/%s", sub, de->d_name) :
+		    xstrdup(de->d_name);
+		path = xasprintf("%s/%s", dir, name);
+		full = sg_path_join(r->site->root, path);
+		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode))
+			scan(r, dir, name, depth + 1);
+		else if (S_ISREG(st.st_mode)) {
+			for (i = 0; i < r->ntmpls; i++)
+				if (!strcmp(r->tmpls[i].name, name))
+					break;
+			if (i == r->ntmpls) {
+				r->tmpls = xrealloc(r->tmpls, (r->ntmpls + 1) *
+				    sizeof(*r->tmpls));
+				t = &r->tmpls[r->ntmpls++];
+				t->name = name;
+				t->path = path;
+				t->lua = NULL;
+				name = path = NULL;
+			}
+		}
+		free(full);
+		free(name);
+		free(path);
+	}
+	closedir(dp);
+}
+
+/* Compiles every template and loads it once in a scratch state, so that
+ * syntax errors are reported once, at the template's line. */
+static int
+compile_all(struct sg_render *r)
+{
+	struct sg_tmpl_error	 err;
+	struct sg_loc		 loc;
+	struct tmpl		*t;
+	lua_State		*L = luaL_newstate();
+	char			*full, *text, *chunk;
+	size_t			 i, len;
+	int			 bad = 0;
+
+	for (i = 0; i < r->ntmpls; i++) {
+		t = &r->tmpls[i];
+		loc.file = t->path;
+		loc.line = loc.col = 0;
+		full = sg_path_join(r->site->root, t->path);
+		text = sg_file_read(full, &len);
+		free(full);
+		if (text == NULL) {
+			sg_diag_error(r->site->diag, &loc, "cannot read: %s",
+			    strerror(errno));
+			bad++;
+			continue;
+		}
+		if (sg_tmpl_compile(text, len, &t->lua, &err) == -1) {
+			loc.line = err.line;
+			loc.col = err.col;
+			sg_diag_error(r->site->diag, &loc, "%s", err.msg);
+			free(text);
+			bad++;
+			continue;
+		}
+		free(text);
+		t->len = strlen(t->lua);
+		chunk = xasprintf("@%s", t->path);
+		if (luaL_loadbuffer(L, t->lua, t->len, chunk) != LUA_OK) {
+			lua_pushcfunction(L, msghandler);
+			lua_insert(L, -2);
+			lua_call(L, 1, 1);
+			report(r, t->path, L, "in template");
+			bad++;
+		}
+		lua_settop(L, 0);
+		free(chunk);
+	}
+	lua_close(L);
+	return bad ? -1 : 0;
+}
+
+/* Finds and compiles the templates of site/templates/ and the theme's.
+ * Returns 0, or -1 after reporting errors; *out is set either way and
+ * freed with sg_render_free. */
+int
+sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
+{
+	struct sg_render	*r = xcalloc(1, sizeof(*r));
+	char			*theme = NULL;
+
+	r->site = site;
+	r->nstates = jobs > 0 ? jobs : 1;
+	r->states = xcalloc((size_t)r->nstates, sizeof(*r->states));
+	scan(r, "templates", "", 0);
+	if (*site->config.theme) {
+		theme = xasprintf("themes/%s/templates", site->config.theme);
+		scan(r, theme, "", 0);
+		r->dirs = xasprintf("templates/ or %s/", theme);
+		free(theme);
+	} else
+		r->dirs = xstrdup("templates/");
+	qsort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
+	*out = r;
+	return compile_all(r);
+}
+
+/* Is there a template called name? */
+int
+sg_render_has(const struct sg_render *r, const char *name)
+{
+	return find(r, name) != NULL;
+}
+
+void
+sg_render_free(struct sg_render *r)
+{
+	size_t	 i;
+	int	 k;
+
+	if (r == NULL)
+		return;
+	for (k = 0; k < r->nstates; k++)
+		if (r->states[k].L)
+			lua_close(r->states[k].L);
+	for (i = 0; i < r->ntmpls; i++) {
+		free(r->tmpls[i].name);
+		free(r->tmpls[i].path);
+		free(r->tmpls[i].lua);
+	}
+	free(r->tmpls);
+	free(r->dirs);
+	free(r->states);
+	free(r);
+}
+
+const char *
+sg_render_lua_version(void)
+{
+	return LUA_RELEASE;
+}
+
+/* ---- worker states ----------------------------------------------------- */
+
+/* escape(v): v as text with & < > " ' escaped; nil is "". Also the "_e"
+ * of compiled templates. */
+static int
+l_escape(lua_State *L)
+{
+	luaL_Buffer	 b;
+	const char	*s;
+	size_t		 len, i;
+
+	if (lua_isnoneornil(L, 1)) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
+	s = luaL_tolstring(L, 1, &len);
+	for (i = 0; i < len; i++)
+		if (strchr("&<>\"'", s[i]) && s[i])
+			break;
+	if (i == len)
+		return 1;
+	luaL_buffinit(L, &b);
+	for (i = 0; i < len; i++)
+		switch (s[i]) {
+		case '&':
+			luaL_addstring(&b, "&amp;");
+			break;
+		case '<':
+			luaL_addstring(&b, "&lt;");
+			break;
+		case '>':
+			luaL_addstring(&b, "&gt;");
+			break;
+		case '"':
+			luaL_addstring(&b, "&quot;");
+			break;
+		case '\'':
+			luaL_addstring(&b, "&#39;");
+			break;
+		default:
+			luaL_addchar(&b, s[i]);
+		}
+	luaL_pushresult(&b);
+	return 1;
+}
+
+/* The "_r" of compiled templates: v as text, nil as "". */
+static int
+l_raw(lua_State *L)
+{
+	if (lua_isnoneornil(L, 1))
+		lua_pushliteral(L, "");
+	else
+		luaL_tolstring(L, 1, NULL);
+	return 1;
+}
+
+/* Makes worker w's state: the safe libraries, helpers, site model,
+ * templates and runtime. Leaves the render function in the registry. */
+static int
+make_state(struct sg_render *r, struct state *st)
+{
+	const struct sg_embed	*rt;
+	lua_State		*L;
+	size_t			 i;
+	char			*chunk;
+
+	L = st->L = lua_newstate(alloc, st);
+	if (L == NULL)
+		return -1;
+	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+	luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+	lua_settop(L, 0);
+	lua_pushcfunction(L, msghandler);			/* 1 */
+	rt = sg_embed_find("lua/sitegen/runtime.lua");
+	if (rt == NULL || luaL_loadbuffer(L, (const char *)rt->data, rt->len,
+	    "=sitegen runtime") != LUA_OK)
+		return -1;					/* 2 */
+	lua_newtable(L);					/* templates */
+	for (i = 0; i < r->ntmpls; i++) {
+		chunk = xasprintf("@%s", r->tmpls[i].path);
+		if (luaL_loadbuffer(L, r->tmpls[i].lua, r->tmpls[i].len,
+		    chunk) != LUA_OK) {
+			free(chunk);
+			return -1;
+		}
+		free(chunk);
+		lua_getglobal(L, "table");
+		lua_getfield(L, -1, "concat");
+		lua_remove(L, -2);
+		lua_pushcfunction(L, l_escape);
+		lua_pushcfunction(L, l_raw);
+		lua_call(L, 3, 1);
+		lua_setfield(L, -2, r->tmpls[i].name);
+	}
+	sg_lua_helpers(L, r->site, l_escape);			/* helpers */
+	sg_lua_model(L, r->site);				/* site */
+	lua_newtable(L);					/* forbidden */
+	for (i = 0; forbidden[i]; i++) {
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, forbidden[i]);
+	}
+	lua_pushstring(L, r->dirs);
+	sg_lua_site_helpers(L, r->site);
+	if (lua_pcall(L, 6, 1, 1) != LUA_OK)
+		return -1;
+	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
+	lua_settop(L, 0);
+	/* the safe libraries stay reachable only through the runtime */
+	for (i = 0; forbidden[i]; i++) {
+		lua_pushnil(L);
+		lua_setglobal(L, forbidden[i]);
+	}
+	return 0;
+}
+
+/* Renders one output file on worker w. Sets *out (the caller frees) and
+ * *len. Returns 0, or -1 after reporting the error at the template line
+ * (or at job->src). */
+int
+sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
+    char **out, size_t *len)
+{
+	struct state	*st = &r->states[w];
+	struct sg_loc	 loc = { job->src, 0, 0 };
+	lua_State	*L;
+	const char	*s;
+
+	*out = NULL;
+	*len = 0;
+	if (st->broken)
+		return -1;
+	if (st->L == NULL && make_state(r, st) == -1) {
+		st->broken = 1;
+		sg_diag_error(r->site->diag, &loc, "cannot set up the "
+		    "template runtime: %s", st->L && lua_isstring(st->L, -1) ?
+		    lua_tostring(st->L, -1) : "out of memory");
+		return -1;
+	}
+	L = st->L;
+	if (find(r, job->template) == NULL) {
+		loc.line = loc.col = job->kind == SG_JOB_SPECIAL ? 0 : 1;
+		sg_diag_error(r->site->diag, &loc, "no template '%s' in %s",
+		    job->template, r->dirs);
+		return -1;
+	}
+	lua_settop(L, 0);
+	lua_pushcfunction(L, msghandler);
+	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
+	lua_pushstring(L, job->template);
+	sg_lua_vars(L, r->site, job->kind, job->index);
+	st->steps = 0;
+	lua_sethook(L, hook, LUA_MASKCOUNT, STEP);
+	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
+		lua_sethook(L, NULL, 0, 0);
+		report(r, job->src, L, "while rendering");
+		lua_settop(L, 0);
+		lua_gc(L, LUA_GCCOLLECT);
+		return -1;
+	}
+	lua_sethook(L, NULL, 0, 0);
+	if ((s = lua_tolstring(L, -1, len)) == NULL) {
+		sg_diag_error(r->site->diag, &loc, "template '%s' did not "
+		    "return text", job->template);
+		return -1;
+	}
+	*out = xmalloc(*len + 1);
+	memcpy(*out, s, *len + 1);
+	lua_settop(L, 0);
+	return 0;
+}

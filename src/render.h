@@ -1,0 +1,30 @@
+/* render.h: rendering output files through the Lua templates. */
+#ifndef SG_RENDER_H
+#define SG_RENDER_H
+
+#include <stddef.h>
+
+struct sg_site;
+struct sg_render;
+
+/* What one output file is made from. */
+struct sg_job {
+	int		 kind;
+#define SG_JOB_PAGE	1	/* site->pages[index], not a section index */
+#define SG_JOB_SECTION	2	/* site->sections[index] */
+#define SG_JOB_TAG	3	/* site->tags[index] */
+#define SG_JOB_SPECIAL	4	/* template name, with only site */
+	size_t		 index;
+	const char	*template;	/* the template to start from */
+	const char	*out;		/* path in the output directory */
+	const char	*src;		/* the file to blame for errors */
+};
+
+int	 sg_render_new(struct sg_site *, int, struct sg_render **);
+int	 sg_render_has(const struct sg_render *, const char *);
+int	 sg_render_run(struct sg_render *, int, const struct sg_job *, char **,
+	    size_t *);
+void	 sg_render_free(struct sg_render *);
+const char *sg_render_lua_version(void);
+
+#endif

@@ -1,0 +1,155 @@
+/* site.h: the site model. Everything hangs off one struct sg_site; after
+ * loading it is read-only, so workers share it without locks. */
+#ifndef SG_SITE_H
+#define SG_SITE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "value.h"
+
+#define SG_VERSION	"0.1.0"
+
+struct sg_config {
+	char		*title;
+	char		*description;
+	char		*base_url;	/* as written, always ending in '/' */
+	char		*base_path;	/* its path part: "/" or "/guide/" */
+	char		*language;	/* "en" */
+	char		*theme;		/* "default"; "" for none */
+	int		 unsafe;	/* markdown.unsafe: keep raw HTML */
+	int		 toc_depth;	/* markdown.toc_depth: deepest level in a TOC */
+	struct sg_value	*root;		/* all of site.yml, owned */
+};
+
+/* One heading of a page, for the TOC and for #anchor checks. */
+struct sg_heading {
+	int	 level;		/* 1..6 */
+	char	*id;		/* unique on the page */
+	char	*title;		/* plain text */
+};
+
+/* A link from a page to another page, kept for the anchor check. */
+struct sg_link {
+	struct sg_page	*target;	/* the page linked to */
+	char		*anchor;	/* the #fragment, without '#' */
+	struct sg_loc	 loc;		/* the link in the author's file */
+};
+
+/* What the Markdown stage makes of a page. */
+struct sg_md {
+	char			*html;		/* the body, owned */
+	struct sg_heading	*headings;	/* every heading, in order */
+	size_t			 nheadings;
+	char			**ids;		/* every id on the page, sorted */
+	size_t			 nids;
+	struct sg_link		*links;		/* links with an anchor to check */
+	size_t			 nlinks;
+	char			*h1;		/* text of the first level-1 heading */
+	char			*summary;	/* plain text of the first paragraph */
+	size_t			 words;
+};
+
+struct sg_page {
+	char		 *src;		/* "content/guide/x.md", for messages */
+	char		 *rel;		/* "guide/x.md", relative to content/ */
+	char		 *text;		/* the whole file, owned */
+	size_t		  len;
+	size_t		  body_off;	/* where the Markdown starts in text */
+	int		  body_line;	/* the file line of its first line */
+	struct sg_value	 *fm;		/* front matter map, or NULL */
+	char		 *title;
+	char		 *description;
+	char		 *date;		/* "YYYY-MM-DD" or NULL */
+	char		 *slug;
+	char		 *template;	/* front matter template, or NULL */
+	double		  weight;
+	int		  draft;
+	int		  skipped;	/* a draft left out of this build */
+	int		  toc;		/* front matter toc: 0 hides the TOC */
+	struct sg_tag	**tags;		/* borrowed from site->tags */
+	size_t		  ntags;
+	char		 *url;		/* "/base/guide/x/" */
+	char		 *out;		/* "guide/x/index.html" */
+	struct sg_section *section;	/* the section the page is in */
+	struct sg_section *owner;	/* the section whose index this is, or NULL */
+	struct sg_page	 *prev, *next;	/* neighbours in the section */
+	size_t		  index;	/* position in site->pages */
+	struct sg_md	  md;		/* filled by the Markdown stage */
+};
+
+struct sg_section {
+	char		  *dir;		/* "guide", "" for content/ itself */
+	struct sg_page	  *page;	/* its _index.md page, or NULL */
+	char		  *title;
+	char		  *url;
+	char		  *out;
+	double		   weight;
+	struct sg_section *parent;
+	struct sg_section **sections;	/* child sections, ordered */
+	size_t		   nsections;
+	struct sg_page	 **pages;	/* pages (not the index), ordered */
+	size_t		   npages;
+	size_t		   index;	/* position in site->sections */
+};
+
+struct sg_tag {
+	char		 *name;
+	char		 *slug;
+	char		 *url;
+	char		 *out;
+	struct sg_page	**pages;	/* ordered as site->pages */
+	size_t		  npages;
+};
+
+struct sg_options {
+	const char	*root;		/* site root directory */
+	const char	*out;		/* output directory, default root/public */
+	const char	*base_url;	/* overrides site.yml */
+	int		 jobs;
+	int		 drafts;
+	int		 quiet;
+	int		 verbose;
+	int		 dry_run;	/* check: build, write nothing */
+	int		 color;		/* colour diagnostics */
+};
+
+struct sg_site {
+	const struct sg_options *opt;
+	struct sg_diag	 *diag;
+	char		 *root;		/* the site root, as given */
+	struct sg_config  config;
+	struct sg_page	**pages;	/* every published page, ordered */
+	size_t		  npages;
+	struct sg_page	**all;		/* every page read, drafts too, by rel */
+	size_t		  nall;
+	char		**files;	/* other files under content/, sorted */
+	size_t		  nfiles;
+	struct sg_section **sections;	/* every section, parents first */
+	size_t		  nsections;
+	struct sg_section *home;	/* content/ itself */
+	struct sg_tag	**tags;		/* sorted by slug */
+	size_t		  ntags;
+	char		 *build_date;	/* SOURCE_DATE_EPOCH or newest page date */
+	struct sg_assets *assets;	/* fingerprinted assets */
+};
+
+/* config.c */
+int		 sg_config_load(struct sg_site *);
+void		 sg_config_free(struct sg_config *);
+
+/* content.c */
+int		 sg_content_load(struct sg_site *);
+int		 sg_content_resolve(struct sg_site *);
+struct sg_page	*sg_content_find(const struct sg_site *, const char *);
+void		 sg_content_free(struct sg_site *);
+
+/* markdown.c */
+void		 sg_md_init(void);
+int		 sg_md_parse(const struct sg_site *, struct sg_page *);
+char		*sg_md_to_html(const char *, size_t, int);
+void		 sg_md_free(struct sg_md *);
+int		 sg_md_check_links(struct sg_site *);
+const char	*sg_md_version(void);
+
+#endif

@@ -1,0 +1,212 @@
+/* util.c: allocation that aborts on exhaustion, growable buffers. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static void
+oom(void)
+{
+	fputs("sitegen: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void	*p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void	*q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		oom();
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct sg_buf	 b = { 0 };
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	sg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return sg_buf_detach(&b);
+}
+
+void
+sg_buf_grow(struct sg_buf *b, size_t extra)
+{
+	size_t	 want = b->len + extra + 1;
+
+	if (want <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 64;
+	while (b->cap < want)
+		b->cap *= 2;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void
+sg_buf_put(struct sg_buf *b, const char *s, size_t n)
+{
+	sg_buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+sg_buf_puts(struct sg_buf *b, const char *s)
+{
+	sg_buf_put(b, s, strlen(s));
+}
+
+void
+sg_buf_putc(struct sg_buf *b, char c)
+{
+	sg_buf_put(b, &c, 1);
+}
+
+void
+sg_buf_vprintf(struct sg_buf *b, const char *fmt, va_list ap)
+{
+	va_list	 cp;
+	int	 n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	sg_buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+sg_buf_printf(struct sg_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	sg_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+/* Hands the buffer's bytes to the caller, who frees them; never NULL. */
+char *
+sg_buf_detach(struct sg_buf *b)
+{
+	char	*p = b->data ? b->data : xstrdup("");
+
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void
+sg_buf_free(struct sg_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+sg_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int
+sg_ends_with(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Reads the file at path whole. Returns a NUL-terminated buffer the caller
+ * frees, with its length in *len, or NULL with errno set. */
+char *
+sg_file_read(const char *path, size_t *len)
+{
+	struct sg_buf	 b = { 0 };
+	char		 chunk[65536];
+	size_t		 n;
+	FILE		*fp;
+	int		 err;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		sg_buf_put(&b, chunk, n);
+	if (ferror(fp)) {
+		err = errno ? errno : EIO;
+		fclose(fp);
+		sg_buf_free(&b);
+		errno = err;
+		return NULL;
+	}
+	fclose(fp);
+	*len = b.len;
+	return sg_buf_detach(&b);
+}
+
+/* Writes data[0..len) to path, replacing it. Returns 0, or -1 with errno. */
+int
+sg_file_write(const char *path, const char *data, size_t len)
+{
+	FILE	*fp;
+	int	 err;
+
+	if ((fp = fopen(path, "wb")) == NULL)
+		return -1;
+	if (fwrite(data, 1, len, fp) != len) {
+		err = errno ? errno : EIO;
+		fclose(fp);
+		errno = err;
+		return -1;
+	}
+	return fclose(fp) == 0 ? 0 : -1;
+}

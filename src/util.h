@@ -1,0 +1,43 @@
+/* util.h: allocation, growable buffers and small string helpers shared by
+ * every module. Out-of-memory aborts here and nowhere else (cmark's policy). */
+#ifndef SG_UTIL_H
+#define SG_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define SG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define SG_PRINTF(a, b)
+#endif
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) SG_PRINTF(1, 2);
+
+/* A growable byte buffer, always NUL-terminated once anything was added. */
+struct sg_buf {
+	char	*data;		/* owned; NULL until the first append */
+	size_t	 len;		/* bytes used, without the NUL */
+	size_t	 cap;		/* bytes allocated */
+};
+
+void	 sg_buf_grow(struct sg_buf *, size_t);
+void	 sg_buf_put(struct sg_buf *, const char *, size_t);
+void	 sg_buf_puts(struct sg_buf *, const char *);
+void	 sg_buf_putc(struct sg_buf *, char);
+void	 sg_buf_printf(struct sg_buf *, const char *, ...) SG_PRINTF(2, 3);
+void	 sg_buf_vprintf(struct sg_buf *, const char *, va_list);
+char	*sg_buf_detach(struct sg_buf *);
+void	 sg_buf_free(struct sg_buf *);
+
+char	*sg_file_read(const char *, size_t *);
+int	 sg_file_write(const char *, const char *, size_t);
+int	 sg_starts_with(const char *, const char *);
+int	 sg_ends_with(const char *, const char *);
+
+#endif
