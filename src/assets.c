@@ -133,8 +133,8 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 	struct sg_loc			 loc;
 	struct asset			*x;
 	const char			*css, *file, *base;
-	char				*path, *name, hex[17];
-	size_t				 rootlen = strlen(site->root);
+	char				*path, *name, hex[17], *real;
+	size_t				 rootlen;
 	int				 rc = 0;
 
 	base = sg_path_base(rel);
@@ -152,10 +152,15 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 	sass_option_set_precision(opt, 5);
 	sass_compile_file_context(fc);
 	if (sass_context_get_error_status(c) != 0) {
+		/* libsass names files by absolute path: make it the
+		 * author's path from the site root */
 		file = sass_context_get_error_file(c);
-		if (file && !strncmp(file, site->root, rootlen) &&
+		real = realpath(site->root, NULL);
+		rootlen = real ? strlen(real) : 0;
+		if (file && real && !strncmp(file, real, rootlen) &&
 		    file[rootlen] == '/')
 			file += rootlen + 1;
+		free(real);
 		loc.file = file ? file : rel;
 		loc.line = (int)sass_context_get_error_line(c);
 		loc.col = (int)sass_context_get_error_column(c);

@@ -44,9 +44,20 @@ render_one(void *arg, int worker, size_t i)
 	free(html);
 }
 
+/* The line of a page's 'template:', or 1: where a missing template is
+ * blamed. */
+static int
+template_line(const struct sg_page *p)
+{
+	const struct sg_value	*v = p && p->fm ? sg_value_get(p->fm,
+				    "template") : NULL;
+
+	return v ? v->loc.line : p ? 1 : 0;
+}
+
 static void
 add_job(struct sg_job **v, size_t *n, int kind, size_t index,
-    const char *template, const char *out, const char *src)
+    const char *template, const char *out, const char *src, int line)
 {
 	struct sg_job	*j;
 
@@ -57,6 +68,7 @@ add_job(struct sg_job **v, size_t *n, int kind, size_t index,
 	j->template = template;
 	j->out = out;
 	j->src = src;
+	j->line = line;
 }
 
 /* Every output file a template makes: pages, sections (the home page is
@@ -78,23 +90,24 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 		p = site->pages[i];
 		if (p->owner == NULL)
 			add_job(jobs, &n, SG_JOB_PAGE, i, p->template ?
-			    p->template : "page.html", p->out, p->src);
+			    p->template : "page.html", p->out, p->src,
+			    template_line(p));
 	}
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];
 		add_job(jobs, &n, SG_JOB_SECTION, i, s->page &&
 		    s->page->template ? s->page->template : s == site->home ?
 		    "index.html" : "section.html", s->out, s->page ?
-		    s->page->src : "content");
+		    s->page->src : "content", template_line(s->page));
 	}
 	if (sg_render_has(r, "tag.html"))
 		for (i = 0; i < site->ntags; i++)
 			add_job(jobs, &n, SG_JOB_TAG, i, "tag.html",
-			    site->tags[i]->out, "content");
+			    site->tags[i]->out, "content", 0);
 	for (i = 0; special[i]; i++)
 		if (sg_render_has(r, special[i]))
 			add_job(jobs, &n, SG_JOB_SPECIAL, 0, special[i],
-			    special[i], NULL);
+			    special[i], NULL, 0);
 	return n;
 }
 
@@ -137,11 +150,15 @@ sg_build(const struct sg_options *opt)
 	    "public");
 	sg_md_init();
 
-	if (sg_config_load(&site) == -1 || stop(&site))
+	sg_config_load(&site);
+	if (stop(&site))
 		goto out;
-	if (sg_content_load(&site) == -1 || stop(&site))
-		goto out;
+	/* a page whose front matter is wrong is still parsed, so that its
+	 * broken links are reported in the same run */
+	sg_content_load(&site);
 	sg_pool_run(opt->jobs, site.nall, parse_one, &site);
+	if (stop(&site))
+		goto out;
 	sg_content_resolve(&site);
 	if (stop(&site))
 		goto out;
@@ -176,6 +193,7 @@ sg_build(const struct sg_options *opt)
 		    outdir, (now() - t0) * 1000);
 	rc = 0;
 out:
+	sg_diag_flush(site.diag);
 	if (rc != 0 && !opt->quiet)
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
 		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?

@@ -402,19 +402,21 @@ link(struct walk *w, cmark_node *n)
 	rel = sg_path_normalize(joined);
 	if (sg_ends_with(path, ".md")) {
 		target = rel ? sg_content_find(site, rel) : NULL;
-		if (target == NULL)
+		if (rel == NULL)
+			sg_diag_error(site->diag, &loc, "link to '%s', which "
+			    "is outside content/", path);
+		else if (target == NULL)
 			sg_diag_error(site->diag, &loc, "link to a missing "
-			    "page '%s' (there is no content/%s)", path,
-			    rel ? rel : path);
+			    "page '%s' (there is no content/%s)", path, rel);
 		else if (target->skipped)
 			sg_diag_error(site->diag, &loc, "link to '%s', a draft "
 			    "left out of this build (build with --drafts, or "
 			    "link elsewhere)", path);
 		else {
-			out = xasprintf("%s%s", target->url, hash ? hash : "");
-			cmark_node_set_url(n, out);
 			if (hash && hash[1])
 				add_link(w, target, hash + 1, &loc);
+			out = xasprintf("%s%s", target->url, hash ? hash : "");
+			cmark_node_set_url(n, out);	/* frees url */
 		}
 	} else if (rel && *rel && file_exists(site, rel)) {
 		out = xasprintf("%s%s%s", site->config.base_path, rel,

@@ -121,6 +121,15 @@ msghandler(lua_State *L)
 			msg = q + 2;
 		}
 	}
+	/* a block left open shows as one that closes the wrapper the
+	 * template is compiled into: say what the author can act on */
+	if ((p = strstr(msg, " (to close 'function' at line 1)")) != NULL) {
+		lua_pushlstring(L, msg, (size_t)(p - msg));
+		lua_pushfstring(L, "%s (is an 'if', 'for', 'while' or "
+		    "'function' left without its 'end'?)%s", lua_tostring(L, -1),
+		    p + strlen(" (to close 'function' at line 1)"));
+		msg = lua_tostring(L, -1);
+	}
 	lua_pushfstring(L, "%s%c%d%c%s", src, '\0', line, '\0', msg);
 	return 1;
 }
@@ -478,7 +487,8 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	}
 	L = st->L;
 	if (find(r, job->template) == NULL) {
-		loc.line = loc.col = job->kind == SG_JOB_SPECIAL ? 0 : 1;
+		loc.line = job->line;
+		loc.col = job->line ? 1 : 0;
 		sg_diag_error(r->site->diag, &loc, "no template '%s' in %s",
 		    job->template, r->dirs);
 		return -1;

@@ -18,6 +18,7 @@ struct sg_job {
 	const char	*template;	/* the template to start from */
 	const char	*out;		/* path in the output directory */
 	const char	*src;		/* the file to blame for errors */
+	int		 line;		/* and the line, for a missing template */
 };
 
 int	 sg_render_new(struct sg_site *, int, struct sg_render **);

@@ -1,0 +1,68 @@
+#!/bin/sh
+# ./build.sh        set up what is missing, compile build/sitegen, build the site
+# ./build.sh test   set up, compile (also with sanitizers), run every test
+#
+# Libraries are found with pkg-config. Run as root, this installs the Debian
+# packages that are missing; otherwise it prints the apt-get line to run.
+set -eu
+cd "$(dirname "$0")"
+
+# pkg-config name, then the Debian packages that provide it
+deps='
+libcmark-gfm:libcmark-gfm-dev libcmark-gfm-extensions-dev
+yaml-0.1:libyaml-dev
+lua5.4:liblua5.4-dev
+libsass:libsass-dev
+libcrypto:libssl-dev
+libseccomp:libseccomp-dev
+'
+# commands, then the Debian package that provides each
+tools='cc:gcc make:make pkg-config:pkg-config diff:diffutils timeout:coreutils awk:mawk'
+
+missing=
+have_pkgconfig=$(command -v pkg-config || true)
+for t in $tools; do
+	command -v "${t%%:*}" > /dev/null 2>&1 || missing="$missing ${t#*:}"
+done
+oldifs=$IFS
+IFS='
+'
+for d in $deps; do
+	[ -n "$d" ] || continue
+	if [ -z "$have_pkgconfig" ] || ! pkg-config --exists "${d%%:*}"; then
+		missing="$missing ${d#*:}"
+	fi
+done
+IFS=$oldifs
+
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		echo "build.sh: installing:$missing"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -q
+		# shellcheck disable=SC2086
+		apt-get install -y -q --no-install-recommends $missing
+	else
+		echo "build.sh: missing packages; run as root:" >&2
+		echo "  apt-get install$missing" >&2
+		exit 1
+	fi
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+make -C src -j"$jobs" all
+
+case "${1:-}" in
+"")
+	build/sitegen build
+	;;
+test)
+	make -C src -j"$jobs" unit
+	make -C src -j"$jobs" asan
+	sh tests/run.sh build build/asan
+	;;
+*)
+	echo "usage: ./build.sh [test]" >&2
+	exit 2
+	;;
+esac
