@@ -178,6 +178,34 @@ l_markdown(lua_State *L)
 	return 1;
 }
 
+/* mark_current(html, url): html with aria-current="page" added to every
+ * link whose href is exactly url, so one navigation rendered with once()
+ * can mark the page it is on. */
+static int
+l_mark_current(lua_State *L)
+{
+	size_t		 len, ulen;
+	const char	*html = luaL_checklstring(L, 1, &len);
+	const char	*url = luaL_checklstring(L, 2, &ulen), *s, *hit, *e;
+	luaL_Buffer	 b;
+	char		*needle;
+	size_t		 nlen;
+
+	needle = xasprintf("href=\"%s\"", url);
+	nlen = strlen(needle);
+	luaL_buffinit(L, &b);
+	for (s = html, e = html + len; (hit = memmem(s, (size_t)(e - s),
+	    needle, nlen)) != NULL; s = hit + nlen) {
+		luaL_addlstring(&b, s, (size_t)(hit + nlen - s));
+		luaL_addstring(&b, " aria-current=\"page\"");
+	}
+	luaL_addlstring(&b, s, (size_t)(e - s));
+	free(needle);
+	luaL_pushresult(&b);
+	(void)ulen;
+	return 1;
+}
+
 /* Pushes the table of helpers; escape is the C escaper templates share. */
 void
 sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
@@ -188,6 +216,7 @@ sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
 		{ "date", l_date },
 		{ "slugify", l_slugify },
 		{ "markdown", l_markdown },
+		{ "mark_current", l_mark_current },
 		{ NULL, NULL }
 	};
 

@@ -345,13 +345,17 @@ sg_render_lua_version(void)
 
 /* ---- worker states ----------------------------------------------------- */
 
+static const unsigned char needs_escape[256] = {
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1
+};
+
 /* escape(v): v as text with & < > " ' escaped; nil is "". Also the "_e"
  * of compiled templates. */
 static int
 l_escape(lua_State *L)
 {
 	luaL_Buffer	 b;
-	const char	*s;
+	const char	*s, *run;
 	size_t		 len, i;
 
 	if (lua_isnoneornil(L, 1)) {
@@ -360,12 +364,16 @@ l_escape(lua_State *L)
 	}
 	s = luaL_tolstring(L, 1, &len);
 	for (i = 0; i < len; i++)
-		if (strchr("&<>\"'", s[i]) && s[i])
+		if (needs_escape[(unsigned char)s[i]])
 			break;
 	if (i == len)
 		return 1;
 	luaL_buffinit(L, &b);
-	for (i = 0; i < len; i++)
+	for (run = s, i = 0; i < len; i++) {
+		if (!needs_escape[(unsigned char)s[i]])
+			continue;
+		luaL_addlstring(&b, run, (size_t)(s + i - run));
+		run = s + i + 1;
 		switch (s[i]) {
 		case '&':
 			luaL_addstring(&b, "&amp;");
@@ -379,12 +387,12 @@ l_escape(lua_State *L)
 		case '"':
 			luaL_addstring(&b, "&quot;");
 			break;
-		case '\'':
+		default:
 			luaL_addstring(&b, "&#39;");
 			break;
-		default:
-			luaL_addchar(&b, s[i]);
 		}
+	}
+	luaL_addlstring(&b, run, (size_t)(s + len - run));
 	luaL_pushresult(&b);
 	return 1;
 }

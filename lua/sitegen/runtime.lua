@@ -149,6 +149,20 @@ render = function(name, vars, parent, depth)
 	return out
 end
 
+-- once(key, fn): fn's result, computed on the first call with this key in
+-- this worker and reused after: for what is the same on every page (the
+-- navigation, say). The result must not depend on the page: workers
+-- each compute it once, and all must get the same.
+local cache = {}
+base.once = function(key, fn)
+	local v = cache[key]
+	if v == nil then
+		v = fn()
+		cache[key] = v
+	end
+	return v
+end
+
 -- Called by the C side for each output file.
 return function(name, vars)
 	return render(name, vars, nil, 1)

@@ -1,0 +1,48 @@
+#!/bin/sh
+# gen.sh DIR PAGES [SECTIONS]: writes a synthetic documentation site of
+# PAGES pages (about 9 KB of Markdown each) in SECTIONS sections, using the
+# default theme of this repository, for the benchmarks.
+set -eu
+dir=$1
+pages=$2
+sections=${3:-100}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+rm -rf "$dir"
+mkdir -p "$dir/content" "$dir/themes"
+ln -s "$top/themes/default" "$dir/themes/default"
+printf 'title: Benchmark\nbase_url: https://example.org/docs/\ntheme: default\n' > "$dir/site.yml"
+printf -- '---\ntitle: Home\n---\nThe benchmark site.\n' > "$dir/content/_index.md"
+awk -v dir="$dir/content" -v pages="$pages" -v sections="$sections" '
+function para(n,   s, i) {
+	s = ""
+	for (i = 0; i < n; i++)
+		s = s words[(i * 7 + n) % nw] " "
+	return s
+}
+BEGIN {
+	nw = split("lambda function invocation timeout recursion state cache " \
+	    "retry queue event handler memory concurrency security policy " \
+	    "permission role bucket object request response latency cold warm " \
+	    "container deploy stage account budget invoke error", words, " ")
+	for (s = 0; s < sections; s++) {
+		d = sprintf("%s/section-%03d", dir, s)
+		system("mkdir -p " d)
+		f = d "/_index.md"
+		printf "---\ntitle: Section %d\nweight: %d\n---\nAbout section %d.\n", s, s, s > f
+		close(f)
+	}
+	for (p = 0; p < pages; p++) {
+		s = p % sections
+		f = sprintf("%s/section-%03d/page-%05d.md", dir, s, p)
+		printf "---\ntitle: Page %d\ndescription: Page %d of the benchmark.\nweight: %d\ntags: [t%d, common]\n---\n\n", p, p, p, p % 20 > f
+		for (h = 0; h < 8; h++) {
+			printf "## Heading %d of page %d\n\n%s\n\n", h, p, para(60) > f
+			printf "- %s\n- %s\n- [a link](page-%05d.md#heading-1-of-page-%d)\n\n", para(8), para(9), p, p > f
+			if (h % 3 == 0)
+				printf "```c\nint main(void) { return %d; }\n```\n\n", h > f
+			if (h % 4 == 1)
+				printf "| a | b |\n| - | - |\n| %d | %s |\n\n> [!NOTE]\n> %s\n\n", h, para(3), para(20) > f
+		}
+		close(f)
+	}
+}'
