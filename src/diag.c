@@ -52,6 +52,25 @@ sg_diag_free(struct sg_diag *d)
 	free(d);
 }
 
+/* Was the same message already reported at the same place? Workers can
+ * find one problem twice (a partial included by two pages, say). */
+static int
+repeated(const struct sg_diag *d, const struct sg_loc *loc, int error,
+    const char *text)
+{
+	const char	*file = loc ? loc->file : NULL;
+	size_t		 i;
+
+	for (i = 0; i < d->len; i++)
+		if (d->v[i].error == error && d->v[i].line == (loc ?
+		    loc->line : 0) && d->v[i].col == (loc ? loc->col : 0) &&
+		    !strcmp(d->v[i].text, text) && (file == NULL ?
+		    d->v[i].file == NULL : d->v[i].file != NULL &&
+		    !strcmp(d->v[i].file, file)))
+			return 1;
+	return 0;
+}
+
 static void
 add(struct sg_diag *d, const struct sg_loc *loc, int error, const char *fmt,
     va_list ap)
@@ -61,6 +80,11 @@ add(struct sg_diag *d, const struct sg_loc *loc, int error, const char *fmt,
 
 	sg_buf_vprintf(&b, fmt, ap);
 	pthread_mutex_lock(&d->lock);
+	if (repeated(d, loc, error, b.data)) {
+		pthread_mutex_unlock(&d->lock);
+		sg_buf_free(&b);
+		return;
+	}
 	if (d->len == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
@@ -134,25 +158,20 @@ cmp(const void *a, const void *b)
 }
 
 /* Prints the pending messages sorted by file, line and column (so the
- * output does not depend on which worker found what first), dropping
- * exact repeats, and forgets them. */
+ * output does not depend on which worker found what first), and forgets
+ * them. */
 void
 sg_diag_flush(struct sg_diag *d)
 {
 	const char	*word, *on = "", *off = "";
-	struct msg	*m, *prev = NULL;
+	struct msg	*m;
 	size_t		 i;
 
 	pthread_mutex_lock(&d->lock);
-	qsort(d->v, d->len, sizeof(*d->v), cmp);
+	if (d->len > 0)
+		qsort(d->v, d->len, sizeof(*d->v), cmp);
 	for (i = 0; i < d->len; i++) {
 		m = &d->v[i];
-		if (prev && prev->error == m->error && prev->line == m->line &&
-		    prev->col == m->col && strcmp(prev->text, m->text) == 0 &&
-		    (prev->file == m->file || (prev->file && m->file &&
-		    strcmp(prev->file, m->file) == 0)))
-			continue;
-		prev = m;
 		word = m->error > 0 ? "error" : m->error == 0 ? "warning" :
 		    NULL;
 		if (d->color && word)

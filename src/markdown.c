@@ -3,6 +3,7 @@
  * .md files rewritten to page URLs, GitHub alerts as admonitions, the
  * summary and word count; then renders HTML. Includes are expanded before
  * parsing (include.c) with a map back to the author's lines. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,13 +51,41 @@ options(const struct sg_site *site)
 	    (site && site->config.unsafe ? CMARK_OPT_UNSAFE : 0);
 }
 
+/* cmark-gfm keeps the special characters of inline extensions ('~' for
+ * strikethrough, ':' 'w' '@' for autolinks, '|' for tables) in one global
+ * table: each parse adds them when its inline pass starts and clears them
+ * when it ends, so one thread's parse ending turns another's
+ * strikethrough and autolinks off half-way (github/cmark-gfm#176, still
+ * open). The inline pass runs in cmark_parser_finish, so that call is
+ * made under one lock; block parsing, our tree walk and HTML rendering
+ * stay parallel. */
+static pthread_mutex_t	 finish_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t	 init_control = PTHREAD_ONCE_INIT;
+
+static void
+init_once(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+static cmark_node *
+finish(cmark_parser *p)
+{
+	cmark_node	*doc;
+
+	pthread_mutex_lock(&finish_lock);
+	doc = cmark_parser_finish(p);
+	pthread_mutex_unlock(&finish_lock);
+	return doc;
+}
+
 static cmark_parser *
 new_parser(int opts)
 {
 	cmark_parser	*p;
 	int		 i;
 
-	cmark_gfm_core_extensions_ensure_registered();
+	pthread_once(&init_control, init_once);
 	p = cmark_parser_new(opts);
 	for (i = 0; extension_names[i]; i++)
 		cmark_parser_attach_syntax_extension(p,
@@ -77,7 +106,7 @@ render(cmark_parser *p, cmark_node *doc, int opts)
 void
 sg_md_init(void)
 {
-	cmark_gfm_core_extensions_ensure_registered();
+	pthread_once(&init_control, init_once);
 }
 
 const char *
@@ -98,7 +127,7 @@ sg_md_to_html(const char *text, size_t len, int unsafe)
 	char		*html, *out;
 
 	cmark_parser_feed(p, text, len);
-	doc = cmark_parser_finish(p);
+	doc = finish(p);
 	html = render(p, doc, opts);
 	out = xstrdup(html);
 	free(html);
@@ -550,7 +579,7 @@ sg_md_parse(const struct sg_site *site, struct sg_page *page)
 	w.nlines = nlines;
 	p = new_parser(opts);
 	cmark_parser_feed(p, text, len);
-	doc = cmark_parser_finish(p);
+	doc = finish(p);
 	walk_tree(&w, doc);
 	html = render(p, doc, opts);
 	md->html = xstrdup(html);
@@ -558,7 +587,8 @@ sg_md_parse(const struct sg_site *site, struct sg_page *page)
 	md->nheadings = w.nhead;
 	md->nlinks = w.nlink;
 	md->nids = w.nid;
-	qsort(md->ids, md->nids, sizeof(*md->ids), cmp_str);
+	if (md->nids > 0)
+		qsort(md->ids, md->nids, sizeof(*md->ids), cmp_str);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	free(text);
@@ -592,8 +622,8 @@ sg_md_free(struct sg_md *md)
 static int
 has_anchor(const struct sg_page *p, const char *id)
 {
-	return bsearch(&id, p->md.ids, p->md.nids, sizeof(*p->md.ids),
-	    cmp_str) != NULL;
+	return p->md.nids > 0 && bsearch(&id, p->md.ids, p->md.nids,
+	    sizeof(*p->md.ids), cmp_str) != NULL;
 }
 
 /* Checks every #anchor of every link against the ids of the page it

@@ -1,8 +1,11 @@
 /* path.c: joining and normalising site paths, and making slugs and heading
  * ids. Pure functions: no file system access. */
 #include <ctype.h>
+#include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "path.h"
 #include "util.h"
@@ -111,20 +114,93 @@ sg_slugify(const char *s)
 	return sg_buf_detach(&b);
 }
 
-/* A heading id as GitHub makes it: lowercase, letters, digits, '-', '_'
- * and non-ASCII bytes kept, each space a '-', all else dropped. Never
- * empty ("section" stands in). The caller frees. */
+static locale_t	 utf8_locale;
+static pthread_once_t	 utf8_once = PTHREAD_ONCE_INIT;
+
+static void
+utf8_init(void)
+{
+	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* Decodes one UTF-8 character from s (len bytes left). Returns its
+ * length, or 0 for an invalid sequence. */
+static size_t
+utf8_decode(const unsigned char *s, size_t len, unsigned int *cp)
+{
+	size_t		 n, i;
+	unsigned int	 c;
+
+	if (s[0] < 0xc2 || s[0] > 0xf4)
+		return 0;
+	n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (len < n)
+		return 0;
+	c = s[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
+	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+static void
+utf8_encode(struct sg_buf *b, unsigned int c)
+{
+	if (c < 0x80)
+		sg_buf_putc(b, (char)c);
+	else if (c < 0x800) {
+		sg_buf_putc(b, (char)(0xc0 | (c >> 6)));
+		sg_buf_putc(b, (char)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		sg_buf_putc(b, (char)(0xe0 | (c >> 12)));
+		sg_buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
+		sg_buf_putc(b, (char)(0x80 | (c & 0x3f)));
+	} else {
+		sg_buf_putc(b, (char)(0xf0 | (c >> 18)));
+		sg_buf_putc(b, (char)(0x80 | ((c >> 12) & 0x3f)));
+		sg_buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
+		sg_buf_putc(b, (char)(0x80 | (c & 0x3f)));
+	}
+}
+
+/* A heading id as GitHub makes it: letters and digits (any script)
+ * lowered, '-' and '_' kept, each space a '-', everything else (other
+ * punctuation, symbols, invalid UTF-8) dropped. Never empty ("section"
+ * stands in). The caller frees. */
 char *
 sg_heading_id(const char *s)
 {
 	struct sg_buf		 b = { 0 };
-	const unsigned char	*p;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len = strlen(s), n;
+	unsigned int		 c;
 
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (isalnum(*p) || *p == '-' || *p == '_' || *p >= 0x80)
-			sg_buf_putc(&b, (char)tolower(*p));
-		else if (*p == ' ')
-			sg_buf_putc(&b, '-');
+	pthread_once(&utf8_once, utf8_init);
+	while (len > 0) {
+		if (*p < 0x80) {
+			if (isalnum(*p) || *p == '-' || *p == '_')
+				sg_buf_putc(&b, (char)tolower(*p));
+			else if (*p == ' ')
+				sg_buf_putc(&b, '-');
+			p++, len--;
+			continue;
+		}
+		if ((n = utf8_decode(p, len, &c)) == 0) {
+			p++, len--;
+			continue;
+		}
+		if (utf8_locale == (locale_t)0)
+			utf8_encode(&b, c);
+		else if (iswalnum_l((wint_t)c, utf8_locale))
+			utf8_encode(&b, (unsigned int)towlower_l((wint_t)c,
+			    utf8_locale));
+		p += n, len -= n;
 	}
 	if (b.len == 0)
 		sg_buf_puts(&b, "section");

@@ -153,7 +153,7 @@ where(const char *start, const char *p, struct sg_tmpl_error *err)
 
 /* Compiles template src[0..len) to Lua source in *out (the caller frees).
  * Returns 0, or -1 with *err set (line, column and message) for a tag
- * that is never closed. Lua syntax is checked later, when the source is
+ * that is never closed or a NUL byte. Lua syntax is checked later, when the source is
  * loaded, with the same line numbers. */
 int
 sg_tmpl_compile(const char *src, size_t len, char **out,
@@ -164,6 +164,12 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 	const char	*code_end;
 	char		 kind;
 
+	if ((open = memchr(src, '\0', len)) != NULL) {
+		where(src, open, err);
+		snprintf(err->msg, sizeof(err->msg), "a template may not hold "
+		    "a NUL byte");
+		return -1;
+	}
 	sg_buf_puts(&b, HEAD);
 	while (s < e) {
 		open = memmem(s, (size_t)(e - s), "<%", 2);
@@ -175,9 +181,12 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 		code = open + 2;
 		kind = code < e && (*code == '=' || *code == '-' ||
 		    *code == '#') ? *code++ : ' ';
-		close = find_close(code, e, &cut);
-		if (kind == '#' && close == NULL)
+		/* a comment is not Lua: its first %> ends it */
+		if (kind == '#') {
 			close = memmem(code, (size_t)(e - code), "%>", 2);
+			cut = NULL;
+		} else
+			close = find_close(code, e, &cut);
 		if (close == NULL) {
 			where(src, open, err);
 			snprintf(err->msg, sizeof(err->msg), "'<%%%s' is never "

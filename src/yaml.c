@@ -2,6 +2,7 @@
  * every node carries the file and line it came from. Scalars resolve as in
  * YAML 1.2's core schema; anchors and aliases are refused (they let a small
  * file expand without bound). */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -35,35 +36,61 @@ as_bool(const char *s, int *b)
 	return 0;
 }
 
+/* YAML 1.2 core schema numbers: [-+]digits, decimals with an optional
+ * exponent, 0x hex and 0o octal (unsigned). Anything else is a string. */
 static int
 as_num(const char *s, double *d)
 {
 	const char	*p = s;
 	char		*end;
+	int		 digits = 0;
 
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+		for (p = s + 2; *p; p++, digits++)
+			if (!(s[1] == 'x' ? isxdigit((unsigned char)*p) :
+			    (*p >= '0' && *p <= '7')))
+				return 0;
+		if (digits == 0 || digits > 15)
+			return 0;
+		*d = (double)strtoll(s + 2, NULL, s[1] == 'x' ? 16 : 8);
+		return 1;
+	}
 	if (*p == '-' || *p == '+')
 		p++;
-	if (!(*p >= '0' && *p <= '9') && !(*p == '.' && p[1] >= '0' &&
-	    p[1] <= '9'))
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p != '\0')
 		return 0;
 	errno = 0;
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o'))
-		*d = (double)strtoll(p + 2, &end, p[1] == 'x' ? 16 : 8);
-	else
-		*d = strtod(s, &end);
-	if (*end != '\0' || errno == ERANGE || !isfinite(*d))
-		return 0;
-	if (s[0] == '-' && p != s && (p[1] == 'x' || p[1] == 'o'))
-		*d = -*d;
-	return 1;
+	*d = strtod(s, &end);
+	return *end == '\0' && errno != ERANGE && isfinite(*d);
 }
 
 static struct sg_value *
 scalar(const yaml_event_t *ev, const struct sg_loc *loc)
 {
 	const char	*s = (const char *)ev->data.scalar.value;
+	const char	*tag = (const char *)ev->data.scalar.tag;
 	struct sg_value	*v;
 	int		 plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+
+	/* an explicit !!str keeps the text; other tags resolve as usual */
+	if (tag && !strcmp(tag, YAML_STR_TAG))
+		plain = 0;
 
 	if (plain && is_null(s)) {
 		v = sg_value_new(SG_NIL, loc);

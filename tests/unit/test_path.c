@@ -1,0 +1,229 @@
+/* test_path.c: unit tests for the pure path helpers (path.h): joining,
+ * normalising (and refusing paths that climb out), directory and base
+ * names, URL slugs and GitHub-style heading ids. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "path.h"
+
+/* Checks a function returning a new string, then frees it. */
+#define CHECK_OWNED(call, want) do {					\
+	char	*o_ = (call);						\
+									\
+	CHECK_STR(o_, want);						\
+	free(o_);							\
+} while (0)
+
+/* Checks that sg_path_normalize refuses p. */
+#define CHECK_CLIMBS(p) do {						\
+	char	*o_ = sg_path_normalize(p);				\
+									\
+	if (o_ != NULL) {						\
+		printf("  %s:%d: normalize(\"%s\") = \"%s\", want NULL\n", \
+		    __FILE__, __LINE__, (p), o_);			\
+		harness_case_failed = 1;				\
+	}								\
+	free(o_);							\
+} while (0)
+
+static void
+test_join(void)
+{
+	CHECK_OWNED(sg_path_join("a", "b"), "a/b");
+	CHECK_OWNED(sg_path_join("a/b", "c.md"), "a/b/c.md");
+	CHECK_OWNED(sg_path_join("a/", "b"), "a/b");
+	CHECK_OWNED(sg_path_join("/", "b"), "/b");
+	CHECK_OWNED(sg_path_join("", "b"), "b");
+	CHECK_OWNED(sg_path_join(".", "b/c"), "b/c");
+	CHECK_OWNED(sg_path_join("a", ""), "a");
+	CHECK_OWNED(sg_path_join("", ""), "");
+	CHECK_OWNED(sg_path_join("a", "../b"), "a/../b");	/* not folded */
+}
+
+static void
+test_normalize(void)
+{
+	CHECK_OWNED(sg_path_normalize("a/b/c"), "a/b/c");
+	CHECK_OWNED(sg_path_normalize("a/./b"), "a/b");
+	CHECK_OWNED(sg_path_normalize("./a"), "a");
+	CHECK_OWNED(sg_path_normalize("a/."), "a");
+	CHECK_OWNED(sg_path_normalize("."), "");
+	CHECK_OWNED(sg_path_normalize(""), "");
+	CHECK_OWNED(sg_path_normalize("a//b"), "a/b");
+	CHECK_OWNED(sg_path_normalize("a///b//c"), "a/b/c");
+	CHECK_OWNED(sg_path_normalize("a/b/../c"), "a/c");
+	CHECK_OWNED(sg_path_normalize("a/b/../../c"), "c");
+	CHECK_OWNED(sg_path_normalize("a/.."), "");
+	CHECK_OWNED(sg_path_normalize("a/b/.."), "a");
+	CHECK_OWNED(sg_path_normalize("a/./b/./../c/."), "a/c");
+	/* "..." and ".x" are ordinary names */
+	CHECK_OWNED(sg_path_normalize("a/.../b"), "a/.../b");
+	CHECK_OWNED(sg_path_normalize(".hidden/..x"), ".hidden/..x");
+}
+
+static void
+test_normalize_slashes(void)
+{
+	/* a leading '/' is kept */
+	CHECK_OWNED(sg_path_normalize("/a/b"), "/a/b");
+	CHECK_OWNED(sg_path_normalize("//a//b"), "/a/b");
+	CHECK_OWNED(sg_path_normalize("/"), "/");
+	CHECK_OWNED(sg_path_normalize("/a/.."), "/");
+	CHECK_OWNED(sg_path_normalize("/a/../b"), "/b");
+	CHECK_OWNED(sg_path_normalize("/./a"), "/a");
+	/* a trailing '/' is kept, once */
+	CHECK_OWNED(sg_path_normalize("a/b/"), "a/b/");
+	CHECK_OWNED(sg_path_normalize("a/b//"), "a/b/");
+	CHECK_OWNED(sg_path_normalize("a/b/./"), "a/b/");
+	CHECK_OWNED(sg_path_normalize("a/b/../"), "a/");
+	CHECK_OWNED(sg_path_normalize("/a/"), "/a/");
+	CHECK_OWNED(sg_path_normalize("//a//b//"), "/a/b/");
+}
+
+static void
+test_normalize_climbs(void)
+{
+	CHECK_CLIMBS("..");
+	CHECK_CLIMBS("../x");
+	CHECK_CLIMBS("./../x");
+	CHECK_CLIMBS("a/../../b");
+	CHECK_CLIMBS("a/b/../../..");
+	CHECK_CLIMBS("a/../..");
+	CHECK_CLIMBS("/..");
+	CHECK_CLIMBS("/../a");
+	CHECK_CLIMBS("/a/../..");
+	CHECK_CLIMBS("../");
+	CHECK_CLIMBS("a//..//..//b");
+	/* climbing back into the tree after leaving it is still refused */
+	CHECK_CLIMBS("a/../../a/b");
+}
+
+static void
+test_dir(void)
+{
+	CHECK_OWNED(sg_path_dir("a/b/c.md"), "a/b");
+	CHECK_OWNED(sg_path_dir("content/x.md"), "content");
+	CHECK_OWNED(sg_path_dir("c.md"), "");
+	CHECK_OWNED(sg_path_dir(""), "");
+	CHECK_OWNED(sg_path_dir("/c.md"), "");
+	CHECK_OWNED(sg_path_dir("a/b/"), "a/b");
+}
+
+static void
+test_base(void)
+{
+	const char	*p = "a/b/c.md";
+
+	CHECK_STR(sg_path_base(p), "c.md");
+	CHECK(sg_path_base(p) == p + 4);	/* borrowed from p */
+	CHECK_STR(sg_path_base("c.md"), "c.md");
+	CHECK_STR(sg_path_base("/c.md"), "c.md");
+	CHECK_STR(sg_path_base("a/b/"), "");
+	CHECK_STR(sg_path_base(""), "");
+}
+
+static void
+test_slugify(void)
+{
+	CHECK_OWNED(sg_slugify("Hello, World!"), "hello-world");
+	CHECK_OWNED(sg_slugify("hello world"), "hello-world");
+	CHECK_OWNED(sg_slugify("Hello   World"), "hello-world");
+	CHECK_OWNED(sg_slugify("AWS Lambda"), "aws-lambda");
+	CHECK_OWNED(sg_slugify("C11 & C17"), "c11-c17");
+	CHECK_OWNED(sg_slugify("snake_case"), "snake-case");
+	CHECK_OWNED(sg_slugify("a.b/c"), "a-b-c");
+	CHECK_OWNED(sg_slugify("v1.2.3"), "v1-2-3");
+}
+
+static void
+test_slugify_apostrophes(void)
+{
+	CHECK_OWNED(sg_slugify("Don't Panic"), "dont-panic");
+	CHECK_OWNED(sg_slugify("rock'n'roll"), "rocknroll");
+	CHECK_OWNED(sg_slugify("'quoted'"), "quoted");
+	CHECK_OWNED(sg_slugify("it's -- fine"), "its-fine");
+}
+
+static void
+test_slugify_ends(void)
+{
+	CHECK_OWNED(sg_slugify(""), "_");
+	CHECK_OWNED(sg_slugify("!!!"), "_");
+	CHECK_OWNED(sg_slugify("'"), "_");
+	CHECK_OWNED(sg_slugify("   "), "_");
+	CHECK_OWNED(sg_slugify("--a--"), "a");
+	CHECK_OWNED(sg_slugify("  Lead and trail  "), "lead-and-trail");
+	CHECK_OWNED(sg_slugify("(parenthesised)"), "parenthesised");
+	CHECK_OWNED(sg_slugify("...dots..."), "dots");
+	CHECK_OWNED(sg_slugify("x"), "x");
+	CHECK_OWNED(sg_slugify("?x!"), "x");
+}
+
+static void
+test_slugify_non_ascii(void)
+{
+	/* UTF-8 bytes are kept as they are; only ASCII is lowered */
+	CHECK_OWNED(sg_slugify("Café au lait"), "café-au-lait");
+	CHECK_OWNED(sg_slugify("Über Straße"), "Über-straße");
+	CHECK_OWNED(sg_slugify("日本語"), "日本語");
+	CHECK_OWNED(sg_slugify("日本語 テスト!"), "日本語-テスト");
+	CHECK_OWNED(sg_slugify("\xc3\xa9t\xc3\xa9"), "\xc3\xa9t\xc3\xa9");
+}
+
+/* The rules sg_heading_id documents, which are GitHub's: lower case,
+ * keep letters, digits, '-' and '_', every space a '-', drop the rest. */
+static void
+test_heading_id(void)
+{
+	CHECK_OWNED(sg_heading_id("Hello, World!"), "hello-world");
+	CHECK_OWNED(sg_heading_id("Foo -- bar"), "foo----bar");
+	CHECK_OWNED(sg_heading_id("Foo  bar"), "foo--bar");
+	CHECK_OWNED(sg_heading_id("C++ & Rust"), "c--rust");
+	CHECK_OWNED(sg_heading_id("snake_case"), "snake_case");
+	CHECK_OWNED(sg_heading_id("Don't stop"), "dont-stop");
+	CHECK_OWNED(sg_heading_id("v1.2.3"), "v123");
+	CHECK_OWNED(sg_heading_id("What's `new`?"), "whats-new");
+	CHECK_OWNED(sg_heading_id("1. Intro"), "1-intro");
+	CHECK_OWNED(sg_heading_id("-leading-"), "-leading-");
+	/* spaces at the ends are not trimmed: each is a '-' */
+	CHECK_OWNED(sg_heading_id(" x "), "-x-");
+	/* a tab is not a space: dropped */
+	CHECK_OWNED(sg_heading_id("a\tb"), "ab");
+	/* letters of any script are kept and lowered; other symbols and
+	 * punctuation go, as on GitHub; invalid UTF-8 is dropped */
+	CHECK_OWNED(sg_heading_id("Café"), "café");
+	CHECK_OWNED(sg_heading_id("Über Straße"), "über-straße");
+	CHECK_OWNED(sg_heading_id("A — B"), "a--b");
+	CHECK_OWNED(sg_heading_id("日本語 テスト!"), "日本語-テスト");
+	CHECK_OWNED(sg_heading_id("«quoted» €5"), "quoted-5");
+	CHECK_OWNED(sg_heading_id("bad\xff\xc3 byte"), "bad-byte");
+}
+
+static void
+test_heading_id_empty(void)
+{
+	CHECK_OWNED(sg_heading_id(""), "section");
+	CHECK_OWNED(sg_heading_id("!!!"), "section");
+	CHECK_OWNED(sg_heading_id("?"), "section");
+	/* a space alone is not empty: it is a '-' */
+	CHECK_OWNED(sg_heading_id(" "), "-");
+}
+
+int
+main(void)
+{
+	TEST(test_join);
+	TEST(test_normalize);
+	TEST(test_normalize_slashes);
+	TEST(test_normalize_climbs);
+	TEST(test_dir);
+	TEST(test_base);
+	TEST(test_slugify);
+	TEST(test_slugify_apostrophes);
+	TEST(test_slugify_ends);
+	TEST(test_slugify_non_ascii);
+	TEST(test_heading_id);
+	TEST(test_heading_id_empty);
+	HARNESS_EXIT();
+}

@@ -1,0 +1,456 @@
+/* test_template.c: unit tests for the template compiler (template.h).
+ * Each case compiles an etlua-syntax template, loads the generated Lua in
+ * a fresh lua_State under the chunk name "@t.html", runs it and compares
+ * the output, or the error message, exactly. The generated code must keep
+ * every template line on the same Lua line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "harness.h"
+#include "template.h"
+#include "util.h"
+
+/* A recognisable HTML escape: & < > " ' as entities, nil as "". */
+static int
+l_escape(lua_State *L)
+{
+	luaL_Buffer	 b;
+	const char	*s;
+	size_t		 n, i;
+
+	if (lua_isnoneornil(L, 1)) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
+	s = luaL_tolstring(L, 1, &n);
+	luaL_buffinit(L, &b);
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&':
+			luaL_addstring(&b, "&amp;");
+			break;
+		case '<':
+			luaL_addstring(&b, "&lt;");
+			break;
+		case '>':
+			luaL_addstring(&b, "&gt;");
+			break;
+		case '"':
+			luaL_addstring(&b, "&quot;");
+			break;
+		case '\'':
+			luaL_addstring(&b, "&#39;");
+			break;
+		default:
+			luaL_addchar(&b, s[i]);
+		}
+	luaL_pushresult(&b);
+	return 1;
+}
+
+/* tostring, or "" for nil. */
+static int
+l_raw(lua_State *L)
+{
+	if (lua_isnoneornil(L, 1))
+		lua_pushliteral(L, "");
+	else
+		luaL_tolstring(L, 1, NULL);
+	return 1;
+}
+
+static size_t
+count_lines(const char *s, size_t n)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n')
+			k++;
+	return k;
+}
+
+/* Compiles src[0..len), runs it with the environment made by the Lua
+ * expression env (a table; globals stay reachable) and returns the
+ * output or the Lua error message, prefixed "error: ". Checks that the
+ * generated Lua has as many lines as the template. The caller frees. */
+static size_t	 out_len;	/* length of run_n's last output */
+
+static char *
+run_n(const char *src, size_t len, const char *env)
+{
+	struct sg_tmpl_error	 err;
+	lua_State		*L;
+	char			*lua, *code, *out;
+	const char		*s;
+
+	out_len = 0;
+	if (sg_tmpl_compile(src, len, &lua, &err) != 0)
+		return xasprintf("compile: %d:%d: %s", err.line, err.col,
+		    err.msg);
+	if (count_lines(lua, strlen(lua)) != count_lines(src, len)) {
+		printf("  generated Lua has %zu lines, template %zu:\n%s\n",
+		    count_lines(lua, strlen(lua)), count_lines(src, len), lua);
+		harness_case_failed = 1;
+	}
+	L = luaL_newstate();
+	luaL_openlibs(L);
+	if (luaL_loadbuffer(L, lua, strlen(lua), "@t.html") != LUA_OK)
+		goto fail;
+	lua_getglobal(L, "table");
+	lua_getfield(L, -1, "concat");
+	lua_remove(L, -2);
+	lua_pushcfunction(L, l_escape);
+	lua_pushcfunction(L, l_raw);
+	if (lua_pcall(L, 3, 1, 0) != LUA_OK)
+		goto fail;
+	code = xasprintf("return setmetatable(%s, { __index = _G })",
+	    env ? env : "{}");
+	if (luaL_loadstring(L, code) != LUA_OK || lua_pcall(L, 0, 1, 0) !=
+	    LUA_OK) {
+		free(code);
+		goto fail;
+	}
+	free(code);
+	if (lua_pcall(L, 1, 1, 0) != LUA_OK)
+		goto fail;
+	s = lua_tolstring(L, -1, &out_len);
+	out = s ? xstrndup(s, out_len) : xstrdup("(not a string)");
+	lua_close(L);
+	free(lua);
+	return out;
+fail:
+	s = lua_tostring(L, -1);
+	out = xasprintf("error: %s", s ? s : "(no message)");
+	out_len = strlen(out);
+	lua_close(L);
+	free(lua);
+	return out;
+}
+
+static char *
+run(const char *src, const char *env)
+{
+	return run_n(src, strlen(src), env);
+}
+
+#define CHECK_RUN(src, env, want) do {					\
+	char	*r_ = run((src), (env));				\
+									\
+	CHECK_STR(r_, want);						\
+	free(r_);							\
+} while (0)
+
+static void
+test_plain(void)
+{
+	CHECK_RUN("", NULL, "");
+	CHECK_RUN("Hello, world", NULL, "Hello, world");
+	CHECK_RUN("line 1\nline 2\n\nline 4\n", NULL,
+	    "line 1\nline 2\n\nline 4\n");
+	CHECK_RUN("100% sure, a > b, <p>", NULL, "100% sure, a > b, <p>");
+	CHECK_RUN("caf\xc3\xa9 \xe2\x9c\x93", NULL, "caf\xc3\xa9 \xe2\x9c\x93");
+}
+
+static void
+test_escaped(void)
+{
+	CHECK_RUN("<p><%= title %></p>", "{ title = [[a<b & \"c\" 'd']] }",
+	    "<p>a&lt;b &amp; &quot;c&quot; &#39;d&#39;</p>");
+	CHECK_RUN("<%= n %>|<%= 1 + 2 %>|<%= missing %>|", "{ n = 7 }",
+	    "7|3||");
+	CHECK_RUN("<%=x%>", "{ x = 'y' }", "y");
+	CHECK_RUN("a<%= ('<'):rep(3) %>b", NULL, "a&lt;&lt;&lt;b");
+}
+
+static void
+test_raw(void)
+{
+	CHECK_RUN("<div><%- html %></div>", "{ html = '<b>x</b> &amp;' }",
+	    "<div><b>x</b> &amp;</div>");
+	CHECK_RUN("[<%- nothing %>]", NULL, "[]");
+	CHECK_RUN("<%- 1.5 %>", NULL, "1.5");
+}
+
+static void
+test_loop(void)
+{
+	CHECK_RUN("<% for _, v in ipairs(list) do %><li><%= v %></li>"
+	    "<% end %>", "{ list = { 'a', 'b<' } }",
+	    "<li>a</li><li>b&lt;</li>");
+	CHECK_RUN("<ul>\n"
+	    "<% for i = 1, 3 do -%>\n"
+	    "  <li><%= i %></li>\n"
+	    "<% end -%>\n"
+	    "</ul>\n", NULL,
+	    "<ul>\n  <li>1</li>\n  <li>2</li>\n  <li>3</li>\n</ul>\n");
+	CHECK_RUN("<% if flag then %>yes<% else %>no<% end %>",
+	    "{ flag = false }", "no");
+	CHECK_RUN("<% local t = {} for i = 1, 3 do t[#t + 1] = i * i end %>"
+	    "<%= table.concat(t, ',') %>", NULL, "1,4,9");
+}
+
+static void
+test_comment(void)
+{
+	CHECK_RUN("a<%# hidden %>b", NULL, "ab");
+	CHECK_RUN("a<%# <%= x %> is not run %>b", NULL, "a is not run %>b");
+	CHECK_RUN("1\n<%# a comment\nover\nthree lines %>\n4", NULL,
+	    "1\n\n4");
+	CHECK_RUN("<%# gone -%>\nnext", NULL, "next");
+	/* a comment is not Lua: a quote, a bracket or "--" in it means
+	 * nothing, and the first "%>" closes it */
+	CHECK_RUN("<%# unbalanced \" %>x", NULL, "x");
+	CHECK_RUN("<%# don't %>\n<%= v %>", "{ v = 1 }", "\n1");
+	CHECK_RUN("<%# the page's title %>\n<h1><%= t %></h1>\n",
+	    "{ t = 'T' }", "\n<h1>T</h1>\n");
+	CHECK_RUN("<%# [[ %>[<%= v %>]", "{ v = 2 }", "[2]");
+}
+
+static void
+test_trim(void)
+{
+	CHECK_RUN("<% if true then -%>\nyes\n<% end -%>\nend", NULL,
+	    "yes\nend");
+	CHECK_RUN("<%= x -%>\ny", "{ x = 'x' }", "xy");
+	CHECK_RUN("<%- x -%>\ny", "{ x = '<' }", "<y");
+	/* only one newline is eaten, and only right after the tag */
+	CHECK_RUN("<% -%>\n\nz", NULL, "\nz");
+	CHECK_RUN("<% -%> \nz", NULL, " \nz");
+	/* without the dash the newline stays */
+	CHECK_RUN("<% x = 1 %>\nz", NULL, "\nz");
+	/* at the very end */
+	CHECK_RUN("a<% -%>", NULL, "a");
+}
+
+static void
+test_crlf(void)
+{
+	CHECK_RUN("a\r\nb\r\n", NULL, "a\r\nb\r\n");
+	CHECK_RUN("a\r\n<% if true then -%>\r\nb\r\n<% end -%>\r\nc", NULL,
+	    "a\r\nb\r\nc");
+	CHECK_RUN("<% for i = 1, 2 do\r\n%><%= i %>\r\n<% end %>", NULL,
+	    "1\r\n2\r\n");
+	CHECK_RUN("x\r", NULL, "x\r");
+}
+
+static void
+test_close_in_strings(void)
+{
+	CHECK_RUN("<%- \"%>\" %>|", NULL, "%>|");
+	CHECK_RUN("<%- '%>' %>|", NULL, "%>|");
+	CHECK_RUN("<%- [[%>]] %>|", NULL, "%>|");
+	CHECK_RUN("<%- [==[%>]]%>]=]%>]==] %>|", NULL, "%>]]%>]=]%>|");
+	CHECK_RUN("<%- \"a\\\"%>\" %>|", NULL, "a\"%>|");
+	CHECK_RUN("<%- 'a' .. '%>' .. 'b' %>|", NULL, "a%>b|");
+	CHECK_RUN("<%- '\\'%>' %>|", NULL, "'%>|");
+	CHECK_RUN("<%= \"%>\" %>", NULL, "%&gt;");
+	/* in a long comment */
+	CHECK_RUN("<% --[[ %> ]] x = 1 %><%= x %>", NULL, "1");
+	CHECK_RUN("<% --[==[ %>\n]] %> ]==] y = 2 %>\n<%= y %>", NULL,
+	    "\n2");
+	/* "[" that opens no long bracket */
+	CHECK_RUN("<%- t[1] %><%- t[ [[k]] ] %>", "{ t = { 'a', k = 'b' } }",
+	    "ab");
+}
+
+static void
+test_trailing_comment(void)
+{
+	CHECK_RUN("<%= x -- the x %>after", "{ x = 1 }", "1after");
+	CHECK_RUN("<% local y = 2 -- set y %>[<%= y %>]", NULL, "[2]");
+	CHECK_RUN("<% -- only a comment %>text", NULL, "text");
+	CHECK_RUN("<%= x -- don't \"quote\" %>z", "{ x = 3 }", "3z");
+	CHECK_RUN("<%- x -- raw -%>\nz", "{ x = 4 }", "4z");
+	/* a comment that ends at a newline keeps the code after it */
+	CHECK_RUN("<% local a = 5 -- five\nlocal b = 6 %><%= a + b %>", NULL,
+	    "11");
+	/* "--" inside a string is not a comment */
+	CHECK_RUN("<%- \"a--b\" %>c", NULL, "a--bc");
+}
+
+static void
+test_text_escapes(void)
+{
+	char	*r;
+
+	CHECK_RUN("say \"hi\"", NULL, "say \"hi\"");
+	CHECK_RUN("back\\slash \\n \\\\", NULL, "back\\slash \\n \\\\");
+	CHECK_RUN("tab\there", NULL, "tab\there");
+	CHECK_RUN("]] [[ ]=] ' \"", NULL, "]] [[ ]=] ' \"");
+	CHECK_RUN("\x01" "23", NULL, "\x01" "23");
+	CHECK_RUN("del\x7f" "9", NULL, "del\x7f" "9");
+	CHECK_RUN("\x1b[0m", NULL, "\x1b[0m");
+	CHECK_RUN("end\\", NULL, "end\\");
+	CHECK_RUN("end\\\n", NULL, "end\\\n");
+	/* a NUL byte, even in the text, is refused with its place */
+	r = run_n("a\0b", 3, NULL);
+	CHECK_STR(r, "compile: 1:2: a template may not hold a NUL byte");
+	free(r);
+	r = run_n("ab\n\0" "1<%= #'xy' %>", 4 + 13, NULL);
+	CHECK_STR(r, "compile: 2:1: a template may not hold a NUL byte");
+	free(r);
+}
+
+/* A NUL byte inside a tag (here in a Lua string, where Lua allows it)
+ * must either be refused by the compiler or reach Lua: the generated
+ * source is a C string, so a raw NUL in it cuts the chunk short. */
+static void
+test_nul_in_code(void)
+{
+	static const char	 src[] = "<%- \"a\0b\" %>|";
+	char			*r = run_n(src, sizeof(src) - 1, NULL);
+
+	if (strncmp(r, "compile: ", 9) != 0 && (out_len != 4 ||
+	    memcmp(r, "a\0b|", 4) != 0)) {
+		printf("  got \"%s\" (%zu bytes), want \"a\\0b|\" or a "
+		    "compile error\n", r, out_len);
+		harness_case_failed = 1;
+	}
+	free(r);
+}
+
+#define CHECK_ERR(src, l, c, m) do {					\
+	struct sg_tmpl_error	 e_;					\
+	char			*o_ = (char *)"untouched";		\
+									\
+	memset(&e_, 0, sizeof(e_));					\
+	CHECK(sg_tmpl_compile((src), strlen(src), &o_, &e_) == -1);	\
+	CHECK(e_.line == (l));						\
+	CHECK(e_.col == (c));						\
+	CHECK_STR(e_.msg, m);						\
+	if (e_.line != (l) || e_.col != (c))				\
+		printf("  got %d:%d\n", e_.line, e_.col);		\
+} while (0)
+
+static void
+test_unclosed(void)
+{
+	CHECK_ERR("<%", 1, 1, "'<%' is never closed by '%>'");
+	CHECK_ERR("abc<% x = 1", 1, 4, "'<%' is never closed by '%>'");
+	CHECK_ERR("a\nbc <%= x", 2, 4, "'<%=' is never closed by '%>'");
+	CHECK_ERR("a\n\n\t<%- x\n\n", 3, 2, "'<%-' is never closed by '%>'");
+	CHECK_ERR("<%= 1 %>\n<%# x", 2, 1, "'<%#' is never closed by '%>'");
+	CHECK_ERR("ok <%= 1 %> <%= 2 %\n>", 1, 13,
+	    "'<%=' is never closed by '%>'");
+	/* the only "%>" is inside a string or a long bracket */
+	CHECK_ERR("x\n<%= [[ %>", 2, 1, "'<%=' is never closed by '%>'");
+	CHECK_ERR("x\n  <% s = '%>' ", 2, 3, "'<%' is never closed by '%>'");
+	CHECK_ERR("<%= --[[ %>\n", 1, 1, "'<%=' is never closed by '%>'");
+}
+
+/* Runtime errors name the template line: the text and code before the
+ * failing tag span lines in every way the compiler handles. */
+static void
+test_runtime_line(void)
+{
+	CHECK_RUN("<% error('one') %>\n", NULL, "error: t.html:1: one");
+	CHECK_RUN("<h1>Title</h1>\n"
+	    "<p>two <% local a = 1\n"
+	    "local b = 2 %> three</p>\n"
+	    "<% error(\"x\") %>\n"
+	    "five\n", NULL, "error: t.html:4: x");
+	CHECK_RUN("1\n<%# comment\n\n%>\n<% if true then -%>\n"
+	    "<%= nil .. 'x' %>\n<% end %>", NULL,
+	    "error: t.html:6: attempt to concatenate a nil value");
+	CHECK_RUN("a\r\nb\r\n<%- [[\nlong\nstring]] -%>\r\n"
+	    "<% error('crlf') %>", NULL, "error: t.html:6: crlf");
+	CHECK_RUN("<%= \"%>\" %>\n<%= 'a\\\nb' -- c %>\n<%= t.x %>", NULL,
+	    "error: t.html:4: attempt to index a nil value (global 't')");
+	CHECK_RUN("<% for i = 1, 2 do %>\n"
+	    "  <%= i %>\n"
+	    "  <% if i == 2 then error('two') end %>\n"
+	    "<% end %>\n", NULL, "error: t.html:3: two");
+}
+
+static void
+test_syntax_line(void)
+{
+	char	*r;
+
+	CHECK_RUN("one\ntwo\n<% if x then %>\nfour\n<% x = = 1 end %>\n",
+	    NULL, "error: t.html:5: unexpected symbol near '='");
+	CHECK_RUN("text\n\n<%= 1 + %>\n", NULL,
+	    "error: t.html:3: unexpected symbol near ')'");
+	CHECK_RUN("a\n<%# x\ny %>\n<% local = 1 %>", NULL,
+	    "error: t.html:4: <name> expected near '='");
+	/* a block left open is found at the end of the template; what
+	 * Lua says it closes depends on the generated wrapper, so only the
+	 * place and the start of the message are checked */
+	r = run("<% for i = 1, 2 do %>\n\n", NULL);
+	CHECK(r != NULL && strncmp(r, "error: t.html:3: 'end' expected",
+	    31) == 0);
+	if (r != NULL && strncmp(r, "error: t.html:3: 'end' expected", 31))
+		printf("  got \"%s\"\n", r);
+	free(r);
+}
+
+/* The generated Lua has exactly as many lines as the template (run_n
+ * checks it on every case; these are the tricky shapes). */
+static void
+test_line_count(void)
+{
+	static const char *const cases[] = {
+		"",
+		"\n",
+		"no newline",
+		"a\nb\nc\n",
+		"<% x = 1 %>\n<% y = 2\n\nz = 3 %>\n",
+		"<%= 1\n+\n2 %>\n",
+		"<%# one\ntwo\nthree %>\n",
+		"<% -%>\n<% -%>\r\n<%= 1 -%>\n\n",
+		"<%- [[\n\n]] %>\n",
+		"<% --[[\n\n]] %>\n",
+		"<% s = 'a\\\nb' %>\n",
+		"<% x = 1 -- c\n%>\n",
+		"<%= x -- c %>\n\n",
+		"a\r\nb\r\n",
+		"\n\n\n<%= 1 %>",
+		NULL
+	};
+	struct sg_tmpl_error	 err;
+	char			*lua;
+	size_t			 i;
+
+	for (i = 0; cases[i]; i++) {
+		if (sg_tmpl_compile(cases[i], strlen(cases[i]), &lua,
+		    &err) != 0) {
+			printf("  case %zu does not compile\n", i);
+			harness_case_failed = 1;
+			continue;
+		}
+		if (count_lines(lua, strlen(lua)) != count_lines(cases[i],
+		    strlen(cases[i]))) {
+			printf("  case %zu: %zu lines, want %zu\n", i,
+			    count_lines(lua, strlen(lua)),
+			    count_lines(cases[i], strlen(cases[i])));
+			harness_case_failed = 1;
+		}
+		free(lua);
+	}
+}
+
+int
+main(void)
+{
+	TEST(test_plain);
+	TEST(test_escaped);
+	TEST(test_raw);
+	TEST(test_loop);
+	TEST(test_comment);
+	TEST(test_trim);
+	TEST(test_crlf);
+	TEST(test_close_in_strings);
+	TEST(test_trailing_comment);
+	TEST(test_text_escapes);
+	TEST(test_nul_in_code);
+	TEST(test_unclosed);
+	TEST(test_runtime_line);
+	TEST(test_syntax_line);
+	TEST(test_line_count);
+	HARNESS_EXIT();
+}
