@@ -282,7 +282,7 @@ walk(struct walk *w, const char *rel, int depth)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_names);
+	sg_sort(names, n, sizeof(*names), cmp_names);
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		child = *rel ? xasprintf("%s/%s", rel, names[i]) :
@@ -446,7 +446,7 @@ sg_content_load(struct sg_site *site)
 	free(w.real_root);
 	site->all = w.pages;
 	site->nall = w.npages;
-	qsort(site->all, site->nall, sizeof(*site->all), cmp_rel);
+	sg_sort(site->all, site->nall, sizeof(*site->all), cmp_rel);
 	for (i = 0; i < site->nall; i++) {
 		site->all[i]->skipped = site->all[i]->draft &&
 		    !site->opt->drafts;
@@ -683,8 +683,8 @@ sg_content_resolve(struct sg_site *site)
 	}
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];
-		qsort(s->pages, s->npages, sizeof(*s->pages), cmp_pages);
-		qsort(s->sections, s->nsections, sizeof(*s->sections),
+		sg_sort(s->pages, s->npages, sizeof(*s->pages), cmp_pages);
+		sg_sort(s->sections, s->nsections, sizeof(*s->sections),
 		    cmp_sections);
 		for (k = 0; k < s->npages; k++) {
 			s->pages[k]->prev = k > 0 ? s->pages[k - 1] : NULL;
@@ -710,13 +710,13 @@ sg_content_resolve(struct sg_site *site)
 					add_tag(site, p, tags->items[k]);
 		}
 	}
-	qsort(site->tags, site->ntags, sizeof(*site->tags), cmp_tags);
+	sg_sort(site->tags, site->ntags, sizeof(*site->tags), cmp_tags);
 	set_build_date(site);
 	/* Two pages must not claim one URL (a slug, or README.md beside
 	 * a page called readme.md). */
 	byout = xcalloc(site->npages + 1, sizeof(*byout));
 	memcpy(byout, site->pages, site->npages * sizeof(*byout));
-	qsort(byout, site->npages, sizeof(*byout), cmp_out);
+	sg_sort(byout, site->npages, sizeof(*byout), cmp_out);
 	for (i = 1; i < site->npages; i++)
 		if (!strcmp(byout[i - 1]->out, byout[i]->out)) {
 			loc.file = byout[i]->src;

@@ -168,8 +168,7 @@ sg_diag_flush(struct sg_diag *d)
 	size_t		 i;
 
 	pthread_mutex_lock(&d->lock);
-	if (d->len > 0)
-		qsort(d->v, d->len, sizeof(*d->v), cmp);
+	sg_sort(d->v, d->len, sizeof(*d->v), cmp);
 	for (i = 0; i < d->len; i++) {
 		m = &d->v[i];
 		word = m->error > 0 ? "error" : m->error == 0 ? "warning" :

@@ -587,8 +587,7 @@ sg_md_parse(const struct sg_site *site, struct sg_page *page)
 	md->nheadings = w.nhead;
 	md->nlinks = w.nlink;
 	md->nids = w.nid;
-	if (md->nids > 0)
-		qsort(md->ids, md->nids, sizeof(*md->ids), cmp_str);
+	sg_sort(md->ids, md->nids, sizeof(*md->ids), cmp_str);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	free(text);

@@ -178,6 +178,8 @@ find(const struct sg_render *r, const char *name)
 	struct tmpl	 key;
 
 	key.name = (char *)(uintptr_t)name;
+	if (r->ntmpls == 0)
+		return NULL;
 	return bsearch(&key, r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
 }
 
@@ -303,7 +305,7 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 		free(theme);
 	} else
 		r->dirs = xstrdup("templates/");
-	qsort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
+	sg_sort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
 	*out = r;
 	return compile_all(r);
 }

@@ -210,3 +210,13 @@ sg_file_write(const char *path, const char *data, size_t len)
 	}
 	return fclose(fp) == 0 ? 0 : -1;
 }
+
+/* qsort that accepts an empty (possibly NULL) array, which qsort may not
+ * be given. */
+void
+sg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *,
+    const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}

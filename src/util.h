@@ -37,6 +37,7 @@ void	 sg_buf_free(struct sg_buf *);
 
 char	*sg_file_read(const char *, size_t *);
 int	 sg_file_write(const char *, const char *, size_t);
+void	 sg_sort(void *, size_t, size_t, int (*)(const void *, const void *));
 int	 sg_starts_with(const char *, const char *);
 int	 sg_ends_with(const char *, const char *);
 
