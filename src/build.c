@@ -5,13 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "assets.h"
 #include "build.h"
 #include "output.h"
+#include "parse.h"
 #include "path.h"
 #include "pool.h"
 #include "render.h"
+#include "samples.h"
 #include "site.h"
 
 struct render_ctx {
@@ -20,16 +23,6 @@ struct render_ctx {
 	struct sg_output	*out;
 	struct sg_job		*jobs;
 };
-
-static void
-parse_one(void *ctx, int worker, size_t i)
-{
-	struct sg_site	*site = ctx;
-
-	(void)worker;
-	if (!site->all[i]->skipped)
-		sg_md_parse(site, site->all[i]);
-}
 
 static void
 render_one(void *arg, int worker, size_t i)
@@ -120,6 +113,18 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* With --verbose, says how long the stage that just ended took. */
+static void
+lap(const struct sg_site *site, const char *stage, double *t)
+{
+	double	 n = now();
+
+	if (site->opt->verbose)
+		fprintf(stderr, "sitegen: %-10s %7.1f ms\n", stage,
+		    (n - *t) * 1000);
+	*t = n;
+}
+
 static int
 stop(struct sg_site *site)
 {
@@ -137,10 +142,13 @@ sg_build(const struct sg_options *opt)
 	struct sg_output	*out = NULL;
 	struct render_ctx	 ctx;
 	struct sg_job		*jobs = NULL;
-	char			*outdir;
-	size_t			 njobs = 0;
-	double			 t0 = now();
-	int			 rc = 1;
+	struct sg_samples	 samples = { NULL, 0 };
+	struct sg_samples_opts	 sopt;
+	struct sg_page		*p;
+	char			*outdir, *html;
+	size_t			 njobs = 0, i;
+	double			 t0 = now(), t = t0;
+	int			 rc = 1, failed;
 
 	memset(&site, 0, sizeof(site));
 	site.opt = opt;
@@ -156,17 +164,49 @@ sg_build(const struct sg_options *opt)
 	/* a page whose front matter is wrong is still parsed, so that its
 	 * broken links are reported in the same run */
 	sg_content_load(&site);
-	sg_pool_run(opt->jobs, site.nall, parse_one, &site);
+	lap(&site, "load", &t);
+	sg_parse_all(&site, opt->jobs);
+	lap(&site, "markdown", &t);
 	if (stop(&site))
 		goto out;
 	sg_content_resolve(&site);
 	if (stop(&site))
 		goto out;
 	sg_md_check_links(&site);
-	sg_assets_build(&site, &site.assets);
-	sg_render_new(&site, opt->jobs, &render);
+	if (!opt->samples_only) {
+		sg_assets_build(&site, &site.assets);
+		sg_render_new(&site, opt->jobs, &render);
+	}
 	if (stop(&site))
 		goto out;
+
+	/* the samples: compiled and run only once everything cheaper has
+	 * been checked */
+	sg_samples_collect(&site, &samples);
+	sopt.jobs = opt->jobs;
+	sopt.bless = opt->bless;
+	sopt.export_dir = opt->export_dir;
+	sopt.progress = !opt->quiet && isatty(STDERR_FILENO);
+	lap(&site, "templates", &t);
+	failed = sg_samples_run(&site, &samples, &sopt);
+	lap(&site, "samples", &t);
+	if (opt->samples_only) {
+		stop(&site);
+		printf("%zu passed, %d failed\n", samples.len - (size_t)failed,
+		    failed);
+		rc = failed > 0 || sg_diag_errors(site.diag) > 0;
+		goto out;
+	}
+	if (stop(&site))
+		goto out;
+	for (i = 0; i < site.npages; i++) {
+		p = site.pages[i];
+		if (p->md.nsamples == 0)
+			continue;
+		html = sg_samples_fill(p->md.html, &samples, p);
+		free(p->md.html);
+		p->md.html = html;
+	}
 
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
 	    site.diag)) == NULL || stop(&site))
@@ -177,7 +217,9 @@ sg_build(const struct sg_options *opt)
 	ctx.out = out;
 	ctx.jobs = jobs;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
+	lap(&site, "render", &t);
 	sg_assets_write(&site, site.assets, out);
+	lap(&site, "assets", &t);
 	if (stop(&site))
 		goto out;
 	if (sg_out_commit(out) == -1) {
@@ -185,6 +227,7 @@ sg_build(const struct sg_options *opt)
 		stop(&site);
 		goto out;
 	}
+	lap(&site, "swap", &t);
 	out = NULL;
 	if (!opt->quiet)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
@@ -199,6 +242,7 @@ out:
 		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?
 		    "" : "s", outdir);
 	sg_out_discard(out);
+	sg_samples_free(&samples);
 	free(jobs);
 	sg_render_free(render);
 	sg_assets_free(site.assets);

@@ -27,8 +27,23 @@ static const struct key top_keys[] = {
 	{ "copyright", SG_STR },
 	{ "markdown", SG_MAP },
 	{ "params", SG_MAP },
+	{ "samples", SG_MAP },
 	{ NULL, SG_NIL }
 };
+
+static const struct key samples_keys[] = {
+	{ "cc", SG_STR },
+	{ "cflags", SG_STR },
+	{ "ldflags", SG_STR },
+	{ "timeout", SG_NUM },
+	{ "max_output", SG_NUM },
+	{ NULL, SG_NIL }
+};
+
+#define DEFAULT_CFLAGS	"-std=c11 -Wall -Wextra -Werror -g " \
+			"-fsanitize=address,undefined"
+#define DEFAULT_TIMEOUT	10.0
+#define DEFAULT_OUTPUT	(1024.0 * 1024.0)
 
 static const struct key markdown_keys[] = {
 	{ "unsafe", SG_BOOL },
@@ -153,6 +168,36 @@ sg_config_load(struct sg_site *site)
 				c->toc_depth = (int)v->num;
 		}
 	}
+	c->timeout = DEFAULT_TIMEOUT;
+	c->max_output = DEFAULT_OUTPUT;
+	if ((md = sg_value_get(c->root, "samples")) != NULL &&
+	    md->type == SG_MAP) {
+		bad += check_keys(site->diag, md, samples_keys, "samples.");
+		if ((v = sg_value_get(md, "timeout")) && v->type == SG_NUM) {
+			if (v->num <= 0 || v->num > 3600) {
+				sg_diag_error(site->diag, &v->loc, "'samples."
+				    "timeout' must be seconds, more than 0 and "
+				    "at most 3600");
+				bad++;
+			} else
+				c->timeout = v->num;
+		}
+		if ((v = sg_value_get(md, "max_output")) && v->type ==
+		    SG_NUM) {
+			if (v->num < 1024 || v->num > 1024.0 * 1024 * 1024) {
+				sg_diag_error(site->diag, &v->loc, "'samples."
+				    "max_output' must be bytes, from 1024 to "
+				    "1 GiB");
+				bad++;
+			} else
+				c->max_output = v->num;
+		}
+	}
+	c->cc = str_or(md && md->type == SG_MAP ? md : NULL, "cc", "cc");
+	c->cflags = str_or(md && md->type == SG_MAP ? md : NULL, "cflags",
+	    DEFAULT_CFLAGS);
+	c->ldflags = str_or(md && md->type == SG_MAP ? md : NULL, "ldflags",
+	    "");
 	if (bad)
 		return -1;
 	c->title = str_or(c->root, "title", "");
@@ -180,6 +225,9 @@ sg_config_free(struct sg_config *c)
 	free(c->base_path);
 	free(c->language);
 	free(c->theme);
+	free(c->cc);
+	free(c->cflags);
+	free(c->ldflags);
 	sg_value_free(c->root);
 	memset(c, 0, sizeof(*c));
 }

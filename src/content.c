@@ -226,7 +226,7 @@ load_page(struct sg_site *site, const char *rel)
 			p->fm = NULL;
 		}
 		p->body_off = after;
-		p->body_line = 1 + lines;
+		p->body_line = 2 + lines;
 		if (p->fm)
 			read_front_matter(site, p);
 	} else

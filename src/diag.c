@@ -197,3 +197,56 @@ sg_diag_flush(struct sg_diag *d)
 	fflush(d->fp);
 	pthread_mutex_unlock(&d->lock);
 }
+
+/* Moves the pending messages into b (for a worker process to send them
+ * to its parent). */
+void
+sg_diag_export(struct sg_diag *d, struct sg_buf *b)
+{
+	size_t	 i;
+
+	pthread_mutex_lock(&d->lock);
+	sg_buf_put_num(b, (long long)d->len);
+	for (i = 0; i < d->len; i++) {
+		sg_buf_put_str(b, d->v[i].file);
+		sg_buf_put_num(b, d->v[i].line);
+		sg_buf_put_num(b, d->v[i].col);
+		sg_buf_put_num(b, d->v[i].error);
+		sg_buf_put_str(b, d->v[i].text);
+		free(d->v[i].file);
+		free(d->v[i].text);
+	}
+	d->len = 0;
+	pthread_mutex_unlock(&d->lock);
+}
+
+/* Adds messages exported by sg_diag_export. Returns 0, or -1 if the data
+ * is bad. */
+int
+sg_diag_import(struct sg_diag *d, struct sg_rd *r)
+{
+	struct sg_loc	 loc;
+	long long	 n = sg_rd_num(r), i;
+	char		*file, *text;
+	int		 kind;
+
+	for (i = 0; i < n && !r->bad; i++) {
+		file = sg_rd_str(r);
+		loc.file = file;
+		loc.line = (int)sg_rd_num(r);
+		loc.col = (int)sg_rd_num(r);
+		kind = (int)sg_rd_num(r);
+		text = sg_rd_str(r);
+		if (!r->bad && text) {
+			if (kind > 0)
+				sg_diag_error(d, &loc, "%s", text);
+			else if (kind == 0)
+				sg_diag_warn(d, &loc, "%s", text);
+			else
+				sg_diag_note(d, "%s", text);
+		}
+		free(file);
+		free(text);
+	}
+	return r->bad ? -1 : 0;
+}

@@ -27,5 +27,7 @@ void		 sg_diag_note(struct sg_diag *, const char *, ...)
 		    SG_PRINTF(2, 3);
 int		 sg_diag_errors(const struct sg_diag *);
 void		 sg_diag_flush(struct sg_diag *);
+void		 sg_diag_export(struct sg_diag *, struct sg_buf *);
+int		 sg_diag_import(struct sg_diag *, struct sg_rd *);
 
 #endif

@@ -334,6 +334,7 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	const struct sg_page	*p;
 	const struct sg_section	*s;
 	const struct sg_tag	*g;
+	char			*link;
 	size_t			 i, k;
 	int			 pages, sections, tags, t;
 
@@ -351,6 +352,9 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 		set_str(L, "title", s->title);
 		set_str(L, "description", s->page ? s->page->description : "");
 		set_str(L, "url", s->url);
+		link = permalink(site, s->url);
+		set_str(L, "permalink", link);
+		free(link);
 		set_str(L, "path", s->dir);
 		if (s->weight < 1e299)
 			set_num(L, "weight", s->weight);
@@ -365,6 +369,9 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 		set_str(L, "name", g->name);
 		set_str(L, "slug", g->slug);
 		set_str(L, "url", g->url);
+		link = permalink(site, g->url);
+		set_str(L, "permalink", link);
+		free(link);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, LUA_REGISTRYINDEX, REG_TAGS);

@@ -18,11 +18,13 @@
 #include "path.h"
 #include "pool.h"
 #include "render.h"
+#include "sandbox.h"
 #include "site.h"
 
 static const char usage_text[] =
 "usage: sitegen [options] build\n"
 "       sitegen [options] check\n"
+"       sitegen [options] samples [--bless] [--export DIR]\n"
 "       sitegen init DIR\n"
 "       sitegen [--root DIR] new content/PATH.md\n"
 "       sitegen --version | --help\n"
@@ -30,6 +32,9 @@ static const char usage_text[] =
 "commands:\n"
 "  build          build the site into public/ (replaced only on success)\n"
 "  check          build in memory and report every problem; write nothing\n"
+"  samples        compile, run and check only the C samples\n"
+"    --bless      write the output each sample printed into its output block\n"
+"    --export DIR write each sample as a project to build and debug\n"
 "  init DIR       make a new site in DIR with the default theme\n"
 "  new PATH.md    make a new page with front matter\n"
 "\n"
@@ -64,6 +69,7 @@ version(void)
 	printf("libyaml %d.%d.%d\n", major, minor, patch);
 	printf("%s\n", sg_render_lua_version());
 	printf("libsass %s\n", sg_assets_sass_version());
+	printf("%s\n", sg_sandbox_describe());
 }
 
 /* Makes the folders above path. */
@@ -216,6 +222,8 @@ main(int argc, char *argv[])
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "bless", no_argument, NULL, 'B' },
+		{ "export", required_argument, NULL, 'E' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sg_options	 opt;
@@ -256,6 +264,12 @@ main(int argc, char *argv[])
 		case 'v':
 			opt.verbose = 1;
 			break;
+		case 'B':
+			opt.bless = 1;
+			break;
+		case 'E':
+			opt.export_dir = optarg;
+			break;
 		case 'V':
 			version();
 			return 0;
@@ -273,6 +287,15 @@ main(int argc, char *argv[])
 		if (optind != argc)
 			return usage("build and check take no arguments");
 		opt.dry_run = !strcmp(cmd, "check");
+		return sg_build(&opt);
+	}
+	if ((opt.bless || opt.export_dir) && strcmp(cmd, "samples") != 0)
+		return usage("--bless and --export go with samples");
+	if (!strcmp(cmd, "samples")) {
+		if (optind != argc)
+			return usage("samples takes no arguments");
+		opt.samples_only = 1;
+		opt.dry_run = 1;
 		return sg_build(&opt);
 	}
 	if (!strcmp(cmd, "init"))

@@ -10,8 +10,10 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "highlight.h"
 #include "include.h"
 #include "path.h"
+#include "samples.h"
 #include "site.h"
 
 static const char *const extension_names[] = {
@@ -222,6 +224,29 @@ unique_id(struct walk *w, const char *text)
 	return id;
 }
 
+/* Appends s to b escaped for HTML text and attribute values. */
+static void
+put_escaped(struct sg_buf *b, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '&':
+			sg_buf_puts(b, "&amp;");
+			break;
+		case '<':
+			sg_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			sg_buf_puts(b, "&gt;");
+			break;
+		case '"':
+			sg_buf_puts(b, "&quot;");
+			break;
+		default:
+			sg_buf_putc(b, *s);
+		}
+}
+
 /* Replaces a heading by a custom block holding its HTML with the id and
  * a link to itself (cmark cannot put attributes on a heading). */
 static void
@@ -249,9 +274,10 @@ heading(struct walk *w, cmark_node *h, int opts)
 	html = cmark_render_html(h, opts, NULL);
 	close = strstr(html, "</h");
 	sg_buf_printf(&tag, "<h%d id=\"%s\">%.*s <a class=\"anchor\" "
-	    "href=\"#%s\" aria-label=\"Link to this section\">#</a></h%d>\n",
-	    level, id, close ? (int)(close - html - 4) : 0, html + 4, id,
-	    level);
+	    "href=\"#%s\" aria-label=\"Link to the section “", level, id,
+	    close ? (int)(close - html - 4) : 0, html + 4, id);
+	put_escaped(&tag, hd->title);
+	sg_buf_printf(&tag, "”\">#</a></h%d>\n", level);
 	free(html);
 	cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
 	cmark_node_set_on_enter(cb, tag.data);
@@ -307,6 +333,115 @@ alert(cmark_node *q)
 	}
 	cmark_node_replace(q, cb);
 	cmark_node_free(q);
+}
+
+/* Is the code block n fenced (not indented)? cmark-gfm's getter stores
+ * through all three pointers: none may be NULL. */
+static int
+fenced(cmark_node *n)
+{
+	int	 len = 0, off = 0;
+	char	 c = 0;
+
+	return cmark_node_get_fenced(n, &len, &off, &c);
+}
+
+/* The first word of a fence's info string ("c" of "c no_run"). */
+static char *
+info_lang(cmark_node *n)
+{
+	const char	*info = cmark_node_get_fence_info(n);
+	size_t		 len;
+
+	if (info == NULL)
+		return xstrdup("");
+	len = strcspn(info, " \t");
+	return xstrndup(info, len);
+}
+
+/* The author's line of a node's end (its closing fence). */
+static int
+end_line(const struct walk *w, cmark_node *n)
+{
+	int	 line = cmark_node_get_end_line(n);
+
+	return line >= 1 && line <= w->nlines ? w->lines[line - 1] :
+	    node_loc(w, n).line;
+}
+
+/* A fenced c block becomes a sample: it is noted with the output block
+ * right after it (which goes: the page shows the real output) and left
+ * as a placeholder that samples.c fills. */
+static void
+sample(struct walk *w, cmark_node *n)
+{
+	struct sg_sample	*s = xcalloc(1, sizeof(*s));
+	struct sg_md		*md = w->md;
+	cmark_node		*next = cmark_node_next(n), *ph;
+	const char		*lit = cmark_node_get_literal(n);
+	char			*lang, tag[64];
+
+	s->page = w->page;
+	s->index = md->nsamples;
+	s->info = xstrdup(cmark_node_get_fence_info(n));
+	s->code = xstrdup(lit ? lit : "");
+	s->loc = node_loc(w, n);
+	s->code_line = s->loc.line + 1;
+	s->end_line = end_line(w, n);
+	if (next && cmark_node_get_type(next) == CMARK_NODE_CODE_BLOCK &&
+	    fenced(next)) {
+		lang = info_lang(next);
+		if (!strcmp(lang, "output")) {
+			lit = cmark_node_get_literal(next);
+			s->expected = xstrdup(lit ? lit : "");
+			s->out_line = node_loc(w, next).line;
+			s->out_end_line = end_line(w, next);
+			cmark_node_free(next);
+		}
+		free(lang);
+	}
+	md->samples = xrealloc(md->samples, (md->nsamples + 1) *
+	    sizeof(*md->samples));
+	md->samples[md->nsamples++] = s;
+	ph = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	snprintf(tag, sizeof(tag), SG_SAMPLE_MARK "%zu\"></sg-sample>\n",
+	    s->index);
+	cmark_node_set_on_enter(ph, tag);
+	cmark_node_set_on_exit(ph, "");
+	cmark_node_replace(n, ph);
+	cmark_node_free(n);
+}
+
+/* Any other fenced block in a language the highlighter knows is rendered
+ * highlighted; others are left to cmark. */
+static void
+code_block(struct walk *w, cmark_node *n)
+{
+	struct sg_buf	 b = { 0 };
+	const char	*lit = cmark_node_get_literal(n), *canon;
+	cmark_node	*cb;
+	char		*lang = info_lang(n);
+
+	if (!strcmp(lang, "c") && fenced(n)) {
+		free(lang);
+		sample(w, n);
+		return;
+	}
+	if ((canon = sg_hl_lang(lang)) == NULL || lit == NULL) {
+		free(lang);
+		return;
+	}
+	sg_buf_printf(&b, "<pre data-lang=\"%s\"><code class=\"language-%s\">",
+	    canon, canon);
+	sg_hl_html(canon, lit, strlen(lit), &b);
+	sg_buf_puts(&b, "</code></pre>\n");
+	cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	cmark_node_set_on_enter(cb, b.data);
+	cmark_node_set_on_exit(cb, "");
+	cmark_node_replace(n, cb);
+	cmark_node_free(n);
+	sg_buf_free(&b);
+	free(lang);
 }
 
 static int
@@ -481,6 +616,41 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Wraps a table in a box that scrolls sideways on a narrow screen,
+ * so the table itself stays a table for screen readers. */
+static void
+scroll_box(cmark_node *table)
+{
+	cmark_node	*cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+
+	cmark_node_set_on_enter(cb, "<div class=\"table-scroll\">\n");
+	cmark_node_set_on_exit(cb, "</div>\n");
+	cmark_node_insert_before(table, cb);
+	cmark_node_unlink(table);
+	cmark_node_append_child(cb, table);
+}
+
+/* Is the code block todo[i] the output block of the c block before it,
+ * which sample() takes? */
+static int
+taken(cmark_node **todo, size_t i)
+{
+	cmark_node	*prev = cmark_node_previous(todo[i]);
+	char		*a, *b;
+	int		 yes;
+
+	if (i == 0 || prev != todo[i - 1] || cmark_node_get_type(prev) !=
+	    CMARK_NODE_CODE_BLOCK)
+		return 0;
+	a = info_lang(prev);
+	b = info_lang(todo[i]);
+	yes = !strcmp(a, "c") && !strcmp(b, "output") &&
+	    fenced(prev) && fenced(todo[i]);
+	free(a);
+	free(b);
+	return yes;
+}
+
 /* Walks the tree, collecting nodes to change first: changing the tree
  * under a live iterator is not allowed. */
 static void
@@ -488,8 +658,10 @@ walk_tree(struct walk *w, cmark_node *doc)
 {
 	cmark_iter	*it;
 	cmark_event_type ev;
-	cmark_node	*n, **todo = NULL, *first;
+	cmark_node	*n, **todo = NULL, *first, **tables = NULL;
 	struct sg_buf	 b = { 0 };
+	char		*skip;
+	size_t		 ntables = 0;
 	const char	*lit;
 	size_t		 ntodo = 0, cap = 0, i;
 
@@ -508,14 +680,25 @@ walk_tree(struct walk *w, cmark_node *doc)
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HEADING:
 		case CMARK_NODE_BLOCK_QUOTE:
+		case CMARK_NODE_CODE_BLOCK:
 			if (ntodo == cap) {
 				cap = cap ? cap * 2 : 16;
 				todo = xrealloc(todo, cap * sizeof(*todo));
 			}
 			todo[ntodo++] = n;
 			break;
-		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
+			if (cmark_node_first_child(n) == NULL) {
+				struct sg_loc	 loc = node_loc(w, n);
+
+				sg_diag_warn(w->site->diag, &loc, "image '%s' "
+				    "has no alt text: describe it between the "
+				    "brackets, ![like this](…)",
+				    cmark_node_get_url(n));
+			}
+			link(w, n);
+			break;
+		case CMARK_NODE_LINK:
 			link(w, n);
 			break;
 		case CMARK_NODE_TEXT:
@@ -531,6 +714,11 @@ walk_tree(struct walk *w, cmark_node *doc)
 			}
 			break;
 		default:
+			if (strcmp(cmark_node_get_type_string(n), "table"))
+				break;
+			tables = xrealloc(tables, (ntables + 1) *
+			    sizeof(*tables));
+			tables[ntables++] = n;
 			break;
 		}
 	}
@@ -545,12 +733,59 @@ walk_tree(struct walk *w, cmark_node *doc)
 			heading(w, todo[i], options(w->site));
 		}
 	}
+	/* code blocks in order, so samples are numbered as they appear; an
+	 * output block that the sample before it takes (and frees) is
+	 * marked first and skipped */
+	skip = xcalloc(ntodo + 1, 1);
+	for (i = 0; i < ntodo; i++)
+		skip[i] = cmark_node_get_type(todo[i]) !=
+		    CMARK_NODE_CODE_BLOCK || taken(todo, i);
+	for (i = 0; i < ntodo; i++)
+		if (!skip[i])
+			code_block(w, todo[i]);
+	free(skip);
 	/* innermost quotes last in document order: handle in reverse so a
 	 * quote is changed before the one holding it */
 	for (i = ntodo; i-- > 0;)
 		if (cmark_node_get_type(todo[i]) == CMARK_NODE_BLOCK_QUOTE)
 			alert(todo[i]);
+	for (i = 0; i < ntables; i++)
+		scroll_box(tables[i]);
+	free(tables);
 	free(todo);
+}
+
+/* The last touches cmark has no option for: images load lazily, and the
+ * footnotes get a heading for screen readers. Returns a new string. */
+static char *
+finish_html(const char *html)
+{
+	static const char	 img[] = "<img src=\"";
+	static const char	 notes[] = "<section class=\"footnotes\" "
+				    "data-footnotes>\n";
+	struct sg_buf		 b = { 0 };
+	const char		*s = html, *a, *f;
+
+	sg_buf_grow(&b, strlen(html) + 64);
+	for (;;) {
+		a = strstr(s, img);
+		f = strstr(s, notes);
+		if (a == NULL && f == NULL)
+			break;
+		if (a != NULL && (f == NULL || a < f)) {
+			sg_buf_put(&b, s, (size_t)(a - s));
+			sg_buf_puts(&b, "<img loading=\"lazy\" decoding=\"async\" "
+			    "src=\"");
+			s = a + sizeof(img) - 1;
+		} else {
+			sg_buf_put(&b, s, (size_t)(f - s) + sizeof(notes) - 1);
+			sg_buf_puts(&b, "<h2 class=\"visually-hidden\">Footnotes"
+			    "</h2>\n");
+			s = f + sizeof(notes) - 1;
+		}
+	}
+	sg_buf_puts(&b, s);
+	return sg_buf_detach(&b);
 }
 
 /* Parses a page's Markdown (after expanding includes) into page->md: the
@@ -582,7 +817,7 @@ sg_md_parse(const struct sg_site *site, struct sg_page *page)
 	doc = finish(p);
 	walk_tree(&w, doc);
 	html = render(p, doc, opts);
-	md->html = xstrdup(html);
+	md->html = finish_html(html);
 	free(html);
 	md->nheadings = w.nhead;
 	md->nlinks = w.nlink;
@@ -613,6 +848,9 @@ sg_md_free(struct sg_md *md)
 	for (i = 0; i < md->nlinks; i++)
 		free(md->links[i].anchor);
 	free(md->links);
+	for (i = 0; i < md->nsamples; i++)
+		sg_sample_free(md->samples[i]);
+	free(md->samples);
 	free(md->h1);
 	free(md->summary);
 	memset(md, 0, sizeof(*md));

@@ -464,6 +464,10 @@ make_state(struct sg_render *r, struct state *st)
 		return -1;
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_settop(L, 0);
+	/* the site model is made once and lives as long as the state: in a
+	 * generational collector it ages out of the collections that each
+	 * render's garbage triggers, instead of being traversed by each */
+	lua_gc(L, LUA_GCGEN, 0, 0);
 	/* the safe libraries stay reachable only through the runtime */
 	for (i = 0; forbidden[i]; i++) {
 		lua_pushnil(L);

@@ -10,6 +10,8 @@
 
 #define SG_VERSION	"0.1.0"
 
+struct sg_sample;
+
 struct sg_config {
 	char		*title;
 	char		*description;
@@ -19,6 +21,11 @@ struct sg_config {
 	char		*theme;		/* "default"; "" for none */
 	int		 unsafe;	/* markdown.unsafe: keep raw HTML */
 	int		 toc_depth;	/* markdown.toc_depth: deepest level in a TOC */
+	char		*cc;		/* samples.cc: the compiler ("cc") */
+	char		*cflags;	/* samples.cflags */
+	char		*ldflags;	/* samples.ldflags */
+	double		 timeout;	/* samples.timeout: seconds a run may take */
+	double		 max_output;	/* samples.max_output: bytes kept per stream */
 	struct sg_value	*root;		/* all of site.yml, owned */
 };
 
@@ -48,6 +55,8 @@ struct sg_md {
 	char			*h1;		/* text of the first level-1 heading */
 	char			*summary;	/* plain text of the first paragraph */
 	size_t			 words;
+	struct sg_sample	**samples;	/* its C samples, in order */
+	size_t			 nsamples;
 };
 
 struct sg_page {
@@ -111,6 +120,9 @@ struct sg_options {
 	int		 quiet;
 	int		 verbose;
 	int		 dry_run;	/* check: build, write nothing */
+	int		 samples_only;	/* samples: run the samples, write nothing */
+	int		 bless;		/* samples --bless */
+	const char	*export_dir;	/* samples --export DIR */
 	int		 color;		/* colour diagnostics */
 };
 

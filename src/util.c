@@ -220,3 +220,55 @@ sg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *,
 	if (n > 1)
 		qsort(base, n, size, cmp);
 }
+
+/* Appends n as 8 bytes in host order (both ends are this process and
+ * its children). */
+void
+sg_buf_put_num(struct sg_buf *b, long long n)
+{
+	sg_buf_put(b, (const char *)&n, sizeof(n));
+}
+
+/* Appends s (NULL allowed) as a length, -1 for NULL, and its bytes. */
+void
+sg_buf_put_str(struct sg_buf *b, const char *s)
+{
+	size_t	 n = s ? strlen(s) : 0;
+
+	sg_buf_put_num(b, s ? (long long)n : -1);
+	if (s)
+		sg_buf_put(b, s, n);
+}
+
+long long
+sg_rd_num(struct sg_rd *r)
+{
+	long long	 n;
+
+	if (r->bad || (size_t)(r->e - r->p) < sizeof(n)) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&n, r->p, sizeof(n));
+	r->p += sizeof(n);
+	return n;
+}
+
+/* Reads a string written by sg_buf_put_str: a new copy the caller frees,
+ * or NULL (also when the data is bad, which sets r->bad). */
+char *
+sg_rd_str(struct sg_rd *r)
+{
+	long long	 n = sg_rd_num(r);
+	char		*s;
+
+	if (r->bad || n < 0)
+		return NULL;
+	if ((long long)(r->e - r->p) < n) {
+		r->bad = 1;
+		return NULL;
+	}
+	s = xstrndup(r->p, (size_t)n);
+	r->p += n;
+	return s;
+}

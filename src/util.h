@@ -38,6 +38,19 @@ void	 sg_buf_free(struct sg_buf *);
 char	*sg_file_read(const char *, size_t *);
 int	 sg_file_write(const char *, const char *, size_t);
 void	 sg_sort(void *, size_t, size_t, int (*)(const void *, const void *));
+/* A flat encoding of numbers and strings, for results sent between
+ * processes: sg_buf_put_num/str write, struct sg_rd reads back. */
+struct sg_rd {
+	const char	*p;		/* next byte */
+	const char	*e;		/* end */
+	int		 bad;		/* ran past the end or found nonsense */
+};
+
+void	 sg_buf_put_num(struct sg_buf *, long long);
+void	 sg_buf_put_str(struct sg_buf *, const char *);
+long long sg_rd_num(struct sg_rd *);
+char	*sg_rd_str(struct sg_rd *);
+
 int	 sg_starts_with(const char *, const char *);
 int	 sg_ends_with(const char *, const char *);
 

@@ -13,6 +13,8 @@
 #   pathological     generated inputs that must finish at once without a crash
 #   determinism      --jobs 1 and --jobs 4, and two runs, give identical trees
 #   command line     --version, --help against the man page, init, new
+#   suites           tests/suites/*.sh SITEGEN: scripted cases (samples, the
+#                    sandbox), each printing "ok NAME" / "FAIL NAME" lines
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 regen=0
@@ -228,10 +230,35 @@ run_cli() {
 	else
 		fail "--root and --base-url"
 	fi
+	# make install puts the binary and the man page under PREFIX
+	rm -rf "$tmp/prefix"
+	if make -s -C "$top/src" install BUILD="$build" PREFIX="$tmp/prefix" > /dev/null 2>&1 &&
+	    "$tmp/prefix/bin/sitegen" --version | grep -q '^sitegen ' &&
+	    [ -f "$tmp/prefix/share/man/man1/sitegen.1" ]; then
+		pass "make install PREFIX=..."
+	else
+		fail "make install PREFIX=..."
+	fi
 	# check writes nothing
 	rm -rf "$tmp/init/public"
 	(cd "$tmp/init" && "$sg" --quiet check) && [ ! -e "$tmp/init/public" ] &&
 	    pass "check writes nothing" || fail "check writes nothing"
+}
+
+run_suites() {
+	for s in "$top"/tests/suites/*.sh; do
+		[ -f "$s" ] || continue
+		out=$(cd "$top" && sh "$s" "$sg" 2>&1)
+		status=$?
+		oks=$(printf '%s\n' "$out" | grep -c '^ok ')
+		fails=$(printf '%s\n' "$out" | grep -c '^FAIL ')
+		passed=$((passed + oks))
+		if [ "$fails" -gt 0 ] || [ $status -ne 0 ] || [ "$oks" -eq 0 ]; then
+			failed=$((failed + fails + (fails == 0)))
+			echo "FAIL suite $(basename "$s") ($fails failed, exit $status)"
+			printf '%s\n' "$out" | grep -v '^ok ' | sed 's/^/    /' | head -60
+		fi
+	done
 }
 
 for build in $builds; do
@@ -244,6 +271,7 @@ for build in $builds; do
 	run_pathological
 	run_determinism
 	run_cli
+	run_suites
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -9,7 +9,7 @@ sections=${3:-100}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$dir"
 mkdir -p "$dir/content" "$dir/themes"
-ln -s "$top/themes/default" "$dir/themes/default"
+cp -R "$top/themes/default" "$dir/themes/default"
 printf 'title: Benchmark\nbase_url: https://example.org/docs/\ntheme: default\n' > "$dir/site.yml"
 printf -- '---\ntitle: Home\n---\nThe benchmark site.\n' > "$dir/content/_index.md"
 awk -v dir="$dir/content" -v pages="$pages" -v sections="$sections" '
@@ -39,7 +39,7 @@ BEGIN {
 			printf "## Heading %d of page %d\n\n%s\n\n", h, p, para(60) > f
 			printf "- %s\n- %s\n- [a link](page-%05d.md#heading-1-of-page-%d)\n\n", para(8), para(9), p, p > f
 			if (h % 3 == 0)
-				printf "```c\nint main(void) { return %d; }\n```\n\n", h > f
+				printf "```c ignore\nint main(void) { return %d; }\n```\n\n", h > f
 			if (h % 4 == 1)
 				printf "| a | b |\n| - | - |\n| %d | %s |\n\n> [!NOTE]\n> %s\n\n", h, para(3), para(20) > f
 		}

@@ -1,0 +1,58 @@
+/* samples.h: runnable C samples. markdown.c finds them while it parses a
+ * page (a fenced block whose language is c, and the output block right
+ * after it) and leaves a placeholder in the page's HTML; samples.c
+ * assembles, compiles, runs and checks them, and makes the HTML that
+ * replaces each placeholder. */
+#ifndef SG_SAMPLES_H
+#define SG_SAMPLES_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* The placeholder a sample leaves in its page's HTML, followed by its
+ * index on the page and '"></sg-sample>'. Raw HTML is dropped from
+ * Markdown unless markdown.unsafe is set, so an author cannot write one. */
+#define SG_SAMPLE_MARK	"<sg-sample n=\""
+
+struct sg_site;
+struct sg_page;
+
+/* One fenced c block as the author wrote it. */
+struct sg_sample {
+	struct sg_page	*page;		/* the page it is on */
+	size_t		 index;		/* its place among the page's samples */
+	char		*info;		/* the whole info string: "c no_run name=x" */
+	char		*code;		/* the block's text, "@ " lines included */
+	struct sg_loc	 loc;		/* the opening fence in the author's file */
+	int		 code_line;	/* file line of the first line of code */
+	int		 end_line;	/* file line of the closing fence */
+	char		*expected;	/* the output block's text, or NULL */
+	int		 out_line;	/* file line of the output block's opening
+					 * fence, 0 without one */
+	int		 out_end_line;	/* and of its closing fence */
+	char		*html;		/* set by samples.c: what the page shows */
+};
+
+/* The samples of the whole site, in page order, then block order. */
+struct sg_samples {
+	struct sg_sample **v;
+	size_t		   len;
+};
+
+struct sg_samples_opts {
+	int		 jobs;
+	int		 bless;		/* rewrite output blocks with real output */
+	const char	*export_dir;	/* write standalone projects here */
+	int		 progress;	/* a progress line on a terminal */
+};
+
+void	sg_samples_collect(struct sg_site *, struct sg_samples *);
+int	sg_samples_run(struct sg_site *, struct sg_samples *,
+	    const struct sg_samples_opts *);
+char	*sg_samples_fill(const char *, const struct sg_samples *,
+	    const struct sg_page *);
+void	sg_samples_free(struct sg_samples *);
+void	sg_sample_free(struct sg_sample *);
+
+#endif
