@@ -18,6 +18,9 @@ libseccomp:libseccomp-dev
 '
 # commands, then the Debian package that provides each
 tools='cc:gcc make:make pkg-config:pkg-config diff:diffutils timeout:coreutils awk:mawk'
+# what the tests of the default theme use: Java for the Nu Html Checker,
+# xmllint for the feeds, npm to fetch the checker (vnu-jar)
+[ "${1:-}" = test ] && tools="$tools java:default-jre-headless xmllint:libxml2-utils npm:npm"
 
 missing=
 have_pkgconfig=$(command -v pkg-config || true)
@@ -57,6 +60,18 @@ case "${1:-}" in
 	build/sitegen build
 	;;
 test)
+	# the Nu Html Checker, into a git-ignored folder; the theme's tests
+	# skip it only where the npm registry cannot be reached (never in CI)
+	vnu=build/tools/node_modules/vnu-jar/build/dist/vnu.jar
+	if [ ! -f "$vnu" ]; then
+		if [ -z "${CI:-}" ] && ! timeout 30 npm ping > /dev/null 2>&1; then
+			echo "build.sh: notice: the npm registry cannot be reached;" \
+			    "the HTML validity checks will be skipped" >&2
+		else
+			npm install --prefix build/tools --ignore-scripts --no-audit \
+			    --no-fund --loglevel=error vnu-jar@26.9.27
+		fi
+	fi
 	make -C src -j"$jobs" unit
 	make -C src -j"$jobs" asan
 	sh tests/run.sh build build/asan
