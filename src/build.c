@@ -104,20 +104,11 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 	return n;
 }
 
-static double
-now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* With --verbose, says how long the stage that just ended took. */
 static void
 lap(const struct sg_site *site, const char *stage, double *t)
 {
-	double	 n = now();
+	double	 n = sg_now();
 
 	if (site->opt->verbose)
 		fprintf(stderr, "sitegen: %-10s %7.1f ms\n", stage,
@@ -147,7 +138,7 @@ sg_build(const struct sg_options *opt)
 	struct sg_page		*p;
 	char			*outdir, *html;
 	size_t			 njobs = 0, i;
-	double			 t0 = now(), t = t0;
+	double			 t0 = sg_now(), t = t0;
 	int			 rc = 1, failed;
 
 	memset(&site, 0, sizeof(site));
@@ -233,7 +224,7 @@ sg_build(const struct sg_options *opt)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
 		    "%s %s in %.0f ms\n", site.npages, site.nsections,
 		    site.ntags, opt->dry_run ? "checked, for" : "written to",
-		    outdir, (now() - t0) * 1000);
+		    outdir, (sg_now() - t0) * 1000);
 	rc = 0;
 out:
 	sg_diag_flush(site.diag);

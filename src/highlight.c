@@ -238,37 +238,6 @@ sg_hl_tokens_free(struct sg_tokens *toks)
 	toks->len = toks->cap = 0;
 }
 
-/* Appends s[0..n) to b with & < > " escaped. */
-static void
-escape(struct sg_buf *b, const char *s, size_t n)
-{
-	size_t		 i, run = 0;
-	const char	*ent;
-
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&':
-			ent = "&amp;";
-			break;
-		case '<':
-			ent = "&lt;";
-			break;
-		case '>':
-			ent = "&gt;";
-			break;
-		case '"':
-			ent = "&quot;";
-			break;
-		default:
-			continue;
-		}
-		sg_buf_put(b, s + run, i - run);
-		sg_buf_puts(b, ent);
-		run = i + 1;
-	}
-	sg_buf_put(b, s + run, n - run);
-}
-
 int
 sg_hl_html(const char *lang, const char *src, size_t len, struct sg_buf *buf)
 {
@@ -284,7 +253,7 @@ sg_hl_html(const char *lang, const char *src, size_t len, struct sg_buf *buf)
 		p = src + t->off;
 		e = p + t->len;
 		if ((cls = sg_hl_class(t->kind)) == NULL) {
-			escape(buf, p, t->len);
+			sg_buf_put_html(buf, p, t->len);
 			continue;
 		}
 		while (p < e) {
@@ -295,7 +264,7 @@ sg_hl_html(const char *lang, const char *src, size_t len, struct sg_buf *buf)
 				sg_buf_puts(buf, "<span class=\"");
 				sg_buf_puts(buf, cls);
 				sg_buf_puts(buf, "\">");
-				escape(buf, p, (size_t)(nl - p));
+				sg_buf_put_html(buf, p, (size_t)(nl - p));
 				sg_buf_puts(buf, "</span>");
 			}
 			if (nl < e) {

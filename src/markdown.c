@@ -224,29 +224,6 @@ unique_id(struct walk *w, const char *text)
 	return id;
 }
 
-/* Appends s to b escaped for HTML text and attribute values. */
-static void
-put_escaped(struct sg_buf *b, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '&':
-			sg_buf_puts(b, "&amp;");
-			break;
-		case '<':
-			sg_buf_puts(b, "&lt;");
-			break;
-		case '>':
-			sg_buf_puts(b, "&gt;");
-			break;
-		case '"':
-			sg_buf_puts(b, "&quot;");
-			break;
-		default:
-			sg_buf_putc(b, *s);
-		}
-}
-
 /* Replaces a heading by a custom block holding its HTML with the id and
  * a link to itself (cmark cannot put attributes on a heading). */
 static void
@@ -276,7 +253,7 @@ heading(struct walk *w, cmark_node *h, int opts)
 	sg_buf_printf(&tag, "<h%d id=\"%s\">%.*s <a class=\"anchor\" "
 	    "href=\"#%s\" aria-label=\"Link to the section “", level, id,
 	    close ? (int)(close - html - 4) : 0, html + 4, id);
-	put_escaped(&tag, hd->title);
+	sg_buf_put_html(&tag, hd->title, strlen(hd->title));
 	sg_buf_printf(&tag, "”\">#</a></h%d>\n", level);
 	free(html);
 	cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);

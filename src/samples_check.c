@@ -402,21 +402,6 @@ sx_report_output(struct samples_ctx *c, struct prog *p)
 	free(out);
 }
 
-static void
-escape(struct sg_buf *b, const char *s, size_t len)
-{
-	const char	*e = s + len;
-
-	for (; s < e; s++)
-		switch (*s) {
-		case '&':  sg_buf_puts(b, "&amp;"); break;
-		case '<':  sg_buf_puts(b, "&lt;"); break;
-		case '>':  sg_buf_puts(b, "&gt;"); break;
-		case '"':  sg_buf_puts(b, "&quot;"); break;
-		default:   sg_buf_putc(b, *s);
-		}
-}
-
 /* Sets the HTML of each part of p: its code, highlighted, and under the
  * last part the output the program really printed, or for compile_fail
  * the compiler's diagnostic. */
@@ -440,7 +425,7 @@ sx_make_html(struct samples_ctx *c, struct prog *p)
 		    p->res.cstatus > 0 && p->res.diag && *p->res.diag) {
 			sg_buf_puts(&b, "<pre class=\"sample-output "
 			    "sample-diagnostic\"><code>");
-			escape(&b, p->res.diag, strlen(p->res.diag));
+			sg_buf_put_html(&b, p->res.diag, strlen(p->res.diag));
 			if (!sg_ends_with(p->res.diag, "\n"))
 				sg_buf_putc(&b, '\n');
 			sg_buf_puts(&b, "</code></pre>\n");
@@ -448,7 +433,7 @@ sx_make_html(struct samples_ctx *c, struct prog *p)
 		    p->res.out_len > 0) {
 			out = printed(&p->res, &len);
 			sg_buf_puts(&b, "<pre class=\"sample-output\"><code>");
-			escape(&b, out, len);
+			sg_buf_put_html(&b, out, len);
 			sg_buf_puts(&b, "</code></pre>\n");
 			free(out);
 		}

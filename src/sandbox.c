@@ -310,15 +310,6 @@ sg_sandbox_result_free(struct sg_sandbox_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static double
-now_mono(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Gives everything under the directory dirfd (which this takes over) to
  * SANDBOX_ID, following no symbolic link. */
 static void
@@ -440,7 +431,7 @@ supervise(struct supervisor *s)
 		pipe_was_pending = sigismember(&pending, SIGPIPE);
 	}
 	for (;;) {
-		now = now_mono();
+		now = sg_now();
 		if (!s->exited && child_exited(s->pid)) {
 			s->exited = 1;
 			kill(-s->pid, SIGKILL);
@@ -659,7 +650,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	cp.fd[2] = errp[1];
 	cp.fd[3] = rep[1];
 
-	start = now_mono();
+	start = sg_now();
 	wall = o->wall_seconds > 0 ? o->wall_seconds : 10;
 	s.deadline = start + wall;
 	if ((s.pid = fork()) == -1) {
@@ -713,7 +704,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 	res->timed_out = s.timed_out || res->signal == SIGXCPU ||
 	    (res->signal == SIGKILL && cpu >= (double)cp.cpu.rlim_cur);
-	res->wall_seconds = now_mono() - start;
+	res->wall_seconds = sg_now() - start;
 	res->out_len = s.obuf.len;
 	res->err_len = s.ebuf.len;
 	res->out = sg_buf_detach(&s.obuf);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -131,6 +132,37 @@ sg_buf_printf(struct sg_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	sg_buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+/* Appends s[0..n) escaped for HTML text and attribute values: & < > ". */
+void
+sg_buf_put_html(struct sg_buf *b, const char *s, size_t n)
+{
+	size_t		 i, run = 0;
+	const char	*ent;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&':
+			ent = "&amp;";
+			break;
+		case '<':
+			ent = "&lt;";
+			break;
+		case '>':
+			ent = "&gt;";
+			break;
+		case '"':
+			ent = "&quot;";
+			break;
+		default:
+			continue;
+		}
+		sg_buf_put(b, s + run, i - run);
+		sg_buf_puts(b, ent);
+		run = i + 1;
+	}
+	sg_buf_put(b, s + run, n - run);
 }
 
 /* Hands the buffer's bytes to the caller, who frees them; never NULL. */
@@ -271,4 +303,14 @@ sg_rd_str(struct sg_rd *r)
 	s = xstrndup(r->p, (size_t)n);
 	r->p += n;
 	return s;
+}
+
+/* Seconds on the monotonic clock, for measuring how long things take. */
+double
+sg_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

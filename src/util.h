@@ -32,6 +32,7 @@ void	 sg_buf_puts(struct sg_buf *, const char *);
 void	 sg_buf_putc(struct sg_buf *, char);
 void	 sg_buf_printf(struct sg_buf *, const char *, ...) SG_PRINTF(2, 3);
 void	 sg_buf_vprintf(struct sg_buf *, const char *, va_list);
+void	 sg_buf_put_html(struct sg_buf *, const char *, size_t);
 char	*sg_buf_detach(struct sg_buf *);
 void	 sg_buf_free(struct sg_buf *);
 
@@ -51,6 +52,7 @@ void	 sg_buf_put_str(struct sg_buf *, const char *);
 long long sg_rd_num(struct sg_rd *);
 char	*sg_rd_str(struct sg_rd *);
 
+double	 sg_now(void);
 int	 sg_starts_with(const char *, const char *);
 int	 sg_ends_with(const char *, const char *);
 
