@@ -35,6 +35,12 @@ render_one(void *arg, int worker, size_t i)
 	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
 		sg_out_write(c->out, job->out, html, len);
 	free(html);
+	/* a page's HTML is read by its own render only (the model copies
+	 * that of section pages), so it can go now */
+	if (job->kind == SG_JOB_PAGE) {
+		free(c->site->pages[job->index]->md.html);
+		c->site->pages[job->index]->md.html = NULL;
+	}
 }
 
 /* The line of a page's 'template:', or 1: where a missing template is
@@ -104,15 +110,32 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 	return n;
 }
 
-/* With --verbose, says how long the stage that just ended took. */
+/* The resident memory of this process now, in MB (0 if unknown). */
+static long
+rss_mb(void)
+{
+	char	 line[256];
+	long	 kb = 0;
+	FILE	*fp = fopen("/proc/self/status", "r");
+
+	while (fp && fgets(line, sizeof(line), fp))
+		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+			break;
+	if (fp)
+		fclose(fp);
+	return kb / 1024;
+}
+
+/* With --verbose, says how long the stage that just ended took, and how
+ * much memory the process holds after it. */
 static void
 lap(const struct sg_site *site, const char *stage, double *t)
 {
 	double	 n = sg_now();
 
 	if (site->opt->verbose)
-		fprintf(stderr, "sitegen: %-10s %7.1f ms\n", stage,
-		    (n - *t) * 1000);
+		fprintf(stderr, "sitegen: %-10s %7.1f ms %6ld MB\n", stage,
+		    (n - *t) * 1000, rss_mb());
 	*t = n;
 }
 
@@ -197,6 +220,12 @@ sg_build(const struct sg_options *opt)
 		html = sg_samples_fill(p->md.html, &samples, p);
 		free(p->md.html);
 		p->md.html = html;
+	}
+	/* the sources are not needed past here */
+	for (i = 0; i < site.nall; i++) {
+		free(site.all[i]->text);
+		site.all[i]->text = NULL;
+		site.all[i]->len = site.all[i]->body_off = 0;
 	}
 
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,

@@ -4,8 +4,8 @@
  * parse changes (see markdown.c), so threads would have to take turns for
  * the inline pass, the bulk of parsing; processes each have their own
  * table. Each worker takes the next page from a counter in shared memory
- * and streams its results back through a pipe; the parent reads them
- * into the pages. A worker that dies is reported against the pages it did
+ * and streams its results back through a pipe, a length-prefixed record
+ * a page; the parent takes each record into its page as it arrives. A worker that dies is reported against the pages it did
  * not finish instead of taking the build down. */
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -29,7 +29,9 @@
 struct worker {
 	pid_t		 pid;
 	int		 fd;		/* read end, -1 once at EOF */
-	struct sg_buf	 in;		/* everything it sent */
+	struct sg_buf	 in;		/* what it sent that is not taken in yet */
+	int		 bad;		/* it sent something that made no sense */
+	int		 ended;		/* its last record (the messages) came */
 };
 
 static void
@@ -167,33 +169,90 @@ write_all(int fd, const char *p, size_t n)
 static void
 work(struct sg_site *site, atomic_size_t *next, int fd)
 {
-	struct sg_buf	 b = { 0 };
+	struct sg_buf	 b = { 0 }, rec = { 0 };
 	size_t		 i;
 
 	/* what the parent had pending is the parent's to print */
-	sg_diag_export(site->diag, &b);
-	b.len = 0;
+	sg_diag_export(site->diag, &rec);
 	while ((i = atomic_fetch_add(next, 1)) < site->nall) {
 		if (site->all[i]->skipped)
 			continue;
 		sg_md_parse(site, site->all[i]);
-		sg_buf_put_num(&b, (long long)i);
-		put_md(&b, &site->all[i]->md);
+		rec.len = 0;
+		sg_buf_put_num(&rec, (long long)i);
+		put_md(&rec, &site->all[i]->md);
+		sg_buf_put_num(&b, (long long)rec.len);
+		sg_buf_put(&b, rec.data, rec.len);
 		if (b.len >= FLUSH_AT) {
 			write_all(fd, b.data, b.len);
 			b.len = 0;
 		}
 	}
-	sg_buf_put_num(&b, END_OF_PAGES);
-	sg_diag_export(site->diag, &b);
+	rec.len = 0;
+	sg_buf_put_num(&rec, END_OF_PAGES);
+	sg_diag_export(site->diag, &rec);
+	sg_buf_put_num(&b, (long long)rec.len);
+	sg_buf_put(&b, rec.data, rec.len);
 	write_all(fd, b.data, b.len);
 	_exit(0);
 }
 
-/* Reads every worker's pipe to its end, without letting one full pipe
- * stall the others. */
+/* Takes in one record: a page's results, or the worker's messages. */
 static void
-gather(struct worker *w, int n)
+take(struct sg_site *site, struct worker *w, const char *p, size_t n,
+    char *done)
+{
+	struct sg_rd	 r;
+	long long	 i;
+
+	r.p = p;
+	r.e = p + n;
+	r.bad = 0;
+	i = sg_rd_num(&r);
+	if (r.bad)
+		w->bad = 1;
+	else if (i == END_OF_PAGES) {
+		if (sg_diag_import(site->diag, &r) == -1)
+			w->bad = 1;
+		w->ended = 1;
+	} else if (i < 0 || (size_t)i >= site->nall || done[i] ||
+	    get_md(site, site->all[i], &r) == -1)
+		w->bad = 1;
+	else
+		done[i] = 1;
+}
+
+/* Takes in the complete records a worker has sent so far, so the parent
+ * never holds more than a record and a read of each worker's output. */
+static void
+take_records(struct sg_site *site, struct worker *w, char *done)
+{
+	long long	 len;
+	size_t		 off = 0;
+
+	while (!w->bad && w->in.len - off >= sizeof(len)) {
+		memcpy(&len, w->in.data + off, sizeof(len));
+		if (len < 0) {
+			w->bad = 1;
+			break;
+		}
+		if ((unsigned long long)(w->in.len - off - sizeof(len)) <
+		    (unsigned long long)len)
+			break;
+		take(site, w, w->in.data + off + sizeof(len), (size_t)len,
+		    done);
+		off += sizeof(len) + (size_t)len;
+	}
+	if (off > 0) {
+		memmove(w->in.data, w->in.data + off, w->in.len - off);
+		w->in.len -= off;
+	}
+}
+
+/* Reads every worker's pipe to its end, without letting one full pipe
+ * stall the others, taking records in as they come. */
+static void
+gather(struct sg_site *site, struct worker *w, int n, char *done)
 {
 	struct pollfd	*pfd = xcalloc((size_t)n, sizeof(*pfd));
 	char		 chunk[65536];
@@ -215,9 +274,10 @@ gather(struct worker *w, int n)
 			    POLLHUP | POLLERR)))
 				continue;
 			k = read(w[i].fd, chunk, sizeof(chunk));
-			if (k > 0)
+			if (k > 0) {
 				sg_buf_put(&w[i].in, chunk, (size_t)k);
-			else if (k == 0 || errno != EINTR) {
+				take_records(site, &w[i], done);
+			} else if (k == 0 || errno != EINTR) {
 				close(w[i].fd);
 				w[i].fd = -1;
 				open--;
@@ -225,30 +285,6 @@ gather(struct worker *w, int n)
 		}
 	}
 	free(pfd);
-}
-
-/* Takes in what one worker sent. Returns -1 if it was cut short. */
-static int
-absorb(struct sg_site *site, struct worker *w, char *done)
-{
-	struct sg_rd	 r;
-	long long	 i;
-
-	r.p = w->in.data;
-	r.e = w->in.data + w->in.len;
-	r.bad = 0;
-	for (;;) {
-		i = sg_rd_num(&r);
-		if (r.bad)
-			return -1;
-		if (i == END_OF_PAGES)
-			return sg_diag_import(site->diag, &r);
-		if (i < 0 || (size_t)i >= site->nall || done[i])
-			return -1;
-		if (get_md(site, site->all[i], &r) == -1)
-			return -1;
-		done[i] = 1;
-	}
 }
 
 /* Parses every page that is not left out, on jobs workers (1: in this
@@ -299,13 +335,13 @@ sg_parse_all(struct sg_site *site, int jobs)
 		w[k].fd = fds[0];
 		started++;
 	}
-	gather(w, started);
 	done = xcalloc(site->nall + 1, 1);
+	gather(site, w, started, done);
 	for (k = 0; k < started; k++) {
 		while (waitpid(w[k].pid, &status, 0) == -1 && errno == EINTR)
 			;
-		if (absorb(site, &w[k], done) == -1 || !WIFEXITED(status) ||
-		    WEXITSTATUS(status) != 0)
+		if (w[k].bad || !w[k].ended || w[k].in.len > 0 ||
+		    !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 			lost++;
 		sg_buf_free(&w[k].in);
 	}
