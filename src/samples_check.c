@@ -417,7 +417,7 @@ sx_make_html(struct samples_ctx *c, struct prog *p)
 	for (i = 0; i < p->nparts; i++) {
 		code = p->shown && p->shown[i] ? p->shown[i] :
 		    p->parts[i]->code;
-		sg_buf_puts(&b, "<div class=\"sample\"><pre><code "
+		sg_buf_puts(&b, "<div class=\"sample\"><pre data-lang=\"c\"><code "
 		    "class=\"language-c\">");
 		sg_hl_html("c", code, strlen(code), &b);
 		sg_buf_puts(&b, "</code></pre>\n");
