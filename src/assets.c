@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ struct asset {
 struct sg_assets {
 	struct asset	*v;	/* sorted by name once built */
 	size_t		 len, cap;
+	int		 sorted;	/* built: look names up by bisection */
 };
 
 /* The first 8 bytes of data's SHA-256, in hex. */
@@ -43,11 +45,26 @@ fingerprint(const char *data, size_t len, char hex[17])
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 }
 
+static int
+cmp_asset(const void *x, const void *y)
+{
+	return strcmp(((const struct asset *)x)->name,
+	    ((const struct asset *)y)->name);
+}
+
+/* The asset called name: by bisection once the list is built (asset()
+ * asks from every page), by a scan while it is being made. */
 static struct asset *
 lookup(const struct sg_assets *a, const char *name)
 {
-	size_t	 i;
+	struct asset	 key;
+	size_t		 i;
 
+	if (a->sorted) {
+		key.name = (char *)(uintptr_t)name;
+		return a->len ? bsearch(&key, a->v, a->len, sizeof(*a->v),
+		    cmp_asset) : NULL;
+	}
 	for (i = 0; i < a->len; i++)
 		if (!strcmp(a->v[i].name, name))
 			return &a->v[i];
@@ -245,6 +262,8 @@ sg_assets_build(struct sg_site *site, struct sg_assets **out)
 			x->url = xasprintf("%s%s", site->config.base_path,
 			    site->files[i]);
 		}
+	sg_sort(a->v, a->len, sizeof(*a->v), cmp_asset);
+	a->sorted = 1;
 	free(theme);
 	free(tscss);
 	free(include);

@@ -193,10 +193,10 @@ sg_config_load(struct sg_site *site)
 				c->max_output = v->num;
 		}
 	}
-	c->cc = str_or(md && md->type == SG_MAP ? md : NULL, "cc", "cc");
-	c->cflags = str_or(md && md->type == SG_MAP ? md : NULL, "cflags",
+	c->cc = str_or(md, "cc", "cc");
+	c->cflags = str_or(md, "cflags",
 	    DEFAULT_CFLAGS);
-	c->ldflags = str_or(md && md->type == SG_MAP ? md : NULL, "ldflags",
+	c->ldflags = str_or(md, "ldflags",
 	    "");
 	if (bad)
 		return -1;

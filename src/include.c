@@ -57,10 +57,8 @@ emit(struct sg_buf *out, struct lines *l, const char *s, size_t n, int *line,
 static int
 is_anchor_line(const char *s, size_t n)
 {
-	const char	*p = memmem(s, n, "ANCHOR", 6);
-
-	return p != NULL && (memmem(s, n, "ANCHOR:", 7) != NULL ||
-	    memmem(s, n, "ANCHOR_END:", 11) != NULL);
+	return memmem(s, n, "ANCHOR:", 7) != NULL ||
+	    memmem(s, n, "ANCHOR_END:", 11) != NULL;
 }
 
 /* Does line s[0..n) mark anchor name with marker ("ANCHOR:" or

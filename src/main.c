@@ -72,27 +72,14 @@ version(void)
 	printf("%s\n", sg_sandbox_describe());
 }
 
-/* Makes the folders above path. */
-static int
-mkdirs(const char *path)
-{
-	char	*p = xstrdup(path), *s;
-	int	 rc = 0;
-
-	for (s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0755) == -1 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	free(p);
-	return rc;
-}
-
 static int
 write_new(const char *path, const char *text, size_t len)
 {
-	if (mkdirs(path) == -1 || sg_file_write(path, text, len) == -1) {
+	char	*dir = sg_path_dir(path);
+	int	 rc = *dir ? sg_mkdirs(dir) : 0;
+
+	free(dir);
+	if (rc == -1 || sg_file_write(path, text, len) == -1) {
 		fprintf(stderr, "sitegen: cannot write %s: %s\n", path,
 		    strerror(errno));
 		return -1;

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,20 +26,6 @@ struct sg_output {
 	int		 dry;		/* check only: write nothing */
 	struct sg_diag	*diag;
 };
-
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	return flag == FTW_DP ? rmdir(path) : unlink(path);
-}
-
-static void
-rm_tree(const char *path)
-{
-	nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
-}
 
 /* Opens a staging directory for out (which need not exist yet, and may
  * not hold the site root). With dry
@@ -92,23 +77,6 @@ fail:
 	return NULL;
 }
 
-/* Makes the folders above path (a file path inside the stage). */
-static int
-mkdirs(char *path)
-{
-	char	*s;
-
-	for (s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
-			*s = '/';
-			return -1;
-		}
-		*s = '/';
-	}
-	return 0;
-}
-
 static char *
 stage_path(struct sg_output *o, const char *rel)
 {
@@ -132,6 +100,7 @@ sg_out_write(struct sg_output *o, const char *rel, const char *data,
 {
 	struct sg_loc	 loc = { NULL, 0, 0 };
 	char		*path;
+	int		 rc;
 
 	if (o->dry)
 		return 0;
@@ -140,7 +109,10 @@ sg_out_write(struct sg_output *o, const char *rel, const char *data,
 		    "the output", rel);
 		return -1;
 	}
-	if (mkdirs(path) == -1 || sg_file_write(path, data, len) == -1) {
+	*strrchr(path, '/') = '\0';
+	rc = sg_mkdirs(path);
+	path[strlen(path)] = '/';
+	if (rc == -1 || sg_file_write(path, data, len) == -1) {
 		sg_diag_error(o->diag, &loc, "cannot write %s/%s: %s", o->out,
 		    rel, strerror(errno));
 		free(path);
@@ -189,7 +161,7 @@ sg_out_commit(struct sg_output *o)
 			rc = -1;
 	} else if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->out,
 	    RENAME_EXCHANGE) == 0) {
-		rm_tree(o->stage);
+		sg_rm_tree(o->stage);
 	} else {
 		/* a file system without the exchange: two renames */
 		old = xasprintf("%s.old", o->stage);
@@ -198,13 +170,13 @@ sg_out_commit(struct sg_output *o)
 			rename(old, o->out);
 			rc = -1;
 		} else
-			rm_tree(old);
+			sg_rm_tree(old);
 		free(old);
 	}
 	if (rc == -1) {
 		sg_diag_error(o->diag, &loc, "cannot put the new output in "
 		    "place of '%s': %s", o->out, strerror(errno));
-		rm_tree(o->stage);
+		sg_rm_tree(o->stage);
 	}
 	free(o->stage);
 	free(o->out);
@@ -220,7 +192,7 @@ sg_out_discard(struct sg_output *o)
 	if (o == NULL)
 		return;
 	if (o->stage)
-		rm_tree(o->stage);
+		sg_rm_tree(o->stage);
 	free(o->stage);
 	free(o->out);
 	free(o);

@@ -273,21 +273,6 @@ out:
 	return ok;
 }
 
-/* Makes dir and the directories above it that are missing. */
-void
-sx_mkdirs(const char *dir)
-{
-	char	*p = xstrdup(dir), *s;
-
-	for (s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
-	}
-	mkdir(p, 0755);
-	free(p);
-}
-
 /* Replaces path with data[0..len): written to a temporary file in the
  * same directory (flushed to disk first if durable), then renamed over
  * it, so a reader sees the old file or the new one, never a part. Keeps
@@ -361,7 +346,7 @@ sx_cache_put(const struct samples_ctx *c, const struct prog *p)
 	sg_buf_printf(&b, "\nerr %zu\n", r->err_len);
 	sg_buf_put(&b, r->err ? r->err : "", r->err ? r->err_len : 0);
 	sg_buf_puts(&b, "\nend\n");
-	sx_mkdirs(c->cache_dir);
+	sg_mkdirs(c->cache_dir);
 	path = entry_path(c, p->key);
 	sx_atomic_write(path, b.data, b.len, 0);
 	free(path);
@@ -424,7 +409,7 @@ sx_cache_put_ccver(const struct samples_ctx *c, const char *cc,
 	if (path == NULL)
 		return;
 	text = xasprintf(ENTRY_MAGIC "ccver\n%s", ver);
-	sx_mkdirs(c->cache_dir);
+	sg_mkdirs(c->cache_dir);
 	sx_atomic_write(path, text, strlen(text), 0);
 	free(text);
 	free(path);

@@ -29,45 +29,6 @@ sx_result_free(struct result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static int
-rm_at(int dirfd, const char *name, int depth)
-{
-	struct dirent	*de;
-	DIR		*d;
-	int		 fd, rc = 0;
-
-	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
-		return 0;
-	if (depth > 256)
-		return -1;
-	/* a directory: empty it first (a sample may have made it
-	 * unreadable: make it ours again) */
-	fchmodat(dirfd, name, 0700, 0);
-	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC);
-	if (fd == -1)
-		return -1;
-	if ((d = fdopendir(fd)) == NULL) {
-		close(fd);
-		return -1;
-	}
-	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			rc |= rm_at(fd, de->d_name, depth + 1);
-	closedir(d);
-	if (unlinkat(dirfd, name, AT_REMOVEDIR) == -1)
-		rc = -1;
-	return rc;
-}
-
-/* Removes path and everything under it, following no symbolic link.
- * Returns 0, or -1 if something stayed. */
-int
-sx_rm_tree(const char *path)
-{
-	return rm_at(AT_FDCWD, path, 0);
-}
-
 /* Can a process that is not the owner (the sandbox's uid when we are
  * root) reach path? Every directory on the way needs o+x. */
 static int
@@ -292,7 +253,7 @@ cc_version(struct samples_ctx *c)
 		sx_cache_put_ccver(c, c->cc, ver);
 	}
 	sg_sandbox_result_free(&r);
-	sx_rm_tree(dir);
+	sg_rm_tree(dir);
 	free(dir);
 	return ver;
 }
@@ -520,7 +481,7 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 	sg_sandbox_result_free(&sr);
 out:
 	if (dir)
-		sx_rm_tree(dir);
+		sg_rm_tree(dir);
 	sx_strv_free(&argv);
 	free(dir);
 	free(from);
@@ -585,7 +546,7 @@ sx_exec_group(struct samples_ctx *c, struct prog **v, size_t n)
 		sx_progress(c);
 	}
 	if (dir)
-		sx_rm_tree(dir);
+		sg_rm_tree(dir);
 	free(dir);
 	sx_result_free(&comp);
 }

@@ -23,7 +23,7 @@ put(struct samples_ctx *c, const char *dir, const char *rel,
 	char	*path = sg_path_join(dir, rel), *parent = sg_path_dir(path);
 	int	 rc = 0;
 
-	sx_mkdirs(parent);
+	sg_mkdirs(parent);
 	if (sg_file_write(path, data, len) == -1) {
 		sg_diag_error(c->site->diag, NULL, "cannot write %s: %s", path,
 		    strerror(errno));
@@ -281,7 +281,7 @@ export_one(struct samples_ctx *c, const struct prog *p)
 	id = p->a.name ? xstrdup(p->a.name) : xasprintf("%zu",
 	    p->parts[0]->index + 1);
 	dir = xasprintf("%s/%s-%s", c->opts->export_dir, slug, id);
-	sx_mkdirs(dir);
+	sg_mkdirs(dir);
 	rc |= put(c, dir, src, p->plain, strlen(p->plain));
 	copy_headers(c, p, dir, &headers);
 	if (p->a.stdin_data)
@@ -311,7 +311,7 @@ sx_export_all(struct samples_ctx *c)
 	const struct prog	*p;
 	size_t			 i, n = 0;
 
-	sx_mkdirs(c->opts->export_dir);
+	sg_mkdirs(c->opts->export_dir);
 	for (i = 0; i < c->nprogs; i++) {
 		p = c->progs[i];
 		if (p->bad || p->a.ignore || p->a.compile_fail ||

@@ -136,7 +136,6 @@ void	 sx_exec_group(struct samples_ctx *, struct prog **, size_t);
 char	*sx_exec_clean(const struct samples_ctx *, const char *, size_t,
 	    size_t *);
 void	 sx_result_free(struct result *);
-int	 sx_rm_tree(const char *);
 
 /* samples_cache.c */
 void	 sx_cache_keys(struct samples_ctx *, struct prog *);
@@ -147,7 +146,6 @@ void	 sx_cache_put_ccver(const struct samples_ctx *, const char *,
 	    const char *);
 void	 sx_hash_headers(const char *, unsigned char *);
 int	 sx_atomic_write(const char *, const char *, size_t, int);
-void	 sx_mkdirs(const char *);
 
 /* samples_check.c */
 void	 sx_check_prog(struct samples_ctx *, struct prog *);

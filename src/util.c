@@ -1,8 +1,13 @@
 /* util.c: allocation that aborts on exhaustion, growable buffers. */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "util.h"
@@ -313,4 +318,63 @@ sg_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Makes the folder dir and those above it that are missing. Returns 0,
+ * or -1 with errno if one could not be made. */
+int
+sg_mkdirs(const char *dir)
+{
+	char	*p = xstrdup(dir), *s;
+	int	 rc = 0;
+
+	for (s = strchr(p + 1, '/'); s && rc == 0; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (rc == 0 && mkdir(p, 0755) == -1 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+static int
+rm_at(int dirfd, const char *name, int depth)
+{
+	struct dirent	*de;
+	DIR		*d;
+	int		 fd, rc = 0;
+
+	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (depth > 256)
+		return -1;
+	/* a directory: empty it first (a sample may have made it
+	 * unreadable: make it ours again) */
+	fchmodat(dirfd, name, 0700, 0);
+	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			rc |= rm_at(fd, de->d_name, depth + 1);
+	closedir(d);
+	if (unlinkat(dirfd, name, AT_REMOVEDIR) == -1)
+		rc = -1;
+	return rc;
+}
+
+/* Removes path and everything under it, following no symbolic link.
+ * Returns 0, or -1 if something stayed. */
+int
+sg_rm_tree(const char *path)
+{
+	return rm_at(AT_FDCWD, path, 0);
 }
