@@ -11,6 +11,7 @@
 #define SG_VERSION	"0.1.0"
 
 struct sg_sample;
+struct sg_doc;
 
 struct sg_config {
 	char		*title;
@@ -57,6 +58,8 @@ struct sg_md {
 	size_t			 words;
 	struct sg_sample	**samples;	/* its C samples, in order */
 	size_t			 nsamples;
+	struct sg_doc		*doc;		/* the document tree (tree.h),
+						 * owned; NULL once freed */
 };
 
 struct sg_page {
