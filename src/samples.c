@@ -55,6 +55,8 @@ sg_sample_free(struct sg_sample *s)
 	free(s->code);
 	free(s->expected);
 	free(s->html);
+	free(s->shown);
+	free(s->shown_output);
 	free(s);
 }
 

@@ -32,6 +32,14 @@ struct sg_sample {
 					 * fence, 0 without one */
 	int		 out_end_line;	/* and of its closing fence */
 	char		*html;		/* set by samples.c: what the page shows */
+	/* set by the samples stage, for renderers other than HTML */
+	char		*shown;		/* the code as the page shows it: hidden
+					 * "@ " lines removed, only the anchor
+					 * region of a file= sample */
+	char		*shown_output;	/* what is shown under it (the run's
+					 * stdout, or the diagnostic of a
+					 * compile_fail), or NULL */
+	int		 output_is_diag; /* shown_output is a compiler message */
 };
 
 /* The samples of the whole site, in page order, then block order. */
