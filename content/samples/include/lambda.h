@@ -14,6 +14,9 @@
  *   - at-least-once delivery: a failed asynchronous event is retried, then
  *     moved to a dead-letter queue, and some events are delivered twice.
  *
+ * The articles' word for an execution environment is "container", and so
+ * is the harness's; AWS's documentation says execution environment.
+ *
  * Time is simulated. A handler "spends" time by calling lambda_work(); no
  * real clock and no random source is read anywhere, so a sample prints the
  * same output on every run.
@@ -145,11 +148,12 @@ lambda_enqueue(struct lambda_runtime *rt, const char *body, unsigned attempt,
                bool duplicate)
 {
     struct lambda_event *e;
+    size_t len = strlen(body);
 
-    if (rt->queued == LAMBDA_QUEUE_MAX || strlen(body) >= LAMBDA_EVENT_MAX)
+    if (rt->queued == LAMBDA_QUEUE_MAX || len >= LAMBDA_EVENT_MAX)
         return false;
     e = &rt->queue[(rt->head + rt->queued) % LAMBDA_QUEUE_MAX];
-    strcpy(e->body, body);
+    memcpy(e->body, body, len + 1);     /* fits: checked above */
     e->attempt = attempt;
     e->duplicate = duplicate;
     rt->queued++;
@@ -216,10 +220,11 @@ lambda_invoke(struct lambda_runtime *rt, lambda_handler handler,
               const char *event)
 {
     struct lambda_event ev = { .attempt = 1, .duplicate = false };
+    size_t len = strlen(event);
 
-    if (strlen(event) >= LAMBDA_EVENT_MAX)
+    if (len >= LAMBDA_EVENT_MAX)
         return LAMBDA_ERROR;
-    strcpy(ev.body, event);
+    memcpy(ev.body, event, len + 1);    /* fits: checked above */
     return lambda_deliver(rt, handler, &ev);
 }
 
@@ -250,7 +255,9 @@ lambda_run(struct lambda_runtime *rt, lambda_handler handler)
                 if (rt->trace)
                     printf("  failed; moved to the dead-letter queue\n");
                 if (rt->dead_letters < LAMBDA_DLQ_MAX)
-                    strcpy(rt->dlq[rt->dead_letters], ev.body);
+                    snprintf(rt->dlq[rt->dead_letters],
+                             sizeof rt->dlq[rt->dead_letters], "%s",
+                             ev.body);
                 rt->dead_letters++;
             }
         } else if (rt->duplicate_every != 0 && !ev.duplicate &&

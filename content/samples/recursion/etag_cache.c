@@ -41,14 +41,19 @@ put_object(const char *body)
 // ANCHOR: get_object
 /* GetObject with an optional If-None-Match. Returns the HTTP status: 304
  * when the caller's ETag still matches (no body sent), else 200 with the
- * body and its ETag copied out. */
+ * body and its ETag copied into the caller's buffers of the sizes given.
+ *
+ * A real SDK does not hand a 304 back as a status like this: it reports
+ * it as an error (an exception, or a failed outcome whose HTTP status is
+ * 304), which the handler catches and treats as "the copy is current". */
 static int
-get_object(const char *if_none_match, char *body, char *etag)
+get_object(const char *if_none_match, char *body, size_t body_size,
+           char *etag, size_t etag_size)
 {
     if (if_none_match != NULL && strcmp(if_none_match, bucket.etag) == 0)
         return 304;
-    strcpy(body, bucket.body);
-    strcpy(etag, bucket.etag);
+    snprintf(body, body_size, "%s", bucket.body);
+    snprintf(etag, etag_size, "%s", bucket.etag);
     return 200;
 }
 // ANCHOR_END: get_object
@@ -73,7 +78,8 @@ read_prices(const char *event, struct lambda_context *ctx)
         cache = malloc(sizeof *cache);
         if (cache == NULL)
             return LAMBDA_ERROR;
-        status = get_object(NULL, cache->body, cache->etag);
+        status = get_object(NULL, cache->body, sizeof cache->body,
+                            cache->etag, sizeof cache->etag);
         ctx->container->state = cache;
         ctx->container->free_state = free;
         printf("  empty cache: GET -> %d, ETag %s\n", status, cache->etag);
@@ -81,8 +87,9 @@ read_prices(const char *event, struct lambda_context *ctx)
         /* Warm container: ask S3 whether our copy is still current. */
         char old[ETAG_MAX];
 
-        strcpy(old, cache->etag);
-        status = get_object(old, cache->body, cache->etag);
+        snprintf(old, sizeof old, "%s", cache->etag);
+        status = get_object(old, cache->body, sizeof cache->body,
+                            cache->etag, sizeof cache->etag);
         if (status == 304)
             printf("  GET If-None-Match: %s -> 304, cached copy is current\n",
                    old);

@@ -1,8 +1,8 @@
 /*
  * idempotency.c: a payment handler under at-least-once delivery. The
  * harness delivers two orders twice: one second copy reaches the same warm
- * container, the other a fresh one. Three versions of the handler meet it: one with no guard, one
- * that remembers processed orders in the container's memory, and one that
+ * container, the other a fresh one. Three versions of the handler meet it:
+ * one with no guard, one that remembers processed orders in the container's memory, and one that
  * claims each order in a store outside the function before charging.
  *
  * The payment service and the store are stand-ins made for this sample;
@@ -48,6 +48,9 @@ release(int order)
     claimed[order] = false;
 }
 
+/* Teaching shortcut: sscanf() matches only this exact layout of the
+ * event's JSON text. A real handler parses the event with a JSON library
+ * and checks the type and range of every field it uses. */
 static int
 order_of(const char *event)
 {

@@ -1,36 +1,26 @@
 /*
- * scan_secrets.c: the check a pre-commit hook runs before git records a
- * commit. It looks through the lines about to be committed for AWS access
- * key IDs and secret access keys, prints where they are (masked), and exits
- * with status 1 so that git refuses the commit.
+ * scan_secrets.c: a git pre-commit hook that refuses a commit whose staged
+ * changes add an AWS access key ID or secret access key.
  *
- * The staged lines are fixed below so the sample has something to find;
- * they use the example key pair from the AWS documentation, which is not a
- * working credential. A real hook would read `git diff --cached` instead.
+ * It reads the staged diff on standard input, as produced by
+ *
+ *     git diff --cached -U0 --no-color
+ *
+ * and looks only at the lines the commit adds. Removed lines are skipped,
+ * so the commit that deletes a key is let through, and so are the "+++"
+ * file headers. Each finding is printed with the key masked; the exit
+ * status is 1 if there was any (git then refuses the commit), 0 if not,
+ * and 2 if the input cannot be read.
+ *
+ * The build runs it on a small diff that contains the example key pair
+ * from the AWS documentation, which is not a working credential.
  */
+#define _POSIX_C_SOURCE 200809L   /* for getline() */
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-struct staged_line {
-    const char *path;
-    int line;
-    const char *text;
-};
-
-// ANCHOR: staged
-static const struct staged_line staged[] = {
-    { "serverless.yml", 7, "  region: eu-west-1" },
-    { "config/dev.env", 1, "TABLE_NAME=orders-dev" },
-    { "config/dev.env", 2, "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE" },
-    { "config/dev.env", 3,
-      "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
-    { "src/build.c", 12, "const char *build = \"AKIA-BUILD-42\";" },
-    { "src/build.c", 13,
-      "const char *digest = \"0123456789abcdef0123456789abcdef01234567\";" },
-};
-// ANCHOR_END: staged
 
 // ANCHOR: matchers
 /* An access key ID: AKIA (long-term) or ASIA (temporary) and 16 more
@@ -70,22 +60,21 @@ is_secret_key(const char *s, const char *line_start)
 }
 // ANCHOR_END: matchers
 
-// ANCHOR: scan
-/* Reports every credential on one line; returns how many it found. */
+/* Reports every credential on one added line; returns how many. */
 static int
-scan_line(const struct staged_line *l)
+scan_line(const char *path, long lineno, const char *text)
 {
     int found = 0;
 
-    for (const char *s = l->text; *s != '\0'; s++) {
-        if (is_access_key_id(s, l->text)) {
-            printf("%s:%d: AWS access key ID %.4s************%.4s\n",
-                   l->path, l->line, s, s + 16);
+    for (const char *s = text; *s != '\0'; s++) {
+        if (is_access_key_id(s, text)) {
+            printf("%s:%ld: AWS access key ID %.4s************%.4s\n",
+                   path, lineno, s, s + 16);
             found++;
             s += 19;
-        } else if (is_secret_key(s, l->text)) {
-            printf("%s:%d: AWS secret access key (40 characters, hidden)\n",
-                   l->path, l->line);
+        } else if (is_secret_key(s, text)) {
+            printf("%s:%ld: AWS secret access key (40 characters, hidden)\n",
+                   path, lineno);
             found++;
             s += 39;
         }
@@ -93,19 +82,100 @@ scan_line(const struct staged_line *l)
     return found;
 }
 
+// ANCHOR: diff
+/* Where the diff reader is: which file, which new line comes next, and
+ * how many removed and added lines the current hunk still holds. */
+struct diff_state {
+    char path[4096];
+    long next_line;
+    long removed_left;
+    long added_left;
+};
+
+/* Reads "@@ -a[,b] +c[,d] @@" into s; false if line is not one. */
+static bool
+hunk_header(const char *line, struct diff_state *s)
+{
+    long old_start, old_count = 1, new_start, new_count = 1;
+    char *end;
+
+    if (strncmp(line, "@@ -", 4) != 0)
+        return false;
+    old_start = strtol(line + 4, &end, 10);
+    if (*end == ',')
+        old_count = strtol(end + 1, &end, 10);
+    if (strncmp(end, " +", 2) != 0)
+        return false;
+    new_start = strtol(end + 2, &end, 10);
+    if (*end == ',')
+        new_count = strtol(end + 1, &end, 10);
+    (void)old_start;
+    s->next_line = new_start;
+    s->removed_left = old_count;
+    s->added_left = new_count;
+    return true;
+}
+
+/* Handles one line of the diff; returns the credentials it found. */
+static int
+diff_line(const char *line, struct diff_state *s)
+{
+    if (s->removed_left > 0 || s->added_left > 0) {
+        /* Inside a hunk: the first character says what the line is, so
+         * an added line that itself starts with "++" is still scanned. */
+        switch (line[0]) {
+        case '-':
+            s->removed_left--;
+            return 0;
+        case '+':
+            s->added_left--;
+            return scan_line(s->path, s->next_line++, line + 1);
+        case ' ':
+            s->removed_left--;
+            s->added_left--;
+            s->next_line++;
+            return 0;
+        default:             /* "\ No newline at end of file" */
+            return 0;
+        }
+    }
+    if (strncmp(line, "+++ ", 4) == 0) {
+        /* The new file's name, "b/path", or /dev/null for a deletion. */
+        const char *name = line + 4;
+
+        if (strncmp(name, "b/", 2) == 0)
+            name += 2;
+        snprintf(s->path, sizeof s->path, "%.*s",
+                 (int)strcspn(name, "\t\n"), name);
+    } else {
+        hunk_header(line, s);
+    }
+    return 0;
+}
+// ANCHOR_END: diff
+
+// ANCHOR: main
 int
 main(void)
 {
+    struct diff_state state = { .path = "?" };
+    char *line = NULL;
+    size_t cap = 0;
     int found = 0;
 
-    for (size_t i = 0; i < sizeof staged / sizeof staged[0]; i++)
-        found += scan_line(&staged[i]);
+    while (getline(&line, &cap, stdin) != -1)
+        found += diff_line(line, &state);
+    free(line);
+    if (ferror(stdin)) {
+        fprintf(stderr, "scan-secrets: cannot read the staged diff\n");
+        return 2;
+    }
     if (found > 0) {
-        printf("%d credential(s) staged: commit refused.\n", found);
+        printf("%d credential(s) in the staged changes: commit refused.\n",
+               found);
         printf("Remove them, and deactivate any key that was real.\n");
         return 1;
     }
-    printf("no credentials found\n");
     return 0;
 }
-// ANCHOR_END: scan
+// ANCHOR_END: main
