@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alias.h"
 #include "assets.h"
 #include "build.h"
 #include "output.h"
@@ -239,6 +240,7 @@ sg_build(const struct sg_options *opt)
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	lap(&site, "render", &t);
 	sg_assets_write(&site, site.assets, out);
+	sg_alias_write(&site, out);
 	lap(&site, "assets", &t);
 	if (stop(&site))
 		goto out;

@@ -62,6 +62,13 @@ struct sg_md {
 						 * owned; NULL once freed */
 };
 
+/* An old URL of a page, published as a redirect to it ('aliases:'). */
+struct sg_alias {
+	char		*path;		/* "/old/path/", as written */
+	char		*out;		/* "old/path/index.html" */
+	struct sg_loc	 loc;		/* the entry in the front matter */
+};
+
 struct sg_page {
 	char		 *src;		/* "content/guide/x.md", for messages */
 	char		 *rel;		/* "guide/x.md", relative to content/ */
@@ -73,6 +80,11 @@ struct sg_page {
 	char		 *title;
 	char		 *description;
 	char		 *date;		/* "YYYY-MM-DD" or NULL */
+	char		 *datetime;	/* "YYYY-MM-DDTHH:MM:SSZ" (or +HH:MM), or NULL */
+	long long	  when;		/* date as seconds since 1970, UTC */
+	int		  future;	/* dated after the build's now */
+	struct sg_alias	 *aliases;	/* 'aliases:', owned */
+	size_t		  naliases;
 	char		 *slug;
 	char		 *template;	/* front matter template, or NULL */
 	double		  weight;
@@ -120,6 +132,7 @@ struct sg_options {
 	const char	*base_url;	/* overrides site.yml */
 	int		 jobs;
 	int		 drafts;
+	int		 future;	/* --future: keep pages dated after now */
 	int		 quiet;
 	int		 verbose;
 	int		 dry_run;	/* check: build, write nothing */
@@ -152,6 +165,9 @@ struct sg_site {
 /* config.c */
 int		 sg_config_load(struct sg_site *);
 void		 sg_config_free(struct sg_config *);
+
+/* frontmatter.c */
+void		 sg_fm_read(struct sg_site *, struct sg_page *);
 
 /* content.c */
 int		 sg_content_load(struct sg_site *);

@@ -17,6 +17,7 @@
 struct frame {
 	struct sg_value	*v;	/* the open list or map */
 	char		*key;	/* a map's pending key, owned */
+	struct sg_loc	 key_loc;	/* where that key is */
 };
 
 static int
@@ -139,11 +140,13 @@ attach(struct frame *stack, int depth, struct sg_value **root,
 			return -1;
 		}
 		f->key = v->str;
+		f->key_loc = v->loc;
 		v->str = NULL;
 		sg_value_free(v);
 		return 0;
 	}
 	sg_value_set(f->v, f->key, v);
+	f->v->key_locs[f->v->len - 1] = f->key_loc;
 	free(f->key);
 	f->key = NULL;
 	return 0;
