@@ -300,6 +300,7 @@ sg_config_load(struct sg_site *site)
 	c->description = str_or(c->root, "description", "");
 	c->language = str_or(c->root, "language", "en");
 	c->theme = str_or(c->root, "theme", "default");
+	bad += sg_data_load(site) == -1;
 	bad += check_theme(site, sg_value_get(c->root, "theme")) == -1;
 	v = sg_value_get(c->root, "base_url");
 	if (site->opt->base_url && set_base(c, site->opt->base_url) == -1) {
@@ -321,6 +322,8 @@ sg_config_load(struct sg_site *site)
 void
 sg_config_free(struct sg_config *c)
 {
+	size_t	 i;
+
 	free(c->title);
 	free(c->description);
 	free(c->base_url);
@@ -331,5 +334,9 @@ sg_config_free(struct sg_config *c)
 	free(c->cflags);
 	free(c->ldflags);
 	sg_value_free(c->root);
+	sg_value_free(c->data);
+	for (i = 0; i < c->ndata_files; i++)
+		free(c->data_files[i]);
+	free(c->data_files);
 	memset(c, 0, sizeof(*c));
 }

@@ -447,6 +447,11 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	set_str(L, "language", site->config.language);
 	push_value(L, site->config.root);
 	lua_setfield(L, -2, "params");
+	if (site->config.data)
+		push_value(L, site->config.data);
+	else
+		lua_newtable(L);
+	lua_setfield(L, -2, "data");
 	lua_pushvalue(L, pages);
 	lua_setfield(L, -2, "pages");
 	lua_pushvalue(L, tags);

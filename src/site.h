@@ -28,6 +28,9 @@ struct sg_config {
 	double		 timeout;	/* samples.timeout: seconds a run may take */
 	double		 max_output;	/* samples.max_output: bytes kept per stream */
 	struct sg_value	*root;		/* all of site.yml, owned */
+	struct sg_value	*data;		/* data/NAME.yml|json by NAME, owned */
+	char		**data_files;	/* "data/NAME.yml", for the locations */
+	size_t		 ndata_files;
 };
 
 /* One heading of a page, for the TOC and for #anchor checks. */
@@ -165,6 +168,9 @@ struct sg_site {
 /* config.c */
 int		 sg_config_load(struct sg_site *);
 void		 sg_config_free(struct sg_config *);
+
+/* data.c */
+int		 sg_data_load(struct sg_site *);
 
 /* frontmatter.c */
 void		 sg_fm_read(struct sg_site *, struct sg_page *);

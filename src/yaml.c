@@ -176,7 +176,8 @@ sg_yaml_parse(const char *text, size_t len, const char *file, int line_offset,
 			loc.file = file;
 			loc.line = (int)p.problem_mark.line + 1 + line_offset;
 			loc.col = (int)p.problem_mark.column + 1;
-			sg_diag_error(d, &loc, "invalid YAML: %s%s%s",
+			sg_diag_error(d, &loc, "invalid %s: %s%s%s",
+			    file && sg_ends_with(file, ".json") ? "JSON" : "YAML",
 			    p.problem ? p.problem : "syntax error",
 			    p.context ? " " : "", p.context ? p.context : "");
 			goto out;
