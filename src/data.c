@@ -54,11 +54,14 @@ load_one(struct sg_site *site, const char *name)
 	if (text == NULL) {
 		sg_diag_error(site->diag, &loc, "cannot read: %s",
 		    strerror(errno));
+		sg_value_set(c->data, key, sg_value_new(SG_NIL, &loc));
 		free(key);
 		return;
 	}
-	if (sg_yaml_parse(text, len, file, 0, site->diag, &v) == 0)
-		sg_value_set(c->data, key, v);
+	/* a file that does not parse still takes its name */
+	if (sg_yaml_parse(text, len, file, 0, site->diag, &v) == -1)
+		v = sg_value_new(SG_NIL, &loc);
+	sg_value_set(c->data, key, v);
 	free(text);
 	free(key);
 }

@@ -1,6 +1,7 @@
 /* frontmatter.c: a page's front matter keys into struct sg_page: their
  * types, dates with their time of day, aliases, and a "did you mean" for
  * an unknown key that looks like a typo of a known one. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -48,7 +49,7 @@ digits(const char *s, int n, int *v)
 
 /* Parses a front matter date: 2024-05-31, optionally with a time of day
  * (T or a space, HH:MM, :SS, a fraction that is dropped) and a zone (Z,
- * +HH:MM or -HH:MM, UTC without one). Sets *datetime (the caller frees;
+ * +HH:MM, +HHMM or the same with '-'; UTC without one). Sets *datetime (the caller frees;
  * "2024-05-31T10:30:00Z") and *when. Returns 0, or -1 if s is not such a
  * date. */
 static int
@@ -82,12 +83,16 @@ parse_date(const char *s, char **datetime, long long *when)
 			s++;
 		else if (*s == '+' || *s == '-') {
 			sign = *s == '-' ? -1 : 1;
-			if (digits(s + 1, 2, &zh) || s[3] != ':' ||
-			    digits(s + 4, 2, &zm) || zh > 23 || zm > 59)
+			if (digits(s + 1, 2, &zh))
 				return -1;
-			memcpy(zone, s, 6);
-			zone[6] = '\0';
-			s += 6;
+			s += 3;
+			if (*s == ':')
+				s++;
+			if (digits(s, 2, &zm) || zh > 23 || zm > 59)
+				return -1;
+			s += 2;
+			snprintf(zone, sizeof(zone), "%c%02d:%02d", sign < 0 ?
+			    '-' : '+', zh, zm);
 		}
 	}
 	if (*s != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
@@ -155,9 +160,9 @@ add_alias(struct sg_site *site, struct sg_page *p, const struct sg_value *v)
 	char		*out;
 
 	if (v->type != SG_STR || (out = alias_out(v->str)) == NULL) {
-		sg_diag_error(site->diag, &v->loc, "an alias must be a path "
+		sg_diag_error(site->diag, &v->loc, "alias '%s' must be a path "
 		    "in the site starting with '/', like /old/path/ (no "
-		    "'..', '?' or '#')");
+		    "'..', '?' or '#')", v->str ? v->str : "");
 		return;
 	}
 	p->aliases = xrealloc(p->aliases, (p->naliases + 1) *
