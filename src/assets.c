@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 #include <sass.h>
@@ -90,12 +91,13 @@ add(struct sg_assets *a, const char *name)
 
 /* Is name a file static/ holds without meaning to publish it: version
  * control folders, the Finder's .DS_Store, editors' swap, backup and
- * lock files? Other dotfiles (.nojekyll, .well-known/) are published. */
+ * lock files, and .env files, which hold secrets? Other dotfiles
+ * (.nojekyll, .well-known/) are published. */
 static int
 ignored(const char *name)
 {
 	static const char *const names[] = {
-		".", "..", ".git", ".hg", ".svn", ".DS_Store", NULL
+		".", "..", ".git", ".hg", ".svn", ".DS_Store", ".env", NULL
 	};
 	size_t	 i, n = strlen(name);
 
@@ -104,7 +106,8 @@ ignored(const char *name)
 			return 1;
 	return sg_ends_with(name, ".swp") || sg_ends_with(name, ".swo") ||
 	    name[n - 1] == '~' || (n > 1 && name[0] == '#' &&
-	    name[n - 1] == '#') || sg_starts_with(name, ".#");
+	    name[n - 1] == '#') || sg_starts_with(name, ".#") ||
+	    sg_starts_with(name, ".env.");
 }
 
 /* Lists the files under dir (relative to the root), as static assets
@@ -158,31 +161,30 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 }
 
 /* The importer of "overrides": the one file a site writes to change the
- * theme's settings and colours (scss/_overrides.scss), which the theme's
- * main.scss imports after its own; an empty file when the site has
- * none. Other imports go to libsass. cookie is the site root. */
+ * theme's settings and colours, scss/_overrides.scss, which the theme's
+ * main.scss imports after its own. When the site has one, libsass finds
+ * it on the include path (the site's scss/ comes first); when it has
+ * none, this gives an empty file in its place. Other imports go to
+ * libsass. cookie is the site root. */
 static Sass_Import_List
 import_overrides(const char *url, Sass_Importer_Entry cb,
     struct Sass_Compiler *compiler)
 {
 	Sass_Import_List	 list;
-	char			*path, *text, *real;
-	size_t			 len;
+	char			*path;
+	int			 found;
 
 	(void)compiler;
 	if (strcmp(url, "overrides") != 0)
 		return NULL;
-	/* absolute, as libsass names its other files in messages */
-	real = realpath(sass_importer_get_cookie(cb), NULL);
-	path = xasprintf("%s/scss/_overrides.scss", real ? real :
+	path = xasprintf("%s/scss/_overrides.scss",
 	    (const char *)sass_importer_get_cookie(cb));
-	free(real);
-	text = sg_file_read(path, &len);
-	list = sass_make_import_list(1);
-	list[0] = sass_make_import_entry(text ? path : url,
-	    sass_copy_c_string(text ? text : ""), NULL);
-	free(text);
+	found = access(path, F_OK) == 0;
 	free(path);
+	if (found)
+		return NULL;
+	list = sass_make_import_list(1);
+	list[0] = sass_make_import_entry(url, sass_copy_c_string(""), NULL);
 	return list;
 }
 

@@ -83,6 +83,8 @@ mkdir -p "$s/static/.well-known" "$s/static/.git" "$s/static/css"
 echo "Contact: mailto:security@example.org" > "$s/static/.well-known/security.txt"
 : > "$s/static/.git/config"
 : > "$s/static/.DS_Store"
+echo "TOKEN=x" > "$s/static/.env"
+echo "TOKEN=x" > "$s/static/.env.production"
 : > "$s/static/css/.site.css.swp"
 : > "$s/static/css/site.css~"
 : > "$s/static/#notes#"
@@ -90,7 +92,7 @@ echo "Contact: mailto:security@example.org" > "$s/static/.well-known/security.tx
 echo "body{}" > "$s/static/css/site.css"
 "$sg" --root "$s" --quiet build
 got=$(cd "$s/public" && find . -type f ! -name index.html | LC_ALL=C sort)
-same "ux: static/ publishes its dotfiles, not VCS or editor files" "$got" \
+same "ux: static/ publishes its dotfiles, not VCS, editor or .env files" "$got" \
 "./.nojekyll
 ./.well-known/security.txt
 ./css/site.css"
