@@ -154,13 +154,13 @@ static int
 check_theme(struct sg_site *site, const struct sg_value *v)
 {
 	const char	*name = site->config.theme, *near;
-	struct sg_buf	 list = { 0 };
+	struct sg_buf	 list = { 0 }, msg = { 0 };
 	struct dirent	*de;
 	struct stat	 st;
 	char		*dir, *path, **names = NULL;
 	size_t		 n = 0, i;
 	DIR		*dp;
-	int		 rc;
+	int		 rc, builtin;
 
 	if (v == NULL || *name == '\0')
 		return 0;
@@ -186,22 +186,33 @@ check_theme(struct sg_site *site, const struct sg_value *v)
 	}
 	free(dir);
 	sg_sort(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++)
+	for (i = 0, builtin = 1; i < n; i++) {
 		sg_buf_printf(&list, "%s'%s'", i ? ", " : "", names[i]);
-	near = sg_suggest(name, (const char *const *)names, n);
-	if (n == 0)
-		sg_diag_error(site->diag, &v->loc, "there is no theme '%s': "
-		    "this site has no themes/ folder (sitegen init DIR writes "
-		    "the default theme to themes/default; theme: \"\" uses "
-		    "templates/ alone)", name);
-	else if (near)
-		sg_diag_error(site->diag, &v->loc, "there is no theme '%s' "
-		    "(no folder themes/%s/): did you mean '%s'? The themes "
-		    "of this site are %s", name, name, near, list.data);
+		if (!strcmp(names[i], "default"))
+			builtin = 0;
+	}
+	/* the built-in theme is a candidate too: sitegen init writes it */
+	names = xrealloc(names, (n + 1) * sizeof(*names));
+	names[n] = builtin ? xstrdup("default") : NULL;
+	near = sg_suggest(name, (const char *const *)names, n + 1);
+	sg_buf_printf(&msg, "there is no theme '%s' (no folder themes/%s/)",
+	    name, name);
+	if (near)
+		sg_buf_printf(&msg, ": did you mean '%s'?", near);
 	else
-		sg_diag_error(site->diag, &v->loc, "there is no theme '%s' "
-		    "(no folder themes/%s/): the themes of this site are %s",
-		    name, name, list.data);
+		sg_buf_puts(&msg, ".");
+	if (n)
+		sg_buf_printf(&msg, " The themes of this site are %s.",
+		    list.data);
+	else
+		sg_buf_printf(&msg, " This site has no themes/ folder.");
+	if (builtin)
+		sg_buf_printf(&msg, " The built-in theme 'default' is written "
+		    "to themes/default by sitegen init DIR; theme: \"\" uses "
+		    "templates/ alone.");
+	sg_diag_error(site->diag, &v->loc, "%s", msg.data);
+	sg_buf_free(&msg);
+	free(names[n]);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
