@@ -197,7 +197,7 @@ static int
 cmd_new(const char *root, const char *rel)
 {
 	struct sg_buf	 b = { 0 };
-	char		*path, *title, date[16];
+	char		*path, *title, *s, date[16];
 	time_t		 t = time(NULL);
 	struct tm	 tm;
 
@@ -225,8 +225,14 @@ cmd_new(const char *root, const char *rel)
 	title = new_title(rel);
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	sg_buf_printf(&b, "---\ntitle: \"%s\"\ndescription: \"\"\ndate: %s\n"
-	    "draft: true\n---\n\n", title, date);
+	sg_buf_puts(&b, "---\ntitle: \"");
+	for (s = title; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sg_buf_putc(&b, '\\');
+		sg_buf_putc(&b, *s);
+	}
+	sg_buf_printf(&b, "\"\ndescription: \"\"\ndate: %s\ndraft: true\n"
+	    "---\n\n", date);
 	if (write_new(path, b.data, b.len) == 0)
 		printf("made %s (a draft: build with --drafts to see it)\n",
 		    rel);

@@ -112,6 +112,9 @@ same "ux: new takes a section page's title from its folder" "$got" \
 title: "Getting started"
 title: "Local dev"
 title: "First steps"'
+(cd "$s" && "$sg" new 'content/say-"hi".md' > /dev/null)
+got=$(grep -h '^title:' "$s/content/say-\"hi\".md")
+same "ux: new escapes a quote in the title" "$got" 'title: "Say \"hi\""'
 mkdir -p "$work/nosite"
 got=$(cd "$work/nosite" && "$sg" new content/page.md 2>&1)
 status=$?
@@ -274,14 +277,22 @@ got=$("$sg" completion bash > "$work/c.bash" && bash -n "$work/c.bash" && bash -
 	echo "$a|$b|$c"' sh "$work/c.bash" 2>&1)
 same "ux: the bash completion completes commands, options and shells" "$got" \
     "build|--drafts|bash zsh fish"
+# zsh and fish (installed by ./build.sh test): the scripts parse, and
+# fish, which can complete a line without a terminal, completes with them
 for sh in zsh fish; do
-	if "$sg" completion $sh > "$work/c.$sh" && grep -q 'completion' "$work/c.$sh" &&
-	    { ! command -v $sh > /dev/null || $sh -n "$work/c.$sh"; }; then
-		ok "ux: sitegen completion $sh"
+	if ! command -v $sh > /dev/null; then
+		fail "ux: sitegen completion $sh" "no $sh: ./build.sh test installs it"
+	elif "$sg" completion $sh > "$work/c.$sh" && $sh -n "$work/c.$sh"; then
+		ok "ux: sitegen completion $sh parses"
 	else
-		fail "ux: sitegen completion $sh"
+		fail "ux: sitegen completion $sh parses"
 	fi
 done
+if command -v fish > /dev/null; then
+	got=$(fish -c 'source $argv[1]; complete -C "sitegen bu"; complete -C "sitegen completion "; complete -C "sitegen --fut"' "$work/c.fish" 2>&1 | cut -f1 | tr '\n' ' ')
+	same "ux: the fish completion completes commands, shells and options" "$got" \
+	    "build bash fish zsh --future "
+fi
 "$sg" completion powershell > /dev/null 2>&1
 same "ux: completion for an unknown shell exits 2" "$?" 2
 
