@@ -2,6 +2,8 @@
  * read into one map that templates see as site.data.NAME. JSON is read
  * by the YAML parser: JSON is YAML's flow style, so a JSON file parses as
  * YAML, with its errors at the file's own line. */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -32,6 +34,7 @@ load_one(struct sg_site *site, const char *name)
 	struct sg_value		*v;
 	struct sg_loc		 loc;
 	const char		*file, *dot = strrchr(name, '.');
+	struct stat		 st;
 	char			*path, *text, *key;
 	size_t			 len;
 
@@ -49,11 +52,16 @@ load_one(struct sg_site *site, const char *name)
 		return;
 	}
 	path = sg_path_join(site->root, file);
-	text = sg_file_read(path, &len);
+	/* a FIFO would block the build: read regular files only */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		text = NULL;
+		errno = EINVAL;
+	} else
+		text = sg_file_read(path, &len);
 	free(path);
 	if (text == NULL) {
 		sg_diag_error(site->diag, &loc, "cannot read: %s",
-		    strerror(errno));
+		    errno == EINVAL ? "not a regular file" : strerror(errno));
 		sg_value_set(c->data, key, sg_value_new(SG_NIL, &loc));
 		free(key);
 		return;

@@ -198,6 +198,12 @@ got=$(cat "$s/public/index.html" 2>/dev/null)
 same "ux: data/*.yml and data/*.json are site.data.NAME" "$got" \
     "<p>Ann Bob 1.2 4 true -300 café</p>"
 
+mkfifo "$s/data/pipe.yml"
+got=$(timeout 10 "$sg" --root "$s" --quiet build 2>&1)
+status=$?
+same "ux: a FIFO in data/ is an error, not a hang" "$status:$got" \
+    "1:data/pipe.yml: error: cannot read: not a regular file"
+
 # ---- aliases -----------------------------------------------------------
 
 site "$s"
