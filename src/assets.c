@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 #include <sass.h>
@@ -88,8 +89,30 @@ add(struct sg_assets *a, const char *name)
 	return x;
 }
 
+/* Is name a file static/ holds without meaning to publish it: version
+ * control folders, the Finder's .DS_Store, editors' swap, backup and
+ * lock files, and .env files, which hold secrets? Other dotfiles
+ * (.nojekyll, .well-known/) are published. */
+static int
+ignored(const char *name)
+{
+	static const char *const names[] = {
+		".", "..", ".git", ".hg", ".svn", ".DS_Store", ".env", NULL
+	};
+	size_t	 i, n = strlen(name);
+
+	for (i = 0; names[i]; i++)
+		if (!strcmp(name, names[i]))
+			return 1;
+	return sg_ends_with(name, ".swp") || sg_ends_with(name, ".swo") ||
+	    name[n - 1] == '~' || (n > 1 && name[0] == '#' &&
+	    name[n - 1] == '#') || sg_starts_with(name, ".#") ||
+	    sg_starts_with(name, ".env.");
+}
+
 /* Lists the files under dir (relative to the root), as static assets
- * published at their own paths, skipping dotfiles. */
+ * published at their own paths, dotfiles included but for what
+ * ignored() names. */
 static void
 add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
     const char *sub, int depth)
@@ -106,7 +129,7 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 	n = depth > 32 ? -1 : scandir(full, &list, NULL, alphasort);
 	free(full);
 	for (i = 0; i < n; i++) {
-		if (list[i]->d_name[0] == '.') {
+		if (ignored(list[i]->d_name)) {
 			free(list[i]);
 			continue;
 		}
@@ -137,6 +160,34 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 	free(list);
 }
 
+/* The importer of "overrides": the one file a site writes to change the
+ * theme's settings and colours, scss/_overrides.scss, which the theme's
+ * main.scss imports after its own. When the site has one, libsass finds
+ * it on the include path (the site's scss/ comes first); when it has
+ * none, this gives an empty file in its place. Other imports go to
+ * libsass. cookie is the site root. */
+static Sass_Import_List
+import_overrides(const char *url, Sass_Importer_Entry cb,
+    struct Sass_Compiler *compiler)
+{
+	Sass_Import_List	 list;
+	char			*path;
+	int			 found;
+
+	(void)compiler;
+	if (strcmp(url, "overrides") != 0)
+		return NULL;
+	path = xasprintf("%s/scss/_overrides.scss",
+	    (const char *)sass_importer_get_cookie(cb));
+	found = access(path, F_OK) == 0;
+	free(path);
+	if (found)
+		return NULL;
+	list = sass_make_import_list(1);
+	list[0] = sass_make_import_entry(url, sass_copy_c_string(""), NULL);
+	return list;
+}
+
 /* Compiles one .scss file (path relative to the root) to a compressed
  * style sheet published as css/NAME.HASH.css. Returns -1 after
  * reporting a Sass error at its .scss file and line. */
@@ -147,6 +198,7 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 	struct Sass_File_Context	*fc;
 	struct Sass_Context		*c;
 	struct Sass_Options		*opt;
+	Sass_Importer_List		 importers;
 	struct sg_loc			 loc;
 	struct asset			*x;
 	const char			*css, *file, *base;
@@ -167,6 +219,10 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 	sass_option_set_output_style(opt, SASS_STYLE_COMPRESSED);
 	sass_option_set_include_path(opt, include);
 	sass_option_set_precision(opt, 5);
+	importers = sass_make_importer_list(1);
+	sass_importer_set_list_entry(importers, 0,
+	    sass_make_importer(import_overrides, 1, site->root));
+	sass_option_set_c_importers(opt, importers);
 	sass_compile_file_context(fc);
 	if (sass_context_get_error_status(c) != 0) {
 		/* libsass names files by absolute path: make it the

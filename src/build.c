@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alias.h"
 #include "assets.h"
 #include "build.h"
 #include "output.h"
@@ -239,6 +240,7 @@ sg_build(const struct sg_options *opt)
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	lap(&site, "render", &t);
 	sg_assets_write(&site, site.assets, out);
+	sg_alias_write(&site, out);
 	lap(&site, "assets", &t);
 	if (stop(&site))
 		goto out;
@@ -249,11 +251,16 @@ sg_build(const struct sg_options *opt)
 	}
 	lap(&site, "swap", &t);
 	out = NULL;
-	if (!opt->quiet)
+	if (!opt->quiet && opt->dry_run)
+		fprintf(stderr, "sitegen: %zu page%s checked, no errors (%zu "
+		    "section%s, %zu tag%s, %.0f ms; nothing written)\n",
+		    site.npages, site.npages == 1 ? "" : "s", site.nsections,
+		    site.nsections == 1 ? "" : "s", site.ntags,
+		    site.ntags == 1 ? "" : "s", (sg_now() - t0) * 1000);
+	else if (!opt->quiet)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
-		    "%s %s in %.0f ms\n", site.npages, site.nsections,
-		    site.ntags, opt->dry_run ? "checked, for" : "written to",
-		    outdir, (sg_now() - t0) * 1000);
+		    "written to %s in %.0f ms\n", site.npages, site.nsections,
+		    site.ntags, outdir, (sg_now() - t0) * 1000);
 	rc = 0;
 out:
 	sg_diag_flush(site.diag);

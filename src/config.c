@@ -1,5 +1,8 @@
 /* config.c: site.yml into struct sg_config, with defaults; unknown keys are
  * warnings, wrong types are errors, all at site.yml's own lines. */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +10,7 @@
 
 #include "site.h"
 #include "path.h"
+#include "suggest.h"
 #include "yaml.h"
 
 #define CONFIG_FILE	"site.yml"
@@ -51,14 +55,28 @@ static const struct key markdown_keys[] = {
 	{ NULL, SG_NIL }
 };
 
-/* Checks the entries of map against keys: warns of unknown ones and
- * reports wrong types. Returns the number of errors. */
+/* The known key closest to the unknown key name, or NULL. */
+static const char *
+close_key(const char *name, const struct key *keys)
+{
+	const char	*names[32];
+	size_t		 n;
+
+	for (n = 0; keys[n].name && n < 32; n++)
+		names[n] = keys[n].name;
+	return sg_suggest(name, names, n);
+}
+
+/* Checks the entries of map against keys: warns of unknown ones (at the
+ * key, with the known key it looks like a typo of) and reports wrong
+ * types. Returns the number of errors. */
 static int
 check_keys(struct sg_diag *d, const struct sg_value *map,
     const struct key *keys, const char *where)
 {
 	const struct key	*k;
 	const struct sg_value	*v;
+	const char		*near;
 	size_t			 i;
 	int			 bad = 0;
 
@@ -67,10 +85,18 @@ check_keys(struct sg_diag *d, const struct sg_value *map,
 		for (k = keys; k->name; k++)
 			if (strcmp(k->name, map->keys[i]) == 0)
 				break;
+		if (k->name == NULL && (near = close_key(map->keys[i],
+		    keys)) != NULL) {
+			sg_diag_warn(d, map->key_locs ? &map->key_locs[i] :
+			    &v->loc, "unknown key '%s%s': did you mean "
+			    "'%s%s'?", where, map->keys[i], where, near);
+			continue;
+		}
 		if (k->name == NULL) {
-			sg_diag_warn(d, &v->loc, "unknown key '%s%s' (it is "
-			    "kept in site.params but sitegen does not use it)",
-			    where, map->keys[i]);
+			sg_diag_warn(d, map->key_locs ? &map->key_locs[i] :
+			    &v->loc, "unknown key '%s%s' (it is kept in "
+			    "site.params but sitegen does not use it)", where,
+			    map->keys[i]);
 			continue;
 		}
 		if (v->type != k->type && v->type != SG_NIL &&
@@ -111,6 +137,87 @@ set_base(struct sg_config *c, const char *url)
 		p = c->base_url;
 	c->base_path = xstrdup(p);
 	return c->base_path[0] == '/' ? 0 : -1;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Checks that the theme site.yml names is a folder of themes/; if not,
+ * reports it at the 'theme' line with the themes there are. Returns 0 or
+ * -1. A theme left to its default is not checked: without
+ * themes/default the site's templates/ must hold every template, and a
+ * missing one is reported by name. */
+static int
+check_theme(struct sg_site *site, const struct sg_value *v)
+{
+	const char	*name = site->config.theme, *near;
+	struct sg_buf	 list = { 0 }, msg = { 0 };
+	struct dirent	*de;
+	struct stat	 st;
+	char		*dir, *path, **names = NULL;
+	size_t		 n = 0, i;
+	DIR		*dp;
+	int		 rc, builtin;
+
+	if (v == NULL || *name == '\0')
+		return 0;
+	path = xasprintf("%s/themes/%s", site->root, name);
+	rc = strchr(name, '/') == NULL && strcmp(name, ".") &&
+	    strcmp(name, "..") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	free(path);
+	if (rc)
+		return 0;
+	dir = sg_path_join(site->root, "themes");
+	if ((dp = opendir(dir)) != NULL) {
+		while ((de = readdir(dp)) != NULL) {
+			path = xasprintf("%s/%s", dir, de->d_name);
+			if (de->d_name[0] != '.' && stat(path, &st) == 0 &&
+			    S_ISDIR(st.st_mode)) {
+				names = xrealloc(names, (n + 1) *
+				    sizeof(*names));
+				names[n++] = xstrdup(de->d_name);
+			}
+			free(path);
+		}
+		closedir(dp);
+	}
+	free(dir);
+	sg_sort(names, n, sizeof(*names), cmp_str);
+	for (i = 0, builtin = 1; i < n; i++) {
+		sg_buf_printf(&list, "%s'%s'", i ? ", " : "", names[i]);
+		if (!strcmp(names[i], "default"))
+			builtin = 0;
+	}
+	/* the built-in theme is a candidate too: sitegen init writes it */
+	names = xrealloc(names, (n + 1) * sizeof(*names));
+	names[n] = builtin ? xstrdup("default") : NULL;
+	near = sg_suggest(name, (const char *const *)names, n + 1);
+	sg_buf_printf(&msg, "there is no theme '%s' (no folder themes/%s/)",
+	    name, name);
+	if (near)
+		sg_buf_printf(&msg, ": did you mean '%s'?", near);
+	else
+		sg_buf_puts(&msg, ".");
+	if (n)
+		sg_buf_printf(&msg, " The themes of this site are %s.",
+		    list.data);
+	else
+		sg_buf_printf(&msg, " This site has no themes/ folder.");
+	if (builtin)
+		sg_buf_printf(&msg, " The built-in theme 'default' is written "
+		    "to themes/default by sitegen init DIR; theme: \"\" uses "
+		    "templates/ alone.");
+	sg_diag_error(site->diag, &v->loc, "%s", msg.data);
+	sg_buf_free(&msg);
+	free(names[n]);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	sg_buf_free(&list);
+	return -1;
 }
 
 /* Loads site.yml from the site root into site->config. Returns 0, or -1
@@ -204,21 +311,30 @@ sg_config_load(struct sg_site *site)
 	c->description = str_or(c->root, "description", "");
 	c->language = str_or(c->root, "language", "en");
 	c->theme = str_or(c->root, "theme", "default");
+	bad += sg_data_load(site) == -1;
+	bad += check_theme(site, sg_value_get(c->root, "theme")) == -1;
 	v = sg_value_get(c->root, "base_url");
-	if (set_base(c, site->opt->base_url ? site->opt->base_url :
+	if (site->opt->base_url && set_base(c, site->opt->base_url) == -1) {
+		sg_diag_error(site->diag, NULL, "--base-url '%s' must be an "
+		    "absolute URL (https://user.github.io/proj/) or a path "
+		    "starting with '/' (/proj/)", site->opt->base_url);
+		bad++;
+	} else if (site->opt->base_url == NULL && set_base(c,
 	    sg_value_text(v) ? sg_value_text(v) : "/") == -1) {
-		loc = v && !site->opt->base_url ? v->loc : loc;
+		loc = v ? v->loc : loc;
 		sg_diag_error(site->diag, &loc, "'base_url' must be an absolute "
 		    "URL (https://example.org/guide/) or a path starting with "
 		    "'/'");
-		return -1;
+		bad++;
 	}
-	return 0;
+	return bad ? -1 : 0;
 }
 
 void
 sg_config_free(struct sg_config *c)
 {
+	size_t	 i;
+
 	free(c->title);
 	free(c->description);
 	free(c->base_url);
@@ -229,5 +345,9 @@ sg_config_free(struct sg_config *c)
 	free(c->cflags);
 	free(c->ldflags);
 	sg_value_free(c->root);
+	sg_value_free(c->data);
+	for (i = 0; i < c->ndata_files; i++)
+		free(c->data_files[i]);
+	free(c->data_files);
 	memset(c, 0, sizeof(*c));
 }

@@ -9,29 +9,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "alias.h"
 #include "path.h"
 #include "site.h"
 #include "yaml.h"
 
 #define MAX_DEPTH	64	/* folders nested deeper are not walked */
-
-/* Front matter keys sitegen reads, and their types (others are kept for
- * templates in page.params). */
-static const struct {
-	const char	*name;
-	enum sg_vtype	 type;
-} fm_keys[] = {
-	{ "title", SG_STR },
-	{ "description", SG_STR },
-	{ "date", SG_STR },
-	{ "weight", SG_NUM },
-	{ "tags", SG_LIST },
-	{ "draft", SG_BOOL },
-	{ "slug", SG_STR },
-	{ "template", SG_STR },
-	{ "toc", SG_BOOL },
-	{ NULL, SG_NIL }
-};
 
 struct walk {
 	struct sg_site	 *site;
@@ -56,90 +39,6 @@ index_rank(const char *rel)
 
 	return !strcmp(b, "_index.md") ? 0 : !strcmp(b, "index.md") ? 1 :
 	    !strcmp(b, "README.md") ? 2 : 3;
-}
-
-static int
-valid_date(const char *s)
-{
-	int	 i;
-
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' &&
-		    s[i] <= '9'))
-			return 0;
-	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
-}
-
-/* Checks and reads the front matter keys into the page. */
-static void
-read_front_matter(struct sg_site *site, struct sg_page *p)
-{
-	const struct sg_value	*v, *t;
-	size_t			 i, k;
-
-	for (i = 0; i < p->fm->len; i++) {
-		v = p->fm->items[i];
-		for (k = 0; fm_keys[k].name; k++)
-			if (!strcmp(fm_keys[k].name, p->fm->keys[i]))
-				break;
-		if (fm_keys[k].name == NULL || v->type == SG_NIL)
-			continue;
-		if (v->type != fm_keys[k].type && !(fm_keys[k].type ==
-		    SG_STR && v->type == SG_NUM) && !(fm_keys[k].type ==
-		    SG_LIST && v->type == SG_STR)) {
-			sg_diag_error(site->diag, &v->loc, "front matter '%s' "
-			    "must be a %s, not a %s", fm_keys[k].name,
-			    sg_value_type_name(fm_keys[k].type),
-			    sg_value_type_name(v->type));
-			continue;
-		}
-		switch (k) {
-		case 0:
-			p->title = xstrdup(v->str);
-			break;
-		case 1:
-			p->description = xstrdup(v->str);
-			break;
-		case 2:
-			if (!valid_date(v->str)) {
-				sg_diag_error(site->diag, &v->loc, "front "
-				    "matter 'date' must look like 2024-05-31, "
-				    "not '%s'", v->str);
-				break;
-			}
-			p->date = xstrndup(v->str, 10);
-			break;
-		case 3:
-			p->weight = v->num;
-			break;
-		case 4:
-			if (v->type == SG_STR)
-				break;
-			for (t = NULL, k = 0; k < v->len; k++)
-				if ((t = v->items[k])->type == SG_LIST ||
-				    t->type == SG_MAP || t->type == SG_NIL)
-					sg_diag_error(site->diag, &t->loc, "a "
-					    "tag must be a string");
-			break;
-		case 5:
-			p->draft = v->b;
-			break;
-		case 6:
-			p->slug = xstrdup(v->str);
-			if (strchr(v->str, '/') || !strcmp(v->str, ".") ||
-			    !strcmp(v->str, "..") || v->str[0] == '\0')
-				sg_diag_error(site->diag, &v->loc, "front "
-				    "matter 'slug' must be one path component "
-				    "(no '/'), not '%s'", v->str);
-			break;
-		case 7:
-			p->template = xstrdup(v->str);
-			break;
-		case 8:
-			p->toc = v->b;
-			break;
-		}
-	}
 }
 
 /* Finds the end of front matter that opens text at *off: returns the
@@ -228,7 +127,7 @@ load_page(struct sg_site *site, const char *rel)
 		p->body_off = after;
 		p->body_line = 2 + lines;
 		if (p->fm)
-			read_front_matter(site, p);
+			sg_fm_read(site, p);
 	} else
 		p->body_off = off;
 	return p;
@@ -426,7 +325,8 @@ place_plain(struct sg_page *p)
 }
 
 /* Reads every page under content/ with its front matter and places it in
- * the section tree with its URL. Drafts are left out unless --drafts.
+ * the section tree with its URL. Drafts are left out unless --drafts,
+ * pages dated after now unless --future.
  * Returns 0, or -1 if any error was reported. */
 int
 sg_content_load(struct sg_site *site)
@@ -448,8 +348,9 @@ sg_content_load(struct sg_site *site)
 	site->nall = w.npages;
 	sg_sort(site->all, site->nall, sizeof(*site->all), cmp_rel);
 	for (i = 0; i < site->nall; i++) {
-		site->all[i]->skipped = site->all[i]->draft &&
-		    !site->opt->drafts;
+		site->all[i]->skipped = (site->all[i]->draft &&
+		    !site->opt->drafts) || (site->all[i]->future &&
+		    !site->opt->future);
 		if (!site->all[i]->skipped)
 			place(site, site->all[i]);
 	}
@@ -490,6 +391,8 @@ cmp_pages(const void *a, const void *b)
 		return x->date ? -1 : 1;
 	if (x->date && (c = strcmp(y->date, x->date)) != 0)
 		return c;
+	if (x->date && x->when != y->when)
+		return x->when > y->when ? -1 : 1;
 	if ((c = strcmp(x->title, y->title)) != 0)
 		return c;
 	return strcmp(x->rel, y->rel);
@@ -727,6 +630,7 @@ sg_content_resolve(struct sg_site *site)
 			    byout[i - 1]->src, byout[i]->url);
 		}
 	free(byout);
+	sg_alias_check(site);
 	return sg_diag_errors(site->diag) ? -1 : 0;
 }
 
@@ -735,7 +639,7 @@ sg_content_free(struct sg_site *site)
 {
 	struct sg_page		*p;
 	struct sg_section	*s;
-	size_t			 i;
+	size_t			 i, k;
 
 	for (i = 0; i < site->nall; i++) {
 		p = site->all[i];
@@ -746,6 +650,12 @@ sg_content_free(struct sg_site *site)
 		free(p->title);
 		free(p->description);
 		free(p->date);
+		free(p->datetime);
+		for (k = 0; k < p->naliases; k++) {
+			free(p->aliases[k].path);
+			free(p->aliases[k].out);
+		}
+		free(p->aliases);
 		free(p->slug);
 		free(p->template);
 		free(p->tags);

@@ -120,7 +120,8 @@ l_asset(lua_State *L)
 }
 
 /* date(d, format): d ("YYYY-MM-DD…") formatted with strftime's format
- * (default "%Y-%m-%d"); "rfc3339" gives 2024-05-31T00:00:00Z. */
+ * (default "%Y-%m-%d"); "rfc3339" gives 2024-05-31T00:00:00Z, or a
+ * page.datetime as it is. */
 static int
 l_date(lua_State *L)
 {
@@ -137,6 +138,12 @@ l_date(lua_State *L)
 		}
 		return luaL_error(L, "date('%s'): not a date like 2024-05-31",
 		    d);
+	}
+	if (!strcmp(fmt, "rfc3339") && d[10] == 'T' && ((strlen(d) == 20 &&
+	    d[19] == 'Z') || (strlen(d) == 25 && (d[19] == '+' ||
+	    d[19] == '-')))) {
+		lua_pushstring(L, d);
+		return 1;
 	}
 	if (!strcmp(fmt, "rfc3339")) {
 		lua_pushfstring(L, "%sT00:00:00Z", lua_pushlstring(L, d, 10));
@@ -278,6 +285,7 @@ fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 	free(link);
 	set_str(L, "path", p->rel);
 	set_str(L, "date", p->date);
+	set_str(L, "datetime", p->datetime);
 	if (p->fm && sg_value_get(p->fm, "weight") &&
 	    sg_value_get(p->fm, "weight")->type == SG_NUM)
 		set_num(L, "weight", p->weight);
@@ -439,6 +447,11 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	set_str(L, "language", site->config.language);
 	push_value(L, site->config.root);
 	lua_setfield(L, -2, "params");
+	if (site->config.data)
+		push_value(L, site->config.data);
+	else
+		lua_newtable(L);
+	lua_setfield(L, -2, "data");
 	lua_pushvalue(L, pages);
 	lua_setfield(L, -2, "pages");
 	lua_pushvalue(L, tags);

@@ -14,12 +14,19 @@
 
 #include "assets.h"
 #include "build.h"
+#include "completion.h"
 #include "embed.h"
 #include "path.h"
 #include "pool.h"
 #include "render.h"
 #include "sandbox.h"
 #include "site.h"
+#include "suggest.h"
+
+static const char *const commands[] = {
+	"build", "check", "samples", "init", "new", "completion"
+};
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
 static const char usage_text[] =
 "usage: sitegen [options] build\n"
@@ -27,6 +34,7 @@ static const char usage_text[] =
 "       sitegen [options] samples [--bless] [--export DIR]\n"
 "       sitegen init DIR\n"
 "       sitegen [--root DIR] new content/PATH.md\n"
+"       sitegen completion bash|zsh|fish\n"
 "       sitegen --version | --help\n"
 "\n"
 "commands:\n"
@@ -37,12 +45,14 @@ static const char usage_text[] =
 "    --export DIR write each sample as a project to build and debug\n"
 "  init DIR       make a new site in DIR with the default theme\n"
 "  new PATH.md    make a new page with front matter\n"
+"  completion SH  print the completion script for bash, zsh or fish\n"
 "\n"
 "options:\n"
 "  --root DIR     the site's root (default: the current directory)\n"
 "  --out DIR      the output directory (default: ROOT/public)\n"
 "  --jobs N       worker threads (default: the number of CPUs)\n"
 "  --drafts       include pages with 'draft: true'\n"
+"  --future       include pages dated after now (or SOURCE_DATE_EPOCH)\n"
 "  --base-url URL override base_url of site.yml\n"
 "  --quiet        print only errors and warnings\n"
 "  --verbose      say more\n"
@@ -155,12 +165,38 @@ cmd_init(const char *dir)
 	return rc ? 1 : 0;
 }
 
-/* sitegen new content/x/y.md: a page with front matter. */
+/* The title of a new page: from its file name, or for a section's own
+ * page (_index.md, index.md, README.md) from its folder's name, as a
+ * listing shows it: "getting-started.md" -> "Getting started". The
+ * caller frees it. */
+static char *
+new_title(const char *rel)
+{
+	const char	*base = sg_path_base(rel);
+	char		*dir, *title, *s;
+
+	if (!strcmp(base, "_index.md") || !strcmp(base, "index.md") ||
+	    !strcmp(base, "README.md")) {
+		dir = sg_path_dir(rel);
+		title = strcmp(dir, "content") ? xstrdup(sg_path_base(dir)) :
+		    xstrdup("Home");
+		free(dir);
+	} else
+		title = xstrndup(base, strlen(base) - 3);
+	for (s = title; *s; s++)
+		if (*s == '-' || *s == '_')
+			*s = ' ';
+	if (title[0] >= 'a' && title[0] <= 'z')
+		title[0] = (char)(title[0] - 'a' + 'A');
+	return title;
+}
+
+/* sitegen new content/x/y.md: a page with front matter, in a site (a
+ * folder with site.yml) only. */
 static int
 cmd_new(const char *root, const char *rel)
 {
 	struct sg_buf	 b = { 0 };
-	const char	*base = sg_path_base(rel);
 	char		*path, *title, *s, date[16];
 	time_t		 t = time(NULL);
 	struct tm	 tm;
@@ -171,22 +207,32 @@ cmd_new(const char *root, const char *rel)
 		    "content/guide/page.md\n");
 		return 2;
 	}
+	path = sg_path_join(root, "site.yml");
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, "sitegen: new: %s is not a site (it has no "
+		    "site.yml): run sitegen new in a site's root, or give "
+		    "--root; sitegen init DIR makes a site\n", root);
+		free(path);
+		return 1;
+	}
+	free(path);
 	path = sg_path_join(root, rel);
 	if (access(path, F_OK) == 0) {
 		fprintf(stderr, "sitegen: %s already exists\n", rel);
 		free(path);
 		return 1;
 	}
-	title = xstrndup(base, strlen(base) - 3);
-	for (s = title; *s; s++)
-		if (*s == '-' || *s == '_')
-			*s = ' ';
-	if (title[0] >= 'a' && title[0] <= 'z')
-		title[0] = (char)(title[0] - 'a' + 'A');
+	title = new_title(rel);
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	sg_buf_printf(&b, "---\ntitle: \"%s\"\ndescription: \"\"\ndate: %s\n"
-	    "draft: true\n---\n\n", title, date);
+	sg_buf_puts(&b, "---\ntitle: \"");
+	for (s = title; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sg_buf_putc(&b, '\\');
+		sg_buf_putc(&b, *s);
+	}
+	sg_buf_printf(&b, "\"\ndescription: \"\"\ndate: %s\ndraft: true\n"
+	    "---\n\n", date);
 	if (write_new(path, b.data, b.len) == 0)
 		printf("made %s (a draft: build with --drafts to see it)\n",
 		    rel);
@@ -194,6 +240,23 @@ cmd_new(const char *root, const char *rel)
 	free(title);
 	free(path);
 	return 0;
+}
+
+/* An unknown command: name it and suggest the closest one, without the
+ * whole usage. */
+static int
+unknown_command(const char *cmd)
+{
+	const char	*best = sg_suggest(cmd, commands, NCOMMANDS);
+
+	if (best)
+		fprintf(stderr, "sitegen: unknown command '%s': did you mean "
+		    "'%s'? (sitegen --help lists the commands)\n", cmd, best);
+	else
+		fprintf(stderr, "sitegen: unknown command '%s': the commands "
+		    "are build, check, samples, init, new and completion "
+		    "(sitegen --help says more)\n", cmd);
+	return 2;
 }
 
 int
@@ -211,6 +274,7 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "bless", no_argument, NULL, 'B' },
 		{ "export", required_argument, NULL, 'E' },
+		{ "future", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sg_options	 opt;
@@ -250,6 +314,9 @@ main(int argc, char *argv[])
 			break;
 		case 'v':
 			opt.verbose = 1;
+			break;
+		case 'F':
+			opt.future = 1;
 			break;
 		case 'B':
 			opt.bless = 1;
@@ -291,5 +358,12 @@ main(int argc, char *argv[])
 	if (!strcmp(cmd, "new"))
 		return optind + 1 == argc ? cmd_new(opt.root, argv[optind]) :
 		    usage("new takes one path, like content/guide/page.md");
-	return usage("unknown command");
+	if (!strcmp(cmd, "completion")) {
+		if (optind + 1 != argc ||
+		    sg_completion_print(stdout, argv[optind]) == -1)
+			return usage("completion takes one shell: bash, zsh or "
+			    "fish");
+		return 0;
+	}
+	return unknown_command(cmd);
 }

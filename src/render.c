@@ -285,6 +285,51 @@ compile_all(struct sg_render *r)
 	return bad ? -1 : 0;
 }
 
+/* Loads this site's helpers (lua/site/NAME.lua) once in a scratch state, so
+ * that a syntax error is reported once, at the helper's own line. */
+static int
+check_helpers(struct sg_render *r)
+{
+	lua_State	*L = luaL_newstate();
+	const char	*src;
+	char		*chunk;
+	size_t		 len;
+	int		 bad = 0;
+
+	sg_lua_site_helpers(L, r->site);
+	lua_pushnil(L);
+	while (lua_next(L, 1) != 0) {
+		src = lua_tolstring(L, -1, &len);
+		chunk = xasprintf("@lua/site/%s", lua_tostring(L, -2));
+		if (luaL_loadbuffer(L, src, len, chunk) != LUA_OK) {
+			lua_pushcfunction(L, msghandler);
+			lua_insert(L, -2);
+			lua_call(L, 1, 1);
+			report(r, NULL, L, "in helper");
+			bad++;
+		}
+		free(chunk);
+		lua_settop(L, 2);
+	}
+	lua_close(L);
+	return bad ? -1 : 0;
+}
+
+/* linedefined(f): the line where the Lua function f starts, or nil; for
+ * the runtime's report of a helper that takes a built-in's name. */
+static int
+l_linedefined(lua_State *L)
+{
+	lua_Debug	 ar;
+
+	if (lua_type(L, 1) != LUA_TFUNCTION || lua_iscfunction(L, 1))
+		return 0;
+	lua_pushvalue(L, 1);
+	lua_getinfo(L, ">S", &ar);
+	lua_pushinteger(L, ar.linedefined);
+	return 1;
+}
+
 /* Finds and compiles the templates of site/templates/ and the theme's.
  * Returns 0, or -1 after reporting errors; *out is set either way and
  * freed with sg_render_free. */
@@ -307,7 +352,7 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 		r->dirs = xstrdup("templates/");
 	sg_sort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
 	*out = r;
-	return compile_all(r);
+	return (compile_all(r) | check_helpers(r)) ? -1 : 0;
 }
 
 /* Is there a template called name? */
@@ -460,7 +505,8 @@ make_state(struct sg_render *r, struct state *st)
 	}
 	lua_pushstring(L, r->dirs);
 	sg_lua_site_helpers(L, r->site);
-	if (lua_pcall(L, 6, 1, 1) != LUA_OK)
+	lua_pushcfunction(L, l_linedefined);
+	if (lua_pcall(L, 7, 1, 1) != LUA_OK)
 		return -1;
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_settop(L, 0);
@@ -494,9 +540,13 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 		return -1;
 	if (st->L == NULL && make_state(r, st) == -1) {
 		st->broken = 1;
-		sg_diag_error(r->site->diag, &loc, "cannot set up the "
-		    "template runtime: %s", st->L && lua_isstring(st->L, -1) ?
-		    lua_tostring(st->L, -1) : "out of memory");
+		/* an error in a helper: reported at its file and line, the
+		 * same from every worker, so it is printed once */
+		if (st->L && lua_isstring(st->L, -1))
+			report(r, NULL, st->L, "while loading the helpers");
+		else
+			sg_diag_error(r->site->diag, &loc, "cannot set up the "
+			    "template runtime: out of memory");
 		return -1;
 	}
 	L = st->L;

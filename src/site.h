@@ -28,6 +28,9 @@ struct sg_config {
 	double		 timeout;	/* samples.timeout: seconds a run may take */
 	double		 max_output;	/* samples.max_output: bytes kept per stream */
 	struct sg_value	*root;		/* all of site.yml, owned */
+	struct sg_value	*data;		/* data/NAME.yml|json by NAME, owned */
+	char		**data_files;	/* "data/NAME.yml", for the locations */
+	size_t		 ndata_files;
 };
 
 /* One heading of a page, for the TOC and for #anchor checks. */
@@ -62,6 +65,13 @@ struct sg_md {
 						 * owned; NULL once freed */
 };
 
+/* An old URL of a page, published as a redirect to it ('aliases:'). */
+struct sg_alias {
+	char		*path;		/* "/old/path/", as written */
+	char		*out;		/* "old/path/index.html" */
+	struct sg_loc	 loc;		/* the entry in the front matter */
+};
+
 struct sg_page {
 	char		 *src;		/* "content/guide/x.md", for messages */
 	char		 *rel;		/* "guide/x.md", relative to content/ */
@@ -73,6 +83,11 @@ struct sg_page {
 	char		 *title;
 	char		 *description;
 	char		 *date;		/* "YYYY-MM-DD" or NULL */
+	char		 *datetime;	/* "YYYY-MM-DDTHH:MM:SSZ" (or +HH:MM), or NULL */
+	long long	  when;		/* date as seconds since 1970, UTC */
+	int		  future;	/* dated after the build's now */
+	struct sg_alias	 *aliases;	/* 'aliases:', owned */
+	size_t		  naliases;
 	char		 *slug;
 	char		 *template;	/* front matter template, or NULL */
 	double		  weight;
@@ -120,6 +135,7 @@ struct sg_options {
 	const char	*base_url;	/* overrides site.yml */
 	int		 jobs;
 	int		 drafts;
+	int		 future;	/* --future: keep pages dated after now */
 	int		 quiet;
 	int		 verbose;
 	int		 dry_run;	/* check: build, write nothing */
@@ -152,6 +168,12 @@ struct sg_site {
 /* config.c */
 int		 sg_config_load(struct sg_site *);
 void		 sg_config_free(struct sg_config *);
+
+/* data.c */
+int		 sg_data_load(struct sg_site *);
+
+/* frontmatter.c */
+void		 sg_fm_read(struct sg_site *, struct sg_page *);
 
 /* content.c */
 int		 sg_content_load(struct sg_site *);

@@ -41,6 +41,7 @@ sg_value_free(struct sg_value *v)
 	}
 	free(v->items);
 	free(v->keys);
+	free(v->key_locs);
 	free(v->str);
 	free(v);
 }
@@ -52,8 +53,11 @@ grow(struct sg_value *v)
 		return;
 	v->cap = v->cap ? v->cap * 2 : 4;
 	v->items = xrealloc(v->items, v->cap * sizeof(*v->items));
-	if (v->type == SG_MAP)
+	if (v->type == SG_MAP) {
 		v->keys = xrealloc(v->keys, v->cap * sizeof(*v->keys));
+		v->key_locs = xrealloc(v->key_locs, v->cap *
+		    sizeof(*v->key_locs));
+	}
 }
 
 /* Appends item to the list v, which takes ownership. */
@@ -79,6 +83,7 @@ sg_value_set(struct sg_value *v, const char *key, struct sg_value *item)
 		}
 	grow(v);
 	v->keys[v->len] = xstrdup(key);
+	v->key_locs[v->len] = item->loc;
 	v->items[v->len++] = item;
 }
 

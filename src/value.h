@@ -24,6 +24,8 @@ struct sg_value {
 	double		  num;		/* SG_NUM */
 	char		 *str;		/* SG_STR, and the source text of any scalar */
 	char		**keys;		/* SG_MAP: keys, parallel to items */
+	struct sg_loc	 *key_locs;	/* SG_MAP: where each key is, parallel
+					 * to keys; its file is the value's */
 	struct sg_value	**items;	/* SG_LIST, SG_MAP: owned children */
 	size_t		  len;		/* number of items */
 	size_t		  cap;

@@ -17,6 +17,7 @@
 struct frame {
 	struct sg_value	*v;	/* the open list or map */
 	char		*key;	/* a map's pending key, owned */
+	struct sg_loc	 key_loc;	/* where that key is */
 };
 
 static int
@@ -139,11 +140,13 @@ attach(struct frame *stack, int depth, struct sg_value **root,
 			return -1;
 		}
 		f->key = v->str;
+		f->key_loc = v->loc;
 		v->str = NULL;
 		sg_value_free(v);
 		return 0;
 	}
 	sg_value_set(f->v, f->key, v);
+	f->v->key_locs[f->v->len - 1] = f->key_loc;
 	free(f->key);
 	f->key = NULL;
 	return 0;
@@ -173,7 +176,8 @@ sg_yaml_parse(const char *text, size_t len, const char *file, int line_offset,
 			loc.file = file;
 			loc.line = (int)p.problem_mark.line + 1 + line_offset;
 			loc.col = (int)p.problem_mark.column + 1;
-			sg_diag_error(d, &loc, "invalid YAML: %s%s%s",
+			sg_diag_error(d, &loc, "invalid %s: %s%s%s",
+			    file && sg_ends_with(file, ".json") ? "JSON" : "YAML",
 			    p.problem ? p.problem : "syntax error",
 			    p.context ? " " : "", p.context ? p.context : "");
 			goto out;

@@ -6,7 +6,8 @@
 -- Templates run in an environment that can read the site and call the
 -- helpers, and nothing else: no io, os, require, load or debug.
 
-local templates, helpers, site, forbidden, dirs, site_helpers = ...
+local templates, helpers, site, forbidden, dirs, site_helpers,
+    linedefined = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring = tostring
@@ -81,20 +82,47 @@ setmetatable(base, { __index = function(_, name)
 end })
 
 -- This site's own helpers (lua/site/*.lua), each returning a table of
--- functions, run in the same sandbox as templates.
+-- functions, run in the same sandbox as templates. Templates call them by
+-- name, like the built-in helpers; a helper may not take the name of a
+-- built-in, of a template variable or of another file's helper.
+local variables = { page = true, section = true, content = true,
+    toc = true, tag = true, layout = true, include = true, once = true }
+local defined_in = {}
 local names = {}
 for name in pairs(site_helpers) do names[#names + 1] = name end
 table.sort(names)
 for _, name in ipairs(names) do
-	local chunk, err = load(site_helpers[name], "@lua/site/" .. name, "t",
-	    base)
+	local file = "lua/site/" .. name
+	local chunk, err = load(site_helpers[name], "@" .. file, "t", base)
 	if chunk == nil then error(err, 0) end
 	local fns = chunk()
 	if type(fns) ~= "table" then
-		error("lua/site/" .. name .. ": must return a table of " ..
-		    "helper functions", 0)
+		error(file .. ": must return a table of helper functions " ..
+		    "(return { name = function(...) ... end })", 0)
 	end
-	for k, v in pairs(fns) do base[k] = v end
+	local keys = {}
+	for k in pairs(fns) do
+		if type(k) ~= "string" then
+			error(file .. ": must return a table of helpers by " ..
+			    "name (return { name = function(...) ... end })", 0)
+		end
+		keys[#keys + 1] = k
+	end
+	table.sort(keys)
+	for _, k in ipairs(keys) do
+		local line = linedefined(fns[k])
+		local where = file .. (line and line > 0 and ":" .. line or "")
+		if defined_in[k] then
+			error(where .. ": helper '" .. k .. "' is also defined " ..
+			    "in " .. defined_in[k] .. ": give one another name", 0)
+		elseif rawget(base, k) ~= nil or variables[k] then
+			error(where .. ": helper '" .. k .. "' has the name of " ..
+			    "sitegen's own '" .. k .. "', which templates " ..
+			    "rely on: give it another name", 0)
+		end
+		defined_in[k] = file
+		base[k] = fns[k]
+	end
 end
 
 local render

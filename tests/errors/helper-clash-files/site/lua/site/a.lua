@@ -1,0 +1,3 @@
+return {
+	shout = function(s) return s:upper() end,
+}

@@ -1,0 +1,310 @@
+#!/bin/sh
+# tests/suites/ux.sh SITEGEN: what a newcomer from Hugo or mdBook meets
+# first, through small sites written into a temporary directory: "did you
+# mean" for commands and keys, errors that name where a value came from,
+# static dotfiles, `new`, helpers, the Sass overrides file, data files,
+# aliases, future-dated pages, shell completion and check's last line.
+# Prints one "ok NAME" or "FAIL NAME" line a case.
+set -u
+sg=$1
+case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+unset SOURCE_DATE_EPOCH NO_COLOR
+export LC_ALL=C.UTF-8
+
+ok() { echo "ok $1"; }
+fail() {
+	echo "FAIL $1"
+	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
+	return 0
+}
+# same NAME GOT WANT: ok when GOT is WANT, else a failure showing both.
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"
+	else fail "$1" "$(printf 'got:\n%s\nwant:\n%s' "$2" "$3")"; fi
+}
+
+# site DIR: a two-page site without a theme in DIR.
+site() {
+	rm -rf "$1"
+	mkdir -p "$1/content" "$1/templates"
+	printf 'title: t\ntheme: ""\n' > "$1/site.yml"
+	printf '<%%= site.title %%>\n<%%- content %%>\n' > "$1/templates/index.html"
+	printf '<h1><%%= page.title %%></h1>\n<%%- content %%>\n' > "$1/templates/page.html"
+	printf '<%%- content %%>\n' > "$1/templates/section.html"
+	printf -- '---\ntitle: Home\n---\nHome.\n' > "$1/content/_index.md"
+	printf -- '---\ntitle: A page\n---\nBody.\n' > "$1/content/page.md"
+}
+
+# ---- did you mean ------------------------------------------------------
+
+got=$("$sg" buidl 2>&1)
+status=$?
+same "ux: an unknown command exits 2" "$status" 2
+same "ux: an unknown command names the closest one, not the usage" "$got" \
+    "sitegen: unknown command 'buidl': did you mean 'build'? (sitegen --help lists the commands)"
+got=$("$sg" deploy 2>&1)
+same "ux: an unknown command far from any lists them" "$got" \
+    "sitegen: unknown command 'deploy': the commands are build, check, samples, init, new and completion (sitegen --help says more)"
+
+s=$work/typo
+site "$s"
+printf -- '---\ntitle: A page\nwieght: 3\nauthor: Ann\ntitel: x\n---\nBody.\n' > "$s/content/page.md"
+got=$("$sg" --root "$s" --quiet build 2>&1)
+same "ux: a front matter typo is a warning at its line, custom keys are not" "$got" \
+"content/page.md:3:1: warning: unknown front matter key 'wieght': did you mean 'weight'? (a key of your own is kept for templates in page.params)
+content/page.md:5:1: warning: unknown front matter key 'titel': did you mean 'title'? (a key of your own is kept for templates in page.params)"
+if grep -q 'A page' "$s/public/page/index.html" 2>/dev/null; then
+	ok "ux: a front matter typo does not stop the build"
+else
+	fail "ux: a front matter typo does not stop the build"
+fi
+site "$s"
+printf 'title: t\ntheme: ""\nbase_ulr: /x/\nmarkdown:\n  toc_dept: 2\nparams:\n  anything: 1\n' > "$s/site.yml"
+got=$("$sg" --root "$s" --quiet build 2>&1)
+same "ux: a site.yml typo is a warning at the key's line" "$got" \
+"site.yml:3:1: warning: unknown key 'base_ulr': did you mean 'base_url'?
+site.yml:5:3: warning: unknown key 'markdown.toc_dept': did you mean 'markdown.toc_depth'?"
+
+# ---- --base-url --------------------------------------------------------
+
+site "$s"
+got=$("$sg" --root "$s" --quiet --base-url user.github.io/proj/ build 2>&1)
+status=$?
+same "ux: a bad --base-url is blamed on the command line" "$status:$got" \
+"1:sitegen: error: --base-url 'user.github.io/proj/' must be an absolute URL (https://user.github.io/proj/) or a path starting with '/' (/proj/)"
+
+# ---- static/ dotfiles --------------------------------------------------
+
+site "$s"
+mkdir -p "$s/static/.well-known" "$s/static/.git" "$s/static/css"
+: > "$s/static/.nojekyll"
+echo "Contact: mailto:security@example.org" > "$s/static/.well-known/security.txt"
+: > "$s/static/.git/config"
+: > "$s/static/.DS_Store"
+echo "TOKEN=x" > "$s/static/.env"
+echo "TOKEN=x" > "$s/static/.env.production"
+: > "$s/static/css/.site.css.swp"
+: > "$s/static/css/site.css~"
+: > "$s/static/#notes#"
+: > "$s/static/.#lock"
+echo "body{}" > "$s/static/css/site.css"
+"$sg" --root "$s" --quiet build
+got=$(cd "$s/public" && find . -type f ! -name index.html | LC_ALL=C sort)
+same "ux: static/ publishes its dotfiles, not VCS, editor or .env files" "$got" \
+"./.nojekyll
+./.well-known/security.txt
+./css/site.css"
+
+# ---- new ---------------------------------------------------------------
+
+site "$s"
+(cd "$s" && "$sg" new content/guide/_index.md > /dev/null &&
+    "$sg" new content/getting-started/README.md > /dev/null &&
+    "$sg" new content/local_dev/index.md > /dev/null &&
+    "$sg" new content/guide/first-steps.md > /dev/null)
+got=$(grep -h '^title:' "$s/content/guide/_index.md" \
+    "$s/content/getting-started/README.md" "$s/content/local_dev/index.md" \
+    "$s/content/guide/first-steps.md")
+same "ux: new takes a section page's title from its folder" "$got" \
+'title: "Guide"
+title: "Getting started"
+title: "Local dev"
+title: "First steps"'
+(cd "$s" && "$sg" new 'content/say-"hi".md' > /dev/null)
+got=$(grep -h '^title:' "$s/content/say-\"hi\".md")
+same "ux: new escapes a quote in the title" "$got" 'title: "Say \"hi\""'
+mkdir -p "$work/nosite"
+got=$(cd "$work/nosite" && "$sg" new content/page.md 2>&1)
+status=$?
+if [ $status -eq 1 ] && [ ! -e "$work/nosite/content" ] &&
+    printf '%s' "$got" | grep -q 'not a site (it has no site.yml)'; then
+	ok "ux: new refuses outside a site"
+else
+	fail "ux: new refuses outside a site" "exit $status: $got"
+fi
+
+# ---- helpers -----------------------------------------------------------
+
+site "$s"
+mkdir -p "$s/lua/site"
+printf 'local M = {}\n\nfunction M.shout(s)\n\treturn s:upper() .. "!"\nend\n\nreturn M\n' > "$s/lua/site/text.lua"
+printf '<h1><%%= shout(page.title) %%></h1>\n<%%- content %%>\n' > "$s/templates/page.html"
+"$sg" --root "$s" --quiet build
+if grep -q '<h1>A PAGE!</h1>' "$s/public/page/index.html" 2>/dev/null; then
+	ok "ux: templates call a helper of lua/site/ by name"
+else
+	fail "ux: templates call a helper of lua/site/ by name"
+fi
+# an error in a helper is reported once, however many pages and workers
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	printf -- '---\ntitle: P%s\n---\nx\n' $i > "$s/content/p$i.md"
+done
+printf 'local M = {}\n\nM.n = nil + 1\n\nreturn M\n' > "$s/lua/site/text.lua"
+got=$("$sg" --root "$s" --jobs 4 --quiet build 2>&1)
+same "ux: a helper's runtime error is reported once with --jobs 4" "$got" \
+    "lua/site/text.lua:3:1: error: attempt to perform arithmetic on a nil value"
+printf 'local M = {}\n\nfunction M.shout(s)\n\treturn s:upper(\nend\n\nreturn M\n' > "$s/lua/site/text.lua"
+got=$("$sg" --root "$s" --jobs 4 --quiet build 2>&1)
+same "ux: a helper's syntax error is reported once at its line" "$got" \
+    "lua/site/text.lua:5:1: error: unexpected symbol near 'end'"
+
+# ---- Sass overrides ----------------------------------------------------
+
+site "$s"
+mkdir -p "$s/themes/mini/scss" "$s/themes/mini/templates"
+sed -i 's/theme: ""/theme: mini/' "$s/site.yml"
+printf '$accent: #1f4fb4 !default;\n$width: 45rem !default;\n' > "$s/themes/mini/scss/_settings.scss"
+printf '@import "settings";\n@import "overrides";\na { color: $accent; }\nmain { max-width: $width; }\n' > "$s/themes/mini/scss/main.scss"
+"$sg" --root "$s" --quiet build
+got=$(cat "$s"/public/css/main.*.css 2>/dev/null | tr -d '\n')
+same "ux: without scss/_overrides.scss the theme's settings hold" "$got" \
+    "a{color:#1f4fb4}main{max-width:45rem}"
+mkdir -p "$s/scss"
+printf '$accent: #8a1538;\n' > "$s/scss/_overrides.scss"
+"$sg" --root "$s" --quiet build
+got=$(cat "$s"/public/css/main.*.css 2>/dev/null | tr -d '\n')
+same "ux: scss/_overrides.scss changes one setting" "$got" \
+    "a{color:#8a1538}main{max-width:45rem}"
+printf '$accent: ;\n' > "$s/scss/_overrides.scss"
+got=$("$sg" --root "$s" --quiet build 2>&1)
+same "ux: an error in scss/_overrides.scss is at its line" "$got" \
+    "scss/_overrides.scss:1:8: error: Sass: Invalid CSS after \"\$accent:\": expected expression (e.g. 1px, bold), was \";\""
+# the default theme takes the same file
+site "$s"
+sed -i 's/theme: ""/theme: default/' "$s/site.yml"
+rm -rf "$s/templates"
+mkdir -p "$s/themes" "$s/scss"
+cp -R "$(pwd)/themes/default" "$s/themes/default"
+printf '$article-w: 51rem;\n$light: map-merge($light, (accent: #8a1538));\n' > "$s/scss/_overrides.scss"
+"$sg" --root "$s" --quiet build
+css=$(cat "$s"/public/css/main.*.css 2>/dev/null)
+if printf '%s' "$css" | grep -q '51rem' && printf '%s' "$css" | grep -q '#8a1538'; then
+	ok "ux: the default theme takes scss/_overrides.scss"
+else
+	fail "ux: the default theme takes scss/_overrides.scss"
+fi
+
+# ---- data files --------------------------------------------------------
+
+site "$s"
+mkdir -p "$s/data"
+printf 'team:\n  - name: Ann\n  - name: Bob\n' > "$s/data/people.yml"
+printf '{\n\t"version": "1.2",\n\t"n":3, "ok": true, "list": [1, 2.5, -3e2],\n\t"e": "caf\\u00e9"\n}\n' > "$s/data/release.json"
+printf '<p><%% for _, m in ipairs(site.data.people.team) do %%><%%= m.name %%> <%% end %%><%%= site.data.release.version %%> <%%= site.data.release.n + 1 %%> <%%= tostring(site.data.release.ok) %%> <%%= site.data.release.list[3] %%> <%%= site.data.release.e %%></p>\n' > "$s/templates/index.html"
+"$sg" --root "$s" --quiet build
+got=$(cat "$s/public/index.html" 2>/dev/null)
+same "ux: data/*.yml and data/*.json are site.data.NAME" "$got" \
+    "<p>Ann Bob 1.2 4 true -300 café</p>"
+
+mkfifo "$s/data/pipe.yml"
+got=$(timeout 10 "$sg" --root "$s" --quiet build 2>&1)
+status=$?
+same "ux: a FIFO in data/ is an error, not a hang" "$status:$got" \
+    "1:data/pipe.yml: error: cannot read: not a regular file"
+
+# ---- aliases -----------------------------------------------------------
+
+site "$s"
+printf -- '---\ntitle: A "moved" page\naliases: [/old/page/, /older.html]\n---\nBody.\n' > "$s/content/page.md"
+"$sg" --root "$s" --base-url https://example.org/proj/ --quiet build
+got=$(cat "$s/public/old/page/index.html" 2>/dev/null)
+same "ux: an alias is a redirect page at the old URL" "$got" \
+'<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src '"'none'"'">
+<title>A &quot;moved&quot; page</title>
+<link rel="canonical" href="https://example.org/proj/page/">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=/proj/page/">
+</head>
+<body>
+<p>This page has moved to <a href="/proj/page/">A &quot;moved&quot; page</a>.</p>
+</body>
+</html>'
+if [ -f "$s/public/older.html" ] && ! grep -q '<script' "$s/public/older.html"; then
+	ok "ux: an alias ending in .html is that file, with no script"
+else
+	fail "ux: an alias ending in .html is that file, with no script"
+fi
+
+# ---- dates and the future ----------------------------------------------
+
+site "$s"
+printf -- '---\ntitle: Past\ndate: 2026-01-10T08:15:00+02:00\n---\nx\n' > "$s/content/past.md"
+printf -- '---\ntitle: Future\ndate: 2026-06-01T10:30:00Z\n---\nx\n' > "$s/content/future.md"
+printf '<%%= page.date %%> <%%= page.datetime %%> <%%= date(page.datetime, "rfc3339") %%>\n' > "$s/templates/page.html"
+now=$(date -u -d 2026-03-01 +%s)
+SOURCE_DATE_EPOCH=$now "$sg" --root "$s" --quiet build
+if [ -f "$s/public/past/index.html" ] && [ ! -e "$s/public/future" ]; then
+	ok "ux: a page dated after now is left out"
+else
+	fail "ux: a page dated after now is left out"
+fi
+got=$(cat "$s/public/past/index.html" 2>/dev/null)
+same "ux: a date keeps its time of day in page.datetime" "$got" \
+    "2026-01-10 2026-01-10T08:15:00+02:00 2026-01-10T08:15:00+02:00"
+SOURCE_DATE_EPOCH=$now "$sg" --root "$s" --quiet --future build
+got=$(cat "$s/public/future/index.html" 2>/dev/null)
+same "ux: --future keeps it" "$got" \
+    "2026-06-01 2026-06-01T10:30:00Z 2026-06-01T10:30:00Z"
+# the same instant: 10:29 UTC is past at 10:30 UTC, 10:31 is not
+printf -- '---\ntitle: Future\ndate: 2026-06-01T12:31:00+02:00\n---\nx\n' > "$s/content/future.md"
+SOURCE_DATE_EPOCH=$(date -u -d '2026-06-01 10:30' +%s) "$sg" --root "$s" --quiet build
+[ ! -e "$s/public/future" ] && a=out || a=in
+printf -- '---\ntitle: Future\ndate: 2026-06-01T12:29:00+02:00\n---\nx\n' > "$s/content/future.md"
+SOURCE_DATE_EPOCH=$(date -u -d '2026-06-01 10:30' +%s) "$sg" --root "$s" --quiet build
+[ -e "$s/public/future" ] && b=in || b=out
+same "ux: the future is compared with the date's zone" "$a $b" "out in"
+# the theme's feed gives the time of day
+site "$s"
+sed -i 's/theme: ""/theme: default/' "$s/site.yml"
+rm -rf "$s/templates"
+mkdir -p "$s/themes"
+cp -R "$(pwd)/themes/default" "$s/themes/default"
+printf -- '---\ntitle: Past\ndate: 2026-01-10T08:15:00Z\n---\nx\n' > "$s/content/past.md"
+"$sg" --root "$s" --quiet build
+if grep -q '<published>2026-01-10T08:15:00Z</published>' "$s/public/atom.xml" 2>/dev/null; then
+	ok "ux: the feed gives a page's time of day"
+else
+	fail "ux: the feed gives a page's time of day"
+fi
+
+# ---- completion --------------------------------------------------------
+
+got=$("$sg" completion bash > "$work/c.bash" && bash -n "$work/c.bash" && bash -c '
+	. "$1"
+	COMP_WORDS=(sitegen bu); COMP_CWORD=1; _sitegen; a="${COMPREPLY[*]}"
+	COMP_WORDS=(sitegen --dr); COMP_CWORD=1; _sitegen; b="${COMPREPLY[*]}"
+	COMP_WORDS=(sitegen completion ""); COMP_CWORD=2; _sitegen; c="${COMPREPLY[*]}"
+	echo "$a|$b|$c"' sh "$work/c.bash" 2>&1)
+same "ux: the bash completion completes commands, options and shells" "$got" \
+    "build|--drafts|bash zsh fish"
+# zsh and fish (installed by ./build.sh test): the scripts parse, and
+# fish, which can complete a line without a terminal, completes with them
+for sh in zsh fish; do
+	if ! command -v $sh > /dev/null; then
+		fail "ux: sitegen completion $sh" "no $sh: ./build.sh test installs it"
+	elif "$sg" completion $sh > "$work/c.$sh" && $sh -n "$work/c.$sh"; then
+		ok "ux: sitegen completion $sh parses"
+	else
+		fail "ux: sitegen completion $sh parses"
+	fi
+done
+if command -v fish > /dev/null; then
+	got=$(fish -c 'source $argv[1]; complete -C "sitegen bu"; complete -C "sitegen completion "; complete -C "sitegen --fut"' "$work/c.fish" 2>&1 | cut -f1 | tr '\n' ' ')
+	same "ux: the fish completion completes commands, shells and options" "$got" \
+	    "build bash fish zsh --future "
+fi
+"$sg" completion powershell > /dev/null 2>&1
+same "ux: completion for an unknown shell exits 2" "$?" 2
+
+# ---- check -------------------------------------------------------------
+
+site "$s"
+got=$("$sg" --root "$s" check 2>&1 | sed 's/[0-9]* ms/N ms/')
+same "ux: check's last line says what it checked" "$got" \
+    "sitegen: 2 pages checked, no errors (1 section, 0 tags, N ms; nothing written)"
