@@ -15,6 +15,7 @@
 #include "pool.h"
 #include "render.h"
 #include "samples.h"
+#include "secrets.h"
 #include "site.h"
 
 struct render_ctx {
@@ -158,6 +159,7 @@ sg_build(const struct sg_options *opt)
 	struct sg_job		*jobs = NULL;
 	struct sg_samples	 samples = { NULL, 0 };
 	struct sg_samples_opts	 sopt;
+	struct sg_secrets	*secrets = NULL;
 	struct sg_page		*p;
 	char			*outdir, *html;
 	size_t			 njobs = 0, i;
@@ -168,6 +170,8 @@ sg_build(const struct sg_options *opt)
 	site.opt = opt;
 	site.root = xstrdup(opt->root);
 	site.diag = sg_diag_new(stderr, opt->color);
+	if (opt->json)
+		sg_diag_set_json(site.diag, stdout);
 	outdir = opt->out ? xstrdup(opt->out) : sg_path_join(opt->root,
 	    "public");
 	sg_md_init();
@@ -175,6 +179,7 @@ sg_build(const struct sg_options *opt)
 	sg_config_load(&site);
 	if (stop(&site))
 		goto out;
+	secrets = sg_secrets_new(&site);
 	/* a page whose front matter is wrong is still parsed, so that its
 	 * broken links are reported in the same run */
 	sg_content_load(&site);
@@ -221,6 +226,9 @@ sg_build(const struct sg_options *opt)
 		free(p->md.html);
 		p->md.html = html;
 	}
+	/* the credential scan of the sources, reported with the output's */
+	sg_secrets_scan_sources(secrets, &site, opt->jobs);
+	lap(&site, "secrets", &t);
 	/* the sources are not needed past here */
 	for (i = 0; i < site.nall; i++) {
 		free(site.all[i]->text);
@@ -231,6 +239,7 @@ sg_build(const struct sg_options *opt)
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
 	    site.diag)) == NULL || stop(&site))
 		goto out;
+	sg_out_scan(out, secrets);
 	njobs = list_jobs(&site, render, &jobs);
 	ctx.site = &site;
 	ctx.render = render;
@@ -240,6 +249,7 @@ sg_build(const struct sg_options *opt)
 	lap(&site, "render", &t);
 	sg_assets_write(&site, site.assets, out);
 	lap(&site, "assets", &t);
+	sg_secrets_report(secrets);
 	if (stop(&site))
 		goto out;
 	if (sg_out_commit(out) == -1) {
@@ -263,6 +273,7 @@ out:
 		    "" : "s", outdir);
 	sg_out_discard(out);
 	sg_samples_free(&samples);
+	sg_secrets_free(secrets);
 	free(jobs);
 	sg_render_free(render);
 	sg_assets_free(site.assets);

@@ -1,0 +1,574 @@
+/* secrets.c: the credential scanner over a byte buffer. Hand-written: the
+ * rules are those gitleaks and trufflehog publish, but their engines are
+ * Go regular expressions, and no C library scans for them. A table of
+ * anchor bytes ('A', 'J', '_', '-', '=', ':') is the prefilter; only at an
+ * anchor does a rule look around, so most bytes cost one table lookup and
+ * no rule ever backtracks. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "secrets.h"
+#include "util.h"
+
+static const char *const rule_names[SG_SECRET__COUNT] = {
+	"aws-access-key-id",
+	"aws-secret-access-key",
+	"private-key",
+	"github-token",
+	"slack-token",
+	"slack-webhook",
+	"stripe-live-key",
+	"google-api-key",
+	"jwt",
+	"generic-secret"
+};
+
+/* Bytes at which some rule can start looking. */
+static const unsigned char anchors[256] = {
+	['A'] = 1, ['J'] = 1, ['_'] = 1, ['-'] = 1, ['='] = 1, [':'] = 1
+};
+
+#define MAX_VALUE	256	/* longest value an assignment may have */
+#define MIN_GENERIC	12	/* shortest generic value reported */
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+static int
+is_upper32(unsigned char c)	/* base32: [A-Z2-7] */
+{
+	return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
+}
+
+static int
+is_b64url(unsigned char c)
+{
+	return is_alnum(c) || c == '_' || c == '-';
+}
+
+static int
+is_b64(unsigned char c)
+{
+	return is_alnum(c) || c == '+' || c == '/';
+}
+
+static int
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Does s[i..) start with lit? */
+static int
+at(const unsigned char *s, size_t len, size_t i, const char *lit)
+{
+	size_t	 n = strlen(lit);
+
+	return i <= len && len - i >= n && memcmp(s + i, lit, n) == 0;
+}
+
+/* Case-insensitive search for lit (lower case) in s[0..n). */
+static int
+contains(const unsigned char *s, size_t n, const char *lit)
+{
+	size_t	 k = strlen(lit), i, j;
+
+	for (i = 0; i + k <= n; i++) {
+		for (j = 0; j < k && lower(s[i + j]) == (unsigned char)lit[j];
+		    j++)
+			;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* Shannon entropy of s[0..n) in bits per byte. */
+double
+sg_secrets_entropy(const char *s, size_t n)
+{
+	size_t	 count[256] = { 0 }, i;
+	double	 h = 0, p;
+
+	for (i = 0; i < n; i++)
+		count[(unsigned char)s[i]]++;
+	for (i = 0; i < 256; i++)
+		if (count[i]) {
+			p = (double)count[i] / (double)n;
+			h -= p * log2(p);
+		}
+	return h;
+}
+
+/* A run of random-looking characters: not a placeholder like xxxx. */
+static int
+random_enough(const unsigned char *s, size_t n)
+{
+	return sg_secrets_entropy((const char *)s, n) >= 2.5;
+}
+
+static size_t
+span(const unsigned char *s, size_t len, size_t i, int (*ok)(unsigned char),
+    size_t max)
+{
+	size_t	 j = i;
+
+	while (j < len && j - i < max && ok(s[j]))
+		j++;
+	return j - i;
+}
+
+static int
+hit(struct sg_secret_hit *h, enum sg_secret_rule rule, size_t off,
+    size_t len)
+{
+	h->rule = rule;
+	h->off = off;
+	h->len = len;
+	return 1;
+}
+
+/* 'A': AWS access key ids and Google API keys. */
+static int
+rule_a(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
+{
+	static const char *const ids[] = { "AKIA", "ASIA", "AGPA", "AIDA",
+	    "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA", NULL };
+	size_t	 k;
+	int	 id = 0;
+
+	if (i > 0 && is_alnum(s[i - 1]))
+		return 0;
+	if (at(s, len, i, "AIza")) {
+		if (span(s, len, i + 4, is_b64url, 36) == 35 &&
+		    random_enough(s + i + 4, 35))
+			return hit(h, SG_SECRET_GOOGLE_API, i, 39);
+		return 0;
+	}
+	for (k = 0; ids[k]; k++)
+		if (at(s, len, i, ids[k]))
+			id = 1;
+	if (!id && !(at(s, len, i, "A3T") && i + 3 < len &&
+	    (is_upper32(s[i + 3]) || (s[i + 3] >= '0' && s[i + 3] <= '9'))))
+		return 0;
+	if (span(s, len, i + 4, is_upper32, 16) != 16 || (i + 20 < len &&
+	    is_alnum(s[i + 20])) || !random_enough(s + i + 4, 16))
+		return 0;
+	return hit(h, SG_SECRET_AWS_KEY_ID, i, 20);
+}
+
+/* 'J': a JSON Web Token, "eyJ" header, "eyJ" payload, signature. */
+static int
+rule_jwt(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
+{
+	size_t	 b, n, p;
+
+	if (i < 2 || s[i - 2] != 'e' || s[i - 1] != 'y')
+		return 0;
+	b = i - 2;
+	if (b > 0 && (is_b64url(s[b - 1]) || s[b - 1] == '.'))
+		return 0;
+	n = span(s, len, b, is_b64url, 4096);
+	if (n < 13 || b + n >= len || s[b + n] != '.')
+		return 0;
+	p = b + n + 1;
+	if (!at(s, len, p, "eyJ") || (n = span(s, len, p, is_b64url, 16384)) <
+	    13 || p + n >= len || s[p + n] != '.')
+		return 0;
+	p += n + 1;
+	if ((n = span(s, len, p, is_b64url, 4096)) < 16 ||
+	    !random_enough(s + p, n))
+		return 0;
+	return hit(h, SG_SECRET_JWT, b, p + n - b);
+}
+
+/* '-': PEM private key blocks and Slack tokens. */
+static int
+rule_dash(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
+{
+	const unsigned char	*e;
+	size_t			 j, n, body = 0, end;
+
+	if (at(s, len, i, "-----BEGIN ")) {
+		/* the header names a private key; the body holds at least
+		 * 64 base64 characters before "-----END" (so a page that
+		 * only shows the header line is not a finding) */
+		for (j = i + 11; j < len && j - i < 100 && s[j] != '-' &&
+		    s[j] != '\n'; j++)
+			;
+		if (!at(s, len, j, "-----") || !contains(s + i, j - i,
+		    "private key"))
+			return 0;
+		e = memmem(s + j + 5, len - j - 5 < 65536 ? len - j - 5 :
+		    65536, "-----END", 8);
+		if (e == NULL)
+			return 0;
+		end = (size_t)(e - s);
+		for (n = j + 5; n < end; n++)
+			body += is_b64(s[n]);
+		if (body < 64)
+			return 0;
+		for (end += 8; end < len && s[end] != '\n' && s[end] != '<';
+		    end++)
+			;
+		while (end > i && (s[end - 1] == '\r' || s[end - 1] == ' '))
+			end--;
+		return hit(h, SG_SECRET_PRIVATE_KEY, i, end - i);
+	}
+	/* xoxb-, xoxp-, xoxa-, xoxr-, xoxe- then digits, dashes, letters */
+	if (i < 4 || s[i - 4] != 'x' || s[i - 3] != 'o' || s[i - 2] != 'x' ||
+	    !strchr("abpre", s[i - 1]) || (i > 4 && is_alnum(s[i - 5])))
+		return 0;
+	for (j = i + 1, n = 0; j < len && j - i < 255 && (is_alnum(s[j]) ||
+	    s[j] == '-'); j++)
+		n += s[j] >= '0' && s[j] <= '9';
+	if (j - i - 1 < 20 || n < 4 || !random_enough(s + i + 1, j - i - 1))
+		return 0;
+	return hit(h, SG_SECRET_SLACK_TOKEN, i - 4, j - i + 4);
+}
+
+/* '_': GitHub tokens and Stripe live keys. */
+static int
+rule_underscore(const unsigned char *s, size_t len, size_t i,
+    struct sg_secret_hit *h)
+{
+	size_t	 n;
+
+	if (i >= 3 && s[i - 3] == 'g' && s[i - 2] == 'h' &&
+	    strchr("pousr", s[i - 1]) && (i == 3 || !is_b64url(s[i - 4]))) {
+		n = span(s, len, i + 1, is_alnum, 256);
+		if (n < 36 || n > 255 || !random_enough(s + i + 1, n))
+			return 0;
+		return hit(h, SG_SECRET_GITHUB, i - 3, n + 4);
+	}
+	if (i >= 6 && !memcmp(s + i - 6, "github", 6) && at(s, len, i + 1,
+	    "pat_") && (i == 6 || !is_b64url(s[i - 7]))) {
+		n = span(s, len, i + 5, is_b64url, 256);
+		if (n < 50 || !random_enough(s + i + 5, n))
+			return 0;
+		return hit(h, SG_SECRET_GITHUB, i - 6, n + 11);
+	}
+	if (i >= 2 && (s[i - 2] == 's' || s[i - 2] == 'r') && s[i - 1] == 'k' &&
+	    at(s, len, i + 1, "live_") && (i == 2 || !is_b64url(s[i - 3]))) {
+		n = span(s, len, i + 6, is_alnum, 100);
+		if (n < 16 || n > 99 || !random_enough(s + i + 6, n))
+			return 0;
+		return hit(h, SG_SECRET_STRIPE, i - 2, n + 8);
+	}
+	return 0;
+}
+
+/* The rules that name a credential by its shape, at anchor i. */
+static int
+specific(const unsigned char *s, size_t len, size_t i,
+    struct sg_secret_hit *h)
+{
+	switch (s[i]) {
+	case 'A':
+		return rule_a(s, len, i, h);
+	case 'J':
+		return rule_jwt(s, len, i, h);
+	case '-':
+		return rule_dash(s, len, i, h);
+	case '_':
+		return rule_underscore(s, len, i, h);
+	}
+	return 0;
+}
+
+/* An HTML-escaped quote at s[i..): its length, or 0. */
+static size_t
+entity_quote(const unsigned char *s, size_t len, size_t i)
+{
+	static const char *const q[] = { "&quot;", "&#34;", "&#39;",
+	    "&#x27;", NULL };
+	size_t	 k;
+
+	for (k = 0; q[k]; k++)
+		if (at(s, len, i, q[k]))
+			return strlen(q[k]);
+	return 0;
+}
+
+/* The same, ending just before i. */
+static size_t
+entity_quote_before(const unsigned char *s, size_t i)
+{
+	static const char *const q[] = { "&quot;", "&#34;", "&#39;",
+	    "&#x27;", NULL };
+	size_t	 k, n;
+
+	for (k = 0; q[k]; k++) {
+		n = strlen(q[k]);
+		if (i >= n && !memcmp(s + i - n, q[k], n))
+			return n;
+	}
+	return 0;
+}
+
+static int
+is_name(unsigned char c)
+{
+	return is_alnum(c) || c == '_' || c == '.' || c == '-';
+}
+
+static int
+is_bare_value(unsigned char c)
+{
+	return is_alnum(c) || (c != 0 && strchr("_.~+/=!@#%^*-", c) != NULL);
+}
+
+/* Is the value v[0..n) a stand-in rather than a credential? */
+static int
+placeholder(const unsigned char *v, size_t n)
+{
+	static const char *const words[] = { "changeme", "change_me",
+	    "change-me", "your", "example", "placeholder", "redacted",
+	    "dummy", "sample", "xxxx", "****", "...", "${", "{{", "$(", "%s",
+	    "<", ">", "process.env", "environ", "getenv", "secrets.", "://",
+	    NULL };
+	size_t	 k;
+
+	if (n == 0 || v[0] == '$' || v[0] == '%' || !strncmp((const char *)v,
+	    "arn:", 4))
+		return 1;
+	for (k = 0; words[k]; k++)
+		if (contains(v, n, words[k]))
+			return 1;
+	return 0;
+}
+
+static int
+all_hex(const unsigned char *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!((v[i] >= '0' && v[i] <= '9') || (lower(v[i]) >= 'a' &&
+		    lower(v[i]) <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* The name an assignment at the operator s[i] gives a value to: sets
+ * *b to where it starts and returns its length. */
+static size_t
+name_before(const unsigned char *s, size_t i, size_t *b)
+{
+	size_t	 e = i, n;
+
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t') && i - e < 8)
+		e--;
+	if (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == '`'))
+		e--;
+	else if ((n = entity_quote_before(s, e)) > 0)
+		e -= n;
+	for (*b = e; *b > 0 && e - *b < 64 && is_name(s[*b - 1]); (*b)--)
+		;
+	return e - *b;
+}
+
+/* Does the line before s[i] say aws or secret? */
+static int
+aws_context(const unsigned char *s, size_t i)
+{
+	size_t	 b = i;
+
+	while (b > 0 && i - b < 120 && s[b - 1] != '\n')
+		b--;
+	return contains(s + b, i - b, "secret") || contains(s + b, i - b,
+	    "aws");
+}
+
+static int
+aws_secret_shape(const unsigned char *v, size_t n)
+{
+	size_t	 i;
+	int	 up = 0, lo = 0;
+
+	if (n != 40)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!is_b64(v[i]))
+			return 0;
+		up |= v[i] >= 'A' && v[i] <= 'Z';
+		lo |= v[i] >= 'a' && v[i] <= 'z';
+	}
+	return up && lo && random_enough(v, n);
+}
+
+/* '=' and ':': NAME = "value" (also NAME: value, "NAME": "value", with
+ * quotes escaped as in HTML), where the name says password, secret,
+ * token or key and the value looks random. */
+static int
+rule_assign(const unsigned char *s, size_t len, size_t i,
+    struct sg_secret_hit *h)
+{
+	static const char *const keys[] = { "password", "passwd", "pwd",
+	    "secret", "token", "apikey", "api_key", "api-key", "accesskey",
+	    "access_key", "credential", "privatekey", "private_key", NULL };
+	struct sg_secret_hit	 inner;
+	size_t			 j = i + 1, v, e, q = 0, b, n, k;
+	unsigned char		 quote = 0;
+	int			 digit = 0, alpha = 0, named = 0;
+
+	if (j < len && ((s[i] == ':' && (s[j] == '=' || s[j] == ':')) ||
+	    (s[i] == '=' && s[j] == '>')))
+		j++;
+	if (j < len && (s[j] == '=' || s[j] == '/'))
+		return 0;	/* ==, ://, …: no assignment */
+	if (i > 0 && strchr("=!<>:", s[i - 1]))
+		return 0;
+	while (j < len && (s[j] == ' ' || s[j] == '\t') && j - i < 8)
+		j++;
+	if (j < len && (s[j] == '"' || s[j] == '\'' || s[j] == '`'))
+		quote = s[j++];
+	else if ((q = entity_quote(s, len, j)) > 0) {
+		quote = '&';
+		j += q;
+	}
+	for (v = e = j; e < len && e - v <= MAX_VALUE; e++) {
+		if (quote ? (s[e] == quote || s[e] <= ' ' || s[e] == '<' ||
+		    s[e] == 0x7f) : !is_bare_value(s[e]))
+			break;
+		digit |= s[e] >= '0' && s[e] <= '9';
+		alpha |= (s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' &&
+		    s[e] <= 'Z');
+	}
+	n = e - v;
+	if (n < MIN_GENERIC || n > MAX_VALUE)
+		return 0;
+	if (quote == '&' ? entity_quote(s, len, e) == 0 : quote ? e >= len ||
+	    s[e] != quote : e < len && !strchr(" \t\r\n;,)]}<&\"'`", s[e]))
+		return 0;
+	/* a credential with a shape of its own is reported by its rule */
+	for (k = v; k < e; k++)
+		if (anchors[s[k]] && specific(s, len, k, &inner))
+			return 0;
+	if (aws_secret_shape(s + v, n) && aws_context(s, i))
+		return hit(h, SG_SECRET_AWS_SECRET, v, n);
+	if (name_before(s, i, &b) == 0)
+		return 0;
+	for (k = 0; keys[k] && !named; k++)
+		named = contains(s + b, i - b, keys[k]);
+	if (!named || !digit || !alpha || placeholder(s + v, n) ||
+	    ((n == 40 || n == 64) && all_hex(s + v, n)) ||
+	    sg_secrets_entropy((const char *)s + v, n) < 3.5)
+		return 0;
+	return hit(h, SG_SECRET_GENERIC, v, n);
+}
+
+/* "data:image/png;base64,…": where the base64 ends, or 0 if s[i] is no
+ * such URI's colon. Images are skipped whole, never scanned. */
+static size_t
+data_uri_end(const unsigned char *s, size_t len, size_t i)
+{
+	size_t	 j;
+
+	if (i < 4 || memcmp(s + i - 4, "data", 4) != 0)
+		return 0;
+	for (j = i + 1; j < len && j - i < 100 && s[j] != ',' && s[j] > ' ' &&
+	    s[j] != '"'; j++)
+		;
+	if (j >= len || s[j] != ',' || j - i < 8 || memcmp(s + j - 7,
+	    ";base64", 7) != 0)
+		return 0;
+	for (j++; j < len && (is_b64(s[j]) || s[j] == '='); j++)
+		;
+	return j;
+}
+
+/* ':': Slack webhook URLs. */
+static int
+rule_webhook(const unsigned char *s, size_t len, size_t i,
+    struct sg_secret_hit *h)
+{
+	size_t	 b = i, p, n;
+
+	if (!at(s, len, i, "://hooks.slack.com/"))
+		return 0;
+	while (b > 0 && i - b < 5 && s[b - 1] >= 'a' && s[b - 1] <= 'z')
+		b--;
+	p = i + 19;
+	if (at(s, len, p, "services/"))
+		p += 9;
+	else if (at(s, len, p, "workflows/") || at(s, len, p, "triggers/"))
+		p += s[p] == 'w' ? 10 : 9;
+	else
+		return 0;
+	n = span(s, len, p, is_b64, 128);
+	if (n < 40 || !random_enough(s + p, n))
+		return 0;
+	return hit(h, SG_SECRET_SLACK_WEBHOOK, b, p + n - b);
+}
+
+/* Calls fn for every credential in buf[0..len), in order, and returns
+ * how many it found. Never reads past len; needs no NUL. */
+size_t
+sg_secrets_find(const char *buf, size_t len, sg_secret_fn *fn, void *arg)
+{
+	const unsigned char	*s = (const unsigned char *)buf;
+	struct sg_secret_hit	 h;
+	size_t			 i = 0, n = 0, skip;
+	int			 found;
+
+	while (i < len) {
+		/* the prefilter: four bytes at a time, then one */
+		while (i + 4 <= len && !(anchors[s[i]] | anchors[s[i + 1]] |
+		    anchors[s[i + 2]] | anchors[s[i + 3]]))
+			i += 4;
+		while (i < len && !anchors[s[i]])
+			i++;
+		if (i >= len)
+			break;
+		if (s[i] == ':' && (skip = data_uri_end(s, len, i)) > 0) {
+			i = skip;
+			continue;
+		}
+		if (s[i] == '=' || s[i] == ':')
+			found = (s[i] == ':' && rule_webhook(s, len, i, &h)) ||
+			    rule_assign(s, len, i, &h);
+		else
+			found = specific(s, len, i, &h);
+		if (found) {
+			fn(arg, &h);
+			n++;
+			i = h.off + h.len > i ? h.off + h.len : i + 1;
+		} else
+			i++;
+	}
+	return n;
+}
+
+/* The rule's name for messages: "aws-access-key-id", … */
+const char *
+sg_secrets_rule_name(enum sg_secret_rule r)
+{
+	return r < SG_SECRET__COUNT ? rule_names[r] : "secret";
+}
+
+/* The value v[0..n) as a message may show it: the first and last four
+ * characters kept (two of a value shorter than 16), the rest starred.
+ * The caller frees. */
+char *
+sg_secrets_mask(const char *v, size_t n)
+{
+	struct sg_buf	 b = { 0 };
+	size_t		 keep = n >= 16 ? 4 : n >= 8 ? 2 : 0, stars, i;
+
+	stars = n - 2 * keep;
+	if (stars > 24)
+		stars = 24;
+	sg_buf_put(&b, v, keep);
+	for (i = 0; i < stars; i++)
+		sg_buf_putc(&b, '*');
+	sg_buf_put(&b, v + n - keep, keep);
+	if (b.data == NULL)
+		sg_buf_puts(&b, "");
+	return sg_buf_detach(&b);
+}
