@@ -1,12 +1,16 @@
 /* secrets.c: the credential scanner over a byte buffer. Hand-written: the
  * rules are those gitleaks and trufflehog publish, but their engines are
  * Go regular expressions, and no C library scans for them. A table of
- * anchor bytes ('A', 'J', '_', '-', '=', ':') is the prefilter; only at an
- * anchor does a rule look around, so most bytes cost one table lookup and
- * no rule ever backtracks. */
+ * anchor bytes ('A', 'B', 'J', 'x', '_', '=', ':'), chosen because they
+ * are rare in HTML and prose, is the prefilter (sixteen bytes at a time
+ * with SSE2); only at an anchor does a rule look around, and no rule
+ * ever backtracks. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "secrets.h"
 #include "util.h"
@@ -26,7 +30,8 @@ static const char *const rule_names[SG_SECRET__COUNT] = {
 
 /* Bytes at which some rule can start looking. */
 static const unsigned char anchors[256] = {
-	['A'] = 1, ['J'] = 1, ['_'] = 1, ['-'] = 1, ['='] = 1, [':'] = 1
+	['A'] = 1, ['B'] = 1, ['J'] = 1, ['x'] = 1, ['_'] = 1, ['='] = 1,
+	[':'] = 1
 };
 
 #define MAX_VALUE	256	/* longest value an assignment may have */
@@ -63,14 +68,10 @@ lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
-/* Does s[i..) start with lit? */
-static int
-at(const unsigned char *s, size_t len, size_t i, const char *lit)
-{
-	size_t	 n = strlen(lit);
-
-	return i <= len && len - i >= n && memcmp(s + i, lit, n) == 0;
-}
+/* Does s[i..) start with the string literal lit? (A macro, so that the
+ * compiler sees the length and inlines the comparison.) */
+#define at(s, len, i, lit)	((i) <= (len) && (len) - (i) >=	\
+	sizeof(lit) - 1 && memcmp((s) + (i), lit, sizeof(lit) - 1) == 0)
 
 /* Case-insensitive search for lit (lower case) in s[0..n). */
 static int
@@ -150,8 +151,8 @@ rule_a(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 			return hit(h, SG_SECRET_GOOGLE_API, i, 39);
 		return 0;
 	}
-	for (k = 0; ids[k]; k++)
-		if (at(s, len, i, ids[k]))
+	for (k = 0; ids[k] && i + 4 <= len; k++)
+		if (!memcmp(s + i, ids[k], 4))
 			id = 1;
 	if (!id && !(at(s, len, i, "A3T") && i + 3 < len &&
 	    (is_upper32(s[i + 3]) || (s[i + 3] >= '0' && s[i + 3] <= '9'))))
@@ -187,49 +188,59 @@ rule_jwt(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 	return hit(h, SG_SECRET_JWT, b, p + n - b);
 }
 
-/* '-': PEM private key blocks and Slack tokens. */
+/* 'B': PEM private key blocks, "-----BEGIN … PRIVATE KEY-----". */
 static int
-rule_dash(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
+rule_pem(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 {
 	const unsigned char	*e;
-	size_t			 j, n, body = 0, end;
+	size_t			 b, j, n, body = 0, end;
 
-	if (at(s, len, i, "-----BEGIN ")) {
-		/* the header names a private key; the body holds at least
-		 * 64 base64 characters before "-----END" (so a page that
-		 * only shows the header line is not a finding) */
-		for (j = i + 11; j < len && j - i < 100 && s[j] != '-' &&
-		    s[j] != '\n'; j++)
-			;
-		if (!at(s, len, j, "-----") || !contains(s + i, j - i,
-		    "private key"))
-			return 0;
-		e = memmem(s + j + 5, len - j - 5 < 65536 ? len - j - 5 :
-		    65536, "-----END", 8);
-		if (e == NULL)
-			return 0;
-		end = (size_t)(e - s);
-		for (n = j + 5; n < end; n++)
-			body += is_b64(s[n]);
-		if (body < 64)
-			return 0;
-		for (end += 8; end < len && s[end] != '\n' && s[end] != '<';
-		    end++)
-			;
-		while (end > i && (s[end - 1] == '\r' || s[end - 1] == ' '))
-			end--;
-		return hit(h, SG_SECRET_PRIVATE_KEY, i, end - i);
-	}
-	/* xoxb-, xoxp-, xoxa-, xoxr-, xoxe- then digits, dashes, letters */
-	if (i < 4 || s[i - 4] != 'x' || s[i - 3] != 'o' || s[i - 2] != 'x' ||
-	    !strchr("abpre", s[i - 1]) || (i > 4 && is_alnum(s[i - 5])))
+	if (i < 5 || memcmp(s + i - 5, "-----", 5) != 0 || !at(s, len, i,
+	    "BEGIN "))
 		return 0;
-	for (j = i + 1, n = 0; j < len && j - i < 255 && (is_alnum(s[j]) ||
+	b = i - 5;
+	/* the header names a private key; the body holds at least 64
+	 * base64 characters before "-----END" (so a page that only shows
+	 * the header line is no finding) */
+	for (j = i + 6; j < len && j - i < 100 && s[j] != '-' && s[j] != '\n';
+	    j++)
+		;
+	if (!at(s, len, j, "-----") || !contains(s + b, j - b, "private key"))
+		return 0;
+	e = memmem(s + j + 5, len - j - 5 < 65536 ? len - j - 5 : 65536,
+	    "-----END", 8);
+	if (e == NULL)
+		return 0;
+	end = (size_t)(e - s);
+	for (n = j + 5; n < end; n++)
+		body += is_b64(s[n]);
+	if (body < 64)
+		return 0;
+	for (end += 8; end < len && s[end] != '\n' && s[end] != '<'; end++)
+		;
+	while (end > b && (s[end - 1] == '\r' || s[end - 1] == ' '))
+		end--;
+	return hit(h, SG_SECRET_PRIVATE_KEY, b, end - b);
+}
+
+/* 'x': Slack tokens, xoxb-, xoxp-, xoxa-, xoxr-, xoxe- then digits,
+ * dashes and letters. */
+static int
+rule_slack(const unsigned char *s, size_t len, size_t i,
+    struct sg_secret_hit *h)
+{
+	size_t	 j, n;
+
+	if (len - i < 25 || s[i + 1] != 'o' || s[i + 2] != 'x' ||
+	    !strchr("abpre", s[i + 3]) || s[i + 4] != '-' || (i > 0 &&
+	    is_alnum(s[i - 1])))
+		return 0;
+	for (j = i + 5, n = 0; j < len && j - i < 255 && (is_alnum(s[j]) ||
 	    s[j] == '-'); j++)
 		n += s[j] >= '0' && s[j] <= '9';
-	if (j - i - 1 < 20 || n < 4 || !random_enough(s + i + 1, j - i - 1))
+	if (j - i - 5 < 20 || n < 4 || !random_enough(s + i + 5, j - i - 5))
 		return 0;
-	return hit(h, SG_SECRET_SLACK_TOKEN, i - 4, j - i + 4);
+	return hit(h, SG_SECRET_SLACK_TOKEN, i, j - i);
 }
 
 /* '_': GitHub tokens and Stripe live keys. */
@@ -273,8 +284,10 @@ specific(const unsigned char *s, size_t len, size_t i,
 		return rule_a(s, len, i, h);
 	case 'J':
 		return rule_jwt(s, len, i, h);
-	case '-':
-		return rule_dash(s, len, i, h);
+	case 'B':
+		return rule_pem(s, len, i, h);
+	case 'x':
+		return rule_slack(s, len, i, h);
 	case '_':
 		return rule_underscore(s, len, i, h);
 	}
@@ -289,8 +302,11 @@ entity_quote(const unsigned char *s, size_t len, size_t i)
 	    "&#x27;", NULL };
 	size_t	 k;
 
+	if (i >= len || s[i] != '&')
+		return 0;
 	for (k = 0; q[k]; k++)
-		if (at(s, len, i, q[k]))
+		if (len - i >= strlen(q[k]) && !memcmp(s + i, q[k],
+		    strlen(q[k])))
 			return strlen(q[k]);
 	return 0;
 }
@@ -303,6 +319,8 @@ entity_quote_before(const unsigned char *s, size_t i)
 	    "&#x27;", NULL };
 	size_t	 k, n;
 
+	if (i == 0 || s[i - 1] != ';')
+		return 0;
 	for (k = 0; q[k]; k++) {
 		n = strlen(q[k]);
 		if (i >= n && !memcmp(s + i - n, q[k], n))
@@ -356,9 +374,11 @@ all_hex(const unsigned char *v, size_t n)
 }
 
 /* The name an assignment at the operator s[i] gives a value to: sets
- * *b to where it starts and returns its length. */
+ * *b to where it starts, ORs a bit for each of its letters into
+ * *letters, and returns its length. */
 static size_t
-name_before(const unsigned char *s, size_t i, size_t *b)
+name_before(const unsigned char *s, size_t i, size_t *b,
+    unsigned int *letters)
 {
 	size_t	 e = i, n;
 
@@ -369,8 +389,32 @@ name_before(const unsigned char *s, size_t i, size_t *b)
 	else if ((n = entity_quote_before(s, e)) > 0)
 		e -= n;
 	for (*b = e; *b > 0 && e - *b < 64 && is_name(s[*b - 1]); (*b)--)
-		;
+		if (s[*b - 1] >= 'A')	/* a letter (or '_'): both cases */
+			*letters |= 1u << (s[*b - 1] & 31);
 	return e - *b;
+}
+
+#define L(c)	(1u << ((c) & 31))
+
+/* Can a name holding the letters in the mask say one of the words of
+ * secret_name? A test of a few bits, before the slower look. */
+static int
+may_be_secret_name(unsigned int m)
+{
+	static const unsigned int words[] = {
+		L('p') | L('w'),				/* passw, pwd */
+		L('s') | L('e') | L('c') | L('r') | L('t'),	/* secret */
+		L('t') | L('o') | L('k') | L('e') | L('n'),	/* token */
+		L('c') | L('r') | L('e') | L('d') | L('n'),	/* credential */
+		L('k') | L('e') | L('y'),			/* …key */
+		0
+	};
+	size_t	 i;
+
+	for (i = 0; words[i]; i++)
+		if ((m & words[i]) == words[i])
+			return 1;
+	return 0;
 }
 
 /* Does the line before s[i] say aws or secret? */
@@ -402,28 +446,82 @@ aws_secret_shape(const unsigned char *v, size_t n)
 	return up && lo && random_enough(v, n);
 }
 
+/* Does lit (lower case) start at s[i] of s[0..n), in any case? */
+static int
+word_at(const unsigned char *s, size_t n, size_t i, const char *lit)
+{
+	for (; *lit; lit++, i++)
+		if (i >= n || lower(s[i]) != (unsigned char)*lit)
+			return 0;
+	return 1;
+}
+
+/* Does the name s[0..n) say password, secret, token, credential, or an
+ * API, access or private key? One pass, as most names say none. */
+static int
+secret_name(const unsigned char *s, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++)
+		switch (lower(s[i])) {
+		case 'p':
+			if (word_at(s, n, i, "passw") || word_at(s, n, i, "pwd"))
+				return 1;
+			break;
+		case 's':
+			if (word_at(s, n, i, "secret"))
+				return 1;
+			break;
+		case 't':
+			if (word_at(s, n, i, "token"))
+				return 1;
+			break;
+		case 'c':
+			if (word_at(s, n, i, "credential"))
+				return 1;
+			break;
+		case 'k':
+			if (!word_at(s, n, i, "key"))
+				break;
+			k = i > 0 && (s[i - 1] == '_' || s[i - 1] == '-') ?
+			    i - 1 : i;
+			if ((k >= 3 && word_at(s, n, k - 3, "api")) ||
+			    (k >= 6 && word_at(s, n, k - 6, "access")) ||
+			    (k >= 7 && word_at(s, n, k - 7, "private")))
+				return 1;
+			break;
+		}
+	return 0;
+}
+
 /* '=' and ':': NAME = "value" (also NAME: value, "NAME": "value", with
  * quotes escaped as in HTML), where the name says password, secret,
- * token or key and the value looks random. */
+ * token or key and the value looks random; or a value shaped like an
+ * AWS secret access key on a line that says aws or secret. */
 static int
 rule_assign(const unsigned char *s, size_t len, size_t i,
     struct sg_secret_hit *h)
 {
-	static const char *const keys[] = { "password", "passwd", "pwd",
-	    "secret", "token", "apikey", "api_key", "api-key", "accesskey",
-	    "access_key", "credential", "privatekey", "private_key", NULL };
 	struct sg_secret_hit	 inner;
-	size_t			 j = i + 1, v, e, q = 0, b, n, k;
+	size_t			 j = i + 1, v, e, q = 0, b, n, k, max;
 	unsigned char		 quote = 0;
-	int			 digit = 0, alpha = 0, named = 0;
+	int			 digit = 0, alpha = 0, named;
+	unsigned int		 letters = 0;
 
 	if (j < len && ((s[i] == ':' && (s[j] == '=' || s[j] == ':')) ||
 	    (s[i] == '=' && s[j] == '>')))
 		j++;
 	if (j < len && (s[j] == '=' || s[j] == '/'))
 		return 0;	/* ==, ://, …: no assignment */
-	if (i > 0 && strchr("=!<>:", s[i - 1]))
+	if (i > 0 && (s[i - 1] == '=' || s[i - 1] == '!' || s[i - 1] == '<' ||
+	    s[i - 1] == '>' || s[i - 1] == ':'))
 		return 0;
+	/* the name first: most '=' and ':' assign nothing secret, and
+	 * then only an AWS-shaped value (40 characters) is of interest */
+	n = name_before(s, i, &b, &letters);
+	named = n > 2 && may_be_secret_name(letters) && secret_name(s + b, n);
+	max = named ? MAX_VALUE : 40;
 	while (j < len && (s[j] == ' ' || s[j] == '\t') && j - i < 8)
 		j++;
 	if (j < len && (s[j] == '"' || s[j] == '\'' || s[j] == '`'))
@@ -432,7 +530,12 @@ rule_assign(const unsigned char *s, size_t len, size_t i,
 		quote = '&';
 		j += q;
 	}
-	for (v = e = j; e < len && e - v <= MAX_VALUE; e++) {
+	/* unnamed: a 40-character value must end just there */
+	if (!named && (len - j < 40 || !is_b64(s[j + 39]) || (len - j > 40 &&
+	    (quote ? s[j + 40] != quote : is_b64(s[j + 40]) ||
+	    s[j + 40] == '='))))
+		return 0;
+	for (v = e = j; e < len && e - v <= max; e++) {
 		if (quote ? (s[e] == quote || s[e] <= ' ' || s[e] == '<' ||
 		    s[e] == 0x7f) : !is_bare_value(s[e]))
 			break;
@@ -441,7 +544,7 @@ rule_assign(const unsigned char *s, size_t len, size_t i,
 		    s[e] <= 'Z');
 	}
 	n = e - v;
-	if (n < MIN_GENERIC || n > MAX_VALUE)
+	if (n < (named ? MIN_GENERIC : 40) || n > max)
 		return 0;
 	if (quote == '&' ? entity_quote(s, len, e) == 0 : quote ? e >= len ||
 	    s[e] != quote : e < len && !strchr(" \t\r\n;,)]}<&\"'`", s[e]))
@@ -452,10 +555,6 @@ rule_assign(const unsigned char *s, size_t len, size_t i,
 			return 0;
 	if (aws_secret_shape(s + v, n) && aws_context(s, i))
 		return hit(h, SG_SECRET_AWS_SECRET, v, n);
-	if (name_before(s, i, &b) == 0)
-		return 0;
-	for (k = 0; keys[k] && !named; k++)
-		named = contains(s + b, i - b, keys[k]);
 	if (!named || !digit || !alpha || placeholder(s + v, n) ||
 	    ((n == 40 || n == 64) && all_hex(s + v, n)) ||
 	    sg_secrets_entropy((const char *)s + v, n) < 3.5)
@@ -507,6 +606,24 @@ rule_webhook(const unsigned char *s, size_t len, size_t i,
 	return hit(h, SG_SECRET_SLACK_WEBHOOK, b, p + n - b);
 }
 
+#if defined(__SSE2__)
+/* A bit for each of the sixteen bytes at p that is an anchor. */
+static unsigned int
+anchor_mask(const unsigned char *p)
+{
+	__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)p), m;
+
+	m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('A')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('B')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('J')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('x')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+	return (unsigned int)_mm_movemask_epi8(m);
+}
+#endif
+
 /* Calls fn for every credential in buf[0..len), in order, and returns
  * how many it found. Never reads past len; needs no NUL. */
 size_t
@@ -516,16 +633,27 @@ sg_secrets_find(const char *buf, size_t len, sg_secret_fn *fn, void *arg)
 	struct sg_secret_hit	 h;
 	size_t			 i = 0, n = 0, skip;
 	int			 found;
+#if defined(__SSE2__)
+	unsigned int		 mask;
+#endif
 
 	while (i < len) {
-		/* the prefilter: four bytes at a time, then one */
-		while (i + 4 <= len && !(anchors[s[i]] | anchors[s[i + 1]] |
-		    anchors[s[i + 2]] | anchors[s[i + 3]]))
-			i += 4;
-		while (i < len && !anchors[s[i]])
-			i++;
-		if (i >= len)
-			break;
+		/* the prefilter */
+#if defined(__SSE2__)
+		if (len - i >= 16) {
+			if ((mask = anchor_mask(s + i)) == 0) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(mask);
+		} else
+#endif
+		{
+			while (i < len && !anchors[s[i]])
+				i++;
+			if (i >= len)
+				break;
+		}
 		if (s[i] == ':' && (skip = data_uri_end(s, len, i)) > 0) {
 			i = skip;
 			continue;

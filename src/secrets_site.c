@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "path.h"
 #include "pool.h"
@@ -39,7 +40,7 @@ struct sg_secrets {
 	pthread_mutex_t	 lock;		/* guards v while sources are scanned */
 	struct finding	*v;		/* findings in sources, by value */
 	size_t		 len, cap;
-	atomic_llong	 usec;		/* time spent scanning, all threads */
+	atomic_llong	 usec;		/* CPU time spent scanning, all threads */
 	atomic_llong	 bytes;		/* bytes scanned */
 };
 
@@ -263,13 +264,23 @@ on_hit(void *arg, const struct sg_secret_hit *h)
 	pthread_mutex_unlock(&sec->lock);
 }
 
+/* The CPU time of the calling thread, in microseconds. */
+static long long
+cpu_usec(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 /* Scans one buffer; marks the allowed values it holds as used. */
 static int
 scan(struct sg_secrets *sec, const char *file, const char *data, size_t len,
     int output)
 {
 	struct scan	 sc;
-	double		 t = sg_now();
+	long long	 t = cpu_usec();
 	size_t		 i;
 
 	memset(&sc, 0, sizeof(sc));
@@ -286,7 +297,7 @@ scan(struct sg_secrets *sec, const char *file, const char *data, size_t len,
 		    sec->allow[i].value, sec->allow[i].len) != NULL)
 			atomic_store_explicit(&sec->allow[i].used, 1,
 			    memory_order_relaxed);
-	atomic_fetch_add(&sec->usec, (long long)((sg_now() - t) * 1e6));
+	atomic_fetch_add(&sec->usec, cpu_usec() - t);
 	atomic_fetch_add(&sec->bytes, (long long)len);
 	return sc.reported;
 }
@@ -338,17 +349,22 @@ scan_one(void *arg, int worker, size_t i)
 	free(data);
 }
 
+/* Adds a source; from index from on, only if it is not there yet (pages
+ * and files of content/ are unique, included files may repeat). */
 static void
-add_source(struct sources *ss, char *file, const char *text, size_t len)
+add_source(struct sources *ss, size_t from, char *file, const char *text,
+    size_t len)
 {
 	size_t	 i;
 
-	for (i = 0; i < ss->len; i++)
+	for (i = from; i < ss->len; i++)
 		if (!strcmp(ss->v[i].file, file)) {
 			free(file);
 			return;
 		}
-	ss->v = xrealloc(ss->v, (ss->len + 1) * sizeof(*ss->v));
+	if ((ss->len & (ss->len - 1)) == 0)
+		ss->v = xrealloc(ss->v, (ss->len ? ss->len * 2 : 1) *
+		    sizeof(*ss->v));
 	ss->v[ss->len].file = file;
 	ss->v[ss->len].text = text;
 	ss->v[ss->len].len = len;
@@ -358,7 +374,7 @@ add_source(struct sources *ss, char *file, const char *text, size_t len)
 /* The files a page's {{#include}} directives name outside content/ (those
  * inside are scanned as files of content/). */
 static void
-add_includes(struct sources *ss, const struct sg_page *p)
+add_includes(struct sources *ss, size_t from, const struct sg_page *p)
 {
 	const char	*s = p->text, *e = p->text + p->len, *d, *end;
 	char		*arg, *dir, *joined, *rel;
@@ -381,7 +397,7 @@ add_includes(struct sources *ss, const struct sg_page *p)
 		joined = sg_path_join(dir, arg);
 		rel = sg_path_normalize(joined);
 		if (rel && *rel && !sg_starts_with(rel, "content/"))
-			add_source(ss, rel, NULL, 0);
+			add_source(ss, from, rel, NULL, 0);
 		else
 			free(rel);
 		free(joined);
@@ -399,21 +415,22 @@ sg_secrets_scan_sources(struct sg_secrets *sec, struct sg_site *site,
     int jobs)
 {
 	struct sources	 ss;
-	size_t		 i;
+	size_t		 i, from;
 
 	memset(&ss, 0, sizeof(ss));
 	ss.sec = sec;
 	ss.root = site->root;
 	for (i = 0; i < site->npages; i++)
 		if (site->pages[i]->text)
-			add_source(&ss, xstrdup(site->pages[i]->src),
+			add_source(&ss, ss.len, xstrdup(site->pages[i]->src),
 			    site->pages[i]->text, site->pages[i]->len);
 	for (i = 0; i < site->nfiles; i++)
-		add_source(&ss, xasprintf("content/%s", site->files[i]), NULL,
-		    0);
+		add_source(&ss, ss.len, xasprintf("content/%s",
+		    site->files[i]), NULL, 0);
+	from = ss.len;
 	for (i = 0; i < site->npages; i++)
 		if (site->pages[i]->text)
-			add_includes(&ss, site->pages[i]);
+			add_includes(&ss, from, site->pages[i]);
 	sg_pool_run(jobs, ss.len, scan_one, &ss);
 	sg_sort(sec->v, sec->len, sizeof(*sec->v), cmp_finding);
 	for (i = 0; i < ss.len; i++)
@@ -451,7 +468,8 @@ sg_secrets_report(struct sg_secrets *sec)
 		free(m);
 	}
 	if (sec->verbose)
-		fprintf(stderr, "sitegen: secrets    %7.1f ms %6lld MB "
-		    "scanned (all threads)\n", (double)atomic_load(&sec->usec) /
-		    1000, atomic_load(&sec->bytes) / (1024 * 1024));
+		fprintf(stderr, "sitegen: secrets    %7.1f ms of CPU time "
+		    "(all threads), %lld MB scanned\n",
+		    (double)atomic_load(&sec->usec) / 1000,
+		    atomic_load(&sec->bytes) / (1024 * 1024));
 }
