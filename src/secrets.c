@@ -690,8 +690,8 @@ sg_secrets_mask(const char *v, size_t n)
 	size_t		 keep = n >= 16 ? 4 : n >= 8 ? 2 : 0, stars, i;
 
 	stars = n - 2 * keep;
-	if (stars > 24)
-		stars = 24;
+	if (stars > 16)
+		stars = 16;
 	sg_buf_put(&b, v, keep);
 	for (i = 0; i < stars; i++)
 		sg_buf_putc(&b, '*');

@@ -124,6 +124,7 @@ struct scan {
 	const char		*data;
 	size_t			 len;
 	int			 output;	/* an output file, not a source */
+	int			 made;		/* an output file made by the build */
 	size_t			 pos;		/* line counting: offset, */
 	int			 line;		/* its line */
 	size_t			 bol;		/* and where that line begins */
@@ -204,16 +205,15 @@ shown(enum sg_secret_rule rule, const char *v, size_t n)
 
 static void
 report(struct sg_diag *d, const struct sg_loc *loc, enum sg_secret_rule rule,
-    const char *v, size_t n, int output)
+    const char *v, size_t n, int made)
 {
 	char	*m = shown(rule, v, n);
 
 	sg_diag_rule(d, loc, 1, sg_secrets_rule_name(rule), "%s %s looks like "
-	    "a credential%s: remove it, or allow it (list the value under "
-	    "secrets: allow: in site.yml, or write " SG_SECRET_MARKER " on "
-	    "its line)", sg_secrets_rule_name(rule), m, output ? ", in this "
-	    "published file but in no source (made by the build: a sample's "
-	    "output, a template?)" : "");
+	    "a credential%s: remove it, or allow it in site.yml (secrets: "
+	    "allow:) or with " SG_SECRET_MARKER " on its line",
+	    sg_secrets_rule_name(rule), m, made ? " (made by the build, as "
+	    "a sample's output: no source holds it)" : "");
 	free(m);
 }
 
@@ -244,7 +244,7 @@ on_hit(void *arg, const struct sg_secret_hit *h)
 		loc.file = sc->file;
 		loc.line = sc->line;
 		loc.col = (int)(h->off - sc->bol) + 1;
-		report(sec->diag, &loc, h->rule, v, h->len, 1);
+		report(sec->diag, &loc, h->rule, v, h->len, sc->made);
 		sc->reported++;
 		return;
 	}
@@ -277,7 +277,7 @@ cpu_usec(void)
 /* Scans one buffer; marks the allowed values it holds as used. */
 static int
 scan(struct sg_secrets *sec, const char *file, const char *data, size_t len,
-    int output)
+    int output, int made)
 {
 	struct scan	 sc;
 	long long	 t = cpu_usec();
@@ -289,6 +289,7 @@ scan(struct sg_secrets *sec, const char *file, const char *data, size_t len,
 	sc.data = data;
 	sc.len = len;
 	sc.output = output;
+	sc.made = made;
 	sc.line = 1;
 	sg_secrets_find(data, len, on_hit, &sc);
 	for (i = 0; i < sec->nallow; i++)
@@ -312,7 +313,7 @@ sg_secrets_scan_output(struct sg_secrets *sec, const char *rel,
 {
 	if (sec == NULL)
 		return 0;
-	return scan(sec, blame ? blame : rel, data, len, 1);
+	return scan(sec, blame ? blame : rel, data, len, 1, blame == NULL);
 }
 
 /* The sources of a build: a page's text, or a file read from disk. */
@@ -339,12 +340,12 @@ scan_one(void *arg, int worker, size_t i)
 
 	(void)worker;
 	if (s->text) {
-		scan(ss->sec, s->file, s->text, s->len, 0);
+		scan(ss->sec, s->file, s->text, s->len, 0, 0);
 		return;
 	}
 	path = sg_path_join(ss->root, s->file);
 	if ((data = sg_file_read(path, &len)) != NULL)
-		scan(ss->sec, s->file, data, len, 0);
+		scan(ss->sec, s->file, data, len, 0, 0);
 	free(path);
 	free(data);
 }
