@@ -9,6 +9,7 @@
 
 #include "assets.h"
 #include "build.h"
+#include "check.h"
 #include "output.h"
 #include "parse.h"
 #include "path.h"
@@ -23,6 +24,7 @@ struct render_ctx {
 	struct sg_render	*render;
 	struct sg_output	*out;
 	struct sg_job		*jobs;
+	struct sg_check		*check;		/* check: the links, or NULL */
 };
 
 static void
@@ -33,8 +35,10 @@ render_one(void *arg, int worker, size_t i)
 	char			*html;
 	size_t			 len;
 
-	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
+	if (sg_render_run(c->render, worker, job, &html, &len) == 0) {
+		sg_check_html(c->check, job->out, html, len);
 		sg_out_write(c->out, job->out, html, len);
+	}
 	free(html);
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages), so it can go now */
@@ -147,6 +151,23 @@ stop(struct sg_site *site)
 	return sg_diag_errors(site->diag) > 0;
 }
 
+/* The closing line of sitegen check: what was checked, what was found. */
+static void
+checked(const struct sg_site *site)
+{
+	int	 e = sg_diag_errors(site->diag), w = sg_diag_warnings(site->diag);
+
+	fprintf(stderr, "sitegen: checked %zu page%s, %zu section%s (links, "
+	    "anchors, samples, credentials, headings, titles, reachability):"
+	    " ", site->npages, site->npages == 1 ? "" : "s", site->nsections,
+	    site->nsections == 1 ? "" : "s");
+	if (e == 0 && w == 0)
+		fprintf(stderr, "no problems\n");
+	else
+		fprintf(stderr, "%d error%s, %d warning%s\n", e, e == 1 ? "" :
+		    "s", w, w == 1 ? "" : "s");
+}
+
 /* Builds the site described by opt. Returns the exit status: 0, or 1
  * when the site has errors (all reported; the output is untouched). */
 int
@@ -167,6 +188,7 @@ sg_build(const struct sg_options *opt)
 	int			 rc = 1, failed;
 
 	memset(&site, 0, sizeof(site));
+	memset(&ctx, 0, sizeof(ctx));
 	site.opt = opt;
 	site.root = xstrdup(opt->root);
 	site.diag = sg_diag_new(stderr, opt->color);
@@ -229,6 +251,8 @@ sg_build(const struct sg_options *opt)
 	/* the credential scan of the sources, reported with the output's */
 	sg_secrets_scan_sources(secrets, &site, opt->jobs);
 	lap(&site, "secrets", &t);
+	if (opt->dry_run)
+		sg_check_pages(&site);
 	/* the sources are not needed past here */
 	for (i = 0; i < site.nall; i++) {
 		free(site.all[i]->text);
@@ -245,11 +269,13 @@ sg_build(const struct sg_options *opt)
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
+	ctx.check = opt->dry_run ? sg_check_new(&site) : NULL;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	lap(&site, "render", &t);
 	sg_assets_write(&site, site.assets, out);
 	lap(&site, "assets", &t);
 	sg_secrets_report(secrets);
+	sg_check_reach(ctx.check, &site);
 	if (stop(&site))
 		goto out;
 	if (sg_out_commit(out) == -1) {
@@ -259,7 +285,9 @@ sg_build(const struct sg_options *opt)
 	}
 	lap(&site, "swap", &t);
 	out = NULL;
-	if (!opt->quiet)
+	if (!opt->quiet && opt->dry_run)
+		checked(&site);
+	else if (!opt->quiet)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
 		    "%s %s in %.0f ms\n", site.npages, site.nsections,
 		    site.ntags, opt->dry_run ? "checked, for" : "written to",
@@ -267,13 +295,16 @@ sg_build(const struct sg_options *opt)
 	rc = 0;
 out:
 	sg_diag_flush(site.diag);
-	if (rc != 0 && !opt->quiet)
+	if (rc != 0 && !opt->quiet && opt->dry_run && !opt->samples_only)
+		checked(&site);
+	else if (rc != 0 && !opt->quiet)
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
 		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?
 		    "" : "s", outdir);
 	sg_out_discard(out);
 	sg_samples_free(&samples);
 	sg_secrets_free(secrets);
+	sg_check_free(ctx.check);
 	free(jobs);
 	sg_render_free(render);
 	sg_assets_free(site.assets);

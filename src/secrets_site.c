@@ -212,8 +212,8 @@ report(struct sg_diag *d, const struct sg_loc *loc, enum sg_secret_rule rule,
 	sg_diag_rule(d, loc, 1, sg_secrets_rule_name(rule), "%s %s looks like "
 	    "a credential%s: remove it, or allow it in site.yml (secrets: "
 	    "allow:) or with " SG_SECRET_MARKER " on its line",
-	    sg_secrets_rule_name(rule), m, made ? " (made by the build, as "
-	    "a sample's output: no source holds it)" : "");
+	    sg_secrets_rule_name(rule), m, made ? " (in the output only: a "
+	    "template or a sample's output makes it)" : "");
 	free(m);
 }
 
