@@ -188,35 +188,43 @@ rule_jwt(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 	return hit(h, SG_SECRET_JWT, b, p + n - b);
 }
 
-/* 'B': PEM private key blocks, "-----BEGIN … PRIVATE KEY-----". */
+/* 'B': PEM private key blocks, "-----BEGIN … PRIVATE KEY-----", then
+ * lines of base64 (or "Proc-Type:" headers) up to "-----END". A block
+ * with fewer than 64 base64 characters (documentation showing "…") is
+ * no finding. Each line is read once: a line starting with "-----" that
+ * does not end the block ends the look. */
 static int
 rule_pem(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 {
-	const unsigned char	*e;
-	size_t			 b, j, n, body = 0, end;
+	size_t	 b, j, p, body = 0, end;
 
 	if (i < 5 || memcmp(s + i - 5, "-----", 5) != 0 || !at(s, len, i,
 	    "BEGIN "))
 		return 0;
 	b = i - 5;
-	/* the header names a private key; the body holds at least 64
-	 * base64 characters before "-----END" (so a page that only shows
-	 * the header line is no finding) */
 	for (j = i + 6; j < len && j - i < 100 && s[j] != '-' && s[j] != '\n';
 	    j++)
 		;
 	if (!at(s, len, j, "-----") || !contains(s + b, j - b, "private key"))
 		return 0;
-	e = memmem(s + j + 5, len - j - 5 < 65536 ? len - j - 5 : 65536,
-	    "-----END", 8);
-	if (e == NULL)
+	for (p = j + 5; p < len && s[p] != '\n'; p++)
+		;
+	for (p++; p < len; p++) {
+		if (s[p] == '-') {
+			if (!at(s, len, p, "-----END") || body < 64)
+				return 0;
+			break;
+		}
+		for (; p < len && s[p] != '\n'; p++) {
+			if (is_b64(s[p]) || s[p] == '=')
+				body++;
+			else if (!strchr(" \t\r:,-", s[p]))
+				return 0;
+		}
+	}
+	if (p >= len)
 		return 0;
-	end = (size_t)(e - s);
-	for (n = j + 5; n < end; n++)
-		body += is_b64(s[n]);
-	if (body < 64)
-		return 0;
-	for (end += 8; end < len && s[end] != '\n' && s[end] != '<'; end++)
+	for (end = p + 8; end < len && s[end] != '\n' && s[end] != '<'; end++)
 		;
 	while (end > b && (s[end - 1] == '\r' || s[end - 1] == ' '))
 		end--;

@@ -30,6 +30,16 @@ struct finding {
 	char			*value;		/* owned copy */
 	size_t			 len;
 	int			 allowed;
+	int			 shown;		/* reported (within MAX_SHOWN) */
+};
+
+#define MAX_SHOWN	10	/* findings reported per file, at most */
+
+/* A file with more findings than are shown. */
+struct more {
+	char		*file;		/* owned */
+	int		 line, col;	/* the first not shown */
+	int		 n;
 };
 
 struct sg_secrets {
@@ -40,6 +50,8 @@ struct sg_secrets {
 	pthread_mutex_t	 lock;		/* guards v while sources are scanned */
 	struct finding	*v;		/* findings in sources, by value */
 	size_t		 len, cap;
+	struct more	*more;		/* findings in sources not shown */
+	size_t		 nmore;
 	atomic_llong	 usec;		/* CPU time spent scanning, all threads */
 	atomic_llong	 bytes;		/* bytes scanned */
 };
@@ -113,6 +125,9 @@ sg_secrets_free(struct sg_secrets *sec)
 		free(sec->v[i].value);
 	}
 	free(sec->v);
+	for (i = 0; i < sec->nmore; i++)
+		free(sec->more[i].file);
+	free(sec->more);
 	pthread_mutex_destroy(&sec->lock);
 	free(sec);
 }
@@ -128,7 +143,10 @@ struct scan {
 	size_t			 pos;		/* line counting: offset, */
 	int			 line;		/* its line */
 	size_t			 bol;		/* and where that line begins */
-	int			 reported;
+	size_t			 eol;		/* the end of the last hit's line */
+	int			 marked;	/* that line has the marker */
+	int			 reported;	/* findings not allowed */
+	int			 more_line, more_col;	/* the first not shown */
 };
 
 static int
@@ -224,28 +242,37 @@ on_hit(void *arg, const struct sg_secret_hit *h)
 	struct sg_secrets	*sec = sc->sec;
 	struct finding		*f;
 	struct sg_loc		 loc;
-	const char		*v = sc->data + h->off, *eol, *nl;
-	int			 allowed;
+	const char		*v = sc->data + h->off, *nl;
+	int			 allowed, col;
 
 	for (; sc->pos < h->off; sc->pos++)
 		if (sc->data[sc->pos] == '\n') {
 			sc->line++;
 			sc->bol = sc->pos + 1;
 		}
-	nl = memchr(v, '\n', sc->len - h->off);
-	eol = nl ? nl : sc->data + sc->len;
-	allowed = allowed_value(sec, v, h->len) || memmem(sc->data + sc->bol,
-	    (size_t)(eol - sc->data) - sc->bol, SG_SECRET_MARKER,
-	    strlen(SG_SECRET_MARKER)) != NULL;
+	col = (int)(h->off - sc->bol) + 1;
+	if (h->off >= sc->eol) {
+		/* a new line: where it ends, and is it marked? */
+		nl = memchr(v, '\n', sc->len - h->off);
+		sc->eol = nl ? (size_t)(nl - sc->data) : sc->len;
+		sc->marked = memmem(sc->data + sc->bol, sc->eol - sc->bol,
+		    SG_SECRET_MARKER, strlen(SG_SECRET_MARKER)) != NULL;
+	}
+	allowed = sc->marked || allowed_value(sec, v, h->len);
+	/* a value the sources hold was judged there */
+	if (sc->output && (allowed || in_sources(sec, v, h->len)))
+		return;
+	if (!allowed && ++sc->reported == MAX_SHOWN + 1) {
+		sc->more_line = sc->line;
+		sc->more_col = col;
+	}
 	if (sc->output) {
-		/* a value the sources hold was judged there */
-		if (allowed || in_sources(sec, v, h->len))
+		if (sc->reported > MAX_SHOWN)
 			return;
 		loc.file = sc->file;
 		loc.line = sc->line;
-		loc.col = (int)(h->off - sc->bol) + 1;
+		loc.col = col;
 		report(sec->diag, &loc, h->rule, v, h->len, sc->made);
-		sc->reported++;
 		return;
 	}
 	pthread_mutex_lock(&sec->lock);
@@ -256,12 +283,27 @@ on_hit(void *arg, const struct sg_secret_hit *h)
 	f = &sec->v[sec->len++];
 	f->file = xstrdup(sc->file);
 	f->line = sc->line;
-	f->col = (int)(h->off - sc->bol) + 1;
+	f->col = col;
 	f->rule = h->rule;
 	f->value = xstrndup(v, h->len);
 	f->len = h->len;
 	f->allowed = allowed;
+	f->shown = !allowed && sc->reported <= MAX_SHOWN;
 	pthread_mutex_unlock(&sec->lock);
+}
+
+/* "…and N more" for a file with more findings than are shown. */
+static void
+report_more(struct sg_diag *d, const char *file, int line, int col, int n)
+{
+	struct sg_loc	 loc;
+
+	loc.file = file;
+	loc.line = line;
+	loc.col = col;
+	sg_diag_rule(d, &loc, 1, "secrets", "%d more credential%s from "
+	    "here to the end of this file, not shown one by one", n, n == 1 ?
+	    "" : "s");
 }
 
 /* The CPU time of the calling thread, in microseconds. */
@@ -292,6 +334,20 @@ scan(struct sg_secrets *sec, const char *file, const char *data, size_t len,
 	sc.made = made;
 	sc.line = 1;
 	sg_secrets_find(data, len, on_hit, &sc);
+	if (sc.reported > MAX_SHOWN && output)
+		report_more(sec->diag, file, sc.more_line, sc.more_col,
+		    sc.reported - MAX_SHOWN);
+	else if (sc.reported > MAX_SHOWN) {
+		pthread_mutex_lock(&sec->lock);
+		sec->more = xrealloc(sec->more, (sec->nmore + 1) *
+		    sizeof(*sec->more));
+		sec->more[sec->nmore].file = xstrdup(file);
+		sec->more[sec->nmore].line = sc.more_line;
+		sec->more[sec->nmore].col = sc.more_col;
+		sec->more[sec->nmore].n = sc.reported - MAX_SHOWN;
+		sec->nmore++;
+		pthread_mutex_unlock(&sec->lock);
+	}
 	for (i = 0; i < sec->nallow; i++)
 		if (!atomic_load_explicit(&sec->allow[i].used,
 		    memory_order_relaxed) && memmem(data, len,
@@ -450,8 +506,11 @@ sg_secrets_report(struct sg_secrets *sec)
 
 	if (sec == NULL)
 		return;
+	for (i = 0; i < sec->nmore; i++)
+		report_more(sec->diag, sec->more[i].file, sec->more[i].line,
+		    sec->more[i].col, sec->more[i].n);
 	for (i = 0; i < sec->len; i++) {
-		if (sec->v[i].allowed)
+		if (!sec->v[i].shown)
 			continue;
 		loc.file = sec->v[i].file;
 		loc.line = sec->v[i].line;
