@@ -37,29 +37,56 @@ static const unsigned char anchors[256] = {
 #define MAX_VALUE	256	/* longest value an assignment may have */
 #define MIN_GENERIC	12	/* shortest generic value reported */
 
+/* What each byte can be part of (generated once from the definitions
+ * in the comments; a table, as these tests run for every name byte). */
+#define C_NAME		0x01	/* a name: [A-Za-z0-9_.-] */
+#define C_ALNUM		0x02	/* [A-Za-z0-9] */
+#define C_B64		0x04	/* base64: [A-Za-z0-9+/] */
+#define C_B64URL	0x08	/* base64url: [A-Za-z0-9_-] */
+#define C_UPPER32	0x10	/* base32: [A-Z2-7] */
+#define C_BARE		0x20	/* an unquoted value: names and ~+/=!@#%^* */
+
+static const unsigned char cls[256] = {
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x20, 0x00, 0x20, 0x00, 0x20, 0x00, 0x00, 0x00, 0x00, 0x20, 0x24, 0x00, 0x29, 0x21, 0x24,
+	0x2f, 0x2f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x2f, 0x2f, 0x00, 0x00, 0x00, 0x20, 0x00, 0x00,
+	0x20, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f,
+	0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x00, 0x00, 0x00, 0x20, 0x29,
+	0x00, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f,
+	0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x2f, 0x00, 0x00, 0x00, 0x20, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+
 static int
 is_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	return cls[c] & C_ALNUM;
 }
 
 static int
-is_upper32(unsigned char c)	/* base32: [A-Z2-7] */
+is_upper32(unsigned char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
+	return cls[c] & C_UPPER32;
 }
 
 static int
 is_b64url(unsigned char c)
 {
-	return is_alnum(c) || c == '_' || c == '-';
+	return cls[c] & C_B64URL;
 }
 
 static int
 is_b64(unsigned char c)
 {
-	return is_alnum(c) || c == '+' || c == '/';
+	return cls[c] & C_B64;
 }
 
 static int
@@ -340,13 +367,13 @@ entity_quote_before(const unsigned char *s, size_t i)
 static int
 is_name(unsigned char c)
 {
-	return is_alnum(c) || c == '_' || c == '.' || c == '-';
+	return cls[c] & C_NAME;
 }
 
 static int
 is_bare_value(unsigned char c)
 {
-	return is_alnum(c) || (c != 0 && strchr("_.~+/=!@#%^*-", c) != NULL);
+	return cls[c] & C_BARE;
 }
 
 /* Is the value v[0..n) a stand-in rather than a credential? */
@@ -414,15 +441,12 @@ may_be_secret_name(unsigned int m)
 		L('s') | L('e') | L('c') | L('r') | L('t'),	/* secret */
 		L('t') | L('o') | L('k') | L('e') | L('n'),	/* token */
 		L('c') | L('r') | L('e') | L('d') | L('n'),	/* credential */
-		L('k') | L('e') | L('y'),			/* …key */
-		0
+		L('k') | L('e') | L('y')			/* …key */
 	};
-	size_t	 i;
 
-	for (i = 0; words[i]; i++)
-		if ((m & words[i]) == words[i])
-			return 1;
-	return 0;
+	return (m & words[0]) == words[0] || (m & words[1]) == words[1] ||
+	    (m & words[2]) == words[2] || (m & words[3]) == words[3] ||
+	    (m & words[4]) == words[4];
 }
 
 /* Does the line before s[i] say aws or secret? */
@@ -632,52 +656,58 @@ anchor_mask(const unsigned char *p)
 }
 #endif
 
+/* The rules at anchor s[i]: calls fn for a finding, counted in *n.
+ * Returns where the scan goes on. */
+static size_t
+look(const unsigned char *s, size_t len, size_t i, sg_secret_fn *fn,
+    void *arg, size_t *n)
+{
+	struct sg_secret_hit	 h;
+	size_t			 skip;
+	int			 found;
+
+	if (s[i] == ':' && (skip = data_uri_end(s, len, i)) > 0)
+		return skip;
+	if (s[i] == '=' || s[i] == ':')
+		found = (s[i] == ':' && rule_webhook(s, len, i, &h)) ||
+		    rule_assign(s, len, i, &h);
+	else
+		found = specific(s, len, i, &h);
+	if (!found)
+		return i + 1;
+	fn(arg, &h);
+	(*n)++;
+	return h.off + h.len > i ? h.off + h.len : i + 1;
+}
+
 /* Calls fn for every credential in buf[0..len), in order, and returns
  * how many it found. Never reads past len; needs no NUL. */
 size_t
 sg_secrets_find(const char *buf, size_t len, sg_secret_fn *fn, void *arg)
 {
 	const unsigned char	*s = (const unsigned char *)buf;
-	struct sg_secret_hit	 h;
-	size_t			 i = 0, n = 0, skip;
-	int			 found;
+	size_t			 i = 0, n = 0, at;
 #if defined(__SSE2__)
+	size_t			 base;
 	unsigned int		 mask;
-#endif
 
-	while (i < len) {
-		/* the prefilter */
-#if defined(__SSE2__)
-		if (len - i >= 16) {
-			if ((mask = anchor_mask(s + i)) == 0) {
-				i += 16;
-				continue;
-			}
-			i += (size_t)__builtin_ctz(mask);
-		} else
-#endif
-		{
-			while (i < len && !anchors[s[i]])
-				i++;
-			if (i >= len)
-				break;
+	/* sixteen bytes at a time; each anchor among them in turn */
+	while (len - i >= 16) {
+		base = i;
+		mask = anchor_mask(s + base);
+		while (mask != 0) {
+			at = base + (size_t)__builtin_ctz(mask);
+			mask &= mask - 1;
+			if (at >= i)
+				i = look(s, len, at, fn, arg, &n);
 		}
-		if (s[i] == ':' && (skip = data_uri_end(s, len, i)) > 0) {
-			i = skip;
-			continue;
-		}
-		if (s[i] == '=' || s[i] == ':')
-			found = (s[i] == ':' && rule_webhook(s, len, i, &h)) ||
-			    rule_assign(s, len, i, &h);
-		else
-			found = specific(s, len, i, &h);
-		if (found) {
-			fn(arg, &h);
-			n++;
-			i = h.off + h.len > i ? h.off + h.len : i + 1;
-		} else
-			i++;
+		if (i < base + 16)
+			i = base + 16;
 	}
+#endif
+	for (at = i; at < len; at++)
+		if (anchors[s[at]] && at >= i)
+			i = look(s, len, at, fn, arg, &n);
 	return n;
 }
 
