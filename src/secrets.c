@@ -541,6 +541,12 @@ rule_assign(const unsigned char *s, size_t len, size_t i,
 	int			 digit = 0, alpha = 0, named;
 	unsigned int		 letters = 0;
 
+	/* HTML's commonest attributes, the bulk of the '=' of a page, hold
+	 * URLs and class names: no need to look at their names */
+	if (s[i] == '=' && j < len && s[j] == '"' && i >= 6 &&
+	    (!memcmp(s + i - 5, " href", 5) || !memcmp(s + i - 6, " class",
+	    6)))
+		return 0;
 	if (j < len && ((s[i] == ':' && (s[j] == '=' || s[j] == ':')) ||
 	    (s[i] == '=' && s[j] == '>')))
 		j++;

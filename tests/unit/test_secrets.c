@@ -176,6 +176,9 @@ test_generic(void)
 	    SG_SECRET_GENERIC, "Xk9mQ2vL7pR4tZw8");
 	CHECK_ONE("&quot;token&quot;: &quot;Xk9mQ2vL7pR4tZw8&quot;",
 	    SG_SECRET_GENERIC, "Xk9mQ2vL7pR4tZw8");
+	/* an attribute a template writes */
+	CHECK_ONE("<div class=\"x\" data-api-key=\"Xk9mQ2vL7pR4tZw8\">",
+	    SG_SECRET_GENERIC, "Xk9mQ2vL7pR4tZw8");
 }
 
 static void
