@@ -240,6 +240,11 @@ sg_build(const struct sg_options *opt)
 	}
 	if (stop(&site))
 		goto out;
+	/* the credential scan of the sources, reported with the output's */
+	sg_secrets_scan_sources(secrets, &site, opt->jobs);
+	lap(&site, "secrets", &t);
+	if (opt->dry_run)
+		sg_check_pages(&site);
 	for (i = 0; i < site.npages; i++) {
 		p = site.pages[i];
 		if (p->md.nsamples == 0)
@@ -248,11 +253,6 @@ sg_build(const struct sg_options *opt)
 		free(p->md.html);
 		p->md.html = html;
 	}
-	/* the credential scan of the sources, reported with the output's */
-	sg_secrets_scan_sources(secrets, &site, opt->jobs);
-	lap(&site, "secrets", &t);
-	if (opt->dry_run)
-		sg_check_pages(&site);
 	/* the sources are not needed past here */
 	for (i = 0; i < site.nall; i++) {
 		free(site.all[i]->text);
