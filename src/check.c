@@ -64,6 +64,7 @@ sg_check_new(const struct sg_site *site)
 	return c;
 }
 
+/* Frees c; NULL does nothing. */
 void
 sg_check_free(struct sg_check *c)
 {

@@ -158,6 +158,7 @@ sg_diag_errors(const struct sg_diag *d)
 	return d->errors;
 }
 
+/* The number of warnings ever reported. */
 int
 sg_diag_warnings(const struct sg_diag *d)
 {

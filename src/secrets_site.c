@@ -110,6 +110,7 @@ sg_secrets_new(struct sg_site *site)
 	return sec;
 }
 
+/* Frees sec and its findings; NULL does nothing. */
 void
 sg_secrets_free(struct sg_secrets *sec)
 {
