@@ -10,12 +10,14 @@
 #include "alias.h"
 #include "assets.h"
 #include "build.h"
+#include "check.h"
 #include "output.h"
 #include "parse.h"
 #include "path.h"
 #include "pool.h"
 #include "render.h"
 #include "samples.h"
+#include "secrets.h"
 #include "site.h"
 
 struct render_ctx {
@@ -23,6 +25,7 @@ struct render_ctx {
 	struct sg_render	*render;
 	struct sg_output	*out;
 	struct sg_job		*jobs;
+	struct sg_check		*check;		/* check: the links, or NULL */
 };
 
 static void
@@ -33,8 +36,10 @@ render_one(void *arg, int worker, size_t i)
 	char			*html;
 	size_t			 len;
 
-	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
+	if (sg_render_run(c->render, worker, job, &html, &len) == 0) {
+		sg_check_html(c->check, job->out, html, len);
 		sg_out_write(c->out, job->out, html, len);
+	}
 	free(html);
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages), so it can go now */
@@ -147,6 +152,23 @@ stop(struct sg_site *site)
 	return sg_diag_errors(site->diag) > 0;
 }
 
+/* The closing line of sitegen check: what was checked, what was found. */
+static void
+checked(const struct sg_site *site)
+{
+	int	 e = sg_diag_errors(site->diag), w = sg_diag_warnings(site->diag);
+
+	fprintf(stderr, "sitegen: checked %zu page%s, %zu section%s (links, "
+	    "anchors, samples, credentials, headings, titles, reachability):"
+	    " ", site->npages, site->npages == 1 ? "" : "s", site->nsections,
+	    site->nsections == 1 ? "" : "s");
+	if (e == 0 && w == 0)
+		fprintf(stderr, "no problems\n");
+	else
+		fprintf(stderr, "%d error%s, %d warning%s\n", e, e == 1 ? "" :
+		    "s", w, w == 1 ? "" : "s");
+}
+
 /* Builds the site described by opt. Returns the exit status: 0, or 1
  * when the site has errors (all reported; the output is untouched). */
 int
@@ -159,6 +181,7 @@ sg_build(const struct sg_options *opt)
 	struct sg_job		*jobs = NULL;
 	struct sg_samples	 samples = { NULL, 0 };
 	struct sg_samples_opts	 sopt;
+	struct sg_secrets	*secrets = NULL;
 	struct sg_page		*p;
 	char			*outdir, *html;
 	size_t			 njobs = 0, i;
@@ -166,9 +189,12 @@ sg_build(const struct sg_options *opt)
 	int			 rc = 1, failed;
 
 	memset(&site, 0, sizeof(site));
+	memset(&ctx, 0, sizeof(ctx));
 	site.opt = opt;
 	site.root = xstrdup(opt->root);
 	site.diag = sg_diag_new(stderr, opt->color);
+	if (opt->json)
+		sg_diag_set_json(site.diag, stdout);
 	outdir = opt->out ? xstrdup(opt->out) : sg_path_join(opt->root,
 	    "public");
 	sg_md_init();
@@ -176,6 +202,7 @@ sg_build(const struct sg_options *opt)
 	sg_config_load(&site);
 	if (stop(&site))
 		goto out;
+	secrets = sg_secrets_new(&site);
 	/* a page whose front matter is wrong is still parsed, so that its
 	 * broken links are reported in the same run */
 	sg_content_load(&site);
@@ -214,6 +241,11 @@ sg_build(const struct sg_options *opt)
 	}
 	if (stop(&site))
 		goto out;
+	/* the credential scan of the sources, reported with the output's */
+	sg_secrets_scan_sources(secrets, &site, opt->jobs);
+	lap(&site, "secrets", &t);
+	if (opt->dry_run)
+		sg_check_pages(&site);
 	for (i = 0; i < site.npages; i++) {
 		p = site.pages[i];
 		if (p->md.nsamples == 0)
@@ -232,16 +264,20 @@ sg_build(const struct sg_options *opt)
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
 	    site.diag)) == NULL || stop(&site))
 		goto out;
+	sg_out_scan(out, secrets);
 	njobs = list_jobs(&site, render, &jobs);
 	ctx.site = &site;
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
+	ctx.check = opt->dry_run ? sg_check_new(&site) : NULL;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	lap(&site, "render", &t);
 	sg_assets_write(&site, site.assets, out);
 	sg_alias_write(&site, out);
 	lap(&site, "assets", &t);
+	sg_secrets_report(secrets);
+	sg_check_reach(ctx.check, &site);
 	if (stop(&site))
 		goto out;
 	if (sg_out_commit(out) == -1) {
@@ -252,11 +288,7 @@ sg_build(const struct sg_options *opt)
 	lap(&site, "swap", &t);
 	out = NULL;
 	if (!opt->quiet && opt->dry_run)
-		fprintf(stderr, "sitegen: %zu page%s checked, no errors (%zu "
-		    "section%s, %zu tag%s, %.0f ms; nothing written)\n",
-		    site.npages, site.npages == 1 ? "" : "s", site.nsections,
-		    site.nsections == 1 ? "" : "s", site.ntags,
-		    site.ntags == 1 ? "" : "s", (sg_now() - t0) * 1000);
+		checked(&site);
 	else if (!opt->quiet)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
 		    "written to %s in %.0f ms\n", site.npages, site.nsections,
@@ -264,12 +296,16 @@ sg_build(const struct sg_options *opt)
 	rc = 0;
 out:
 	sg_diag_flush(site.diag);
-	if (rc != 0 && !opt->quiet)
+	if (rc != 0 && !opt->quiet && opt->dry_run && !opt->samples_only)
+		checked(&site);
+	else if (rc != 0 && !opt->quiet)
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
 		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?
 		    "" : "s", outdir);
 	sg_out_discard(out);
 	sg_samples_free(&samples);
+	sg_secrets_free(secrets);
+	sg_check_free(ctx.check);
 	free(jobs);
 	sg_render_free(render);
 	sg_assets_free(site.assets);

@@ -32,6 +32,7 @@ static const struct key top_keys[] = {
 	{ "markdown", SG_MAP },
 	{ "params", SG_MAP },
 	{ "samples", SG_MAP },
+	{ "secrets", SG_MAP },
 	{ NULL, SG_NIL }
 };
 

@@ -10,6 +10,7 @@ struct msg {
 	char	*file;		/* owned copy, or NULL */
 	int	 line, col;
 	int	 error;		/* 1 error, 0 warning, -1 note */
+	char	*rule;		/* owned: the check that found it, or NULL */
 	char	*text;		/* owned */
 	size_t	 seq;		/* arrival order, last sort key */
 };
@@ -22,6 +23,8 @@ struct sg_diag {
 	size_t		 len, cap;
 	size_t		 seq;
 	int		 errors;	/* errors ever reported */
+	int		 warnings;	/* warnings ever reported */
+	FILE		*json;		/* or print JSON lines here */
 };
 
 /* Makes a collector that prints to fp, with colour if color is set. */
@@ -45,6 +48,7 @@ sg_diag_free(struct sg_diag *d)
 		return;
 	for (i = 0; i < d->len; i++) {
 		free(d->v[i].file);
+		free(d->v[i].rule);
 		free(d->v[i].text);
 	}
 	free(d->v);
@@ -72,8 +76,8 @@ repeated(const struct sg_diag *d, const struct sg_loc *loc, int error,
 }
 
 static void
-add(struct sg_diag *d, const struct sg_loc *loc, int error, const char *fmt,
-    va_list ap)
+add(struct sg_diag *d, const struct sg_loc *loc, int error, const char *rule,
+    const char *fmt, va_list ap)
 {
 	struct sg_buf	 b = { 0 };
 	struct msg	*m;
@@ -94,10 +98,13 @@ add(struct sg_diag *d, const struct sg_loc *loc, int error, const char *fmt,
 	m->line = loc ? loc->line : 0;
 	m->col = loc ? loc->col : 0;
 	m->error = error;
+	m->rule = rule ? xstrdup(rule) : NULL;
 	m->text = sg_buf_detach(&b);
 	m->seq = d->seq++;
 	if (error > 0)
 		d->errors++;
+	else if (error == 0)
+		d->warnings++;
 	pthread_mutex_unlock(&d->lock);
 }
 
@@ -107,7 +114,7 @@ sg_diag_error(struct sg_diag *d, const struct sg_loc *loc, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	add(d, loc, 1, fmt, ap);
+	add(d, loc, 1, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -117,7 +124,7 @@ sg_diag_warn(struct sg_diag *d, const struct sg_loc *loc, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	add(d, loc, 0, fmt, ap);
+	add(d, loc, 0, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -128,7 +135,20 @@ sg_diag_note(struct sg_diag *d, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	add(d, NULL, -1, fmt, ap);
+	add(d, NULL, -1, NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* An error (error set) or a warning found by the check named rule
+ * ("aws-access-key-id", "heading-level", …), which --format json shows. */
+void
+sg_diag_rule(struct sg_diag *d, const struct sg_loc *loc, int error,
+    const char *rule, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	add(d, loc, error ? 1 : 0, rule, fmt, ap);
 	va_end(ap);
 }
 
@@ -136,6 +156,61 @@ int
 sg_diag_errors(const struct sg_diag *d)
 {
 	return d->errors;
+}
+
+/* The number of warnings ever reported. */
+int
+sg_diag_warnings(const struct sg_diag *d)
+{
+	return d->warnings;
+}
+
+/* From now on, print errors and warnings to fp as JSON, one object a
+ * line (notes still go to the text stream). */
+void
+sg_diag_set_json(struct sg_diag *d, FILE *fp)
+{
+	d->json = fp;
+}
+
+static void
+json_str(FILE *fp, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	putc('"', fp);
+	for (; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(fp, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(fp, "\\u%04x", *p);
+		else
+			putc(*p, fp);
+	}
+	putc('"', fp);
+}
+
+/* {"file":…,"line":…,"col":…,"severity":…,"rule":…,"message":…} */
+static void
+print_json(FILE *fp, const struct msg *m)
+{
+	fputs("{\"file\":", fp);
+	json_str(fp, m->file);
+	fprintf(fp, ",\"line\":%d,\"col\":%d,\"severity\":\"%s\",\"rule\":",
+	    m->line, m->file && m->line > 0 ? (m->col > 0 ? m->col : 1) : 0,
+	    m->error > 0 ? "error" : "warning");
+	json_str(fp, m->rule ? m->rule : "build");
+	fputs(",\"message\":", fp);
+	json_str(fp, m->text);
+	fputs("}\n", fp);
 }
 
 static int
@@ -173,6 +248,10 @@ sg_diag_flush(struct sg_diag *d)
 		m = &d->v[i];
 		word = m->error > 0 ? "error" : m->error == 0 ? "warning" :
 		    NULL;
+		if (d->json && word) {
+			print_json(d->json, m);
+			continue;
+		}
 		if (d->color && word)
 			on = m->error > 0 ? "\033[1;31m" : "\033[1;35m",
 			off = "\033[0m";
@@ -191,9 +270,12 @@ sg_diag_flush(struct sg_diag *d)
 	}
 	for (i = 0; i < d->len; i++) {
 		free(d->v[i].file);
+		free(d->v[i].rule);
 		free(d->v[i].text);
 	}
 	d->len = 0;
+	if (d->json)
+		fflush(d->json);
 	fflush(d->fp);
 	pthread_mutex_unlock(&d->lock);
 }
@@ -212,8 +294,10 @@ sg_diag_export(struct sg_diag *d, struct sg_buf *b)
 		sg_buf_put_num(b, d->v[i].line);
 		sg_buf_put_num(b, d->v[i].col);
 		sg_buf_put_num(b, d->v[i].error);
+		sg_buf_put_str(b, d->v[i].rule);
 		sg_buf_put_str(b, d->v[i].text);
 		free(d->v[i].file);
+		free(d->v[i].rule);
 		free(d->v[i].text);
 	}
 	d->len = 0;
@@ -227,7 +311,7 @@ sg_diag_import(struct sg_diag *d, struct sg_rd *r)
 {
 	struct sg_loc	 loc;
 	long long	 n = sg_rd_num(r), i;
-	char		*file, *text;
+	char		*file, *rule, *text;
 	int		 kind;
 
 	for (i = 0; i < n && !r->bad; i++) {
@@ -236,16 +320,17 @@ sg_diag_import(struct sg_diag *d, struct sg_rd *r)
 		loc.line = (int)sg_rd_num(r);
 		loc.col = (int)sg_rd_num(r);
 		kind = (int)sg_rd_num(r);
+		rule = sg_rd_str(r);
 		text = sg_rd_str(r);
 		if (!r->bad && text) {
-			if (kind > 0)
-				sg_diag_error(d, &loc, "%s", text);
-			else if (kind == 0)
-				sg_diag_warn(d, &loc, "%s", text);
+			if (kind >= 0)
+				sg_diag_rule(d, &loc, kind > 0, rule, "%s",
+				    text);
 			else
 				sg_diag_note(d, "%s", text);
 		}
 		free(file);
+		free(rule);
 		free(text);
 	}
 	return r->bad ? -1 : 0;

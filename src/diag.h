@@ -25,7 +25,11 @@ void		 sg_diag_warn(struct sg_diag *, const struct sg_loc *,
 		    const char *, ...) SG_PRINTF(3, 4);
 void		 sg_diag_note(struct sg_diag *, const char *, ...)
 		    SG_PRINTF(2, 3);
+void		 sg_diag_rule(struct sg_diag *, const struct sg_loc *, int,
+		    const char *, const char *, ...) SG_PRINTF(5, 6);
 int		 sg_diag_errors(const struct sg_diag *);
+int		 sg_diag_warnings(const struct sg_diag *);
+void		 sg_diag_set_json(struct sg_diag *, FILE *);
 void		 sg_diag_flush(struct sg_diag *);
 void		 sg_diag_export(struct sg_diag *, struct sg_buf *);
 int		 sg_diag_import(struct sg_diag *, struct sg_rd *);

@@ -56,6 +56,8 @@ static const char usage_text[] =
 "  --base-url URL override base_url of site.yml\n"
 "  --quiet        print only errors and warnings\n"
 "  --verbose      say more\n"
+"  --format FMT   how errors and warnings are printed: text (default), or\n"
+"                 json (one object a line on stdout, for CI and editors)\n"
 "  --version      print versions and exit\n"
 "  --help         print this help and exit\n";
 
@@ -275,6 +277,7 @@ main(int argc, char *argv[])
 		{ "bless", no_argument, NULL, 'B' },
 		{ "export", required_argument, NULL, 'E' },
 		{ "future", no_argument, NULL, 'F' },
+		{ "format", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sg_options	 opt;
@@ -323,6 +326,12 @@ main(int argc, char *argv[])
 			break;
 		case 'E':
 			opt.export_dir = optarg;
+			break;
+		case 'M':
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "text") != 0)
+				return usage("--format takes text or json");
+			opt.json = !strcmp(optarg, "json");
 			break;
 		case 'V':
 			version();

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "output.h"
 #include "path.h"
+#include "secrets.h"
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE	(1 << 1)
@@ -25,6 +26,8 @@ struct sg_output {
 	char		*stage;		/* the staging directory */
 	int		 dry;		/* check only: write nothing */
 	struct sg_diag	*diag;
+	struct sg_secrets *scan;	/* credential scan of every file, or NULL */
+	char		*root;		/* the site root, to name copied sources */
 };
 
 /* Opens a staging directory for out (which need not exist yet, and may
@@ -39,6 +42,7 @@ sg_out_open(const char *out, const char *root, int dry, struct sg_diag *diag)
 	char			*real, *cwd;
 
 	o->out = xstrdup(out);
+	o->root = xstrdup(root);
 	o->dry = dry;
 	o->diag = diag;
 	if (dry)
@@ -73,8 +77,17 @@ sg_out_open(const char *out, const char *root, int dry, struct sg_diag *diag)
 fail:
 	free(o->stage);
 	free(o->out);
+	free(o->root);
 	free(o);
 	return NULL;
+}
+
+/* From now on, scan every file for credentials before it is written (in
+ * a dry run too); a file with a finding is reported and not written. */
+void
+sg_out_scan(struct sg_output *o, struct sg_secrets *scan)
+{
+	o->scan = scan;
 }
 
 static char *
@@ -92,16 +105,30 @@ stage_path(struct sg_output *o, const char *rel)
 	return path;
 }
 
+static int	write_file(struct sg_output *, const char *, const char *,
+		    const char *, size_t);
+
 /* Writes data[0..len) as rel in the output. Safe from several threads.
  * Returns 0, or -1 after reporting the error. */
 int
 sg_out_write(struct sg_output *o, const char *rel, const char *data,
     size_t len)
 {
+	return write_file(o, rel, NULL, data, len);
+}
+
+/* The same; src names the source data is a copy of, for messages. */
+static int
+write_file(struct sg_output *o, const char *rel, const char *src,
+    const char *data, size_t len)
+{
 	struct sg_loc	 loc = { NULL, 0, 0 };
 	char		*path;
 	int		 rc;
 
+	if (o->scan && sg_secrets_scan_output(o->scan, rel, src, data,
+	    len) > 0)
+		return -1;
 	if (o->dry)
 		return 0;
 	if ((path = stage_path(o, rel)) == NULL) {
@@ -127,8 +154,9 @@ int
 sg_out_copy(struct sg_output *o, const char *rel, const char *src)
 {
 	struct sg_loc	 loc = { NULL, 0, 0 };
+	const char	*name = src;
 	char		*data;
-	size_t		 len;
+	size_t		 len, n = strlen(o->root);
 	int		 rc;
 
 	if ((data = sg_file_read(src, &len)) == NULL) {
@@ -136,7 +164,9 @@ sg_out_copy(struct sg_output *o, const char *rel, const char *src)
 		    strerror(errno));
 		return -1;
 	}
-	rc = sg_out_write(o, rel, data, len);
+	if (!strncmp(src, o->root, n) && src[n] == '/')
+		name = src + n + 1;
+	rc = write_file(o, rel, name, data, len);
 	free(data);
 	return rc;
 }
@@ -180,6 +210,7 @@ sg_out_commit(struct sg_output *o)
 	}
 	free(o->stage);
 	free(o->out);
+	free(o->root);
 	free(o);
 	return rc;
 }
@@ -195,5 +226,6 @@ sg_out_discard(struct sg_output *o)
 		sg_rm_tree(o->stage);
 	free(o->stage);
 	free(o->out);
+	free(o->root);
 	free(o);
 }

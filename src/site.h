@@ -143,6 +143,7 @@ struct sg_options {
 	int		 bless;		/* samples --bless */
 	const char	*export_dir;	/* samples --export DIR */
 	int		 color;		/* colour diagnostics */
+	int		 json;		/* --format json: findings as JSON lines */
 };
 
 struct sg_site {

@@ -224,6 +224,35 @@ test_many(void)
 	sg_diag_free(NULL);
 }
 
+/* --format json: one object a line, strings escaped, notes still text,
+ * the rule named or "build". */
+static void
+test_json(void)
+{
+	struct sg_diag	*d = open_diag(0);
+	struct sg_loc	 full = { "content/a \"b\".md", 3, 5 };
+	char		*js = NULL;
+	size_t		 jslen;
+	FILE		*jfp = open_memstream(&js, &jslen);
+
+	sg_diag_set_json(d, jfp);
+	sg_diag_rule(d, &full, 1, "aws-access-key-id", "key\\ %s\n\tend",
+	    "AKIA");
+	sg_diag_warn(d, NULL, "no place");
+	sg_diag_note(d, "a note");
+	sg_diag_flush(d);
+	fclose(jfp);
+	CHECK_STR(js,
+	    "{\"file\":null,\"line\":0,\"col\":0,\"severity\":\"warning\","
+	    "\"rule\":\"build\",\"message\":\"no place\"}\n"
+	    "{\"file\":\"content/a \\\"b\\\".md\",\"line\":3,\"col\":5,"
+	    "\"severity\":\"error\",\"rule\":\"aws-access-key-id\","
+	    "\"message\":\"key\\\\ AKIA\\n\\tend\"}\n");
+	CHECK(sg_diag_errors(d) == 1 && sg_diag_warnings(d) == 1);
+	free(js);
+	CHECK_PRINTED(d, "a note\n");
+}
+
 int
 main(void)
 {
@@ -238,5 +267,6 @@ main(void)
 	TEST(test_color);
 	TEST(test_many);
 	TEST(test_flush_empty);
+	TEST(test_json);
 	HARNESS_EXIT();
 }
