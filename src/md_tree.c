@@ -491,6 +491,15 @@ kind_of(cmark_node *n)
 	return -1;
 }
 
+static int
+in_image(const struct sg_node *s)
+{
+	for (; s; s = s->parent)
+		if (s->kind == SG_NODE_IMAGE)
+			return 1;
+	return 0;
+}
+
 /* Fills the payload of s, made for the cmark-gfm node n. Returns a node
  * to leave out of the tree (an alert's marker, a sample's output
  * block), or NULL. */
@@ -536,8 +545,9 @@ payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 		break;
 	case SG_NODE_HTML_BLOCK:
 	case SG_NODE_HTML_INLINE:
-		/* raw HTML is kept only where markdown.unsafe allows it */
-		if (c->site && c->site->config.unsafe)
+		/* raw HTML is kept only where markdown.unsafe allows it, and
+		 * in an image's alt text, which shows it as text */
+		if ((c->site && c->site->config.unsafe) || in_image(s))
 			set_text(c, s, cmark_node_get_literal(n));
 		break;
 	case SG_NODE_TEXT:

@@ -149,6 +149,28 @@ struct sg_site {
 	struct sg_assets *assets;	/* fingerprinted assets */
 };
 
+/* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
+ * must outlive it), with its diagnostics going to stderr; the caller frees
+ * it with sg_site_free, which frees everything hanging off it (NULL does
+ * nothing). */
+struct sg_site	*sg_site_new(const struct sg_options *opt);
+void		 sg_site_free(struct sg_site *site);
+
+/* The load stages as build runs them: config, content, Markdown (on
+ * opt->jobs threads), resolve, the anchor check. Prints the messages of
+ * each stage at its end and stops at the first stage with errors (those
+ * of the anchor check are left pending). Returns 0, or -1 on errors. */
+int		 sg_site_load(struct sg_site *site);
+
+/* With --verbose, prints how long the stage that just ended took (since
+ * *t, which it moves to now) and the process's resident memory. */
+void		 sg_site_lap(const struct sg_site *site, const char *stage,
+		    double *t);
+
+/* Parses page again (its text must still be loaded), replacing its
+ * page->md, for a server that saw it change. Returns as sg_md_parse. */
+int		 sg_site_reparse(struct sg_site *site, struct sg_page *page);
+
 /* config.c */
 int		 sg_config_load(struct sg_site *);
 void		 sg_config_free(struct sg_config *);
@@ -162,7 +184,10 @@ void		 sg_content_free(struct sg_site *);
 /* markdown.c */
 void		 sg_md_init(void);
 int		 sg_md_parse(const struct sg_site *, struct sg_page *);
-char		*sg_md_to_html(const char *, size_t, int);
+char		*sg_md_to_html(const struct sg_site *site, const char *text,
+		    size_t len);
+void		 sg_md_render(const struct sg_site *site, struct sg_md *md);
+void		 sg_md_drop_tree(struct sg_md *md);
 void		 sg_md_free(struct sg_md *);
 int		 sg_md_check_links(struct sg_site *);
 const char	*sg_md_version(void);
