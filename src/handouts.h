@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 struct sg_site;
 struct sg_page;
@@ -29,6 +30,7 @@ struct sg_handouts {
 	char		  *font;	/* pdf.font: text family */
 	char		  *mono;	/* pdf.mono: code family */
 	struct sg_loc	   font_loc, mono_loc; /* where they were named */
+	struct sg_buf	  *bufs;	/* the PDFs while they are made */
 };
 
 /* Reads the handouts of site (after sg_content_resolve) into a new
