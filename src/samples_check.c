@@ -421,11 +421,19 @@ sx_make_html(struct samples_ctx *c, struct prog *p)
 		    "class=\"language-c\">");
 		sg_hl_html("c", code, strlen(code), &b);
 		sg_buf_puts(&b, "</code></pre>\n");
+		/* the same, for renderers other than HTML */
+		free(p->parts[i]->shown);
+		free(p->parts[i]->shown_output);
+		p->parts[i]->shown = xstrdup(code);
+		p->parts[i]->shown_output = NULL;
+		p->parts[i]->output_is_diag = 0;
 		if (p->parts[i] == p->last && p->have && p->a.compile_fail &&
 		    p->res.cstatus > 0 && p->res.diag && *p->res.diag) {
 			sg_buf_puts(&b, "<pre class=\"sample-output "
 			    "sample-diagnostic\"><code>");
 			sg_buf_put_html(&b, p->res.diag, strlen(p->res.diag));
+			p->parts[i]->shown_output = xstrdup(p->res.diag);
+			p->parts[i]->output_is_diag = 1;
 			if (!sg_ends_with(p->res.diag, "\n"))
 				sg_buf_putc(&b, '\n');
 			sg_buf_puts(&b, "</code></pre>\n");
@@ -435,6 +443,7 @@ sx_make_html(struct samples_ctx *c, struct prog *p)
 			sg_buf_puts(&b, "<pre class=\"sample-output\"><code>");
 			sg_buf_put_html(&b, out, len);
 			sg_buf_puts(&b, "</code></pre>\n");
+			p->parts[i]->shown_output = xstrndup(out, len);
 			free(out);
 		}
 		sg_buf_puts(&b, "</div>\n");
