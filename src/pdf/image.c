@@ -71,13 +71,15 @@ load_svg(struct box *b, const char *path)
 
 		rsvg_handle_get_intrinsic_dimensions(h, &hw, &lw, &hhh, &lh,
 		    &hv, &in);
-		if (!hv) {
-			g_object_unref(h);
-			return -1;
-		}
 		(void)out;
-		w = in.width;
-		hh = in.height;
+		if (hv) {
+			w = in.width;
+			hh = in.height;
+		} else {
+			/* no size and no viewBox: a browser's default */
+			w = 300;
+			hh = 150;
+		}
 	}
 	if (!(w > 0 && hh > 0)) {
 		g_object_unref(h);

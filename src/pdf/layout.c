@@ -299,6 +299,8 @@ code_box(struct lay *l, const char *lang, const char *code, size_t len,
 			ntok = own.len;
 		}
 		al = pango_attr_list_new();
+		/* a wrapped line of code gets no hyphen */
+		pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
 		for (i = 0; tok && i < ntok; i++) {
 			if (tok[i].kind == SG_TOK_TEXT ||
 			    tok[i].kind >= SG_TOK__COUNT ||
@@ -325,6 +327,10 @@ code_box(struct lay *l, const char *lang, const char *code, size_t len,
 		pdf_valid_utf8(&buf, code, len);
 		pango_layout_set_text(b->text.layout, buf.data ? buf.data :
 		    "", (int)buf.len);
+		al = pango_attr_list_new();
+		pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+		pango_layout_set_attributes(b->text.layout, al);
+		pango_attr_list_unref(al);
 		sg_buf_free(&buf);
 	}
 	pdf_text_measure(&b->text);
