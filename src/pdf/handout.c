@@ -264,9 +264,10 @@ metadata(struct pdf *p, cairo_surface_t *s)
 		    p->h->subtitle);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
 	    "sitegen " SG_VERSION);
-	/* the site's date, never the clock: same input, same bytes */
+	/* the site's date, never the clock (cairo's default): same input,
+	 * same bytes; a site without any date gets the Unix epoch */
 	date = xasprintf("%.10sT00:00:00Z", d && strlen(d) >= 10 ? d :
-	    "2000-01-01");
+	    "1970-01-01");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
 	    date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);

@@ -33,6 +33,7 @@ struct lay {
 	struct decor		 decor[MAX_DECOR];
 	int			 ndecor;
 	char			*pending_dest;	/* for the next box */
+	double			 extra;		/* more space above the next box */
 	double			 x0, w0;	/* the box to fill */
 	const struct sg_node	**notes;	/* footnote definitions */
 	size_t			 nnotes;
@@ -98,7 +99,14 @@ add(struct lay *l, enum box_kind kind, double before)
 
 	b->x = cur_x(l);
 	b->w = cur_w(l);
-	b->before = before;
+	b->before = before + l->extra;
+	l->extra = 0;
+	/* room for the padding of a quote or alert that opens here */
+	for (i = 0; i < l->ndecor; i++)
+		if (l->decor[i].first) {
+			b->before += 6;
+			break;
+		}
 	if (l->marker) {
 		b->marker = l->marker;
 		b->marker_x = l->marker_x;
@@ -385,6 +393,8 @@ push(struct lay *l, const struct sg_node *n)
 	case SG_NODE_LIST:
 		c->counter = n->u.list.start;
 		c->tight = l->tight = n->u.list.tight;
+		if (l->depth == 0)
+			l->extra = 4;
 		break;
 	case SG_NODE_ITEM:
 		in = INDENT;
@@ -467,7 +477,10 @@ pop(struct lay *l)
 		if (c->nboxes > 0 && p->nboxes > 0)
 			p->boxes[p->nboxes - 1]->decor[c->decor].last = 1;
 		l->ndecor = c->decor;
+		l->extra = 8;	/* below its padding */
 	}
+	if (c->kind == SG_NODE_LIST && l->depth == 0)
+		l->extra = 4;
 	if (c->kind == SG_NODE_ITEM && l->marker) {
 		g_object_unref(l->marker);
 		l->marker = NULL;
