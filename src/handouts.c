@@ -81,8 +81,10 @@ add_entry(struct sg_site *site, struct sg_handout *h,
 		return 0;
 	}
 	sg_diag_error(site->diag, &v->loc, "handout '%s': no %s '%s' under "
-	    "content/ (write a path like %s)", h->name, section ? "section" :
-	    "page", v->str, section ? "'security'" : "'security/_index.md'");
+	    "content/ (%s)", h->name, section ? "section" : "page", v->str,
+	    section ? "sections: takes folders of content/, like 'guide'" :
+	    "pages: takes paths of pages under content/, like "
+	    "'guide/intro.md', or folders");
 	return -1;
 }
 
