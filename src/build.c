@@ -2,6 +2,8 @@
  * content, Markdown, resolve, links, assets, templates, render and write,
  * swap. A stage runs to its end to report every error it can find; the
  * build stops at the first stage boundary with errors. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -9,8 +11,10 @@
 
 #include "assets.h"
 #include "build.h"
+#include "handouts.h"
 #include "output.h"
 #include "path.h"
+#include "pdf/pdf.h"
 #include "pool.h"
 #include "render.h"
 #include "samples.h"
@@ -117,6 +121,56 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 	return n;
 }
 
+static void
+pdf_one(void *arg, int worker, size_t i)
+{
+	struct sg_site	*site = arg;
+	struct sg_buf	*bufs = site->handouts->bufs;
+
+	(void)worker;
+	sg_pdf_handout(site, site->handouts, &site->handouts->v[i],
+	    site->diag, &bufs[i]);
+}
+
+/* The handout PDFs, one a worker, into out; or with --pdf-only (out
+ * NULL) straight into outdir/handouts/, each file replaced whole. */
+static void
+handouts(struct sg_site *site, struct sg_output *out, const char *outdir)
+{
+	struct sg_handouts	*hs = site->handouts;
+	struct sg_loc		 loc = { NULL, 0, 0 };
+	char			*path, *tmp;
+	size_t			 i;
+
+	if (hs == NULL || hs->len == 0)
+		return;
+	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
+	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
+	if (sg_diag_errors(site->diag) == 0)
+		for (i = 0; i < hs->len; i++) {
+			if (out) {
+				sg_out_write(out, hs->v[i].out,
+				    hs->bufs[i].data, hs->bufs[i].len);
+				continue;
+			}
+			path = sg_path_join(outdir, hs->v[i].out);
+			tmp = sg_path_dir(path);
+			sg_mkdirs(tmp);
+			free(tmp);
+			tmp = xasprintf("%s.tmp", path);
+			if (sg_file_write(tmp, hs->bufs[i].data,
+			    hs->bufs[i].len) == -1 || rename(tmp, path) == -1)
+				sg_diag_error(site->diag, &loc, "cannot write "
+				    "%s: %s", path, strerror(errno));
+			free(tmp);
+			free(path);
+		}
+	for (i = 0; i < hs->len; i++)
+		sg_buf_free(&hs->bufs[i]);
+	free(hs->bufs);
+	hs->bufs = NULL;
+}
+
 static int
 stop(struct sg_site *site)
 {
@@ -149,7 +203,11 @@ sg_build(const struct sg_options *opt)
 	/* config, content, Markdown, resolve, anchors */
 	sg_site_load(site);
 	t = sg_now();
-	if (!opt->samples_only && sg_diag_errors(site->diag) == 0) {
+	if (sg_diag_errors(site->diag) == 0 &&
+	    (site->handouts = sg_handouts_load(site)) && site->handouts->len)
+		sg_pdf_check_fonts(site->handouts, site->diag);
+	if (!opt->samples_only && !opt->pdf_only &&
+	    sg_diag_errors(site->diag) == 0) {
 		sg_assets_build(site, &site->assets);
 		sg_render_new(site, opt->jobs, &render);
 	}
@@ -175,6 +233,19 @@ sg_build(const struct sg_options *opt)
 	}
 	if (stop(site))
 		goto out;
+	if (opt->pdf_only) {
+		handouts(site, NULL, outdir);
+		sg_site_lap(site, "pdf", &t);
+		if (stop(site))
+			goto out;
+		if (!opt->quiet)
+			fprintf(stderr, "sitegen: %zu handout%s written to "
+			    "%s/handouts in %.0f ms\n", site->handouts->len,
+			    site->handouts->len == 1 ? "" : "s", outdir,
+			    (sg_now() - t0) * 1000);
+		rc = 0;
+		goto out;
+	}
 	/* the HTML of section pages, which every worker's model holds */
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
@@ -198,6 +269,8 @@ sg_build(const struct sg_options *opt)
 	ctx.jobs = jobs;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	sg_site_lap(site, "render", &t);
+	handouts(site, out, outdir);
+	sg_site_lap(site, "pdf", &t);
 	sg_assets_write(site, site->assets, out);
 	sg_site_lap(site, "assets", &t);
 	if (stop(site))
@@ -225,6 +298,8 @@ out:
 	sg_samples_free(&samples);
 	free(jobs);
 	sg_render_free(render);
+	if (site)
+		sg_handouts_free(site->handouts);
 	sg_site_free(site);
 	free(outdir);
 	return rc;

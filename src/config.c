@@ -28,6 +28,8 @@ static const struct key top_keys[] = {
 	{ "markdown", SG_MAP },
 	{ "params", SG_MAP },
 	{ "samples", SG_MAP },
+	{ "handouts", SG_LIST },	/* read by handouts.c */
+	{ "pdf", SG_MAP },
 	{ NULL, SG_NIL }
 };
 

@@ -11,6 +11,7 @@
 #include <lua.h>
 
 #include "assets.h"
+#include "handouts.h"
 #include "luamodel.h"
 #include "path.h"
 #include "render.h"
@@ -229,6 +230,39 @@ sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
 }
 
 /* ---- the site model ---------------------------------------------------- */
+
+/* site.handouts: a list of {name, title, subtitle, url, pages, paths},
+ * pages in the handout's order, paths a set of their paths (so a
+ * template asks h.paths[page.path]). */
+static void
+push_handouts(lua_State *L, const struct sg_site *site, int pages)
+{
+	const struct sg_handout	*h;
+	size_t			 i, k, n = site->handouts ?
+				    site->handouts->len : 0;
+
+	lua_createtable(L, (int)n, 0);
+	for (i = 0; i < n; i++) {
+		h = &site->handouts->v[i];
+		lua_createtable(L, 0, 6);
+		set_str(L, "name", h->name);
+		set_str(L, "title", h->title);
+		set_str(L, "subtitle", h->subtitle ? h->subtitle : "");
+		set_str(L, "url", h->url);
+		lua_createtable(L, (int)h->npages, 0);
+		lua_createtable(L, 0, (int)h->npages);
+		for (k = 0; k < h->npages; k++) {
+			lua_rawgeti(L, pages, (lua_Integer)h->pages[k]->index +
+			    1);
+			lua_rawseti(L, -3, (lua_Integer)k + 1);
+			lua_pushboolean(L, 1);
+			lua_setfield(L, -2, h->pages[k]->rel);
+		}
+		lua_setfield(L, -3, "paths");
+		lua_setfield(L, -2, "pages");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+}
 
 static char *
 permalink(const struct sg_site *site, const char *url)
@@ -450,6 +484,8 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	lua_getfield(L, -1, "sections");
 	lua_setfield(L, -3, "sections");
 	lua_pop(L, 1);
+	push_handouts(L, site, pages);
+	lua_setfield(L, -2, "handouts");
 	lua_createtable(L, 0, 2);
 	set_str(L, "version", SG_VERSION);
 	set_str(L, "date", site->build_date);

@@ -126,6 +126,7 @@ struct sg_options {
 	int		 samples_only;	/* samples: run the samples, write nothing */
 	int		 bless;		/* samples --bless */
 	const char	*export_dir;	/* samples --export DIR */
+	int		 pdf_only;	/* pdf: write only the handouts */
 	int		 color;		/* colour diagnostics */
 };
 
@@ -147,6 +148,7 @@ struct sg_site {
 	size_t		  ntags;
 	char		 *build_date;	/* SOURCE_DATE_EPOCH or newest page date */
 	struct sg_assets *assets;	/* fingerprinted assets */
+	struct sg_handouts *handouts;	/* the PDF handouts (handouts.h) */
 };
 
 /* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
