@@ -267,10 +267,11 @@ sg_build(const struct sg_options *opt)
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
-	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
-	sg_site_lap(site, "render", &t);
+	/* the PDFs, while every page still has its tree */
 	handouts(site, out, outdir);
 	sg_site_lap(site, "pdf", &t);
+	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
+	sg_site_lap(site, "render", &t);
 	sg_assets_write(site, site->assets, out);
 	sg_site_lap(site, "assets", &t);
 	if (stop(site))
