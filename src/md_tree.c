@@ -500,6 +500,23 @@ in_image(const struct sg_node *s)
 	return 0;
 }
 
+/* Is s an HTML comment block of a slide deck (slides: true)? Its text is
+ * kept whatever markdown.unsafe says: slides.c reads the speaker notes
+ * and directives from it, and the HTML renderer still leaves it out of
+ * the page unless raw HTML is allowed. */
+static int
+deck_comment(const struct md_conv *c, const struct sg_node *s,
+    const char *lit)
+{
+	const struct sg_value	*v;
+
+	if (s->kind != SG_NODE_HTML_BLOCK || c->page == NULL || lit == NULL ||
+	    strncmp(lit, "<!--", 4) != 0)
+		return 0;
+	v = c->page->fm ? sg_value_get(c->page->fm, "slides") : NULL;
+	return v && v->type == SG_BOOL && v->b;
+}
+
 /* Fills the payload of s, made for the cmark-gfm node n. Returns a node
  * to leave out of the tree (an alert's marker, a sample's output
  * block), or NULL. */
@@ -547,7 +564,8 @@ payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 	case SG_NODE_HTML_INLINE:
 		/* raw HTML is kept only where markdown.unsafe allows it, and
 		 * in an image's alt text, which shows it as text */
-		if ((c->site && c->site->config.unsafe) || in_image(s))
+		if ((c->site && c->site->config.unsafe) || in_image(s) ||
+		    deck_comment(c, s, cmark_node_get_literal(n)))
 			set_text(c, s, cmark_node_get_literal(n));
 		break;
 	case SG_NODE_TEXT:
