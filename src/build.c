@@ -19,6 +19,7 @@
 #include "render.h"
 #include "samples.h"
 #include "site.h"
+#include "slides.h"
 
 struct render_ctx {
 	struct sg_site		*site;
@@ -171,11 +172,51 @@ handouts(struct sg_site *site, struct sg_output *out, const char *outdir)
 	hs->bufs = NULL;
 }
 
+/* Adds a render of templates/slides.html for each deck to the n jobs
+ * in *v; returns the new count. */
+static size_t
+deck_jobs(const struct sg_decks *ds, struct sg_job **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; ds && i < ds->len; i++)
+		add_job(v, &n, SG_JOB_DECK, ds->v[i].page->index,
+		    "slides.html", ds->v[i].out_html, ds->v[i].page->src, 1);
+	return n;
+}
+
 static int
 stop(struct sg_site *site)
 {
 	sg_diag_flush(site->diag);
 	return sg_diag_errors(site->diag) > 0;
+}
+
+/* sitegen slides: each deck's HTML and PDFs straight into outdir. */
+static int
+decks_only(struct sg_site *site, struct sg_render *render,
+    struct sg_decks *ds, const char *outdir, double t0)
+{
+	struct sg_job	*jobs = NULL;
+	size_t		 n, i, len;
+	char		*html;
+
+	n = deck_jobs(ds, &jobs, 0);
+	for (i = 0; i < n; i++)
+		if (sg_render_run(render, 0, &jobs[i], &html, &len) == 0) {
+			sg_slides_put(site, outdir, jobs[i].out, html, len);
+			free(html);
+		}
+	free(jobs);
+	if (sg_diag_errors(site->diag) == 0)
+		sg_slides_write(site, ds, NULL, outdir);
+	if (stop(site))
+		return 1;
+	if (!site->opt->quiet)
+		fprintf(stderr, "sitegen: %zu deck%s written to %s/slides in "
+		    "%.0f ms\n", n, n == 1 ? "" : "s", outdir,
+		    (sg_now() - t0) * 1000);
+	return 0;
 }
 
 /* Builds the site described by opt. Returns the exit status: 0, or 1
@@ -191,6 +232,7 @@ sg_build(const struct sg_options *opt)
 	struct sg_samples	 samples = { NULL, 0 };
 	struct sg_samples_opts	 sopt;
 	struct sg_page		*p;
+	struct sg_decks		*decks = NULL;
 	char			*outdir;
 	size_t			 njobs = 0, i;
 	double			 t0 = sg_now(), t = t0;
@@ -206,6 +248,8 @@ sg_build(const struct sg_options *opt)
 	if (sg_diag_errors(site->diag) == 0 &&
 	    (site->handouts = sg_handouts_load(site)) && site->handouts->len)
 		sg_pdf_check_fonts(site->handouts, site->diag);
+	if (sg_diag_errors(site->diag) == 0)
+		decks = sg_slides_load(site);
 	if (!opt->samples_only && !opt->pdf_only &&
 	    sg_diag_errors(site->diag) == 0) {
 		sg_assets_build(site, &site->assets);
@@ -246,6 +290,15 @@ sg_build(const struct sg_options *opt)
 		rc = 0;
 		goto out;
 	}
+	/* the decks, before their pages' render drops the trees */
+	sg_slides_make(site, decks);
+	sg_site_lap(site, "slides", &t);
+	if (stop(site))
+		goto out;
+	if (opt->slides_only) {
+		rc = decks_only(site, render, decks, outdir, t0);
+		goto out;
+	}
 	/* the HTML of section pages, which every worker's model holds */
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
@@ -263,6 +316,7 @@ sg_build(const struct sg_options *opt)
 	    site->diag)) == NULL || stop(site))
 		goto out;
 	njobs = list_jobs(site, render, &jobs);
+	njobs = deck_jobs(decks, &jobs, njobs);
 	ctx.site = site;
 	ctx.render = render;
 	ctx.out = out;
@@ -270,6 +324,7 @@ sg_build(const struct sg_options *opt)
 	/* the PDFs, while every page still has its tree */
 	handouts(site, out, outdir);
 	sg_site_lap(site, "pdf", &t);
+	sg_slides_write(site, decks, out, outdir);
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	sg_site_lap(site, "render", &t);
 	sg_assets_write(site, site->assets, out);
@@ -299,6 +354,7 @@ out:
 	sg_samples_free(&samples);
 	free(jobs);
 	sg_render_free(render);
+	sg_decks_free(decks);
 	if (site)
 		sg_handouts_free(site->handouts);
 	sg_site_free(site);

@@ -506,6 +506,7 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 	lua_createtable(L, 0, 6);
 	switch (kind) {
 	case SG_JOB_PAGE:
+	case SG_JOB_DECK:
 		p = site->pages[i];
 		s = p->section;
 		break;
@@ -521,7 +522,8 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 	}
 	if (p) {
 		link_to(L, lua_gettop(L), "page", REG_PAGES, p->index, 1);
-		lua_pushstring(L, p->md.html ? p->md.html : "");
+		lua_pushstring(L, kind == SG_JOB_DECK ? p->slides_html :
+		    p->md.html ? p->md.html : "");
 		lua_setfield(L, -2, "content");
 		lua_getfield(L, -1, "page");
 		lua_getfield(L, -1, "toc");

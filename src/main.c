@@ -27,6 +27,7 @@ static const char usage_text[] =
 "       sitegen [options] check\n"
 "       sitegen [options] samples [--bless] [--export DIR]\n"
 "       sitegen [options] pdf\n"
+"       sitegen [options] slides\n"
 "       sitegen init DIR\n"
 "       sitegen [--root DIR] new content/PATH.md\n"
 "       sitegen --version | --help\n"
@@ -38,6 +39,7 @@ static const char usage_text[] =
 "    --bless      write the output each sample printed into its output block\n"
 "    --export DIR write each sample as a project to build and debug\n"
 "  pdf            write only the handout PDFs, into OUT/handouts/\n"
+"  slides         write only the slide decks, into OUT/slides/\n"
 "  init DIR       make a new site in DIR with the default theme\n"
 "  new PATH.md    make a new page with front matter\n"
 "\n"
@@ -293,6 +295,12 @@ main(int argc, char *argv[])
 		if (optind != argc)
 			return usage("pdf takes no arguments");
 		opt.pdf_only = 1;
+		return sg_build(&opt);
+	}
+	if (!strcmp(cmd, "slides")) {
+		if (optind != argc)
+			return usage("slides takes no arguments");
+		opt.slides_only = 1;
 		return sg_build(&opt);
 	}
 	if (!strcmp(cmd, "init"))

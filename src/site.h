@@ -82,6 +82,7 @@ struct sg_page {
 	struct sg_tag	**tags;		/* borrowed from site->tags */
 	size_t		  ntags;
 	char		 *url;		/* "/base/guide/x/" */
+	const char	 *slides_html;	/* a deck: its slides (slides.c) */
 	char		 *out;		/* "guide/x/index.html" */
 	struct sg_section *section;	/* the section the page is in */
 	struct sg_section *owner;	/* the section whose index this is, or NULL */
@@ -127,6 +128,7 @@ struct sg_options {
 	int		 bless;		/* samples --bless */
 	const char	*export_dir;	/* samples --export DIR */
 	int		 pdf_only;	/* pdf: write only the handouts */
+	int		 slides_only;	/* slides: write only the decks */
 	int		 color;		/* colour diagnostics */
 };
 
@@ -149,6 +151,7 @@ struct sg_site {
 	char		 *build_date;	/* SOURCE_DATE_EPOCH or newest page date */
 	struct sg_assets *assets;	/* fingerprinted assets */
 	struct sg_handouts *handouts;	/* the PDF handouts (handouts.h) */
+	struct sg_decks	 *decks;	/* the slide decks (slides.h) */
 };
 
 /* site.c: the lifecycle. sg_site_new makes an empty site for opt (which

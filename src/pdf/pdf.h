@@ -30,6 +30,17 @@ int		 sg_pdf_handout(const struct sg_site *site,
 int		 sg_pdf_check_fonts(const struct sg_handouts *hs,
 		    struct sg_diag *diag);
 
+/*
+ * Lays out deck d (slides.h) and appends its PDF to out: one page per
+ * slide at the deck's size, each slide scaled down to fit when its
+ * content is too tall (setting each slide's fit), a bookmark per slide
+ * title; with notes, a portrait page per slide with its speaker notes
+ * under it. Returns 0, or -1 with errors reported to diag.
+ */
+struct sg_deck;
+int		 sg_pdf_deck(const struct sg_site *site, struct sg_deck *d,
+		    int notes, struct sg_diag *diag, struct sg_buf *out);
+
 /* "cairo 1.16.0, pango 1.50.12", a static string. */
 const char	*sg_pdf_version(void);
 
