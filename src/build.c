@@ -32,12 +32,15 @@ render_one(void *arg, int worker, size_t i)
 	size_t			 len;
 
 	struct sg_md		*md = NULL;
+	struct sg_page		*p = NULL;
 
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages, made before): it is made from the tree
 	 * here, and the tree and the HTML go once the page is written */
 	if (job->kind == SG_JOB_PAGE) {
-		md = &c->site->pages[job->index]->md;
+		p = c->site->pages[job->index];
+		md = &p->md;
+		sg_md_tree(c->site, p);
 		sg_md_render(c->site, md);
 	}
 	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
@@ -47,6 +50,8 @@ render_one(void *arg, int worker, size_t i)
 		free(md->html);
 		md->html = NULL;
 		sg_md_drop_tree(md);
+		free(p->text);
+		p->text = NULL;
 	}
 }
 
@@ -175,17 +180,19 @@ sg_build(const struct sg_options *opt)
 	}
 	if (stop(site))
 		goto out;
-	/* the HTML of section pages, which every worker's model holds */
-	for (i = 0; i < site->npages; i++) {
-		p = site->pages[i];
-		if (p->owner != NULL)
-			sg_md_render(site, &p->md);
-	}
-	/* the sources are not needed past here */
+	/* the HTML of section pages, which every worker's model holds; the
+	 * other pages' sources stay until each is rendered */
 	for (i = 0; i < site->nall; i++) {
-		free(site->all[i]->text);
-		site->all[i]->text = NULL;
-		site->all[i]->len = site->all[i]->body_off = 0;
+		p = site->all[i];
+		if (p->owner != NULL && !p->skipped) {
+			sg_md_tree(site, p);
+			sg_md_render(site, &p->md);
+			sg_md_drop_tree(&p->md);
+		}
+		if (p->owner != NULL || p->skipped) {
+			free(p->text);
+			p->text = NULL;
+		}
 	}
 
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
