@@ -37,12 +37,15 @@ render_one(void *arg, int worker, size_t i)
 	size_t			 len;
 
 	struct sg_md		*md = NULL;
+	struct sg_page		*p = NULL;
 
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages, made before): it is made from the tree
 	 * here, and the tree and the HTML go once the page is written */
 	if (job->kind == SG_JOB_PAGE) {
-		md = &c->site->pages[job->index]->md;
+		p = c->site->pages[job->index];
+		md = &p->md;
+		sg_md_tree(c->site, p);
 		sg_md_render(c->site, md);
 	}
 	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
@@ -52,6 +55,8 @@ render_one(void *arg, int worker, size_t i)
 		free(md->html);
 		md->html = NULL;
 		sg_md_drop_tree(md);
+		free(p->text);
+		p->text = NULL;
 	}
 }
 
@@ -133,20 +138,44 @@ pdf_one(void *arg, int worker, size_t i)
 	    site->diag, &bufs[i]);
 }
 
-/* The handout PDFs, one a worker, into out; or with --pdf-only (out
- * NULL) straight into outdir/handouts/, each file replaced whole. */
+/* The handout PDFs, one a worker, into site->handouts->bufs, from the
+ * trees of their pages, made again for them (a deck's is kept, without
+ * its notes; the others are dropped again once the PDFs are made). */
 static void
-handouts(struct sg_site *site, struct sg_output *out, const char *outdir)
+handouts_make(struct sg_site *site)
+{
+	struct sg_handouts	*hs = site->handouts;
+	struct sg_page		*p;
+	size_t			 i, k;
+
+	if (hs == NULL || hs->len == 0)
+		return;
+	for (i = 0; i < hs->len; i++)
+		for (k = 0; k < hs->v[i].npages; k++)
+			sg_md_tree(site, hs->v[i].pages[k]);
+	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
+	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
+	for (i = 0; i < hs->len; i++)
+		for (k = 0; k < hs->v[i].npages; k++) {
+			p = hs->v[i].pages[k];
+			if (p->slides_html == NULL)
+				sg_md_drop_tree(&p->md);
+		}
+}
+
+/* Writes the handouts into out; or with --pdf-only (out NULL) straight
+ * into outdir/handouts/, each file replaced whole. */
+static void
+handouts_write(struct sg_site *site, struct sg_output *out,
+    const char *outdir)
 {
 	struct sg_handouts	*hs = site->handouts;
 	struct sg_loc		 loc = { NULL, 0, 0 };
 	char			*path, *tmp;
 	size_t			 i;
 
-	if (hs == NULL || hs->len == 0)
+	if (hs == NULL || hs->bufs == NULL)
 		return;
-	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
-	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
 	if (sg_diag_errors(site->diag) == 0)
 		for (i = 0; i < hs->len; i++) {
 			if (out) {
@@ -277,8 +306,19 @@ sg_build(const struct sg_options *opt)
 	}
 	if (stop(site))
 		goto out;
+	/* the decks, then the handouts, from the pages' trees made again */
+	if (!opt->pdf_only) {
+		sg_slides_make(site, decks);
+		sg_site_lap(site, "slides", &t);
+	}
+	if (!opt->slides_only) {
+		handouts_make(site);
+		sg_site_lap(site, "pdf", &t);
+	}
+	if (stop(site))
+		goto out;
 	if (opt->pdf_only) {
-		handouts(site, NULL, outdir);
+		handouts_write(site, NULL, outdir);
 		sg_site_lap(site, "pdf", &t);
 		if (stop(site))
 			goto out;
@@ -290,26 +330,23 @@ sg_build(const struct sg_options *opt)
 		rc = 0;
 		goto out;
 	}
-	/* the decks, before their pages' render drops the trees */
-	sg_slides_make(site, decks);
-	sg_site_lap(site, "slides", &t);
-	if (stop(site))
-		goto out;
 	if (opt->slides_only) {
 		rc = decks_only(site, render, decks, outdir, t0);
 		goto out;
 	}
-	/* the HTML of section pages, which every worker's model holds */
-	for (i = 0; i < site->npages; i++) {
-		p = site->pages[i];
-		if (p->owner != NULL)
-			sg_md_render(site, &p->md);
-	}
-	/* the sources are not needed past here */
+	/* the HTML of section pages, which every worker's model holds; the
+	 * other pages' sources stay until each is rendered */
 	for (i = 0; i < site->nall; i++) {
-		free(site->all[i]->text);
-		site->all[i]->text = NULL;
-		site->all[i]->len = site->all[i]->body_off = 0;
+		p = site->all[i];
+		if (p->owner != NULL && !p->skipped) {
+			sg_md_tree(site, p);
+			sg_md_render(site, &p->md);
+			sg_md_drop_tree(&p->md);
+		}
+		if (p->owner != NULL || p->skipped) {
+			free(p->text);
+			p->text = NULL;
+		}
 	}
 
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
@@ -321,9 +358,7 @@ sg_build(const struct sg_options *opt)
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
-	/* the PDFs, while every page still has its tree */
-	handouts(site, out, outdir);
-	sg_site_lap(site, "pdf", &t);
+	handouts_write(site, out, outdir);
 	sg_slides_write(site, decks, out, outdir);
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	sg_site_lap(site, "render", &t);

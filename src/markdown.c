@@ -252,6 +252,45 @@ sg_md_parse(const struct sg_site *site, struct sg_page *page)
 	return rc;
 }
 
+/* Makes page->md.doc again (see site.h), silently: what it would report
+ * was reported when the page was first parsed. */
+int
+sg_md_tree(const struct sg_site *site, struct sg_page *page)
+{
+	struct md_conv	 c;
+	struct sg_site	 quiet = *site;
+	struct sg_md	 scratch;
+	char		*text;
+	size_t		 len;
+	int		*lines, nlines;
+
+	if (page->md.doc)
+		return 0;
+	if (page->text == NULL || page->skipped)
+		return -1;
+	quiet.diag = sg_diag_new(stderr, 0);
+	memset(&scratch, 0, sizeof(scratch));
+	sg_include_expand(&quiet, page, &text, &len, &lines, &nlines);
+	memset(&c, 0, sizeof(c));
+	c.site = &quiet;
+	c.page = page;
+	c.md = &scratch;
+	c.from = &page->md;
+	c.lines = lines;
+	c.nlines = nlines;
+	c.file = page->src;
+	c.dir = sg_path_dir(page->rel);
+	parse(&c, text, len, options(site));
+	page->md.doc = scratch.doc;
+	scratch.doc = NULL;
+	sg_md_free(&scratch);
+	sg_diag_free(quiet.diag);
+	free(c.dir);
+	free(text);
+	free(lines);
+	return 0;
+}
+
 /* Renders md->doc to HTML into md->html (replacing it), with the site's
  * options; a page without a tree gets "". */
 void

@@ -418,7 +418,8 @@ sg_slides_load(struct sg_site *site)
 
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
-		if (!is_deck(p) || p->md.doc == NULL)
+		if (!is_deck(p) || (p->md.doc == NULL &&
+		    sg_md_tree(site, p) == -1))
 			continue;
 		if (ds == NULL)
 			ds = xcalloc(1, sizeof(*ds));

@@ -102,7 +102,9 @@ root_of(const char *rel)
 {
 	struct sg_page	*p = sg_content_find(site, rel);
 
-	return p && p->md.doc ? sg_doc_root(p->md.doc) : NULL;
+	if (p == NULL || sg_md_tree(site, p) != 0 || p->md.doc == NULL)
+		return NULL;
+	return sg_doc_root(p->md.doc);
 }
 
 /* The n-th child (0-based) of node, or NULL. */
@@ -135,6 +137,9 @@ static void
 test_load(void)
 {
 	CHECK(sg_site_load(site) == 0);
+	/* the Markdown stage keeps records, not trees */
+	CHECK(sg_content_find(site, "guide/a.md")->md.doc == NULL);
+	CHECK(sg_content_find(site, "guide/a.md")->md.nheadings == 2);
 	CHECK(root_of("guide/a.md") != NULL);
 	CHECK(root_of("s.md") != NULL);
 }
@@ -316,9 +321,14 @@ test_html(void)
 	    "</code></pre>") != NULL);
 	CHECK(strstr(s->md.html, "sample-diagnostic") != NULL);
 	CHECK(strstr(s->md.html, "@ #include") == NULL);
-	/* the tree can go while the records stay */
+	/* the tree can go while the records stay, and come back the same,
+	 * with the same samples */
 	sg_md_drop_tree(&p->md);
 	CHECK(p->md.doc == NULL && p->md.nheadings == 2);
+	sg_md_drop_tree(&s->md);
+	CHECK(root_of("s.md") && child(root_of("s.md"), 0)->u.sample.sample ==
+	    s->md.samples[0]);
+	CHECK(s->md.nsamples == 2);
 }
 
 static void
