@@ -29,9 +29,13 @@ layout(struct pdf *p, const struct sg_slide *sl, struct pages *ps)
 	const struct box	*b;
 	double			 h = 0, bottom;
 	size_t			 i;
+	double			 room = p->height;
 
+	/* one page as tall as it needs: the slide is scaled, never split */
 	pdf_layout_doc(p, sl->root, 0, p->width);
+	p->height = 1e9;
 	pdf_paginate(p, p->boxes, p->nboxes, ps);
+	p->height = room;
 	for (i = 0; ps->len > 0 && i < ps->v[0].len; i++) {
 		f = &ps->v[0].v[i];
 		b = f->box;
