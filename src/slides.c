@@ -257,9 +257,19 @@ end_slide(struct split *s)
 	struct sg_slide	*sl;
 	struct sg_node	*root;
 	const char	*v;
+	char		*prev;
 	size_t		 i;
 
-	if (s->ncur > 0 || s->notes.len > 0) {
+	/* the notes of a slide with nothing on it go to the one before */
+	if (s->ncur == 0 && s->notes.len > 0 && d->len > 0) {
+		sl = &d->v[d->len - 1];
+		sg_buf_puts(&s->notes, "");
+		prev = sl->notes;
+		sl->notes = xasprintf("%s%s%s", prev ? prev : "", prev ?
+		    "\n\n" : "", s->notes.data);
+		free(prev);
+	}
+	if (s->ncur > 0) {
 		d->v = xrealloc(d->v, (d->len + 1) * sizeof(*d->v));
 		sl = &d->v[d->len++];
 		memset(sl, 0, sizeof(*sl));
@@ -316,12 +326,13 @@ front(struct split *s)
 	const struct sg_page	*p = s->d->page;
 	const struct sg_value	*v = sg_value_get(p->fm, "size");
 	const char		*t = v ? sg_value_text(v) : "16:9";
+	int			 rc = 0;
 
-	s->d->wide = 1;
 	if (t == NULL || (strcmp(t, "16:9") && strcmp(t, "4:3"))) {
 		sg_diag_error(s->site->diag, &v->loc, "a deck's size is 16:9 "
 		    "or 4:3, not '%s'", t ? t : "(not text)");
-		return -1;
+		rc = -1;
+		t = "16:9";
 	}
 	s->d->wide = !strcmp(t, "16:9");
 	/* points: 10 in by 5.625 in, or 10 in by 7.5 in */
@@ -330,13 +341,13 @@ front(struct split *s)
 	v = sg_value_get(p->fm, "paginate");
 	if (v && v->type != SG_BOOL) {
 		sg_diag_error(s->site->diag, &v->loc, "paginate must be true "
-		    "or false%s", "");
+		    "or false, not '%s'", v->str ? v->str : "");
 		return -1;
 	}
 	s->global.paginate = v && v->b;
 	s->global.header = fm_str(p, "header");
 	s->global.footer = fm_str(p, "footer");
-	return 0;
+	return rc;
 }
 
 static void
@@ -382,9 +393,7 @@ split(struct sg_site *site, struct sg_deck *d)
 	end_slide(&s);
 	root->first = root->last = NULL;
 	if (d->len == 0 && sg_diag_errors(site->diag) == 0) {
-		loc.file = d->page->src;
-		loc.line = s.line;
-		loc.col = 1;
+		loc = sg_value_get(d->page->fm, "slides")->loc;
 		sg_diag_error(site->diag, &loc, "the deck '%s' has no slides: "
 		    "write its slides under the front matter, with --- between "
 		    "them", d->name);
