@@ -83,6 +83,10 @@
     if (!quiet) send(i);
   }
 
+  function slideWidth() {
+    return body.classList.contains("deck-4x3") ? 960 : 1280;
+  }
+
   function clone(i, box) {
     box.textContent = "";
     if (i >= n) { box.textContent = "(end)"; return; }
@@ -91,7 +95,7 @@
     c.classList.add("is-current");
     c.removeAttribute("aria-label");
     box.appendChild(c);
-    c.style.transform = "scale(" + (box.clientWidth / stage.offsetWidth) + ")";
+    c.style.transform = "scale(" + (box.clientWidth / slideWidth()) + ")";
   }
 
   function drawPresenter() {
