@@ -31,6 +31,8 @@ files='/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 # and those of the handouts: poppler's pdftotext, pdffonts, pdfinfo, qpdf,
 # python3 to read qpdf's JSON
 [ "${1:-}" = test ] && tools="$tools pdftotext:poppler-utils qpdf:qpdf python3:python3"
+# and those of the slide decks: headless Chromium driven from node
+[ "${1:-}" = test ] && tools="$tools chromium:chromium node:nodejs"
 
 missing=
 have_pkgconfig=$(command -v pkg-config || true)

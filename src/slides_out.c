@@ -73,18 +73,23 @@ slide_html(const struct sg_site *site, const struct sg_deck *d, size_t i,
 	sg_buf_puts(b, "</section>\n");
 }
 
+/* Job k of a deck: 2 * deck for its PDF then its HTML (which warns at
+ * the slides the PDF had to shrink), 2 * deck + 1 for its notes PDF. */
 static void
 make_one(void *arg, int worker, size_t k)
 {
 	struct sg_site	*site = arg;
-	struct sg_deck	*d = &site->decks->v[k];
+	struct sg_deck	*d = &site->decks->v[k / 2];
 	struct sg_buf	 b = { NULL, 0, 0 };
 	struct sg_loc	 loc;
 	size_t		 i;
 
 	(void)worker;
-	if (sg_pdf_deck(site, d, 0, site->diag, &d->pdf) == -1 ||
-	    sg_pdf_deck(site, d, 1, site->diag, &d->notes) == -1)
+	if (k % 2 == 1) {
+		sg_pdf_deck(site, d, 1, site->diag, &d->notes);
+		return;
+	}
+	if (sg_pdf_deck(site, d, 0, site->diag, &d->pdf) == -1)
 		return;
 	for (i = 0; i < d->len; i++) {
 		slide_html(site, d, i, &b);
@@ -134,7 +139,7 @@ sg_slides_make(struct sg_site *site, struct sg_decks *ds)
 	if (ds == NULL)
 		return;
 	site->decks = ds;
-	sg_pool_run(site->opt->jobs, ds->len, make_one, site);
+	sg_pool_run(site->opt->jobs, 2 * ds->len, make_one, site);
 	for (i = 0; i < ds->len; i++)
 		restore(&ds->v[i]);
 }

@@ -75,9 +75,12 @@ small_text(struct pdf *p, cairo_t *cr, const char *s, double x, double y,
 	pdf_text_free(&t);
 }
 
-/* Draws slide i of d at the current origin, d->width by d->height. */
+/* Draws slide i of d at the current origin, d->width by d->height; with
+ * measure, sets the slide's fit (the notes PDF, made at the same time on
+ * another thread, only reads the deck). */
 static void
-draw_slide(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i)
+draw_slide(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i,
+    int measure)
 {
 	struct sg_slide	*sl = &d->v[i];
 	struct pages	 ps;
@@ -88,7 +91,8 @@ draw_slide(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i)
 	memset(&ps, 0, sizeof(ps));
 	h = layout(p, sl, &ps);
 	fit = h > p->height ? p->height / h : 1;
-	sl->fit = fit;
+	if (measure)
+		sl->fit = fit;
 	cairo_save(cr);
 	cairo_rectangle(cr, 0, 0, d->width, d->height);
 	cairo_clip(cr);
@@ -127,7 +131,7 @@ notes_page(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i,
 	cairo_save(cr);
 	cairo_translate(cr, 50, 50);
 	cairo_scale(cr, s, s);
-	draw_slide(p, cr, d, i);
+	draw_slide(p, cr, d, i, 0);
 	cairo_restore(cr);
 	pdf_set_rgb(cr, p->pal.line_strong);
 	cairo_set_line_width(cr, 0.8);
@@ -234,7 +238,7 @@ sg_pdf_deck(const struct sg_site *site, struct sg_deck *d, int notes,
 		if (notes)
 			notes_page(&p, cr, d, i, pw);
 		else
-			draw_slide(&p, cr, d, i);
+			draw_slide(&p, cr, d, i, 1);
 		cairo_show_page(cr);
 	}
 	cairo_tag_end(cr, "Document");
