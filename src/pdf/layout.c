@@ -151,7 +151,7 @@ heading(struct lay *l, const struct sg_node *n)
 	if (lv < 1 || lv > 6)
 		lv = 6;
 	b = add(l, BOX_TEXT, befores[lv - 1]);
-	pdf_inlines(p, n, &b->text, sizes[lv - 1], 1, b->w);
+	pdf_inlines(p, n, &b->text, sizes[lv - 1], 1, b->w, 0, NULL, NULL);
 	b->h = b->text.top[b->text.nlines] - b->text.top[0];
 	b->keep_next = 1;
 	if (n->u.heading.id && p->page)
@@ -167,11 +167,20 @@ static void
 paragraph_text(struct lay *l, const struct sg_node *n)
 {
 	struct box	*b = add(l, BOX_TEXT, space(l, 7));
+	struct text	*more = NULL;
+	size_t		 nmore = 0, i;
 
-	pdf_inlines(l->p, n, &b->text, l->p->body_size, 0, b->w);
-	pango_layout_set_spacing(b->text.layout, 2 * PANGO_SCALE);
-	pdf_text_remeasure(&b->text);
-	b->h = b->text.top[b->text.nlines] - b->text.top[0];
+	pdf_inlines(l->p, n, &b->text, l->p->body_size, 0, b->w, 2, &more,
+	    &nmore);
+	for (i = 0;; i++) {
+		b->h = b->text.top[b->text.nlines] - b->text.top[0];
+		if (i == nmore)
+			break;
+		/* the next piece of a long paragraph, right below */
+		b = add(l, BOX_TEXT, 0);
+		b->text = more[i];
+	}
+	free(more);
 }
 
 /* The image a paragraph holds alone, or NULL. */

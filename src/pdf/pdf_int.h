@@ -158,7 +158,8 @@ void		 pdf_valid_utf8(struct sg_buf *, const char *, size_t);
 
 /* inline.c */
 void		 pdf_inlines(struct pdf *, const struct sg_node *, struct text *,
-		    double size, int bold, double width);
+		    double size, int bold, double width, double spacing,
+		    struct text **more, size_t *nmore);
 void		 pdf_plain(struct pdf *, const char *, struct text *,
 		    const PangoFontDescription *, double, int, double);
 char		*pdf_dest_name(struct pdf *, const struct sg_page *,
