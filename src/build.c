@@ -13,7 +13,6 @@
 #include "build.h"
 #include "handouts.h"
 #include "output.h"
-#include "parse.h"
 #include "path.h"
 #include "pdf/pdf.h"
 #include "pool.h"
@@ -36,14 +35,27 @@ render_one(void *arg, int worker, size_t i)
 	char			*html;
 	size_t			 len;
 
+	struct sg_md		*md = NULL;
+	struct sg_page		*p = NULL;
+
+	/* a page's HTML is read by its own render only (the model copies
+	 * that of section pages, made before): it is made from the tree
+	 * here, and the tree and the HTML go once the page is written */
+	if (job->kind == SG_JOB_PAGE) {
+		p = c->site->pages[job->index];
+		md = &p->md;
+		sg_md_tree(c->site, p);
+		sg_md_render(c->site, md);
+	}
 	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
 		sg_out_write(c->out, job->out, html, len);
 	free(html);
-	/* a page's HTML is read by its own render only (the model copies
-	 * that of section pages), so it can go now */
-	if (job->kind == SG_JOB_PAGE) {
-		free(c->site->pages[job->index]->md.html);
-		c->site->pages[job->index]->md.html = NULL;
+	if (md) {
+		free(md->html);
+		md->html = NULL;
+		sg_md_drop_tree(md);
+		free(p->text);
+		p->text = NULL;
 	}
 }
 
@@ -115,82 +127,72 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 }
 
 static void
+tree_one(void *arg, int worker, size_t i)
+{
+	struct sg_site	*site = arg;
+
+	(void)worker;
+	sg_md_tree(site, site->handouts->pages[i]);
+}
+
+static void
 pdf_one(void *arg, int worker, size_t i)
 {
 	struct sg_site	*site = arg;
-	struct sg_buf	*bufs = site->handouts->bufs;
 
 	(void)worker;
 	sg_pdf_handout(site, site->handouts, &site->handouts->v[i],
-	    site->diag, &bufs[i]);
+	    site->diag, &site->handouts->bufs[i]);
 }
 
-/* The handout PDFs, one a worker, into out; or with --pdf-only (out
- * NULL) straight into outdir/handouts/, each file replaced whole. */
+/* The handout PDFs, one a worker, into site->handouts->bufs, from the
+ * trees of their pages (made again for them, then dropped), so while the
+ * pages' sources are still loaded. */
 static void
-handouts(struct sg_site *site, struct sg_output *out, const char *outdir)
+make_handouts(struct sg_site *site)
+{
+	struct sg_handouts	*hs = site->handouts;
+	size_t			 i;
+
+	if (hs == NULL || hs->len == 0)
+		return;
+	sg_handouts_pages(hs);
+	sg_pool_run(site->opt->jobs, hs->npages, tree_one, site);
+	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
+	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
+	for (i = 0; i < hs->npages; i++)
+		sg_md_drop_tree(&hs->pages[i]->md);
+}
+
+/* Writes the handouts made into out, or with out NULL (sitegen pdf)
+ * straight into outdir/handouts/, each file replaced whole. */
+static void
+write_handouts(struct sg_site *site, struct sg_output *out,
+    const char *outdir)
 {
 	struct sg_handouts	*hs = site->handouts;
 	struct sg_loc		 loc = { NULL, 0, 0 };
 	char			*path, *tmp;
 	size_t			 i;
 
-	if (hs == NULL || hs->len == 0)
-		return;
-	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
-	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
-	if (sg_diag_errors(site->diag) == 0)
-		for (i = 0; i < hs->len; i++) {
-			if (out) {
-				sg_out_write(out, hs->v[i].out,
-				    hs->bufs[i].data, hs->bufs[i].len);
-				continue;
-			}
-			path = sg_path_join(outdir, hs->v[i].out);
-			tmp = sg_path_dir(path);
-			sg_mkdirs(tmp);
-			free(tmp);
-			tmp = xasprintf("%s.tmp", path);
-			if (sg_file_write(tmp, hs->bufs[i].data,
-			    hs->bufs[i].len) == -1 || rename(tmp, path) == -1)
-				sg_diag_error(site->diag, &loc, "cannot write "
-				    "%s: %s", path, strerror(errno));
-			free(tmp);
-			free(path);
+	for (i = 0; hs && hs->bufs && i < hs->len; i++) {
+		if (out) {
+			sg_out_write(out, hs->v[i].out, hs->bufs[i].data,
+			    hs->bufs[i].len);
+			continue;
 		}
-	for (i = 0; i < hs->len; i++)
-		sg_buf_free(&hs->bufs[i]);
-	free(hs->bufs);
-	hs->bufs = NULL;
-}
-
-/* The resident memory of this process now, in MB (0 if unknown). */
-static long
-rss_mb(void)
-{
-	char	 line[256];
-	long	 kb = 0;
-	FILE	*fp = fopen("/proc/self/status", "r");
-
-	while (fp && fgets(line, sizeof(line), fp))
-		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
-			break;
-	if (fp)
-		fclose(fp);
-	return kb / 1024;
-}
-
-/* With --verbose, says how long the stage that just ended took, and how
- * much memory the process holds after it. */
-static void
-lap(const struct sg_site *site, const char *stage, double *t)
-{
-	double	 n = sg_now();
-
-	if (site->opt->verbose)
-		fprintf(stderr, "sitegen: %-10s %7.1f ms %6ld MB\n", stage,
-		    (n - *t) * 1000, rss_mb());
-	*t = n;
+		path = sg_path_join(outdir, hs->v[i].out);
+		tmp = sg_path_dir(path);
+		sg_mkdirs(tmp);
+		free(tmp);
+		tmp = xasprintf("%s.tmp", path);
+		if (sg_file_write(tmp, hs->bufs[i].data, hs->bufs[i].len) ==
+		    -1 || rename(tmp, path) == -1)
+			sg_diag_error(site->diag, &loc, "cannot write %s: %s",
+			    path, strerror(errno));
+		free(tmp);
+		free(path);
+	}
 }
 
 static int
@@ -205,7 +207,7 @@ stop(struct sg_site *site)
 int
 sg_build(const struct sg_options *opt)
 {
-	struct sg_site		 site;
+	struct sg_site		*site;
 	struct sg_render	*render = NULL;
 	struct sg_output	*out = NULL;
 	struct render_ctx	 ctx;
@@ -213,135 +215,118 @@ sg_build(const struct sg_options *opt)
 	struct sg_samples	 samples = { NULL, 0 };
 	struct sg_samples_opts	 sopt;
 	struct sg_page		*p;
-	char			*outdir, *html;
+	char			*outdir;
 	size_t			 njobs = 0, i;
 	double			 t0 = sg_now(), t = t0;
 	int			 rc = 1, failed;
 
-	memset(&site, 0, sizeof(site));
-	site.opt = opt;
-	site.root = xstrdup(opt->root);
-	site.diag = sg_diag_new(stderr, opt->color);
+	site = sg_site_new(opt);
 	outdir = opt->out ? xstrdup(opt->out) : sg_path_join(opt->root,
 	    "public");
-	sg_md_init();
 
-	sg_config_load(&site);
-	if (stop(&site))
-		goto out;
-	/* a page whose front matter is wrong is still parsed, so that its
-	 * broken links are reported in the same run */
-	sg_content_load(&site);
-	lap(&site, "load", &t);
-	sg_parse_all(&site, opt->jobs);
-	lap(&site, "markdown", &t);
-	if (stop(&site))
-		goto out;
-	sg_content_resolve(&site);
-	if (stop(&site))
-		goto out;
-	sg_md_check_links(&site);
-	if ((site.handouts = sg_handouts_load(&site)) && site.handouts->len)
-		sg_pdf_check_fonts(site.handouts, site.diag);
-	if (!opt->samples_only && !opt->pdf_only) {
-		sg_assets_build(&site, &site.assets);
-		sg_render_new(&site, opt->jobs, &render);
+	/* config, content, Markdown, resolve, anchors */
+	sg_site_load(site);
+	t = sg_now();
+	if (sg_diag_errors(site->diag) == 0 && (site->handouts =
+	    sg_handouts_load(site)) && site->handouts->len)
+		sg_pdf_check_fonts(site->handouts, site->diag);
+	if (!opt->samples_only && !opt->pdf_only &&
+	    sg_diag_errors(site->diag) == 0) {
+		sg_assets_build(site, &site->assets);
+		sg_render_new(site, opt->jobs, &render);
 	}
-	if (stop(&site))
+	if (stop(site))
 		goto out;
 
 	/* the samples: compiled and run only once everything cheaper has
 	 * been checked */
-	sg_samples_collect(&site, &samples);
+	sg_samples_collect(site, &samples);
 	sopt.jobs = opt->jobs;
 	sopt.bless = opt->bless;
 	sopt.export_dir = opt->export_dir;
 	sopt.progress = !opt->quiet && isatty(STDERR_FILENO);
-	lap(&site, "templates", &t);
-	failed = sg_samples_run(&site, &samples, &sopt);
-	lap(&site, "samples", &t);
+	sg_site_lap(site, "templates", &t);
+	failed = sg_samples_run(site, &samples, &sopt);
+	sg_site_lap(site, "samples", &t);
 	if (opt->samples_only) {
-		stop(&site);
+		stop(site);
 		printf("%zu passed, %d failed\n", samples.len - (size_t)failed,
 		    failed);
-		rc = failed > 0 || sg_diag_errors(site.diag) > 0;
+		rc = failed > 0 || sg_diag_errors(site->diag) > 0;
 		goto out;
 	}
-	if (stop(&site))
+	if (stop(site))
+		goto out;
+	make_handouts(site);
+	sg_site_lap(site, "pdf", &t);
+	if (stop(site))
 		goto out;
 	if (opt->pdf_only) {
-		handouts(&site, NULL, outdir);
-		lap(&site, "pdf", &t);
-		if (stop(&site))
+		write_handouts(site, NULL, outdir);
+		if (stop(site))
 			goto out;
 		if (!opt->quiet)
 			fprintf(stderr, "sitegen: %zu handout%s written to "
-			    "%s/handouts in %.0f ms\n", site.handouts->len,
-			    site.handouts->len == 1 ? "" : "s", outdir,
+			    "%s/handouts in %.0f ms\n", site->handouts->len,
+			    site->handouts->len == 1 ? "" : "s", outdir,
 			    (sg_now() - t0) * 1000);
 		rc = 0;
 		goto out;
 	}
-	for (i = 0; i < site.npages; i++) {
-		p = site.pages[i];
-		if (p->md.nsamples == 0)
-			continue;
-		html = sg_samples_fill(p->md.html, &samples, p);
-		free(p->md.html);
-		p->md.html = html;
-	}
-	/* the sources are not needed past here */
-	for (i = 0; i < site.nall; i++) {
-		free(site.all[i]->text);
-		site.all[i]->text = NULL;
-		site.all[i]->len = site.all[i]->body_off = 0;
+	/* the HTML of section pages, which every worker's model holds; the
+	 * other pages' sources stay until each is rendered */
+	for (i = 0; i < site->nall; i++) {
+		p = site->all[i];
+		if (p->owner != NULL && !p->skipped) {
+			sg_md_tree(site, p);
+			sg_md_render(site, &p->md);
+			sg_md_drop_tree(&p->md);
+		}
+		if (p->owner != NULL || p->skipped) {
+			free(p->text);
+			p->text = NULL;
+		}
 	}
 
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
-	    site.diag)) == NULL || stop(&site))
+	    site->diag)) == NULL || stop(site))
 		goto out;
-	njobs = list_jobs(&site, render, &jobs);
-	ctx.site = &site;
+	njobs = list_jobs(site, render, &jobs);
+	ctx.site = site;
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
-	lap(&site, "render", &t);
-	handouts(&site, out, outdir);
-	lap(&site, "pdf", &t);
-	sg_assets_write(&site, site.assets, out);
-	lap(&site, "assets", &t);
-	if (stop(&site))
+	sg_site_lap(site, "render", &t);
+	write_handouts(site, out, outdir);
+	sg_assets_write(site, site->assets, out);
+	sg_site_lap(site, "assets", &t);
+	if (stop(site))
 		goto out;
 	if (sg_out_commit(out) == -1) {
 		out = NULL;
-		stop(&site);
+		stop(site);
 		goto out;
 	}
-	lap(&site, "swap", &t);
+	sg_site_lap(site, "swap", &t);
 	out = NULL;
 	if (!opt->quiet)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
-		    "%s %s in %.0f ms\n", site.npages, site.nsections,
-		    site.ntags, opt->dry_run ? "checked, for" : "written to",
+		    "%s %s in %.0f ms\n", site->npages, site->nsections,
+		    site->ntags, opt->dry_run ? "checked, for" : "written to",
 		    outdir, (sg_now() - t0) * 1000);
 	rc = 0;
 out:
-	sg_diag_flush(site.diag);
+	sg_diag_flush(site->diag);
 	if (rc != 0 && !opt->quiet)
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
-		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?
+		    sg_diag_errors(site->diag), sg_diag_errors(site->diag) == 1 ?
 		    "" : "s", outdir);
 	sg_out_discard(out);
 	sg_samples_free(&samples);
 	free(jobs);
 	sg_render_free(render);
-	sg_assets_free(site.assets);
-	sg_handouts_free(site.handouts);
-	sg_content_free(&site);
-	sg_config_free(&site.config);
-	sg_diag_free(site.diag);
-	free(site.root);
+	sg_site_free(site);
 	free(outdir);
 	return rc;
 }

@@ -363,9 +363,9 @@ sample(struct lay *l, const struct sg_node *n)
 
 	code_box(l, "c", code, strlen(code), NULL, 0, l->p->pal.bg_code,
 	    space(l, 8));
-	if (s && s->shown_output && *s->shown_output)
-		code_box(l, NULL, s->shown_output, strlen(s->shown_output),
-		    NULL, 0, l->p->pal.bg_output, 0);
+	if (s && s->shown_output && s->shown_output_len > 0)
+		code_box(l, NULL, s->shown_output, s->shown_output_len, NULL,
+		    0, l->p->pal.bg_output, 0);
 }
 
 static void

@@ -145,6 +145,7 @@ build(struct fixture *f)
 	    "\tputs(\"hello, handout\");\n\treturn 0;\n}\n";
 	f->sample.shown = f->sample.code;
 	f->sample.shown_output = (char *)"hello, handout\n";
+	f->sample.shown_output_len = strlen(f->sample.shown_output);
 	n = add(d, root, SG_NODE_SAMPLE, NULL);
 	n->u.sample.sample = &f->sample;
 	heading(d, root, 2, "table", "A long table");
