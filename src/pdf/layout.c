@@ -183,6 +183,17 @@ paragraph_text(struct lay *l, const struct sg_node *n)
 	free(more);
 }
 
+static int
+blank(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; s && i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
 /* The image a paragraph holds alone, or NULL. */
 static const struct sg_node *
 lone_image(const struct sg_node *n)
@@ -193,7 +204,7 @@ lone_image(const struct sg_node *n)
 		if (c->kind == SG_NODE_IMAGE && img == NULL)
 			img = c;
 		else if (c->kind == SG_NODE_SOFTBREAK || (c->kind ==
-		    SG_NODE_TEXT && strspn(c->text, " \t") == c->len))
+		    SG_NODE_TEXT && blank(c->text, c->len)))
 			continue;
 		else
 			return NULL;

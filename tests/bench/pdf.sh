@@ -2,7 +2,7 @@
 # tests/bench/pdf.sh: times sitegen's handout PDFs against WeasyPrint and
 # Chromium's --print-to-pdf on the same pages (the site's own HTML for
 # them, served over HTTP on 127.0.0.1), on this guide and on a generated
-# handout of about 100 pages. Prints milliseconds per PDF page for each,
+# handout of some 140 pages. Prints milliseconds per PDF page for each,
 # the ratios, and peak memory. Needs weasyprint, chromium, python3, GNU
 # time and poppler-utils (apt-get install weasyprint chromium time
 # poppler-utils); not run in CI.
@@ -116,7 +116,7 @@ list_pages() {
 list_pages
 bench "this guide" "$top" guide
 
-# a generated site whose handout is about 100 pages
+# a generated site of 24 pages, whose handout has some 140 pages
 sh "$top/tests/bench/gen.sh" "$work/gen" 24 4 > /dev/null
 sed -i '/^handouts:/d' "$work/gen/site.yml"
 "$sg" --root "$work/gen" --out "$work/out" --quiet build
