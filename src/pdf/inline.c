@@ -204,6 +204,7 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 	PangoAttrList		*al = pango_attr_list_new();
 	size_t			 open[MAX_OPEN], start;
 	struct link		*lk;
+	size_t			 k;
 	int			 entering, depth = 0;
 	char			 num[32];
 
@@ -303,6 +304,19 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 			break;
 		}
 	}
+	if (buf.len > MAX_TEXT) {
+		pdf_too_long(p, n, buf.len);
+		buf.len = MAX_TEXT;
+		while (buf.len > 0 && ((unsigned char)buf.data[buf.len] &
+		    0xc0) == 0x80)
+			buf.len--;
+		for (k = 0; k < t->nlinks; k++) {
+			if ((size_t)t->links[k].end > buf.len)
+				t->links[k].end = (int)buf.len;
+			if ((size_t)t->links[k].start > buf.len)
+				t->links[k].start = (int)buf.len;
+		}
+	}
 	if (more == NULL || buf.len <= CHUNK) {
 		pango_layout_set_text(t->layout, buf.data ? buf.data : "",
 		    (int)buf.len);
@@ -312,6 +326,21 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 		split(t, &buf, al, more, nmore);
 	pango_attr_list_unref(al);
 	sg_buf_free(&buf);
+}
+
+/* Warns that block n, len bytes long, is cut to its first MAX_TEXT
+ * bytes in the handout. */
+void
+pdf_too_long(struct pdf *p, const struct sg_node *n, size_t len)
+{
+	struct sg_loc	 loc;
+
+	loc.file = p->page ? p->page->src : NULL;
+	loc.line = n->line;
+	loc.col = n->col;
+	sg_diag_warn(p->diag, &loc, "this block is %zu kB long: the handout "
+	    "shows its first %d kB (split it to show it all)", len / 1024,
+	    MAX_TEXT / 1024);
 }
 
 /* Lays out plain text s into t. */
