@@ -128,45 +128,47 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 }
 
 static void
+tree_one(void *arg, int worker, size_t i)
+{
+	struct sg_site	*site = arg;
+
+	(void)worker;
+	sg_md_tree(site, site->handouts->pages[i]);
+}
+
+static void
 pdf_one(void *arg, int worker, size_t i)
 {
 	struct sg_site	*site = arg;
-	struct sg_buf	*bufs = site->handouts->bufs;
 
 	(void)worker;
 	sg_pdf_handout(site, site->handouts, &site->handouts->v[i],
-	    site->diag, &bufs[i]);
+	    site->diag, &site->handouts->bufs[i]);
 }
 
 /* The handout PDFs, one a worker, into site->handouts->bufs, from the
- * trees of their pages, made again for them (a deck's is kept, without
- * its notes; the others are dropped again once the PDFs are made). */
+ * trees of their pages (made again for them, then dropped), so while the
+ * pages' sources are still loaded. */
 static void
-handouts_make(struct sg_site *site)
+make_handouts(struct sg_site *site)
 {
 	struct sg_handouts	*hs = site->handouts;
-	struct sg_page		*p;
-	size_t			 i, k;
+	size_t			 i;
 
 	if (hs == NULL || hs->len == 0)
 		return;
-	for (i = 0; i < hs->len; i++)
-		for (k = 0; k < hs->v[i].npages; k++)
-			sg_md_tree(site, hs->v[i].pages[k]);
+	sg_handouts_pages(hs);
+	sg_pool_run(site->opt->jobs, hs->npages, tree_one, site);
 	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
 	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
-	for (i = 0; i < hs->len; i++)
-		for (k = 0; k < hs->v[i].npages; k++) {
-			p = hs->v[i].pages[k];
-			if (p->slides_html == NULL)
-				sg_md_drop_tree(&p->md);
-		}
+	for (i = 0; i < hs->npages; i++)
+		sg_md_drop_tree(&hs->pages[i]->md);
 }
 
-/* Writes the handouts into out; or with --pdf-only (out NULL) straight
- * into outdir/handouts/, each file replaced whole. */
+/* Writes the handouts made into out, or with out NULL (sitegen pdf)
+ * straight into outdir/handouts/, each file replaced whole. */
 static void
-handouts_write(struct sg_site *site, struct sg_output *out,
+write_handouts(struct sg_site *site, struct sg_output *out,
     const char *outdir)
 {
 	struct sg_handouts	*hs = site->handouts;
@@ -174,31 +176,31 @@ handouts_write(struct sg_site *site, struct sg_output *out,
 	char			*path, *tmp;
 	size_t			 i;
 
-	if (hs == NULL || hs->bufs == NULL)
-		return;
-	if (sg_diag_errors(site->diag) == 0)
-		for (i = 0; i < hs->len; i++) {
-			if (out) {
-				sg_out_write(out, hs->v[i].out,
-				    hs->bufs[i].data, hs->bufs[i].len);
-				continue;
-			}
-			path = sg_path_join(outdir, hs->v[i].out);
-			tmp = sg_path_dir(path);
-			sg_mkdirs(tmp);
-			free(tmp);
-			tmp = xasprintf("%s.tmp", path);
-			if (sg_file_write(tmp, hs->bufs[i].data,
-			    hs->bufs[i].len) == -1 || rename(tmp, path) == -1)
-				sg_diag_error(site->diag, &loc, "cannot write "
-				    "%s: %s", path, strerror(errno));
-			free(tmp);
-			free(path);
+	for (i = 0; hs && hs->bufs && i < hs->len; i++) {
+		if (out) {
+			sg_out_write(out, hs->v[i].out, hs->bufs[i].data,
+			    hs->bufs[i].len);
+			continue;
 		}
-	for (i = 0; i < hs->len; i++)
-		sg_buf_free(&hs->bufs[i]);
-	free(hs->bufs);
-	hs->bufs = NULL;
+		path = sg_path_join(outdir, hs->v[i].out);
+		tmp = sg_path_dir(path);
+		sg_mkdirs(tmp);
+		free(tmp);
+		tmp = xasprintf("%s.tmp", path);
+		if (sg_file_write(tmp, hs->bufs[i].data, hs->bufs[i].len) ==
+		    -1 || rename(tmp, path) == -1)
+			sg_diag_error(site->diag, &loc, "cannot write %s: %s",
+			    path, strerror(errno));
+		free(tmp);
+		free(path);
+	}
+}
+
+static int
+stop(struct sg_site *site)
+{
+	sg_diag_flush(site->diag);
+	return sg_diag_errors(site->diag) > 0;
 }
 
 /* Adds a render of templates/slides.html for each deck to the n jobs
@@ -212,13 +214,6 @@ deck_jobs(const struct sg_decks *ds, struct sg_job **v, size_t n)
 		add_job(v, &n, SG_JOB_DECK, ds->v[i].page->index,
 		    "slides.html", ds->v[i].out_html, ds->v[i].page->src, 1);
 	return n;
-}
-
-static int
-stop(struct sg_site *site)
-{
-	sg_diag_flush(site->diag);
-	return sg_diag_errors(site->diag) > 0;
 }
 
 /* sitegen slides: each deck's HTML and PDFs straight into outdir. */
@@ -274,11 +269,9 @@ sg_build(const struct sg_options *opt)
 	/* config, content, Markdown, resolve, anchors */
 	sg_site_load(site);
 	t = sg_now();
-	if (sg_diag_errors(site->diag) == 0 &&
-	    (site->handouts = sg_handouts_load(site)) && site->handouts->len)
+	if (sg_diag_errors(site->diag) == 0 && (site->handouts =
+	    sg_handouts_load(site)) && site->handouts->len)
 		sg_pdf_check_fonts(site->handouts, site->diag);
-	if (sg_diag_errors(site->diag) == 0)
-		decks = sg_slides_load(site);
 	if (!opt->samples_only && !opt->pdf_only &&
 	    sg_diag_errors(site->diag) == 0) {
 		sg_assets_build(site, &site->assets);
@@ -306,20 +299,13 @@ sg_build(const struct sg_options *opt)
 	}
 	if (stop(site))
 		goto out;
-	/* the decks, then the handouts, from the pages' trees made again */
-	if (!opt->pdf_only) {
-		sg_slides_make(site, decks);
-		sg_site_lap(site, "slides", &t);
-	}
-	if (!opt->slides_only) {
-		handouts_make(site);
-		sg_site_lap(site, "pdf", &t);
-	}
+	if (!opt->slides_only)
+		make_handouts(site);
+	sg_site_lap(site, "pdf", &t);
 	if (stop(site))
 		goto out;
 	if (opt->pdf_only) {
-		handouts_write(site, NULL, outdir);
-		sg_site_lap(site, "pdf", &t);
+		write_handouts(site, NULL, outdir);
 		if (stop(site))
 			goto out;
 		if (!opt->quiet)
@@ -330,6 +316,14 @@ sg_build(const struct sg_options *opt)
 		rc = 0;
 		goto out;
 	}
+	/* the decks, from their pages' trees made again and kept, without
+	 * the notes, for the pages' own render */
+	if ((decks = sg_slides_load(site)) != NULL && !stop(site)) {
+		sg_slides_make(site, decks);
+		sg_site_lap(site, "slides", &t);
+	}
+	if (stop(site))
+		goto out;
 	if (opt->slides_only) {
 		rc = decks_only(site, render, decks, outdir, t0);
 		goto out;
@@ -358,10 +352,10 @@ sg_build(const struct sg_options *opt)
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
-	handouts_write(site, out, outdir);
-	sg_slides_write(site, decks, out, outdir);
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	sg_site_lap(site, "render", &t);
+	write_handouts(site, out, outdir);
+	sg_slides_write(site, decks, out, outdir);
 	sg_assets_write(site, site->assets, out);
 	sg_site_lap(site, "assets", &t);
 	if (stop(site))
@@ -390,8 +384,6 @@ out:
 	free(jobs);
 	sg_render_free(render);
 	sg_decks_free(decks);
-	if (site)
-		sg_handouts_free(site->handouts);
 	sg_site_free(site);
 	free(outdir);
 	return rc;

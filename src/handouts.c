@@ -276,6 +276,36 @@ sg_handouts_load(struct sg_site *site)
 	return hs;
 }
 
+static int
+cmp_page(const void *a, const void *b)
+{
+	const struct sg_page	*x = *(struct sg_page *const *)a;
+	const struct sg_page	*y = *(struct sg_page *const *)b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void
+sg_handouts_pages(struct sg_handouts *hs)
+{
+	size_t	 i, k, n = 0;
+
+	free(hs->pages);
+	hs->pages = NULL;
+	for (i = 0; i < hs->len; i++)
+		n += hs->v[i].npages;
+	hs->pages = xcalloc(n ? n : 1, sizeof(*hs->pages));
+	hs->npages = 0;
+	for (i = 0; i < hs->len; i++)
+		for (k = 0; k < hs->v[i].npages; k++)
+			hs->pages[hs->npages++] = hs->v[i].pages[k];
+	sg_sort(hs->pages, hs->npages, sizeof(*hs->pages), cmp_page);
+	for (i = k = 0; i < hs->npages; i++)
+		if (k == 0 || hs->pages[k - 1] != hs->pages[i])
+			hs->pages[k++] = hs->pages[i];
+	hs->npages = k;
+}
+
 int
 sg_handout_has(const struct sg_handout *h, const struct sg_page *p)
 {
@@ -294,6 +324,10 @@ sg_handouts_free(struct sg_handouts *hs)
 
 	if (hs == NULL)
 		return;
+	for (i = 0; hs->bufs && i < hs->len; i++)
+		sg_buf_free(&hs->bufs[i]);
+	free(hs->bufs);
+	free(hs->pages);
 	for (i = 0; i < hs->len; i++) {
 		free(hs->v[i].name);
 		free(hs->v[i].title);

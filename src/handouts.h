@@ -31,12 +31,17 @@ struct sg_handouts {
 	char		  *mono;	/* pdf.mono: code family */
 	struct sg_loc	   font_loc, mono_loc; /* where they were named */
 	struct sg_buf	  *bufs;	/* the PDFs while they are made */
+	struct sg_page	 **pages;	/* every page of any handout, once */
+	size_t		   npages;
 };
 
 /* Reads the handouts of site (after sg_content_resolve) into a new
  * struct the caller frees with sg_handouts_free(); every problem is
  * reported at its site.yml line. Returns NULL on error. */
 struct sg_handouts *sg_handouts_load(struct sg_site *site);
+
+/* Lists in hs->pages every page that some handout holds, once each. */
+void		 sg_handouts_pages(struct sg_handouts *hs);
 
 /* Does handout h hold page p? */
 int		 sg_handout_has(const struct sg_handout *h,

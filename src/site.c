@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "handouts.h"
 #include "parse.h"
 #include "site.h"
 
@@ -97,6 +98,7 @@ sg_site_free(struct sg_site *site)
 	if (site == NULL)
 		return;
 	sg_assets_free(site->assets);
+	sg_handouts_free(site->handouts);
 	sg_content_free(site);
 	sg_config_free(&site->config);
 	sg_diag_free(site->diag);

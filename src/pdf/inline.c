@@ -88,6 +88,8 @@ colour(struct rgb c, int bg)
 	    pango_attr_foreground_new(r, g, b);
 }
 
+#define CHUNK	(16 * 1024)
+
 /* Is kind one the walk sees once (no exit event)? As tree.c's. */
 static int
 leaf(enum sg_node_kind kind)
@@ -112,13 +114,89 @@ leaf(enum sg_node_kind kind)
 /* Where each open inline started, by depth. */
 #define MAX_OPEN	64
 
+/* Where to end a piece of text that starts at s: a space near CHUNK
+ * bytes on, else a character boundary. */
+static size_t
+cut(const struct sg_buf *b, size_t s)
+{
+	size_t	 e = s + CHUNK, i;
+
+	if (e >= b->len)
+		return b->len;
+	for (i = e; i > e - CHUNK / 8; i--)
+		if (b->data[i] == ' ')
+			return i + 1;
+	while (e > s + 1 && ((unsigned char)b->data[e] & 0xc0) == 0x80)
+		e--;
+	return e;
+}
+
+/* Lays out a long text as several layouts of at most about CHUNK bytes
+ * (pango's line breaking slows down past that): the first into t, the
+ * others into *more, attributes and links shifted to each. */
+static void
+split(struct text *t, const struct sg_buf *buf, PangoAttrList *al,
+    struct text **more, size_t *nmore)
+{
+	struct link	*links = t->links, *lk;
+	size_t		 nlinks = t->nlinks, s, e, k;
+	struct text	*dst;
+	PangoAttrList	*part;
+	PangoLayout	*proto = t->layout;
+
+	t->links = NULL;
+	t->nlinks = 0;
+	*more = NULL;
+	*nmore = 0;
+	for (s = 0; s < buf->len; s = e) {
+		e = cut(buf, s);
+		if (s == 0)
+			dst = t;
+		else {
+			*more = xrealloc(*more, (*nmore + 1) * sizeof(**more));
+			dst = &(*more)[(*nmore)++];
+			memset(dst, 0, sizeof(*dst));
+			dst->layout = pango_layout_copy(proto);
+		}
+		pango_layout_set_text(dst->layout, buf->data + s, (int)(e - s));
+		part = pango_attr_list_copy(al);
+		if (s > 0)
+			pango_attr_list_update(part, 0, (int)s, 0);
+		pango_layout_set_attributes(dst->layout, part);
+		pango_attr_list_unref(part);
+		for (k = 0; k < nlinks; k++) {
+			if ((size_t)links[k].end <= s ||
+			    (size_t)links[k].start >= e)
+				continue;
+			dst->links = xrealloc(dst->links, (dst->nlinks + 1) *
+			    sizeof(*dst->links));
+			lk = &dst->links[dst->nlinks++];
+			lk->start = (size_t)links[k].start > s ?
+			    links[k].start - (int)s : 0;
+			lk->end = (size_t)links[k].end < e ?
+			    links[k].end - (int)s : (int)(e - s);
+			lk->dest = links[k].dest ? xstrdup(links[k].dest) : NULL;
+			lk->uri = links[k].uri ? xstrdup(links[k].uri) : NULL;
+		}
+		pdf_text_measure(dst);
+	}
+	for (k = 0; k < nlinks; k++) {
+		free(links[k].dest);
+		free(links[k].uri);
+	}
+	free(links);
+}
+
 /*
  * Lays out the inlines of block n into t: size in points, bold for
- * headings, wrapped at width.
+ * headings, wrapped at width, spacing points between lines. With more set, a text longer than CHUNK
+ * bytes is split: t holds its start, *more (nmore of them, which the
+ * caller frees) the rest.
  */
 void
 pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
-    double size, int bold, double width)
+    double size, int bold, double width, double spacing, struct text **more,
+    size_t *nmore)
 {
 	struct sg_walk		 w;
 	const struct sg_node	*c;
@@ -126,10 +204,12 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 	PangoAttrList		*al = pango_attr_list_new();
 	size_t			 open[MAX_OPEN], start;
 	struct link		*lk;
+	size_t			 k;
 	int			 entering, depth = 0;
 	char			 num[32];
 
 	t->layout = pdf_layout_new(p, p->sans, size, width);
+	pango_layout_set_spacing(t->layout, (int)(spacing * PANGO_SCALE));
 	if (bold) {
 		PangoFontDescription *fd = pango_font_description_copy(
 		    pango_layout_get_font_description(t->layout));
@@ -224,12 +304,43 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 			break;
 		}
 	}
-	pango_layout_set_text(t->layout, buf.data ? buf.data : "",
-	    (int)buf.len);
-	pango_layout_set_attributes(t->layout, al);
+	if (buf.len > MAX_TEXT) {
+		pdf_too_long(p, n, buf.len);
+		buf.len = MAX_TEXT;
+		while (buf.len > 0 && ((unsigned char)buf.data[buf.len] &
+		    0xc0) == 0x80)
+			buf.len--;
+		for (k = 0; k < t->nlinks; k++) {
+			if ((size_t)t->links[k].end > buf.len)
+				t->links[k].end = (int)buf.len;
+			if ((size_t)t->links[k].start > buf.len)
+				t->links[k].start = (int)buf.len;
+		}
+	}
+	if (more == NULL || buf.len <= CHUNK) {
+		pango_layout_set_text(t->layout, buf.data ? buf.data : "",
+		    (int)buf.len);
+		pango_layout_set_attributes(t->layout, al);
+		pdf_text_measure(t);
+	} else
+		split(t, &buf, al, more, nmore);
 	pango_attr_list_unref(al);
 	sg_buf_free(&buf);
-	pdf_text_measure(t);
+}
+
+/* Warns that block n, len bytes long, is cut to its first MAX_TEXT
+ * bytes in the handout. */
+void
+pdf_too_long(struct pdf *p, const struct sg_node *n, size_t len)
+{
+	struct sg_loc	 loc;
+
+	loc.file = p->page ? p->page->src : NULL;
+	loc.line = n->line;
+	loc.col = n->col;
+	sg_diag_warn(p->diag, &loc, "this block is %zu kB long: the handout "
+	    "shows its first %d kB (split it to show it all)", len / 1024,
+	    MAX_TEXT / 1024);
 }
 
 /* Lays out plain text s into t. */

@@ -12,6 +12,7 @@
 #define MIN_WIDTH	120.0	/* no indent narrows a box below this */
 #define INDENT		18.0	/* a list level */
 #define QUOTE_IN	12.0	/* a quote's or an alert's text from its bar */
+#define CHUNK		(16 * 1024)	/* bytes of code in one box at most */
 
 struct ctx {
 	enum sg_node_kind	 kind;
@@ -125,6 +126,14 @@ add(struct lay *l, enum box_kind kind, double before)
 	return b;
 }
 
+/* A warning that a block is too long for a handout, which shows only
+ * its first MAX_TEXT bytes. */
+static void
+too_long(struct lay *l, const struct sg_node *n, size_t len)
+{
+	pdf_too_long(l->p, n, len);
+}
+
 static double
 space(const struct lay *l, double normal)
 {
@@ -151,7 +160,7 @@ heading(struct lay *l, const struct sg_node *n)
 	if (lv < 1 || lv > 6)
 		lv = 6;
 	b = add(l, BOX_TEXT, befores[lv - 1]);
-	pdf_inlines(p, n, &b->text, sizes[lv - 1], 1, b->w);
+	pdf_inlines(p, n, &b->text, sizes[lv - 1], 1, b->w, 0, NULL, NULL);
 	b->h = b->text.top[b->text.nlines] - b->text.top[0];
 	b->keep_next = 1;
 	if (n->u.heading.id && p->page)
@@ -167,11 +176,31 @@ static void
 paragraph_text(struct lay *l, const struct sg_node *n)
 {
 	struct box	*b = add(l, BOX_TEXT, space(l, 7));
+	struct text	*more = NULL;
+	size_t		 nmore = 0, i;
 
-	pdf_inlines(l->p, n, &b->text, l->p->body_size, 0, b->w);
-	pango_layout_set_spacing(b->text.layout, 2 * PANGO_SCALE);
-	pdf_text_remeasure(&b->text);
-	b->h = b->text.top[b->text.nlines] - b->text.top[0];
+	pdf_inlines(l->p, n, &b->text, l->p->body_size, 0, b->w, 2, &more,
+	    &nmore);
+	for (i = 0;; i++) {
+		b->h = b->text.top[b->text.nlines] - b->text.top[0];
+		if (i == nmore)
+			break;
+		/* the next piece of a long paragraph, right below */
+		b = add(l, BOX_TEXT, 0);
+		b->text = more[i];
+	}
+	free(more);
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; s && i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
 }
 
 /* The image a paragraph holds alone, or NULL. */
@@ -184,7 +213,7 @@ lone_image(const struct sg_node *n)
 		if (c->kind == SG_NODE_IMAGE && img == NULL)
 			img = c;
 		else if (c->kind == SG_NODE_SOFTBREAK || (c->kind ==
-		    SG_NODE_TEXT && strspn(c->text, " \t") == c->len))
+		    SG_NODE_TEXT && blank(c->text, c->len)))
 			continue;
 		else
 			return NULL;
@@ -277,21 +306,18 @@ tab_stops(struct pdf *p, PangoLayout *l)
 	pango_tab_array_free(tabs);
 }
 
+/* One box of code: s[0..len), tokens tok (offsets from s minus off). */
 static void
-code_box(struct lay *l, const char *lang, const char *code, size_t len,
-    const struct sg_token *tok, size_t ntok, struct rgb bg, double before)
+code_piece(struct lay *l, const char *s, size_t len, const struct sg_token *tok,
+    size_t ntok, size_t off, struct rgb bg, double before)
 {
 	struct pdf	*p = l->p;
 	struct box	*b = add(l, BOX_CODE, before);
-	struct sg_tokens own = { NULL, 0, 0 };
-	struct sg_buf	 buf = { NULL, 0, 0 };
-	PangoAttrList	*al;
+	PangoAttrList	*al = pango_attr_list_new();
 	PangoAttribute	*a;
 	struct rgb	 c;
-	size_t		 i;
+	size_t		 i, from, to;
 
-	while (len > 0 && code[len - 1] == '\n')
-		len--;
 	b->pad = 6;
 	b->bg = bg;
 	b->text.layout = pdf_layout_new(p, p->mono, p->code_size,
@@ -299,50 +325,93 @@ code_box(struct lay *l, const char *lang, const char *code, size_t len,
 	pango_layout_set_wrap(b->text.layout, PANGO_WRAP_CHAR);
 	tab_stops(p, b->text.layout);
 	pango_layout_set_spacing(b->text.layout, (int)(1.5 * PANGO_SCALE));
-	if (g_utf8_validate(code, (gssize)len, NULL)) {
-		pango_layout_set_text(b->text.layout, code, (int)len);
-		if (tok == NULL && lang && *lang) {
-			sg_hl_tokenize(lang, code, len, &own);
-			tok = own.v;
-			ntok = own.len;
-		}
-		al = pango_attr_list_new();
-		/* a wrapped line of code gets no hyphen */
-		pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
-		for (i = 0; tok && i < ntok; i++) {
-			if (tok[i].kind == SG_TOK_TEXT ||
-			    tok[i].kind >= SG_TOK__COUNT ||
-			    tok[i].off >= len)
-				continue;
-			c = p->pal.tok[tok[i].kind];
-			a = pango_attr_foreground_new((guint16)(c.r * 65535),
-			    (guint16)(c.g * 65535), (guint16)(c.b * 65535));
-			a->start_index = (guint)tok[i].off;
-			a->end_index = (guint)(tok[i].off + tok[i].len);
+	pango_layout_set_text(b->text.layout, s, (int)len);
+	/* a wrapped line of code gets no hyphen */
+	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+	for (i = 0; tok && i < ntok; i++) {
+		if (tok[i].kind == SG_TOK_TEXT || tok[i].kind >= SG_TOK__COUNT ||
+		    tok[i].off + tok[i].len <= off || tok[i].off >= off + len)
+			continue;
+		from = tok[i].off > off ? tok[i].off - off : 0;
+		to = tok[i].off + tok[i].len - off < len ? tok[i].off +
+		    tok[i].len - off : len;
+		c = p->pal.tok[tok[i].kind];
+		a = pango_attr_foreground_new((guint16)(c.r * 65535),
+		    (guint16)(c.g * 65535), (guint16)(c.b * 65535));
+		a->start_index = (guint)from;
+		a->end_index = (guint)to;
+		pango_attr_list_insert(al, a);
+		if (tok[i].kind == SG_TOK_COMMENT) {
+			a = pango_attr_style_new(PANGO_STYLE_ITALIC);
+			a->start_index = (guint)from;
+			a->end_index = (guint)to;
 			pango_attr_list_insert(al, a);
-			if (tok[i].kind == SG_TOK_COMMENT) {
-				a = pango_attr_style_new(PANGO_STYLE_ITALIC);
-				a->start_index = (guint)tok[i].off;
-				a->end_index = (guint)(tok[i].off +
-				    tok[i].len);
-				pango_attr_list_insert(al, a);
-			}
 		}
-		pango_layout_set_attributes(b->text.layout, al);
-		pango_attr_list_unref(al);
-		sg_hl_tokens_free(&own);
-	} else {
-		pdf_valid_utf8(&buf, code, len);
-		pango_layout_set_text(b->text.layout, buf.data ? buf.data :
-		    "", (int)buf.len);
-		al = pango_attr_list_new();
-		pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
-		pango_layout_set_attributes(b->text.layout, al);
-		pango_attr_list_unref(al);
-		sg_buf_free(&buf);
 	}
+	pango_layout_set_attributes(b->text.layout, al);
+	pango_attr_list_unref(al);
 	pdf_text_measure(&b->text);
 	b->h = b->text.top[b->text.nlines] - b->text.top[0] + 2 * b->pad;
+}
+
+/* Where to end a piece of code that starts at s: after the last newline
+ * within CHUNK bytes, else at a character boundary. */
+static size_t
+code_cut(const char *code, size_t len, size_t s)
+{
+	size_t	 e = s + CHUNK;
+
+	if (e >= len)
+		return len;
+	while (e > s + 1 && code[e - 1] != '\n')
+		e--;
+	if (e > s + 1)
+		return e;
+	e = s + CHUNK;
+	while (e > s + 1 && ((unsigned char)code[e] & 0xc0) == 0x80)
+		e--;
+	return e;
+}
+
+/* Code highlighted with tokens tok (or tokenized here as lang), in
+ * pieces of at most CHUNK bytes (cut between lines), as one block. */
+static void
+code_box(struct lay *l, const struct sg_node *n, const char *lang,
+    const char *code, size_t len, const struct sg_token *tok, size_t ntok,
+    struct rgb bg, double before)
+{
+	struct sg_tokens own = { NULL, 0, 0 };
+	struct sg_buf	 buf = { NULL, 0, 0 };
+	size_t		 s, e;
+
+	while (len > 0 && code[len - 1] == '\n')
+		len--;
+	if (len > MAX_TEXT) {
+		too_long(l, n, len);
+		len = MAX_TEXT;
+		tok = NULL;
+	}
+	if (!g_utf8_validate(code, (gssize)len, NULL)) {
+		pdf_valid_utf8(&buf, code, len);
+		code = buf.data ? buf.data : "";
+		len = buf.len;
+		tok = NULL;
+		lang = NULL;
+	}
+	if (tok == NULL && lang && *lang) {
+		sg_hl_tokenize(lang, code, len, &own);
+		tok = own.v;
+		ntok = own.len;
+	}
+	for (s = 0; s == 0 || s < len; s = e) {
+		e = code_cut(code, len, s);
+		code_piece(l, code + s, e > s && code[e - 1] == '\n' ? e - s - 1 :
+		    e - s, tok, ntok, s, bg, s == 0 ? before : 0);
+		if (e == 0)
+			break;
+	}
+	sg_hl_tokens_free(&own);
+	sg_buf_free(&buf);
 }
 
 static void
@@ -352,10 +421,10 @@ sample(struct lay *l, const struct sg_node *n)
 	const char		*code = s && s->shown ? s->shown :
 				    s && s->code ? s->code : "";
 
-	code_box(l, "c", code, strlen(code), NULL, 0, l->p->pal.bg_code,
+	code_box(l, n, "c", code, strlen(code), NULL, 0, l->p->pal.bg_code,
 	    space(l, 8));
-	if (s && s->shown_output && *s->shown_output)
-		code_box(l, NULL, s->shown_output, strlen(s->shown_output),
+	if (s && s->shown_output && s->shown_output_len > 0)
+		code_box(l, n, NULL, s->shown_output, s->shown_output_len,
 		    NULL, 0, l->p->pal.bg_output, 0);
 }
 
@@ -591,7 +660,7 @@ walk(struct lay *l, const struct sg_node *root)
 			skip(&w, n);
 			break;
 		case SG_NODE_CODE_BLOCK:
-			code_box(l, n->u.code.lang, n->text ? n->text : "",
+			code_box(l, n, n->u.code.lang, n->text ? n->text : "",
 			    n->len, n->u.code.tokens, n->u.code.ntokens,
 			    l->p->pal.bg_code, space(l, 8));
 			break;

@@ -16,6 +16,10 @@
 #include "../site.h"
 #include "../tree.h"
 
+/* The longest paragraph or code block a handout shows, in bytes: past
+ * that, pango's layout takes seconds and the page runs to hundreds. */
+#define MAX_TEXT	(256 * 1024)
+
 struct rgb {
 	double	 r, g, b;
 };
@@ -158,9 +162,11 @@ void		 pdf_valid_utf8(struct sg_buf *, const char *, size_t);
 
 /* inline.c */
 void		 pdf_inlines(struct pdf *, const struct sg_node *, struct text *,
-		    double size, int bold, double width);
+		    double size, int bold, double width, double spacing,
+		    struct text **more, size_t *nmore);
 void		 pdf_plain(struct pdf *, const char *, struct text *,
 		    const PangoFontDescription *, double, int, double);
+void		 pdf_too_long(struct pdf *, const struct sg_node *, size_t);
 char		*pdf_dest_name(struct pdf *, const struct sg_page *,
 		    const char *);
 int		 pdf_dest_known(const struct pdf *, const char *);

@@ -82,7 +82,7 @@ pdf_table(struct pdf *p, const struct sg_node *t, double x, double w)
 		for (i = 0, cell = row->first; i < ncols; i++) {
 			if (cell && cell->kind == SG_NODE_TABLE_CELL) {
 				pdf_inlines(p, cell, &b->cells[i], size,
-				    b->header, 0);
+				    b->header, 0, 0, NULL, NULL);
 				cell = cell->next;
 			} else
 				pdf_plain(p, "", &b->cells[i], p->sans, size,

@@ -167,6 +167,27 @@ else
 	bad "without handouts: one handout, guide.pdf" "$o"
 fi
 
+# long blocks: a code block of 3,000 lines keeps every line (laid out in
+# pieces); a paragraph past 256 kB is cut, with a warning at its line
+big=$tmp/big
+mkdir -p "$big/content" "$big/templates"
+printf 'title: Big\ntheme: ""\n' > "$big/site.yml"
+for t in page section index; do printf '<%%- content %%>\n' > "$big/templates/$t.html"; done
+{ printf -- '---\ntitle: Big\n---\n\n```bash\n'
+  awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "echo line %d of a long block\n", i }'
+  printf '```\n\n'
+  awk 'BEGIN { for (i = 0; i < 300 * 1024 / 16; i++) printf "many words here. "; print "" }'
+} > "$big/content/_index.md"
+o=$("$sg" --root "$big" --quiet pdf 2>&1)
+lines=$(pdftotext "$big/public/handouts/guide.pdf" - 2>/dev/null | grep -c '^echo line [0-9]* of a long block$')
+if [ "$lines" -eq 3000 ]; then ok "a code block of 3,000 lines, every line"
+else bad "a code block of 3,000 lines, every line" "$lines lines"; fi
+if [ "$o" = "content/_index.md:3008:1: warning: this block is 318 kB long: the handout shows its first 256 kB (split it to show it all)" ]; then
+	ok "a paragraph past 256 kB: a warning at its line"
+else
+	bad "a paragraph past 256 kB: a warning at its line" "$o"
+fi
+
 # ---- this guide -------------------------------------------------------------
 if [ -f "$top/site.yml" ] && [ -d "$top/content" ]; then
 	g=$tmp/guide

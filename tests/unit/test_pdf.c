@@ -145,6 +145,7 @@ build(struct fixture *f)
 	    "\tputs(\"hello, handout\");\n\treturn 0;\n}\n";
 	f->sample.shown = f->sample.code;
 	f->sample.shown_output = (char *)"hello, handout\n";
+	f->sample.shown_output_len = strlen(f->sample.shown_output);
 	n = add(d, root, SG_NODE_SAMPLE, NULL);
 	n->u.sample.sample = &f->sample;
 	heading(d, root, 2, "table", "A long table");
@@ -239,9 +240,171 @@ test_render(void)
 	unbuild(&f);
 }
 
+/* ---- pagination, on boxes made by hand -------------------------------- */
+
+/* A text box of n lines, each 10 points tall. */
+static struct box *
+lines_box(int n, double before)
+{
+	struct box	*b = xcalloc(1, sizeof(*b));
+	int		 i;
+
+	b->kind = BOX_TEXT;
+	b->before = before;
+	b->text.nlines = n;
+	b->text.top = xcalloc((size_t)n + 1, sizeof(double));
+	for (i = 0; i <= n; i++)
+		b->text.top[i] = 10.0 * i;
+	b->h = 10.0 * n;
+	return b;
+}
+
+static struct box *
+solid(enum box_kind kind, double h)
+{
+	struct box	*b = xcalloc(1, sizeof(*b));
+
+	b->kind = kind;
+	b->h = h;
+	return b;
+}
+
+static void
+free_boxes(struct box **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i]->text.top);
+		free(v[i]);
+	}
+}
+
+/* Paginates v into pages 100 points tall. */
+static void
+paginate(struct box **v, size_t n, struct pages *ps)
+{
+	struct pdf	 p;
+
+	memset(&p, 0, sizeof(p));
+	p.height = 100;
+	pdf_paginate(&p, v, n, ps);
+}
+
+/* A paragraph that runs over: two lines at least go over with it
+ * (widows), and the page keeps as many as fit. */
+static void
+test_widows(void)
+{
+	struct box	*v[2];
+	struct pages	 ps;
+
+	v[0] = lines_box(1, 0);		/* 10 points */
+	v[1] = lines_box(10, 0);	/* 9 lines fit after it, 1 would not */
+	paginate(v, 2, &ps);
+	CHECK(ps.len == 2);
+	CHECK(ps.len == 2 && ps.v[0].len == 2 && ps.v[0].v[1].from == 0 &&
+	    ps.v[0].v[1].to == 8);
+	CHECK(ps.len == 2 && ps.v[1].len == 1 && ps.v[1].v[0].from == 8 &&
+	    ps.v[1].v[0].to == 10 && ps.v[1].v[0].y == 0);
+	pdf_pages_free(&ps);
+	free_boxes(v, 2);
+}
+
+/* Only one line of a paragraph would fit: it starts on the next page
+ * (no orphan). */
+static void
+test_orphans(void)
+{
+	struct box	*v[2];
+	struct pages	 ps;
+
+	v[0] = lines_box(9, 0);
+	v[1] = lines_box(5, 0);
+	paginate(v, 2, &ps);
+	CHECK(ps.len == 2);
+	CHECK(ps.len == 2 && ps.v[0].len == 1 && ps.v[1].len == 1 &&
+	    ps.v[1].v[0].box == v[1] && ps.v[1].v[0].from == 0 &&
+	    ps.v[1].v[0].to == 5);
+	pdf_pages_free(&ps);
+	free_boxes(v, 2);
+}
+
+/* A heading with room for itself but not for two lines of what follows
+ * goes to the next page with it. */
+static void
+test_keep_with_next(void)
+{
+	struct box	*v[3];
+	struct pages	 ps;
+
+	v[0] = lines_box(7, 0);		/* 70 */
+	v[1] = lines_box(1, 0);		/* a heading at 70..80 */
+	v[1]->keep_next = 1;
+	v[2] = lines_box(6, 0);		/* 2 lines would end at 100: fits */
+	paginate(v, 3, &ps);
+	CHECK(ps.len == 2 && ps.v[0].len == 3);
+	pdf_pages_free(&ps);
+	v[2]->before = 5;		/* now they would end at 105 */
+	paginate(v, 3, &ps);
+	CHECK(ps.len == 2 && ps.v[0].len == 1 && ps.v[1].v[0].box == v[1] &&
+	    ps.v[1].v[1].box == v[2] && ps.v[1].v[1].to == 6);
+	pdf_pages_free(&ps);
+	free_boxes(v, 3);
+}
+
+/* A table that runs onto the next page starts it with its header row;
+ * a row is never split. */
+static void
+test_table_header(void)
+{
+	struct box	*v[8];
+	struct pages	 ps;
+	size_t		 i;
+
+	v[0] = solid(BOX_ROW, 16);
+	v[0]->header = 1;
+	v[0]->keep_next = 1;
+	for (i = 1; i < 8; i++) {
+		v[i] = solid(BOX_ROW, 20);
+		v[i]->head = v[0];
+	}
+	paginate(v, 8, &ps);
+	/* 16 + 4 x 20 = 96 on the first page */
+	CHECK(ps.len == 2 && ps.v[0].len == 5);
+	CHECK(ps.len == 2 && ps.v[1].len == 4 && ps.v[1].v[0].box == v[0] &&
+	    ps.v[1].v[1].box == v[5] && ps.v[1].v[1].y == 16);
+	pdf_pages_free(&ps);
+	free_boxes(v, 8);
+}
+
+/* A chapter starts a page; a box taller than a page still goes in. */
+static void
+test_breaks(void)
+{
+	struct box	*v[4];
+	struct pages	 ps;
+
+	v[0] = lines_box(2, 0);
+	v[1] = solid(BOX_BREAK, 0);
+	v[1]->chapter = 1;
+	v[2] = lines_box(2, 0);
+	v[3] = solid(BOX_IMAGE, 150);
+	paginate(v, 4, &ps);
+	CHECK(ps.len == 3 && ps.v[0].chapter == -1 && ps.v[1].chapter == 1 &&
+	    ps.v[1].len == 1 && ps.v[2].len == 1 && ps.v[2].v[0].box == v[3]);
+	pdf_pages_free(&ps);
+	free_boxes(v, 4);
+}
+
 int
 main(void)
 {
 	TEST(test_render);
+	TEST(test_widows);
+	TEST(test_orphans);
+	TEST(test_keep_with_next);
+	TEST(test_table_header);
+	TEST(test_breaks);
 	HARNESS_EXIT();
 }
