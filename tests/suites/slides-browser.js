@@ -122,7 +122,9 @@ const current = "(() => { const c = document.querySelectorAll('.deck-stage .slid
 async function main() {
 	await new Promise((r) => server.listen(0, "127.0.0.1", r));
 	const base = "http://127.0.0.1:" + server.address().port + "/docs/slides/" + deck + "/";
-	const profile = fs.mkdtempSync(path.join(require("os").tmpdir(), "slides-chrome-"));
+	// beside OUT, in the caller's temporary folder, which it removes:
+	// Chromium's helpers may still write there after it exits
+	const profile = fs.mkdtempSync(path.join(path.dirname(path.resolve(out)), "chrome-"));
 	browser = spawn(chrome, ["--headless=new", "--no-sandbox", "--disable-gpu",
 		"--remote-debugging-pipe", "--user-data-dir=" + profile, "--no-first-run",
 		"--disable-extensions", "about:blank"],
@@ -217,7 +219,11 @@ async function main() {
 		browser.kill();
 		await gone;
 		server.close();
-		fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+		try {
+			fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+		} catch (e) {
+			/* left to the caller */
+		}
 	}
 }
 main();
