@@ -510,21 +510,28 @@ in_image(const struct sg_node *s)
 	return 0;
 }
 
-/* Is s an HTML comment block of a slide deck (slides: true)? Its text is
- * kept whatever markdown.unsafe says: slides.c reads the speaker notes
- * and directives from it, and the HTML renderer still leaves it out of
- * the page unless raw HTML is allowed. */
+/* Is the page a slide deck (slides: true)? Is s an HTML comment block of
+ * one? Its text is kept whatever markdown.unsafe says: slides.c reads
+ * the speaker notes and directives from it, and the HTML renderer still
+ * leaves it out of the page unless raw HTML is allowed. */
+static int
+is_deck(const struct md_conv *c)
+{
+	const struct sg_value	*v;
+
+	v = c->page && c->page->fm ? sg_value_get(c->page->fm, "slides") :
+	    NULL;
+	return v && v->type == SG_BOOL && v->b;
+}
+
 static int
 deck_comment(const struct md_conv *c, const struct sg_node *s,
     const char *lit)
 {
-	const struct sg_value	*v;
-
-	if (s->kind != SG_NODE_HTML_BLOCK || c->page == NULL || lit == NULL ||
+	if (s->kind != SG_NODE_HTML_BLOCK || lit == NULL ||
 	    strncmp(lit, "<!--", 4) != 0)
 		return 0;
-	v = c->page->fm ? sg_value_get(c->page->fm, "slides") : NULL;
-	return v && v->type == SG_BOOL && v->b;
+	return is_deck(c);
 }
 
 /* Fills the payload of s, made for the cmark-gfm node n. Returns a node
@@ -676,7 +683,9 @@ md_tree_build(struct md_conv *c, void *cmark_doc)
 		sg_buf_put(&b, "", 0);
 		plain_text(first, &b);
 		c->md->h1 = sg_buf_detach(&b);
-		skip[2] = first;
+		/* but a deck's is its first slide's */
+		if (!is_deck(c))
+			skip[2] = first;
 	}
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
