@@ -122,6 +122,24 @@ case $msg in
 esac
 deck_pdf "fixture talk.pdf" "$out/slides/talk.pdf" "$out/slides/talk-notes.pdf" \
     "$site/content/talk.md" "$out/slides/talk/index.html"
+size=$(pdfinfo "$out/slides/square.pdf" | awk '/^Page size:/ { print $3 / $5 }')
+case $size in
+1.33*) ok "size: 4:3 gives 4:3 pages" ;;
+*) bad "size: 4:3 gives 4:3 pages" "$(pdfinfo "$out/slides/square.pdf" | grep 'Page size')" ;;
+esac
+grep -q 'class="deck deck-4x3"' "$out/slides/square/index.html" &&
+    ok "size: 4:3 gives a 4:3 HTML deck" || bad "size: 4:3 gives a 4:3 HTML deck"
+h=$(grep -o 'slide-header">[^<]*' "$out/slides/square/index.html" | tr '\n' '|')
+if [ "$h" = 'slide-header">Square header|slide-header">Changed header|' ]; then
+	ok "header: from the front matter, then changed by a directive"
+else
+	bad "header: from the front matter, then changed by a directive" "$h"
+fi
+if pdftotext "$out/slides/square.pdf" - | grep -q 'Changed header'; then
+	ok "header: drawn on the PDF slide"
+else
+	bad "header: drawn on the PDF slide"
+fi
 for n in ONE TWO THREE FOUR FIVE SIX; do
 	grep -q "NOTE-$n" "$out/slides/talk/index.html" || echo "NOTE-$n"
 done > "$tmp/lost"
@@ -158,7 +176,7 @@ cp "$top/tests/slides/site/site.yml" "$site/site.yml"
 mkdir -p "$tmp/only"
 if msg=$("$sg" --root "$site" --out "$tmp/only" --quiet slides 2>&1); then
 	got=$(cd "$tmp/only" && find . -type f | sort)
-	want=$(printf './slides/talk-notes.pdf\n./slides/talk.pdf\n./slides/talk/index.html')
+	want=$(printf './slides/square-notes.pdf\n./slides/square.pdf\n./slides/square/index.html\n./slides/talk-notes.pdf\n./slides/talk.pdf\n./slides/talk/index.html')
 	if [ "$got" = "$want" ] &&
 	    cmp -s "$tmp/only/slides/talk.pdf" "$out/slides/talk.pdf" &&
 	    cmp -s "$tmp/only/slides/talk/index.html" "$out/slides/talk/index.html"; then
