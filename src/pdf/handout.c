@@ -118,11 +118,13 @@ toc(struct pdf *p, size_t nbody, struct box ***out, size_t *nout)
 	*nout = p->nboxes - first;
 }
 
-static void
+/* Draws s centred with its top at y; returns its height. */
+static double
 center(struct pdf *p, cairo_t *cr, const char *s, double size, int bold,
     double y, struct rgb c)
 {
 	struct text	 t;
+	double		 h;
 
 	memset(&t, 0, sizeof(t));
 	pdf_plain(p, s, &t, p->sans, size, bold, p->width);
@@ -130,7 +132,9 @@ center(struct pdf *p, cairo_t *cr, const char *s, double size, int bold,
 	pdf_set_rgb(cr, c);
 	cairo_move_to(cr, p->margin_x, y);
 	pango_cairo_show_layout(cr, t.layout);
+	h = t.top[t.nlines];
 	pdf_text_free(&t);
+	return h;
 }
 
 static void
@@ -138,14 +142,15 @@ cover(struct pdf *p, cairo_t *cr)
 {
 	const char	*d = p->site->build_date;
 	char		 date[64];
+	double		 h;
 	int		 y, m, dd;
 
 	pdf_set_rgb(cr, p->pal.accent);
 	cairo_rectangle(cr, p->margin_x, p->page_h * 0.3 - 24, p->width, 3);
 	cairo_fill(cr);
-	center(p, cr, p->h->title, 30, 1, p->page_h * 0.3, p->pal.text);
+	h = center(p, cr, p->h->title, 30, 1, p->page_h * 0.3, p->pal.text);
 	if (p->h->subtitle)
-		center(p, cr, p->h->subtitle, 14, 0, p->page_h * 0.3 + 60,
+		center(p, cr, p->h->subtitle, 14, 0, p->page_h * 0.3 + h + 18,
 		    p->pal.text2);
 	if (p->site->config.title && strcmp(p->site->config.title,
 	    p->h->title))

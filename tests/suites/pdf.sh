@@ -156,11 +156,20 @@ fi
 
 # without handouts: one of the whole site; US letter on request
 cp -R "$fx" "$tmp/plain"
-sed -i '/^handouts:/,$d' "$tmp/plain/site.yml"
+sed -i -e '/^handouts:/,$d' -e 's/^title: .*/title: A rather long title for a handout, which must wrap onto two lines/' \
+    -e 's/^description: .*/description: Subtitle under it/' "$tmp/plain/site.yml"
 printf 'pdf:\n  paper: letter\n' >> "$tmp/plain/site.yml"
 if o=$("$sg" --root "$tmp/plain" --quiet pdf 2>&1) && [ -f "$tmp/plain/public/handouts/guide.pdf" ]; then
 	ok "without handouts: one handout, guide.pdf"
 	check "guide.pdf: US letter" page_size "$tmp/plain/public/handouts/guide.pdf" "612 x 792"
+	check "guide.pdf: titled as the site" sh -c "pdfinfo '$tmp/plain/public/handouts/guide.pdf' | grep -q '^Title: *A rather long title'"
+	# the cover: a title on two lines stays above the subtitle
+	pdftotext -bbox -f 1 -l 1 "$tmp/plain/public/handouts/guide.pdf" "$tmp/bbox.html"
+	check "cover: a long title does not run into the subtitle" awk '
+	    /<word/ { w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)
+		split($0, a, "\""); ymin = a[4]; ymax = a[8] }
+	    w == "lines" { last = ymax } w == "Subtitle" { sub_ = ymin }
+	    END { if (!(last > 0 && sub_ > last)) { print "title ends at " last ", subtitle starts at " sub_; exit 1 } }' "$tmp/bbox.html"
 	headings $(find "$fx/content" -name '*.md') > "$tmp/headings"
 	check "guide.pdf: the whole site" has_text "$tmp/plain/public/handouts/guide.pdf" "$tmp/headings"
 else
