@@ -15,18 +15,33 @@ lua5.4:liblua5.4-dev
 libsass:libsass-dev
 libcrypto:libssl-dev
 libseccomp:libseccomp-dev
+cairo:libcairo2-dev
+pangocairo:libpango1.0-dev
+librsvg-2.0:librsvg2-dev
+fontconfig:libfontconfig-dev
 '
 # commands, then the Debian package that provides each
 tools='cc:gcc make:make pkg-config:pkg-config diff:diffutils timeout:coreutils awk:mawk'
+# files, then the Debian package that provides each: the handouts' fonts
+files='/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf:fonts-noto-core'
 # what the tests of the default theme use: Java for the Nu Html Checker,
 # xmllint for the feeds, npm to fetch the checker (vnu-jar); zsh and fish
 # for the completion scripts (tests/suites/ux.sh)
 [ "${1:-}" = test ] && tools="$tools java:default-jre-headless xmllint:libxml2-utils npm:npm zsh:zsh fish:fish"
+# and those of the handouts: poppler's pdftotext, pdffonts, pdfinfo, qpdf,
+# python3 to read qpdf's JSON
+[ "${1:-}" = test ] && tools="$tools pdftotext:poppler-utils qpdf:qpdf python3:python3"
+# and those of the slide decks: headless Chromium driven from node
+[ "${1:-}" = test ] && tools="$tools chromium:chromium node:nodejs"
 
 missing=
 have_pkgconfig=$(command -v pkg-config || true)
 for t in $tools; do
 	command -v "${t%%:*}" > /dev/null 2>&1 || missing="$missing ${t#*:}"
+done
+for f in $files; do
+	[ -f "${f%%:*}" ] || missing="$missing ${f#*:}"
 done
 oldifs=$IFS
 IFS='

@@ -33,6 +33,8 @@ static const struct key top_keys[] = {
 	{ "params", SG_MAP },
 	{ "samples", SG_MAP },
 	{ "secrets", SG_MAP },
+	{ "handouts", SG_LIST },	/* read by handouts.c */
+	{ "pdf", SG_MAP },
 	{ NULL, SG_NIL }
 };
 

@@ -18,6 +18,7 @@
 #include "embed.h"
 #include "path.h"
 #include "pool.h"
+#include "pdf/pdf.h"
 #include "render.h"
 #include "sandbox.h"
 #include "site.h"
@@ -32,6 +33,8 @@ static const char usage_text[] =
 "usage: sitegen [options] build\n"
 "       sitegen [options] check\n"
 "       sitegen [options] samples [--bless] [--export DIR]\n"
+"       sitegen [options] pdf\n"
+"       sitegen [options] slides\n"
 "       sitegen init DIR\n"
 "       sitegen [--root DIR] new content/PATH.md\n"
 "       sitegen completion bash|zsh|fish\n"
@@ -43,6 +46,8 @@ static const char usage_text[] =
 "  samples        compile, run and check only the C samples\n"
 "    --bless      write the output each sample printed into its output block\n"
 "    --export DIR write each sample as a project to build and debug\n"
+"  pdf            write only the handout PDFs, into OUT/handouts/\n"
+"  slides         write only the slide decks, into OUT/slides/\n"
 "  init DIR       make a new site in DIR with the default theme\n"
 "  new PATH.md    make a new page with front matter\n"
 "  completion SH  print the completion script for bash, zsh or fish\n"
@@ -81,6 +86,7 @@ version(void)
 	printf("libyaml %d.%d.%d\n", major, minor, patch);
 	printf("%s\n", sg_render_lua_version());
 	printf("libsass %s\n", sg_assets_sass_version());
+	printf("%s\n", sg_pdf_version());
 	printf("%s\n", sg_sandbox_describe());
 }
 
@@ -359,6 +365,18 @@ main(int argc, char *argv[])
 			return usage("samples takes no arguments");
 		opt.samples_only = 1;
 		opt.dry_run = 1;
+		return sg_build(&opt);
+	}
+	if (!strcmp(cmd, "pdf")) {
+		if (optind != argc)
+			return usage("pdf takes no arguments");
+		opt.pdf_only = 1;
+		return sg_build(&opt);
+	}
+	if (!strcmp(cmd, "slides")) {
+		if (optind != argc)
+			return usage("slides takes no arguments");
+		opt.slides_only = 1;
 		return sg_build(&opt);
 	}
 	if (!strcmp(cmd, "init"))

@@ -14,6 +14,7 @@ struct sg_job {
 #define SG_JOB_SECTION	2	/* site->sections[index] */
 #define SG_JOB_TAG	3	/* site->tags[index] */
 #define SG_JOB_SPECIAL	4	/* template name, with only site */
+#define SG_JOB_DECK	5	/* site->pages[index] as a slide deck */
 	size_t		 index;
 	const char	*template;	/* the template to start from */
 	const char	*out;		/* path in the output directory */

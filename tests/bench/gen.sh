@@ -10,7 +10,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$dir"
 mkdir -p "$dir/content" "$dir/themes"
 cp -R "$top/themes/default" "$dir/themes/default"
-printf 'title: Benchmark\nbase_url: https://example.org/docs/\ntheme: default\n' > "$dir/site.yml"
+# no handouts: the site benchmark times the HTML (the default, one PDF of
+# the whole site, is timed by tests/bench/pdf.sh)
+printf 'title: Benchmark\nbase_url: https://example.org/docs/\ntheme: default\nhandouts: []\n' > "$dir/site.yml"
 printf -- '---\ntitle: Home\n---\nThe benchmark site.\n' > "$dir/content/_index.md"
 awk -v dir="$dir/content" -v pages="$pages" -v sections="$sections" '
 function para(n,   s, i) {

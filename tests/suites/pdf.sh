@@ -1,0 +1,221 @@
+#!/bin/sh
+# tests/suites/pdf.sh SITEGEN: the handout PDFs, on the fixture site in
+# tests/pdf/site and on this guide: qpdf --check, every font embedded
+# (pdffonts), page size and count (pdfinfo), every heading and every
+# sample's output in the text (pdftotext), bookmarks and links
+# (qpdf --json, tests/pdf/check.py), the same bytes on every run and for
+# any --jobs, and `sitegen pdf` writing only the handouts.
+set -u
+sg=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset SOURCE_DATE_EPOCH
+export LC_ALL=C.UTF-8
+
+ok() { echo "ok $1"; }
+bad() { echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30; return 0; }
+# check NAME CMD...: ok when CMD succeeds, else FAIL with its output
+check() { _name=$1; shift; if o=$("$@" 2>&1); then ok "$_name"; else bad "$_name" "$o"; fi; }
+
+# The headings of Markdown files (outside code fences), as plain text.
+headings() {
+	awk '/^(```|~~~)/ { fence = !fence; next }
+	    !fence && /^#{1,6} / { sub(/^#+ +/, ""); sub(/ +#+ *$/, ""); print }' "$@" |
+	    sed -e 's/\[\([^]]*\)\]([^)]*)/\1/g' -e 's/[`*_]//g' -e 's/\\\(.\)/\1/g'
+}
+
+# The lines of the ```output blocks of Markdown files.
+outputs() {
+	awk '/^```output/ { out = 1; next } /^```/ { out = 0; next } out && NF' "$@"
+}
+
+# Text without any white space, for comparing what wraps differently.
+squeeze() { tr -d ' \t\n\r\f'; }
+
+# has_text PDF FILE: every line of FILE is in the PDF's text.
+has_text() {
+	pdftotext -layout "$1" - | squeeze > "$tmp/text"
+	missing=
+	while IFS= read -r line; do
+		want=$(printf '%s' "$line" | squeeze)
+		[ -n "$want" ] || continue
+		grep -qF -- "$want" "$tmp/text" || missing="$missing
+$line"
+	done < "$2"
+	[ -z "$missing" ] || { echo "not in the text:$missing"; return 1; }
+}
+
+qpdf_ok() { qpdf --check "$1" > /dev/null || { qpdf --check "$1"; return 1; }; }
+
+fonts_embedded() {
+	pdffonts "$1" | awk 'NR > 2 { n++; if ($(NF - 4) != "yes") bad = bad " " $1 }
+	    END { if (n == 0) print "no fonts"; else if (bad != "") print "not embedded:" bad;
+	    exit n == 0 || bad != "" }'
+}
+
+# page_size PDF "W x H" (a regular expression)
+page_size() {
+	pdfinfo "$1" | grep -Eq "^Page size: *$2 pts" || { pdfinfo "$1" | grep 'Page size'; return 1; }
+}
+
+# The page count pdfinfo gives is the M of the footers' "page N of M",
+# and each page has its footer.
+page_count() {
+	n=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+	m=$(pdftotext "$1" - | sed -n 's/^page [0-9]* of \([0-9]*\)$/\1/p' | sort -u)
+	feet=$(pdftotext "$1" - | grep -c '^page [0-9]* of [0-9]*$')
+	[ "$n" -ge "${2:-3}" ] && [ "$m" = "$n" ] && [ "$feet" -eq $((n - 1)) ] ||
+	    { echo "pdfinfo: $n pages; footers say of $m, $feet footers"; return 1; }
+}
+
+structure() {
+	pdf=$1
+	shift
+	qpdf --json --json-key=qpdf --json-key=outlines "$pdf" > "$tmp/json" &&
+	    python3 "$top/tests/pdf/check.py" "$tmp/json" "$@"
+}
+
+# Every heading of the Markdown files given is a bookmark.
+bookmarks() {
+	pdf=$1
+	shift
+	qpdf --json --json-key=outlines "$pdf" > "$tmp/json" &&
+	    python3 "$top/tests/pdf/check.py" --titles "$tmp/json" | sed 's/^ *//' > "$tmp/titles"
+	headings "$@" | while IFS= read -r h; do
+		grep -qxF -- "$h" "$tmp/titles" || echo "no bookmark: $h"
+	done > "$tmp/missing"
+	[ ! -s "$tmp/missing" ] || { cat "$tmp/missing"; return 1; }
+}
+
+# A handout's checks; the pages it holds are the Markdown files given.
+handout() {
+	label=$1 pdf=$2 size=$3
+	shift 3
+	check "$label: qpdf --check" qpdf_ok "$pdf"
+	check "$label: every font embedded" fonts_embedded "$pdf"
+	check "$label: page size A4" page_size "$pdf" "$size"
+	check "$label: page count = page N of M" page_count "$pdf"
+	headings "$@" > "$tmp/headings"
+	check "$label: every heading in the text" has_text "$pdf" "$tmp/headings"
+	outputs "$@" > "$tmp/outputs"
+	check "$label: every sample output in the text" has_text "$pdf" "$tmp/outputs"
+	check "$label: every heading a bookmark" bookmarks "$pdf" "$@"
+}
+
+# ---- the fixture ------------------------------------------------------------
+fx=$top/tests/pdf/site
+out=$tmp/fx
+if ! o=$("$sg" --root "$fx" --out "$out" --quiet --jobs 2 build 2>&1); then
+	bad "fixture builds" "$o"
+	exit 0
+fi
+ok "fixture builds"
+a4="595.2[0-9]* x 841.89"
+handout "fixture all.pdf" "$out/handouts/all.pdf" "$a4" $(find "$fx/content" -name '*.md' | sort)
+handout "fixture part.pdf" "$out/handouts/part.pdf" "$a4" "$fx"/content/part/*.md
+check "fixture all.pdf: links to destinations that exist, and to the web" \
+    structure "$out/handouts/all.pdf" "https://example.com/x?a=1&b='2'"
+check "fixture part.pdf: a page outside the handout is linked at its URL" \
+    structure "$out/handouts/part.pdf" "https://example.org/docs/other/page/#outside"
+printf 'line 1 of the real output\nline 3 of the real output\n' > "$tmp/real"
+check "fixture: a sample without an output block shows what it printed" \
+    has_text "$out/handouts/part.pdf" "$tmp/real"
+
+# the long table: each row drawn once (no hidden copies of split text),
+# its header row again on the page it runs onto
+rows=$(pdftotext "$out/handouts/part.pdf" - | grep -c '^row [0-9]*$')
+heads=$(pdftotext -layout "$out/handouts/part.pdf" - | grep -c 'Left *Centre *Right')
+if [ "$rows" -eq 40 ] && [ "$heads" -ge 2 ]; then ok "fixture: table rows once each, header repeated"
+else bad "fixture: table rows once each, header repeated" "rows $rows (want 40), headers $heads (want 2 or more)"; fi
+check "fixture: the cover names the handout, subtitle and date" \
+    sh -c "pdftotext -l 1 '$out/handouts/all.pdf' - | tr '\n' ' ' | grep -q 'Everything *The whole fixture.*PDF fixture *28 November 2026'"
+check "fixture: contents with page numbers" \
+    sh -c "pdftotext -layout -f 2 -l 2 '$out/handouts/part.pdf' - | grep -Eq 'The sample +[0-9]+$'"
+check "fixture: the PDF's date is the site's" \
+    sh -c "pdfinfo '$out/handouts/all.pdf' | grep -q '^CreationDate:.*Nov 28 00:00:00 2026'"
+
+# same bytes: a second run, and --jobs 1
+"$sg" --root "$fx" --out "$tmp/fx2" --quiet --jobs 1 build > /dev/null 2>&1
+check "fixture: --jobs 1 and --jobs 2 give the same PDFs" \
+    sh -c "cmp '$out/handouts/all.pdf' '$tmp/fx2/handouts/all.pdf' && cmp '$out/handouts/part.pdf' '$tmp/fx2/handouts/part.pdf'"
+"$sg" --root "$fx" --out "$tmp/fx2" --quiet --jobs 2 build > /dev/null 2>&1
+check "fixture: a second run gives the same PDFs" \
+    cmp "$out/handouts/all.pdf" "$tmp/fx2/handouts/all.pdf"
+
+# sitegen pdf: the handouts only, nothing else in the output touched
+mkdir -p "$tmp/only"
+echo keep > "$tmp/only/keep.txt"
+if o=$("$sg" --root "$fx" --out "$tmp/only" --quiet pdf 2>&1) &&
+    [ "$(cd "$tmp/only" && find . -type f | LC_ALL=C sort | tr '\n' ' ')" = "./handouts/all.pdf ./handouts/part.pdf ./keep.txt " ] &&
+    cmp -s "$tmp/only/handouts/all.pdf" "$out/handouts/all.pdf"; then
+	ok "sitegen pdf writes only the handouts, the same as build"
+else
+	bad "sitegen pdf writes only the handouts, the same as build" "$o$(cd "$tmp/only" && find . -type f)"
+fi
+
+# without handouts: one of the whole site; US letter on request
+cp -R "$fx" "$tmp/plain"
+sed -i -e '/^handouts:/,$d' -e 's/^title: .*/title: A rather long title for a handout, which must wrap onto two lines/' \
+    -e 's/^description: .*/description: Subtitle under it/' "$tmp/plain/site.yml"
+printf 'pdf:\n  paper: letter\n' >> "$tmp/plain/site.yml"
+if o=$("$sg" --root "$tmp/plain" --quiet pdf 2>&1) && [ -f "$tmp/plain/public/handouts/guide.pdf" ]; then
+	ok "without handouts: one handout, guide.pdf"
+	check "guide.pdf: US letter" page_size "$tmp/plain/public/handouts/guide.pdf" "612 x 792"
+	check "guide.pdf: titled as the site" sh -c "pdfinfo '$tmp/plain/public/handouts/guide.pdf' | grep -q '^Title: *A rather long title'"
+	# the cover: a title on two lines stays above the subtitle
+	pdftotext -bbox -f 1 -l 1 "$tmp/plain/public/handouts/guide.pdf" "$tmp/bbox.html"
+	check "cover: a long title does not run into the subtitle" awk '
+	    /<word/ { w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)
+		split($0, a, "\""); ymin = a[4]; ymax = a[8] }
+	    w == "lines" { last = ymax } w == "Subtitle" { sub_ = ymin }
+	    END { if (!(last > 0 && sub_ > last)) { print "title ends at " last ", subtitle starts at " sub_; exit 1 } }' "$tmp/bbox.html"
+	headings $(find "$fx/content" -name '*.md') > "$tmp/headings"
+	check "guide.pdf: the whole site" has_text "$tmp/plain/public/handouts/guide.pdf" "$tmp/headings"
+else
+	bad "without handouts: one handout, guide.pdf" "$o"
+fi
+
+# long blocks: a code block of 3,000 lines keeps every line (laid out in
+# pieces); a paragraph past 256 kB is cut, with a warning at its line
+big=$tmp/big
+mkdir -p "$big/content" "$big/templates"
+printf 'title: Big\ntheme: ""\n' > "$big/site.yml"
+for t in page section index; do printf '<%%- content %%>\n' > "$big/templates/$t.html"; done
+{ printf -- '---\ntitle: Big\n---\n\n```bash\n'
+  awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "echo line %d of a long block\n", i }'
+  printf '```\n\n'
+  awk 'BEGIN { for (i = 0; i < 300 * 1024 / 16; i++) printf "many words here. "; print "" }'
+} > "$big/content/_index.md"
+o=$("$sg" --root "$big" --quiet pdf 2>&1)
+lines=$(pdftotext "$big/public/handouts/guide.pdf" - 2>/dev/null | grep -c '^echo line [0-9]* of a long block$')
+if [ "$lines" -eq 3000 ]; then ok "a code block of 3,000 lines, every line"
+else bad "a code block of 3,000 lines, every line" "$lines lines"; fi
+if [ "$o" = "content/_index.md:3008:1: warning: this block is 318 kB long: the handout shows its first 256 kB (split it to show it all)" ]; then
+	ok "a paragraph past 256 kB: a warning at its line"
+else
+	bad "a paragraph past 256 kB: a warning at its line" "$o"
+fi
+
+# ---- this guide -------------------------------------------------------------
+if [ -f "$top/site.yml" ] && [ -d "$top/content" ]; then
+	g=$tmp/guide
+	if o=$("$sg" --root "$top" --out "$g" --quiet build 2>&1); then
+		ok "this guide builds its handouts"
+		handout "guide.pdf" "$g/handouts/guide.pdf" "$a4" $(find "$top/content" -name '*.md' | sort)
+		check "guide.pdf: links to destinations that exist" structure "$g/handouts/guide.pdf"
+		for h in "$g"/handouts/day-*.pdf; do
+			[ -f "$h" ] || continue
+			n=$(basename "$h" .pdf)
+			check "$n.pdf: qpdf --check" qpdf_ok "$h"
+			check "$n.pdf: every font embedded" fonts_embedded "$h"
+			check "$n.pdf: page count = page N of M" page_count "$h"
+			check "$n.pdf: links and bookmarks" structure "$h"
+		done
+		"$sg" --root "$top" --out "$tmp/guide2" --quiet --jobs 1 build > /dev/null 2>&1
+		check "this guide: --jobs 1 and 2 give the same PDFs" \
+		    sh -c "for f in '$g'/handouts/*.pdf; do cmp \"\$f\" '$tmp/guide2/handouts/'\$(basename \"\$f\") || exit 1; done"
+	else
+		bad "this guide builds its handouts" "$o"
+	fi
+fi
