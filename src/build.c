@@ -152,15 +152,23 @@ make_handouts(struct sg_site *site)
 {
 	struct sg_handouts	*hs = site->handouts;
 	size_t			 i;
+	char			*made;
 
 	if (hs == NULL || hs->len == 0)
 		return;
 	sg_handouts_pages(hs);
+	/* the trees the Markdown stage kept stay for the render; those made
+	 * here go once the handouts are laid out */
+	made = xcalloc(hs->npages ? hs->npages : 1, sizeof(*made));
+	for (i = 0; i < hs->npages; i++)
+		made[i] = hs->pages[i]->md.doc == NULL;
 	sg_pool_run(site->opt->jobs, hs->npages, tree_one, site);
 	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
 	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
 	for (i = 0; i < hs->npages; i++)
-		sg_md_drop_tree(&hs->pages[i]->md);
+		if (made[i])
+			sg_md_drop_tree(&hs->pages[i]->md);
+	free(made);
 }
 
 /* Writes the handouts made into out, or with out NULL (sitegen pdf)
