@@ -299,7 +299,7 @@ sx_check_prog(struct samples_ctx *c, struct prog *p)
 	cl = &p->parts[0]->loc;
 	rl = &p->last->loc;
 	what(p, w, sizeof(w));
-	if (!p->have || r->start_failed || r->cstatus == -1) {
+	if (!p->have || (r->start_failed && !r->ran) || r->cstatus == -1) {
 		sg_buf_puts(&b, r->diag ? r->diag : "no result");
 		trim_nl(&b);
 		sg_diag_error(d, cl, "%s could not be compiled: %s", w,

@@ -18,6 +18,8 @@
 #define TMP_PREFIX	"sitegen-"	/* then six characters from mkdtemp */
 #define COMPILE_LIMIT	120.0		/* seconds a compiler may take */
 #define VERSION_LIMIT	30.0
+#define INC_REL		"content/samples/include"
+#define MAX_BINARY	((size_t)256 << 20)	/* bytes of a compiled sample */
 
 /* Frees what *r owns and clears it. */
 void
@@ -143,6 +145,13 @@ sx_exec_clean(const struct samples_ctx *c, const char *s, size_t len,
 			}
 			continue;
 		}
+		/* a compiler's temporary object in TMPDIR=. */
+		if (*s == '.' && (size_t)(e - s) >= 12 && s[1] == '/' &&
+		    cc_temp_object(s + 2)) {
+			sg_buf_puts(&b, "sample.o");
+			s += 12;
+			continue;
+		}
 		if (*s == '/' && rl > 1 && (size_t)(e - s) > rl &&
 		    !strncmp(s, c->root_real, rl) && s[rl] == '/') {
 			s += rl + 1;
@@ -244,7 +253,13 @@ cc_version(struct samples_ctx *c)
 	o.cwd = dir;
 	o.readable = readable;
 	o.wall_seconds = o.cpu_seconds = VERSION_LIMIT;
-	if (sg_sandbox_run(&o, &r) == -1 || r.status != 0)
+	if (sg_sandbox_run(&o, &r) == -1 && !r.exec_failed)
+		/* not the compiler's fault, nor site.yml's */
+		sg_diag_error(c->site->diag, NULL, "the sample sandbox cannot "
+		    "start (%s): samples cannot be compiled or run here; "
+		    "'sitegen --version' says which sandbox layers work",
+		    r.err && *r.err ? r.err : "no reason given");
+	else if (r.err == NULL || r.status != 0)
 		sg_diag_error(c->site->diag, &loc, "the C compiler '%s' does "
 		    "not run: %s", c->site->config.cc, r.err && *r.err ? r.err :
 		    "'--version' failed");
@@ -279,18 +294,9 @@ sx_exec_setup(struct samples_ctx *c)
 		c->tmpreal = NULL;
 	}
 	inc = sg_path_join(c->root_real, "content/samples/include");
-	if (stat(inc, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (reachable(inc))
-			c->incdir = inc;
-		else {
-			sg_diag_warn(site->diag, NULL, "content/samples/"
-			    "include cannot be read by the user samples are "
-			    "compiled as (uid 65534, as sitegen runs as root): "
-			    "make the folders above it world-readable (chmod "
-			    "o+rx)");
-			free(inc);
-		}
-	} else
+	if (stat(inc, &st) == 0 && S_ISDIR(st.st_mode))
+		c->incdir = inc;
+	else
 		free(inc);
 	sx_hash_headers(c->incdir, c->headers);
 	if ((c->cc = resolve_cc(c, site->config.cc)) == NULL) {
@@ -328,6 +334,19 @@ rename_source(char *diag, const char *name)
 	return sg_buf_detach(&b);
 }
 
+/* Returns path relative to the site root (borrowed from path), or NULL
+ * if it is not under it. */
+static const char *
+site_rel(const struct samples_ctx *c, const char *path)
+{
+	size_t	 n = strlen(c->root_real);
+
+	if (strncmp(path, c->root_real, n) != 0 || path[n] != '/' ||
+	    path[n + 1] == '\0')
+		return NULL;
+	return path + n + 1;
+}
+
 /* Compiles p->src in dir into "sample" (or "sample.o" when it has no
  * main) and sets the compile fields of *r. */
 static void
@@ -338,8 +357,8 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	struct sg_sandbox_result	 sr;
 	struct strv			 argv = { NULL, 0 };
 	struct sg_buf			 msg = { 0 };
-	const char			*readable[4];
-	char				*path, *inc = NULL;
+	const char			*readable[2], *rel;
+	char				*path;
 	size_t				 i, nr = 0, len;
 	double				 limit;
 
@@ -358,15 +377,20 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 		sx_strv_push(&argv, c->cflags.v[i]);
 	for (i = 0; i < p->a.cflags.len; i++)
 		sx_strv_push(&argv, p->a.cflags.v[i]);
-	if (p->file_dir && reachable(p->file_dir)) {
+	/* The compiler reads the headers from copies in its own folder, by
+	 * relative names: the sandbox's user may not reach the site (root
+	 * building in a private folder), and diagnostics then name them as
+	 * the site does. */
+	if (p->file_dir && (rel = site_rel(c, p->file_dir)) != NULL) {
+		if (sx_copy_sources(p->file_dir, dir, rel) == -1)
+			goto copy_failed;
 		sx_strv_push(&argv, "-iquote");
-		sx_strv_push(&argv, p->file_dir);
-		readable[nr++] = p->file_dir;
+		sx_strv_push(&argv, rel);
 	}
 	if (c->incdir) {
-		inc = xasprintf("-I%s", c->incdir);
-		sx_strv_push(&argv, inc);
-		readable[nr++] = c->incdir;
+		if (sx_copy_sources(c->incdir, dir, INC_REL) == -1)
+			goto copy_failed;
+		sx_strv_push(&argv, "-I" INC_REL);
 	}
 	if (c->ccdir)
 		readable[nr++] = c->ccdir;
@@ -423,7 +447,33 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	}
 	sg_sandbox_result_free(&sr);
 	sx_strv_free(&argv);
-	free(inc);
+	return;
+copy_failed:
+	r->cstatus = -1;
+	r->start_failed = 1;
+	r->diag = xasprintf("cannot copy the headers into the sample's "
+	    "folder: %s", strerror(errno));
+	sx_strv_free(&argv);
+}
+
+/* Copies the program the compile step left in bin_dir into dir, as
+ * a regular file only (never through a link, never a FIFO or device),
+ * at most MAX_BINARY bytes. Returns NULL, or why not (static). */
+static const char *
+take_binary(const char *bin_dir, const char *dir)
+{
+	int	 from, to, rc = -1, e;
+
+	if ((from = open(bin_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return strerror(errno);
+	if ((to = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		rc = sx_copy_regular(from, "sample", to, 0755, MAX_BINARY);
+		e = errno;
+		close(to);
+	} else
+		e = errno;
+	close(from);
+	return rc == 0 ? NULL : sx_regular_why(e);
 }
 
 /* Runs the binary built in bin_dir, in a directory of its own holding
@@ -435,21 +485,23 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 	struct sg_sandbox_opts		 o;
 	struct sg_sandbox_result	 sr;
 	struct strv			 argv = { NULL, 0 };
-	char				*dir, *from, *to = NULL, *bin = NULL;
-	size_t				 i, len;
+	const char			*why;
+	char				*dir;
+	size_t				 i;
 
 	r->ran = 1;
 	r->status = -1;
-	from = sg_path_join(bin_dir, "sample");
-	if ((dir = make_tmp(c)) == NULL || (bin = sg_file_read(from,
-	    &len)) == NULL || write_new(to = sg_path_join(dir, "sample"), bin,
-	    len, 0755) == -1) {
+	if ((dir = make_tmp(c)) == NULL) {
 		r->start_failed = 1;
 		r->err = xasprintf("cannot prepare the run: %s",
 		    strerror(errno));
-		r->err_len = strlen(r->err);
-		r->out = xstrdup("");
-		goto out;
+		goto fail;
+	}
+	if ((why = take_binary(bin_dir, dir)) != NULL) {
+		r->start_failed = 1;
+		r->err = xasprintf("the program the compiler left ('sample') "
+		    "is refused: %s", why);
+		goto fail;
 	}
 	sx_strv_push(&argv, "./sample");
 	for (i = 0; i < p->a.args.len; i++)
@@ -479,14 +531,15 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 		r->err = sx_exec_clean(c, sr.err, sr.err_len, &r->err_len);
 	}
 	sg_sandbox_result_free(&sr);
+	goto out;
+fail:
+	r->err_len = strlen(r->err);
+	r->out = xstrdup("");
 out:
 	if (dir)
 		sg_rm_tree(dir);
 	sx_strv_free(&argv);
 	free(dir);
-	free(from);
-	free(to);
-	free(bin);
 }
 
 /* Can this result be kept? Not when it depends on the machine's load or

@@ -110,6 +110,9 @@ struct samples_ctx {
 	char			 *cache_dir;	/* .sitegen/samples */
 	char			 *tmpbase;	/* temporary dirs go here */
 	char			 *tmpreal;	/* its real path, or NULL */
+	int			  unsafe_flags;	/* samples.unsafe_flags */
+	size_t			  memory;	/* samples.memory, bytes */
+	size_t			  disk;		/* samples.disk, bytes */
 	atomic_size_t		  ncompiles;	/* compilers started */
 	atomic_size_t		  nruns;	/* programs run */
 	atomic_size_t		  done;		/* programs finished */
@@ -152,6 +155,21 @@ void	 sx_check_prog(struct samples_ctx *, struct prog *);
 void	 sx_report_output(struct samples_ctx *, struct prog *);
 void	 sx_bless(struct samples_ctx *);
 void	 sx_make_html(struct samples_ctx *, struct prog *);
+
+/* samples_fs.c */
+#define SX_COPY_FILES	2000		/* headers copied for one compile */
+#define SX_COPY_BYTES	(32 << 20)	/* and their bytes */
+struct stat;
+int	 sx_open_regular(int, const char *, struct stat *);
+const char *sx_regular_why(int);
+char	*sx_read_regular(int, const char *, size_t, size_t *);
+int	 sx_copy_regular(int, const char *, int, unsigned int, size_t);
+int	 sx_copy_sources(const char *, const char *, const char *);
+
+/* samples_limits.c */
+int	 sx_limits_setup(struct samples_ctx *);
+int	 sx_flags_check(struct samples_ctx *, const struct sg_sample *,
+	    const struct strv *, const char *);
 
 /* samples_export.c */
 void	 sx_export_all(struct samples_ctx *);

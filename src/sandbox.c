@@ -53,6 +53,10 @@ struct child_plan {
 	const char *const *argv;
 	char		**envp;		/* NULL-terminated */
 	const char	*cwd;		/* absolute */
+	int		 cwd_fd;	/* opened by us: the child enters it
+					 * before it drops root, so that a
+					 * private folder above it is no
+					 * obstacle */
 	int		 layers;	/* SG_SANDBOX_* in force */
 	int		 drop;		/* become SANDBOX_ID first */
 	char		 uid_map[48];
@@ -146,6 +150,8 @@ child(const struct child_plan *p)
 		if (sigaction(i, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
 			signal(i, SIG_DFL);
 	setpgid(0, 0);
+	if (fchdir(p->cwd_fd) == -1)
+		child_fail(p->fd[3], ST_CHDIR);
 
 	for (i = 0; i < 4; i++)
 		if ((fd[i] = raise_fd(p->fd[i])) == -1)
@@ -161,8 +167,6 @@ child(const struct child_plan *p)
 
 	if (p->drop && drop_root() == -1)
 		child_fail(3, ST_IDENTITY);
-	if (chdir(p->cwd) == -1)
-		child_fail(3, ST_CHDIR);
 	if ((p->layers & SG_SANDBOX_NO_NET) &&
 	    (stage = enter_userns(p->uid_map, p->gid_map)) != -1)
 		child_fail(3, stage);
@@ -583,6 +587,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	memset(res, 0, sizeof(*res));
 	memset(&cp, 0, sizeof(cp));
 	memset(&s, 0, sizeof(s));
+	cp.cwd_fd = -1;
 	res->status = -1;
 	s.pid = -1;
 	s.pidfd = s.out = s.err = s.in = -1;
@@ -601,6 +606,10 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	/* Everything the child needs, before fork. */
 	cp.argv = o->argv;
 	cp.cwd = cwd;
+	if ((cp.cwd_fd = open(cwd, O_PATH | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		what = cwd;
+		goto fail_errno;
+	}
 	cp.layers = o->flags & SG_SANDBOX_ALL & sg_sandbox_available();
 	cp.drop = geteuid() == 0;
 	cp.parent = getpid();
@@ -620,7 +629,8 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	envp[nenv++] = xstrdup("PATH=/usr/bin:/bin");
 	envp[nenv++] = xasprintf("HOME=%s", cwd);
 	envp[nenv++] = xstrdup("LANG=C.UTF-8");
-	envp[nenv++] = xasprintf("TMPDIR=%s", cwd);
+	/* relative: the folders above cwd may be closed to the child */
+	envp[nenv++] = xstrdup("TMPDIR=.");
 	if ((cp.layers & SG_SANDBOX_SECCOMP) &&
 	    !(cp.layers & SG_SANDBOX_LANDLOCK)) {
 		/* ptrace is denied: LeakSanitizer would die at exit. */
@@ -676,6 +686,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 		errno = report[1];
 		if (report[0] < 0 || report[0] > ST_EXEC)
 			report[0] = ST_EXEC;
+		res->exec_failed = report[0] == ST_EXEC;
 		what = report[0] == ST_EXEC ? o->argv[0] :
 		    report[0] == ST_CHDIR ? cwd : "";
 		sg_buf_printf(&msg, "sandbox: %s%s%s: ", stage_names[report[0]],
@@ -749,6 +760,7 @@ out:
 		free(envp[i]);
 	sg_sandbox_landlock_plan_free(&cp.landlock);
 	sg_sandbox_seccomp_free(&cp.seccomp);
+	close_fd(&cp.cwd_fd);
 	free(cwd);
 	errno = saved;
 	return rc;

@@ -35,6 +35,8 @@ struct sg_sandbox_result {
 	size_t	 out_len, err_len;
 	int	 out_truncated, err_truncated;
 	double	 wall_seconds;	/* measured */
+	int	 exec_failed;	/* could not start because execve() of argv[0]
+				 * failed (the program, not the sandbox) */
 };
 
 /* Fills opts with the defaults above, flags = SG_SANDBOX_ALL, and no
@@ -46,7 +48,7 @@ void	sg_sandbox_opts_init(struct sg_sandbox_opts *);
  * it and every process it started: they are all killed when the child
  * exits or at the deadline. Safe to call from several threads at once.
  *
- * The child gets a minimal environment (PATH, HOME and TMPDIR = cwd, LANG;
+ * The child gets a minimal environment (PATH, HOME = cwd, TMPDIR = ".", LANG;
  * ASAN_OPTIONS=detect_leaks=0 too when seccomp must deny ptrace, which
  * LeakSanitizer needs, because Landlock is missing), stdin from stdin_data
  * or /dev/null, and no other file descriptor. max_procs counts threads
