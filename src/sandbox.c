@@ -14,12 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/mount.h>
 
 #include "sandbox.h"
 #include "sandbox_layers.h"
@@ -34,17 +37,19 @@
 /* Probed once, then only read. */
 static pthread_once_t	 probe_once = PTHREAD_ONCE_INIT;
 static int		 probe_layers;
-static char		 probe_line[96];
+static char		 probe_line[256];
 
 /* Why the child could not start: the step it reached, reported to the
  * parent on a close-on-exec pipe with errno. */
 enum stage {
 	ST_FDS, ST_IDENTITY, ST_CHDIR, ST_UNSHARE, ST_IDMAP, ST_NNP,
-	ST_LANDLOCK, ST_RLIMIT, ST_SECCOMP, ST_EXEC
+	ST_LANDLOCK, ST_RLIMIT, ST_SECCOMP, ST_PIDNS, ST_PROC, ST_TMPFS,
+	ST_EXEC
 };
 static const char *const stage_names[] = {
 	"file descriptors", "setuid", "chdir", "unshare", "uid_map",
-	"no_new_privs", "landlock", "setrlimit", "seccomp", "execve"
+	"no_new_privs", "landlock", "setrlimit", "seccomp", "pid namespace",
+	"mount /proc", "tmpfs", "execve"
 };
 
 /* Everything the child needs, prepared before fork: between fork and
@@ -61,7 +66,9 @@ struct child_plan {
 	int		 drop;		/* become SANDBOX_ID first */
 	char		 uid_map[48];
 	char		 gid_map[48];
-	struct rlimit	 cpu, nproc, fsize, nofile;
+	struct rlimit	 cpu, nproc, fsize, nofile, as;
+	int		 set_as;	/* apply RLIMIT_AS */
+	char		 tmpfs_size[32];	/* "" for no tmpfs */
 	struct sg_landlock_plan	 landlock;
 	struct sg_seccomp_prog	 seccomp;
 	int		 fd[4];		/* stdin, stdout, stderr, report */
@@ -116,9 +123,10 @@ drop_root(void)
  * onto themselves: not root inside, so no capability survives execve.
  * Returns the stage that failed, or -1. */
 static int
-enter_userns(const char *uid_map, const char *gid_map)
+enter_userns(const char *uid_map, const char *gid_map, int pidns)
 {
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC) == -1)
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC |
+	    (pidns ? CLONE_NEWPID | CLONE_NEWNS : 0)) == -1)
 		return ST_UNSHARE;
 	if ((write_file("/proc/self/setgroups", "deny") == -1 &&
 	    errno != ENOENT) ||
@@ -126,6 +134,124 @@ enter_userns(const char *uid_map, const char *gid_map)
 	    write_file("/proc/self/gid_map", gid_map) == -1)
 		return ST_IDMAP;
 	return -1;
+}
+
+/* In the first process of the new PID namespace: a private mount tree
+ * with a procfs of this namespace only. Returns the stage that failed,
+ * or -1. */
+static int
+private_proc(void)
+{
+	if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
+		return ST_PROC;
+	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+	    NULL) == -1)
+		return ST_PROC;
+	return -1;
+}
+
+/* Makes a fresh tmpfs of size bytes (a detached mount no one else can
+ * reach), copies the file name of cwd into it and enters it. Returns
+ * the stage that failed, or -1. */
+static int
+enter_tmpfs(const char *size, const char *name)
+{
+	char	 buf[16384];
+	ssize_t	 n, w, off;
+	int	 fs, mnt, in, out;
+
+	if ((in = open(name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return ST_EXEC;
+	if ((fs = (int)syscall(SYS_fsopen, "tmpfs", FSOPEN_CLOEXEC)) == -1 ||
+	    syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "size", size,
+	    0) == -1 ||
+	    syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "nr_inodes",
+	    "4096", 0) == -1 ||
+	    syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "mode", "0700",
+	    0) == -1 ||
+	    syscall(SYS_fsconfig, fs, FSCONFIG_CMD_CREATE, NULL, NULL,
+	    0) == -1 ||
+	    (mnt = (int)syscall(SYS_fsmount, fs, FSMOUNT_CLOEXEC,
+	    MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV)) == -1 ||
+	    fchdir(mnt) == -1 ||
+	    (out = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0755)) == -1)
+		return ST_TMPFS;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		for (off = 0; off < n; off += w)
+			if ((w = write(out, buf + off, (size_t)(n - off))) <= 0)
+				return ST_TMPFS;
+	if (n == -1 || close(out) == -1)
+		return ST_TMPFS;
+	close(in);
+	close(mnt);
+	close(fs);
+	return -1;
+}
+
+/* The outer process (in our PID namespace) and the namespace's first
+ * process both wait here for the one they started and end as it ended:
+ * a sample's exit status or signal reaches the parent unchanged. The
+ * first process also ends, and so kills, the whole namespace when the
+ * sample ends. st_fd carries the status up from the namespace's first
+ * process (which cannot kill itself with a signal). */
+static void __attribute__((noreturn))
+relay(pid_t pid, int st_in, int st_out)
+{
+	sigset_t	 none;
+	int		 st = 0, got, i;
+
+	for (i = 0; i < 4; i++)
+		close(i);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			_exit(127);
+	if (st_in != -1 && read(st_in, &got, sizeof(got)) ==
+	    (ssize_t)sizeof(got))
+		st = got;
+	if (st_out != -1) {
+		if (write(st_out, &st, sizeof(st)) < 0)
+			_exit(127);
+		_exit(0);
+	}
+	if (WIFEXITED(st))
+		_exit(WEXITSTATUS(st));
+	signal(WTERMSIG(st), SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	kill(getpid(), WTERMSIG(st));
+	_exit(128 + WTERMSIG(st));
+}
+
+/* After unshare(CLONE_NEWPID): forks the namespace's first process,
+ * which mounts its /proc (and the tmpfs) and forks the sample; returns
+ * in the sample only. */
+static void
+enter_pidns(const struct child_plan *p)
+{
+	pid_t	 pid;
+	int	 st[2], stage;
+
+	if (pipe2(st, O_CLOEXEC) == -1 || (pid = fork()) == -1)
+		child_fail(3, ST_PIDNS);
+	if (pid > 0) {
+		close(st[1]);
+		relay(pid, st[0], -1);
+	}
+	close(st[0]);
+	/* pid 1 of the namespace: when it goes, every process in it goes */
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	if ((stage = private_proc()) != -1)
+		child_fail(3, stage);
+	if (p->tmpfs_size[0] &&
+	    (stage = enter_tmpfs(p->tmpfs_size, p->argv[0])) != -1)
+		child_fail(3, stage);
+	if ((pid = fork()) == -1)
+		child_fail(3, ST_PIDNS);
+	if (pid > 0)
+		relay(pid, -1, st[1]);
+	close(st[1]);
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 }
 
 /* Moves fd to at least 4, so that the dup2()s below cannot clobber it. */
@@ -168,12 +294,15 @@ child(const struct child_plan *p)
 	if (p->drop && drop_root() == -1)
 		child_fail(3, ST_IDENTITY);
 	if ((p->layers & SG_SANDBOX_NO_NET) &&
-	    (stage = enter_userns(p->uid_map, p->gid_map)) != -1)
+	    (stage = enter_userns(p->uid_map, p->gid_map,
+	    p->layers & SG_SANDBOX_PROC)) != -1)
 		child_fail(3, stage);
 	/* Set after every change of identity, which clears it. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (getppid() != p->parent)
 		_exit(127);
+	if (p->layers & SG_SANDBOX_PROC)
+		enter_pidns(p);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
 		child_fail(3, ST_NNP);
 	if ((p->layers & SG_SANDBOX_LANDLOCK) &&
@@ -186,7 +315,8 @@ child(const struct child_plan *p)
 	    setrlimit(RLIMIT_CPU, &p->cpu) == -1 ||
 	    setrlimit(RLIMIT_FSIZE, &p->fsize) == -1 ||
 	    setrlimit(RLIMIT_NOFILE, &p->nofile) == -1 ||
-	    setrlimit(RLIMIT_NPROC, &p->nproc) == -1)
+	    setrlimit(RLIMIT_NPROC, &p->nproc) == -1 ||
+	    (p->set_as && setrlimit(RLIMIT_AS, &p->as) == -1))
 		child_fail(3, ST_RLIMIT);
 	if ((p->layers & SG_SANDBOX_SECCOMP) &&
 	    sg_sandbox_seccomp_install(&p->seccomp) == -1)
@@ -210,14 +340,27 @@ id_maps(char *uid_map, char *gid_map, size_t size, int drop)
 	    drop ? SANDBOX_ID : (unsigned)getegid());
 }
 
-/* Tries, in a throwaway child, what the real child will do to enter its
- * user namespace. */
+/* Waits for pid; returns 1 if it exited 0. */
 static int
-probe_userns(void)
+exited_ok(pid_t pid)
+{
+	int	 st;
+
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			return 0;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+/* Tries, in a throwaway child, what the real child will do to enter its
+ * user namespace (with pidns, also a PID and mount namespace whose first
+ * process mounts its own /proc). */
+static int
+probe_userns(int pidns)
 {
 	char	 uid_map[48], gid_map[48];
-	pid_t	 pid;
-	int	 st, drop = geteuid() == 0;
+	pid_t	 pid, init;
+	int	 drop = geteuid() == 0;
 
 	id_maps(uid_map, gid_map, sizeof(uid_map), drop);
 	if ((pid = fork()) == -1)
@@ -225,12 +368,19 @@ probe_userns(void)
 	if (pid == 0) {
 		if (drop && drop_root() == -1)
 			_exit(1);
-		_exit(enter_userns(uid_map, gid_map) == -1 ? 0 : 1);
+		if (enter_userns(uid_map, gid_map, pidns) != -1)
+			_exit(1);
+		if (!pidns)
+			_exit(0);
+		if ((init = fork()) == -1)
+			_exit(1);
+		/* and the new mount API that enter_tmpfs() uses */
+		if (init == 0)
+			_exit(private_proc() == -1 && syscall(SYS_fsopen,
+			    "tmpfs", FSOPEN_CLOEXEC) != -1 ? 0 : 1);
+		_exit(exited_ok(init) ? 0 : 1);
 	}
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR)
-			return 0;
-	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	return exited_ok(pid);
 }
 
 static void
@@ -242,18 +392,18 @@ probe(void)
 		probe_layers |= SG_SANDBOX_LANDLOCK;
 	if (sg_sandbox_seccomp_probe())
 		probe_layers |= SG_SANDBOX_SECCOMP;
-	if (probe_userns())
+	if (probe_userns(0))
 		probe_layers |= SG_SANDBOX_NO_NET;
-	if (abi > 0)
-		snprintf(probe_line, sizeof(probe_line), "sandbox: namespaces "
-		    "%s, landlock ABI %d, seccomp %s",
-		    probe_layers & SG_SANDBOX_NO_NET ? "yes" : "no", abi,
-		    probe_layers & SG_SANDBOX_SECCOMP ? "yes" : "no");
-	else
-		snprintf(probe_line, sizeof(probe_line), "sandbox: namespaces "
-		    "%s, landlock no, seccomp %s",
-		    probe_layers & SG_SANDBOX_NO_NET ? "yes" : "no",
-		    probe_layers & SG_SANDBOX_SECCOMP ? "yes" : "no");
+	if ((probe_layers & SG_SANDBOX_NO_NET) && probe_userns(1))
+		probe_layers |= SG_SANDBOX_PROC;
+	snprintf(probe_line, sizeof(probe_line), "sandbox: namespaces %s, "
+	    "private /proc and tmpfs %s, landlock %s%.0d, seccomp %s, memory "
+	    "limit by rlimit (ASan's own limit under ASan), cgroup no",
+	    probe_layers & SG_SANDBOX_NO_NET ? "yes" : "no",
+	    probe_layers & SG_SANDBOX_PROC ? "yes" : "no (samples see the "
+	    "host's processes; disk use is capped per file only)",
+	    abi > 0 ? "ABI " : "no (samples may read whatever this user "
+	    "may)", abi, probe_layers & SG_SANDBOX_SECCOMP ? "yes" : "no");
 }
 
 /* Returns the SG_SANDBOX_* layers this kernel offers, probed once. */
@@ -532,6 +682,14 @@ set_limits(struct child_plan *cp, const struct sg_sandbox_opts *o)
 	    (rlim_t)(o->max_file_size > 0 ? o->max_file_size : 16 << 20);
 	cp->nofile.rlim_cur = cp->nofile.rlim_max =
 	    (rlim_t)(o->max_files > 0 ? o->max_files : 64);
+	/* the two waiting processes of a PID namespace count too */
+	if (cp->layers & SG_SANDBOX_PROC)
+		cp->nproc.rlim_cur = cp->nproc.rlim_max += 2;
+	cp->set_as = o->max_memory > 0 && !o->asan;
+	cp->as.rlim_cur = cp->as.rlim_max = (rlim_t)o->max_memory;
+	if (o->tmpfs_size > 0 && (cp->layers & SG_SANDBOX_PROC))
+		snprintf(cp->tmpfs_size, sizeof(cp->tmpfs_size), "%zu",
+		    o->tmpfs_size);
 }
 
 /* Opens the child's stdin: /dev/null, or a pipe already holding as much
@@ -582,7 +740,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	size_t			 nenv = 0, i;
 	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int			 rep[2] = { -1, -1 }, report[2], rc = -1, saved;
-	int			 child_in = -1, dir;
+	int			 child_in = -1, dir, nolsan;
 
 	memset(res, 0, sizeof(*res));
 	memset(&cp, 0, sizeof(cp));
@@ -611,6 +769,8 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 		goto fail_errno;
 	}
 	cp.layers = o->flags & SG_SANDBOX_ALL & sg_sandbox_available();
+	if (!(cp.layers & SG_SANDBOX_NO_NET))
+		cp.layers &= ~SG_SANDBOX_PROC;
 	cp.drop = geteuid() == 0;
 	cp.parent = getpid();
 	id_maps(cp.uid_map, cp.gid_map, sizeof(cp.uid_map), cp.drop);
@@ -631,12 +791,18 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	envp[nenv++] = xstrdup("LANG=C.UTF-8");
 	/* relative: the folders above cwd may be closed to the child */
 	envp[nenv++] = xstrdup("TMPDIR=.");
-	if ((cp.layers & SG_SANDBOX_SECCOMP) &&
-	    !(cp.layers & SG_SANDBOX_LANDLOCK)) {
-		/* ptrace is denied: LeakSanitizer would die at exit. */
+	nolsan = (cp.layers & SG_SANDBOX_SECCOMP) &&
+	    !(cp.layers & SG_SANDBOX_LANDLOCK);
+	/* ptrace is denied: LeakSanitizer would die at exit. An address
+	 * space limit would break ASan's shadow memory, so ASan watches its
+	 * own resident size. */
+	if (o->asan && o->max_memory > 0)
+		envp[nenv++] = xasprintf("ASAN_OPTIONS=%shard_rss_limit_mb=%zu",
+		    nolsan ? "detect_leaks=0:" : "", o->max_memory >> 20);
+	else if (nolsan)
 		envp[nenv++] = xstrdup("ASAN_OPTIONS=detect_leaks=0");
+	if (nolsan)
 		envp[nenv++] = xstrdup("LSAN_OPTIONS=detect_leaks=0");
-	}
 	envp[nenv] = NULL;
 	cp.envp = envp;
 	if (cp.layers & SG_SANDBOX_LANDLOCK)
@@ -702,6 +868,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 #ifdef SYS_pidfd_open
 	s.pidfd = (int)syscall(SYS_pidfd_open, s.pid, 0);
 #endif
+	res->pid = s.pid;
 	supervise(&s);
 	kill(-s.pid, SIGKILL);	/* whatever is left of the group */
 	if (reap(s.pid, &si, &ru) == 0) {
@@ -721,6 +888,8 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	res->out = sg_buf_detach(&s.obuf);
 	res->err = sg_buf_detach(&s.ebuf);
 	res->out_truncated = s.otrunc;
+	res->memory_exceeded = o->asan && o->max_memory > 0 &&
+	    strstr(res->err, "hard rss limit exhausted") != NULL;
 	res->err_truncated = s.etrunc;
 	rc = 0;
 	goto out;
