@@ -337,6 +337,12 @@ sx_check_prog(struct samples_ctx *c, struct prog *p)
 		    c->site->config.timeout);
 		goto fail;
 	}
+	if (r->memory_exceeded) {
+		sg_diag_error(d, rl, "%s used more than %zu MiB of memory and "
+		    "was stopped (samples.memory in site.yml sets the limit)",
+		    w, c->memory >> 20);
+		goto fail;
+	}
 	if ((san = sanitizer(r->err, r->err_len)) != NULL) {
 		sg_diag_error(d, rl, "%s has a sanitizer report:%s", w, san);
 		goto fail;

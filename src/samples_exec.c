@@ -18,6 +18,7 @@
 #define TMP_PREFIX	"sitegen-"	/* then six characters from mkdtemp */
 #define COMPILE_LIMIT	120.0		/* seconds a compiler may take */
 #define VERSION_LIMIT	30.0
+#define COMPILE_MEMORY	((size_t)2 << 30)	/* at least, for cc1 and ld */
 #define INC_REL		"content/samples/include"
 #define MAX_BINARY	((size_t)256 << 20)	/* bytes of a compiled sample */
 
@@ -418,6 +419,7 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	o.wall_seconds = o.cpu_seconds = limit;
 	o.max_file_size = 256 << 20;
 	o.max_files = 256;
+	o.max_memory = c->memory > COMPILE_MEMORY ? c->memory : COMPILE_MEMORY;
 	atomic_fetch_add(&c->ncompiles, 1);
 	if (sg_sandbox_run(&o, &sr) == -1) {
 		r->cstatus = -1;
@@ -476,6 +478,26 @@ take_binary(const char *bin_dir, const char *dir)
 	return rc == 0 ? NULL : sx_regular_why(e);
 }
 
+/* Is the program built with AddressSanitizer (whose shadow memory no
+ * address space limit lets through)? */
+static int
+uses_asan(const struct samples_ctx *c, const struct prog *p)
+{
+	const struct strv	*v[2] = { &c->cflags, &p->a.cflags };
+	size_t			 i, k;
+	int			 on = 0;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < v[k]->len; i++)
+			if (sg_starts_with(v[k]->v[i], "-fsanitize=") &&
+			    strstr(v[k]->v[i], "address"))
+				on = 1;
+			else if (sg_starts_with(v[k]->v[i],
+			    "-fno-sanitize=") && strstr(v[k]->v[i], "address"))
+				on = 0;
+	return on;
+}
+
 /* Runs the binary built in bin_dir, in a directory of its own holding
  * only a copy of it, and sets the run fields of *r. */
 static void
@@ -513,6 +535,9 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 	o.stdin_len = p->a.stdin_len;
 	o.wall_seconds = o.cpu_seconds = c->site->config.timeout;
 	o.max_output = (size_t)c->site->config.max_output;
+	o.max_memory = c->memory;
+	o.asan = uses_asan(c, p);
+	o.tmpfs_size = c->disk;
 	atomic_fetch_add(&c->nruns, 1);
 	if (sg_sandbox_run(&o, &sr) == -1) {
 		r->start_failed = 1;
@@ -523,6 +548,7 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 		r->status = sr.status;
 		r->signal = sr.signal;
 		r->timed_out = sr.timed_out;
+		r->memory_exceeded = sr.memory_exceeded;
 		r->out_trunc = sr.out_truncated;
 		r->err_trunc = sr.err_truncated;
 		r->out = sr.out;
@@ -548,6 +574,7 @@ static int
 cacheable(const struct result *r)
 {
 	return !r->start_failed && r->cstatus != -1 && !r->timed_out &&
+	    !r->memory_exceeded &&
 	    r->signal != SIGKILL && r->signal != SIGXCPU;
 }
 

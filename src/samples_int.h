@@ -60,6 +60,7 @@ struct result {
 	char		*err;		/* stderr, paths cleaned */
 	size_t		 err_len;
 	int		 start_failed;	/* the sandbox could not start it */
+	int		 memory_exceeded; /* hit samples.memory (under ASan) */
 };
 
 /* One program: a sample, or the parts of a name= sample on one page. */

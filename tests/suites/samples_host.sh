@@ -200,3 +200,149 @@ else
 	    "$out$left"
 fi
 rm -rf "$priv"
+
+# ------------------------------------------------------- the host, hidden
+
+site "$work/host" <<'EOF'
+# Host
+
+```c
+@ #include <ctype.h>
+@ #include <dirent.h>
+@ #include <stdio.h>
+int
+main(void)
+{
+	const char *files[] = { "/etc/hostname", "/etc/passwd", "/root", "/home" };
+	struct dirent *e;
+	DIR *d;
+	int n = 0;
+
+	for (int i = 0; i < 4; i++) {
+		FILE *f = fopen(files[i], "r");
+		printf("%s: %s\n", files[i], f ? "open" : "refused");
+	}
+	if ((d = opendir("/proc")) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			n += isdigit((unsigned char)e->d_name[0]) != 0;
+		closedir(d);
+	}
+	printf("processes: %d\n", n);
+	return 0;
+}
+```
+EOF
+run "$work/host" build
+layers=$("$sg" --version | grep '^sandbox:')
+if printf '%s' "$layers" | grep -q 'private /proc and tmpfs yes.*landlock ABI'; then
+	if [ $status -eq 0 ] &&
+	    grep -q '/etc/hostname: refused' "$work/host/public/index.html" &&
+	    grep -q '/etc/passwd: refused' "$work/host/public/index.html" &&
+	    grep -q '/root: refused' "$work/host/public/index.html" &&
+	    grep -q 'processes: 2' "$work/host/public/index.html"; then
+		ok "a sample reads no host file and sees no host process"
+	else
+		fail "a sample reads no host file and sees no host process" \
+		    "$out$(grep -A8 hostname "$work/host/public/index.html")"
+	fi
+else
+	ok "a sample reads no host file: skipped, $layers"
+fi
+
+# ------------------------------------------------------- memory and disk
+
+site "$work/memory" <<'EOF'
+# Memory
+
+```c
+@ #include <stdlib.h>
+@ #include <string.h>
+int
+main(void)
+{
+	size_t n = (size_t)1 << 30;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		memset(p, 1, n);
+	free(p);
+	return 0;
+}
+```
+EOF
+run "$work/memory" build
+if [ $status -eq 1 ] && printf '%s' "$out" | grep -q '_index.md:3:1: error: the sample used more than 512 MiB of memory and was stopped' &&
+    [ -z "$(ls -A "$work/tmp")" ]; then
+	ok "a sample over samples.memory (ASan on) is stopped at its line ($ms ms)"
+else
+	fail "a sample over samples.memory (ASan on) is stopped at its line" "$out"
+fi
+site "$work/memory2" 'samples:
+  cflags: "-std=c11 -Wall -Werror"
+  memory: 64
+' <<'EOF'
+# Memory
+
+```c
+@ #include <stdio.h>
+@ #include <stdlib.h>
+int
+main(void)
+{
+	puts(malloc((size_t)256 << 20) ? "allocated" : "refused");
+	return 0;
+}
+```
+
+```output
+refused
+```
+EOF
+run "$work/memory2" build
+if [ $status -eq 0 ]; then
+	ok "samples.memory: 64 without ASan is an address space limit"
+else
+	fail "samples.memory: 64 without ASan is an address space limit" "$out"
+fi
+
+site "$work/disk" <<'EOF'
+# Disk
+
+```c
+@ #include <stdio.h>
+@ #include <string.h>
+int
+main(void)
+{
+	static char b[1 << 20];
+	int mib = 0;
+
+	memset(b, 'x', sizeof(b));
+	for (int i = 0; i < 20; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "f%d", i);
+		FILE *f = fopen(name, "w");
+		if (f == NULL)
+			break;
+		for (int k = 0; k < 16; k++)
+			if (fwrite(b, 1, sizeof(b), f) == sizeof(b))
+				mib++;
+		fclose(f);
+	}
+	printf("%s\n", mib < 64 ? "capped" : "not capped");
+	return 0;
+}
+```
+EOF
+run "$work/disk" build
+if printf '%s' "$layers" | grep -q 'private /proc and tmpfs yes'; then
+	if [ $status -eq 0 ] && grep -q '>capped' "$work/disk/public/index.html" &&
+	    [ -z "$(ls -A "$work/tmp")" ]; then
+		ok "a sample writes at most samples.disk (64 MiB) and leaves nothing"
+	else
+		fail "a sample writes at most samples.disk (64 MiB) and leaves nothing" \
+		    "$out$(grep capped "$work/disk/public/index.html")"
+	fi
+else
+	ok "a sample writes at most samples.disk: skipped, $layers"
+fi

@@ -818,6 +818,30 @@ test_memory_limit(void)
 	free(asan);
 }
 
+/* A sample's folder goes whatever its depth and its modes. */
+static void
+test_rm_deep(void)
+{
+	char	*top = xasprintf("%s/deep", base), *path;
+	int	 i, fd;
+
+	CHECK(mkdir(top, 0755) == 0 && chdir(top) == 0);
+	for (i = 0; i < 600; i++) {
+		CHECK(mkdir("d", 0755) == 0 && chdir("d") == 0);
+		if (i % 100 == 0 && (fd = open("f", O_WRONLY | O_CREAT, 0)) != -1)
+			close(fd);
+	}
+	CHECK(mkdir("locked", 0755) == 0 && mkdir("locked/in", 0) == 0);
+	chmod("locked", 0);
+	chmod(".", 0500);
+	CHECK(chdir("/") == 0);
+	CHECK(sg_rm_tree(top) == 0);
+	path = xasprintf("%s/d", top);
+	CHECK(access(top, F_OK) == -1 && errno == ENOENT);
+	free(path);
+	free(top);
+}
+
 static void
 test_write_outside(void)
 {
@@ -1240,6 +1264,7 @@ main(void)
 	TEST(test_read_outside);
 	TEST(test_write_outside);
 	TEST(test_host_hidden);
+	TEST(test_rm_deep);
 	TEST(test_disk_cap);
 	TEST(test_memory_limit);
 	TEST(test_asan);
