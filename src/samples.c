@@ -395,6 +395,7 @@ sg_samples_run(struct sg_site *site, struct sg_samples *ss,
 		    "%zu runs, %zu from the cache\n", c.nprogs,
 		    atomic_load(&c.ncompiles), atomic_load(&c.nruns), cached);
 
+	sx_tmp_fini();
 	for (i = 0; i < c.nprogs; i++)
 		sx_prog_free(c.progs[i]);
 	free(c.progs);

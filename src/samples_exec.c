@@ -15,7 +15,6 @@
 #include "sandbox.h"
 #include "site.h"
 
-#define TMP_PREFIX	"sitegen-"	/* then six characters from mkdtemp */
 #define COMPILE_LIMIT	120.0		/* seconds a compiler may take */
 #define VERSION_LIMIT	30.0
 #define COMPILE_MEMORY	((size_t)2 << 30)	/* at least, for cc1 and ld */
@@ -54,19 +53,6 @@ out:
 	return ok;
 }
 
-/* Makes a fresh temporary directory; the caller removes and frees it. */
-static char *
-make_tmp(const struct samples_ctx *c)
-{
-	char	*dir = xasprintf("%s/" TMP_PREFIX "XXXXXX", c->tmpbase);
-
-	if (mkdtemp(dir) == NULL) {
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
 static int
 write_new(const char *path, const char *data, size_t len, mode_t mode)
 {
@@ -91,16 +77,21 @@ write_new(const char *path, const char *data, size_t len, mode_t mode)
 	return close(fd);
 }
 
-/* Does s start with a temporary directory of ours ("/tmp/sitegen-XXXXXX/")?
- * Returns its length, or 0. */
+/* Does s start with a temporary directory of ours
+ * ("/tmp/sitegen-PID-XXXXXX/")? Returns its length, or 0. */
 static size_t
 tmp_prefix(const char *s, const char *base)
 {
-	size_t	 n = strlen(base), k = strlen(TMP_PREFIX), i;
+	size_t	 n = strlen(base), k = strlen(SX_TMP_PREFIX), i;
 
 	if (strncmp(s, base, n) != 0 || s[n] != '/' ||
-	    strncmp(s + n + 1, TMP_PREFIX, k) != 0)
+	    strncmp(s + n + 1, SX_TMP_PREFIX, k) != 0)
 		return 0;
+	while (s[n + 1 + k] >= '0' && s[n + 1 + k] <= '9')
+		k++;
+	if (s[n + 1 + k] != '-')
+		return 0;
+	k++;
 	for (i = 0; i < 6; i++)
 		if (s[n + 1 + k + i] == '\0' || s[n + 1 + k + i] == '/')
 			return 0;
@@ -239,7 +230,7 @@ cc_version(struct samples_ctx *c)
 
 	if ((ver = sx_cache_ccver(c, c->cc)) != NULL)
 		return ver;
-	if ((dir = make_tmp(c)) == NULL) {
+	if ((dir = sx_tmp_make(c)) == NULL) {
 		sg_diag_error(c->site->diag, NULL, "cannot make a temporary "
 		    "directory in %s: %s", c->tmpbase, strerror(errno));
 		return NULL;
@@ -269,7 +260,7 @@ cc_version(struct samples_ctx *c)
 		sx_cache_put_ccver(c, c->cc, ver);
 	}
 	sg_sandbox_result_free(&r);
-	sg_rm_tree(dir);
+	sx_tmp_remove(dir);
 	free(dir);
 	return ver;
 }
@@ -294,6 +285,7 @@ sx_exec_setup(struct samples_ctx *c)
 		free(c->tmpreal);
 		c->tmpreal = NULL;
 	}
+	sx_tmp_init(c);
 	inc = sg_path_join(c->root_real, "content/samples/include");
 	if (stat(inc, &st) == 0 && S_ISDIR(st.st_mode))
 		c->incdir = inc;
@@ -513,7 +505,7 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 
 	r->ran = 1;
 	r->status = -1;
-	if ((dir = make_tmp(c)) == NULL) {
+	if ((dir = sx_tmp_make(c)) == NULL) {
 		r->start_failed = 1;
 		r->err = xasprintf("cannot prepare the run: %s",
 		    strerror(errno));
@@ -563,7 +555,7 @@ fail:
 	r->out = xstrdup("");
 out:
 	if (dir)
-		sg_rm_tree(dir);
+		sx_tmp_remove(dir);
 	sx_strv_free(&argv);
 	free(dir);
 }
@@ -596,7 +588,7 @@ sx_exec_group(struct samples_ctx *c, struct prog **v, size_t n)
 	if (!need)
 		return;
 	memset(&comp, 0, sizeof(comp));
-	if ((dir = make_tmp(c)) == NULL) {
+	if ((dir = sx_tmp_make(c)) == NULL) {
 		comp.cstatus = -1;
 		comp.start_failed = 1;
 		comp.diag = xasprintf("cannot make a temporary directory in "
@@ -626,7 +618,7 @@ sx_exec_group(struct samples_ctx *c, struct prog **v, size_t n)
 		sx_progress(c);
 	}
 	if (dir)
-		sg_rm_tree(dir);
+		sx_tmp_remove(dir);
 	free(dir);
 	sx_result_free(&comp);
 }

@@ -167,6 +167,13 @@ char	*sx_read_regular(int, const char *, size_t, size_t *);
 int	 sx_copy_regular(int, const char *, int, unsigned int, size_t);
 int	 sx_copy_sources(const char *, const char *, const char *);
 
+/* samples_tmp.c */
+#define SX_TMP_PREFIX	"sitegen-"	/* then our pid, '-', six characters */
+void	 sx_tmp_init(struct samples_ctx *);
+void	 sx_tmp_fini(void);
+char	*sx_tmp_make(const struct samples_ctx *);
+void	 sx_tmp_remove(const char *);
+
 /* samples_limits.c */
 int	 sx_limits_setup(struct samples_ctx *);
 int	 sx_flags_check(struct samples_ctx *, const struct sg_sample *,

@@ -346,3 +346,76 @@ if printf '%s' "$layers" | grep -q 'private /proc and tmpfs yes'; then
 else
 	ok "a sample writes at most samples.disk: skipped, $layers"
 fi
+
+# ------------------------------------------------------ interrupted builds
+
+site "$work/slow" 'samples:
+  timeout: 60
+' <<EOF
+# Slow
+
+\`\`\`c args="marker-$$"
+@ #include <unistd.h>
+int
+main(void)
+{
+	if (fork() == 0)
+		setsid();
+	sleep(50);
+	return 0;
+}
+\`\`\`
+EOF
+# survivors: processes that run with our marker as an argument
+survivors() {
+	for p in /proc/[0-9]*; do
+		{ tr "\0" " " < "$p/cmdline"; } 2> /dev/null | grep -q "marker-$$" &&
+		    echo "${p#/proc/}"
+	done
+}
+# interrupt SIGNAL: starts a build, sends SIGNAL once a sample runs;
+# sets left (folders in TMPDIR) and alive (survivors) after it ended.
+interrupt() {
+	(cd "$work/slow" && exec "$sg" --quiet build > /dev/null 2>&1) &
+	pid=$!
+	i=0
+	while [ -z "$(survivors)" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -"$1" $pid
+	wait $pid 2> /dev/null
+	sleep 0.3
+	left=$(ls -A "$work/tmp")
+	alive=$(survivors)
+}
+for s in TERM INT; do
+	interrupt $s
+	if [ -z "$left" ] && [ -z "$alive" ]; then
+		ok "SIG$s during a sample: no process and no folder left"
+	else
+		fail "SIG$s during a sample: no process and no folder left" \
+		    "left: $left; alive: $alive"
+	fi
+done
+interrupt KILL
+killed_left=$left
+alive=$(survivors)
+mkdir -m 700 "$work/tmp/sitegen-1-abcdef"	# pid 1 lives: not ours to take
+site "$work/after" <<'EOF'
+# After
+
+```c
+int main(void) { return 0; }
+```
+EOF
+run "$work/after" build
+left=$(ls -A "$work/tmp")
+if [ -z "$alive" ] && [ -n "$killed_left" ] && [ $status -eq 0 ] &&
+    [ "$left" = "sitegen-1-abcdef" ]; then
+	ok "after kill -9 no process survives, the next build removes what it left"
+else
+	fail "after kill -9 no process survives, the next build removes what it left" \
+	    "alive: $alive; left by kill -9: $killed_left; left after: $left"
+fi
+rmdir "$work/tmp/sitegen-1-abcdef"
