@@ -169,6 +169,8 @@ sx_cache_keys(struct samples_ctx *c, struct prog *p)
 	    p->a.stdin_len);
 	feed_int(m, "timeout-ms", (long long)(c->site->config.timeout * 1000));
 	feed_int(m, "max-output", (long long)c->site->config.max_output);
+	feed_int(m, "memory", (long long)c->memory);
+	feed_int(m, "disk", (long long)c->disk);
 	EVP_DigestFinal_ex(m, p->key, NULL);
 	EVP_MD_CTX_free(m);
 }

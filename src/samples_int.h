@@ -14,7 +14,7 @@
 
 /* Bump when anything changes how a result is made or stored: every cached
  * result then goes stale. */
-#define SG_RUNNER_VERSION	"sitegen-samples-1"
+#define SG_RUNNER_VERSION	"sitegen-samples-2"
 
 #define SG_KEY_LEN	32	/* SHA-256 */
 

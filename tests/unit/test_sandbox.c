@@ -1159,17 +1159,48 @@ test_cannot_start(void)
 	CHECK(sg_sandbox_run(&o, &r) == -1);
 	CHECK(errno == ENOENT);
 	CHECK(contains(r.err, "execve ./no-such-prog"));
+	/* the program's fault, not the sandbox's */
+	CHECK(r.exec_failed);
 	sg_sandbox_result_free(&r);
 
 	o.cwd = "/no/such/dir";
 	CHECK(sg_sandbox_run(&o, &r) == -1);
 	CHECK(errno == ENOENT && contains(r.err, "/no/such/dir"));
+	CHECK(!r.exec_failed);
 	sg_sandbox_result_free(&r);
 
 	o.argv = NULL;
 	CHECK(sg_sandbox_run(&o, &r) == -1 && errno == EINVAL);
 	sg_sandbox_result_free(&r);
 	free(dir);
+}
+
+/* A folder whose parent is closed to others (mode 0700, as /root or
+ * mktemp -d): as root the child, which runs as another user, still
+ * enters it and runs the program in it. */
+static void
+test_private_parent(void)
+{
+	struct sg_sandbox_opts		 o;
+	struct sg_sandbox_result	 r;
+	const char			*argv[4];
+	char				*hello = xasprintf("%s/hello/prog", base);
+	char				*priv = xasprintf("%s/private", base);
+	char				*dir = xasprintf("%s/inner", priv);
+	char				*to = xasprintf("%s/prog", dir), *cmd;
+
+	CHECK(mkdir(priv, 0700) == 0 && mkdir(dir, 0755) == 0);
+	cmd = xasprintf("cp '%s' '%s'", hello, to);
+	CHECK(system(cmd) == 0);
+	setup(&o, argv, dir, NULL, NULL);
+	CHECK(sg_sandbox_run(&o, &r) == 0);
+	CHECK(r.status == 0 && contains(r.out, "hello"));
+	sg_sandbox_result_free(&r);
+	free(cmd);
+	free(hello);
+	free(priv);
+	free(dir);
+	free(to);
 }
 
 struct job {
@@ -1275,6 +1306,7 @@ main(void)
 	TEST(test_seccomp);
 	TEST(test_compiler_inside);
 	TEST(test_cannot_start);
+	TEST(test_private_parent);
 	TEST(test_threads);
 
 	cmd = xasprintf("rm -rf '%s'", base);
