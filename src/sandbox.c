@@ -136,124 +136,6 @@ enter_userns(const char *uid_map, const char *gid_map, int pidns)
 	return -1;
 }
 
-/* In the first process of the new PID namespace: a private mount tree
- * with a procfs of this namespace only. Returns the stage that failed,
- * or -1. */
-static int
-private_proc(void)
-{
-	if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
-		return ST_PROC;
-	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-	    NULL) == -1)
-		return ST_PROC;
-	return -1;
-}
-
-/* Makes a fresh tmpfs of size bytes (a detached mount no one else can
- * reach), copies the file name of cwd into it and enters it. Returns
- * the stage that failed, or -1. */
-static int
-enter_tmpfs(const char *size, const char *name)
-{
-	char	 buf[16384];
-	ssize_t	 n, w, off;
-	int	 fs, mnt, in, out;
-
-	if ((in = open(name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
-		return ST_EXEC;
-	if ((fs = (int)syscall(SYS_fsopen, "tmpfs", FSOPEN_CLOEXEC)) == -1 ||
-	    syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "size", size,
-	    0) == -1 ||
-	    syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "nr_inodes",
-	    "4096", 0) == -1 ||
-	    syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "mode", "0700",
-	    0) == -1 ||
-	    syscall(SYS_fsconfig, fs, FSCONFIG_CMD_CREATE, NULL, NULL,
-	    0) == -1 ||
-	    (mnt = (int)syscall(SYS_fsmount, fs, FSMOUNT_CLOEXEC,
-	    MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV)) == -1 ||
-	    fchdir(mnt) == -1 ||
-	    (out = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0755)) == -1)
-		return ST_TMPFS;
-	while ((n = read(in, buf, sizeof(buf))) > 0)
-		for (off = 0; off < n; off += w)
-			if ((w = write(out, buf + off, (size_t)(n - off))) <= 0)
-				return ST_TMPFS;
-	if (n == -1 || close(out) == -1)
-		return ST_TMPFS;
-	close(in);
-	close(mnt);
-	close(fs);
-	return -1;
-}
-
-/* The outer process (in our PID namespace) and the namespace's first
- * process both wait here for the one they started and end as it ended:
- * a sample's exit status or signal reaches the parent unchanged. The
- * first process also ends, and so kills, the whole namespace when the
- * sample ends. st_fd carries the status up from the namespace's first
- * process (which cannot kill itself with a signal). */
-static void __attribute__((noreturn))
-relay(pid_t pid, int st_in, int st_out)
-{
-	sigset_t	 none;
-	int		 st = 0, got, i;
-
-	for (i = 0; i < 4; i++)
-		close(i);
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR)
-			_exit(127);
-	if (st_in != -1 && read(st_in, &got, sizeof(got)) ==
-	    (ssize_t)sizeof(got))
-		st = got;
-	if (st_out != -1) {
-		if (write(st_out, &st, sizeof(st)) < 0)
-			_exit(127);
-		_exit(0);
-	}
-	if (WIFEXITED(st))
-		_exit(WEXITSTATUS(st));
-	signal(WTERMSIG(st), SIG_DFL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	kill(getpid(), WTERMSIG(st));
-	_exit(128 + WTERMSIG(st));
-}
-
-/* After unshare(CLONE_NEWPID): forks the namespace's first process,
- * which mounts its /proc (and the tmpfs) and forks the sample; returns
- * in the sample only. */
-static void
-enter_pidns(const struct child_plan *p)
-{
-	pid_t	 pid;
-	int	 st[2], stage;
-
-	if (pipe2(st, O_CLOEXEC) == -1 || (pid = fork()) == -1)
-		child_fail(3, ST_PIDNS);
-	if (pid > 0) {
-		close(st[1]);
-		relay(pid, st[0], -1);
-	}
-	close(st[0]);
-	/* pid 1 of the namespace: when it goes, every process in it goes */
-	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-	if ((stage = private_proc()) != -1)
-		child_fail(3, stage);
-	if (p->tmpfs_size[0] &&
-	    (stage = enter_tmpfs(p->tmpfs_size, p->argv[0])) != -1)
-		child_fail(3, stage);
-	if ((pid = fork()) == -1)
-		child_fail(3, ST_PIDNS);
-	if (pid > 0)
-		relay(pid, -1, st[1]);
-	close(st[1]);
-	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-}
-
 /* Moves fd to at least 4, so that the dup2()s below cannot clobber it. */
 static int
 raise_fd(int fd)
@@ -301,8 +183,11 @@ child(const struct child_plan *p)
 	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (getppid() != p->parent)
 		_exit(127);
-	if (p->layers & SG_SANDBOX_PROC)
-		enter_pidns(p);
+	if ((p->layers & SG_SANDBOX_PROC) &&
+	    (stage = sg_sandbox_pidns_enter(p->tmpfs_size, p->argv[0])) != 0)
+		child_fail(3, stage == SG_NS_PROC ? ST_PROC : stage ==
+		    SG_NS_TMPFS ? ST_TMPFS : stage == SG_NS_EXEC ? ST_EXEC :
+		    ST_PIDNS);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
 		child_fail(3, ST_NNP);
 	if ((p->layers & SG_SANDBOX_LANDLOCK) &&
@@ -376,7 +261,8 @@ probe_userns(int pidns)
 			_exit(1);
 		/* and the new mount API that enter_tmpfs() uses */
 		if (init == 0)
-			_exit(private_proc() == -1 && syscall(SYS_fsopen,
+			_exit(sg_sandbox_private_proc() == 0 &&
+			    syscall(SYS_fsopen,
 			    "tmpfs", FSOPEN_CLOEXEC) != -1 ? 0 : 1);
 		_exit(exited_ok(init) ? 0 : 1);
 	}
