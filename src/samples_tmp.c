@@ -125,8 +125,11 @@ sx_tmp_init(struct samples_ctx *c)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_RESTART;
+	/* a signal the user had ignored (nohup) stays ignored */
 	for (k = 0; k < NCAUGHT; k++)
-		sigaction(caught[k], &sa, &old_action[k]);
+		if (sigaction(caught[k], NULL, &old_action[k]) == 0 &&
+		    old_action[k].sa_handler != SIG_IGN)
+			sigaction(caught[k], &sa, NULL);
 }
 
 /* Gives the signals back and stops the watcher. */

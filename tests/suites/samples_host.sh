@@ -233,8 +233,12 @@ main(void)
 ```
 EOF
 run "$work/host" build
+# Whether this kernel lets us have a PID namespace with its own /proc,
+# asked of the kernel (not of sitegen, which must then use it).
 layers=$("$sg" --version | grep '^sandbox:')
-if printf '%s' "$layers" | grep -q 'private /proc and tmpfs yes.*landlock ABI'; then
+pidns=no
+unshare -Urpmf --mount-proc true 2> /dev/null && pidns=yes
+if [ $pidns = yes ] && printf '%s' "$layers" | grep -q 'landlock ABI'; then
 	if [ $status -eq 0 ] &&
 	    grep -q '/etc/hostname: refused' "$work/host/public/index.html" &&
 	    grep -q '/etc/passwd: refused' "$work/host/public/index.html" &&
@@ -335,7 +339,7 @@ main(void)
 ```
 EOF
 run "$work/disk" build
-if printf '%s' "$layers" | grep -q 'private /proc and tmpfs yes'; then
+if [ $pidns = yes ]; then
 	if [ $status -eq 0 ] && grep -q '>capped' "$work/disk/public/index.html" &&
 	    [ -z "$(ls -A "$work/tmp")" ]; then
 		ok "a sample writes at most samples.disk (64 MiB) and leaves nothing"
@@ -374,9 +378,14 @@ survivors() {
 	done
 }
 # interrupt SIGNAL: starts a build, sends SIGNAL once a sample runs;
-# sets left (folders in TMPDIR) and alive (survivors) after it ended.
+# sets left (folders in TMPDIR), alive (survivors) and took (seconds)
+# after it ended. A background job of sh ignores SIGINT: env gives it
+# back its default, as an interactive shell would.
 interrupt() {
-	(cd "$work/slow" && exec "$sg" --quiet build > /dev/null 2>&1) &
+	rm -rf "$work/slow/.sitegen"
+	t0=$(now)
+	(cd "$work/slow" && exec env --default-signal=INT,TERM "$sg" --quiet \
+	    build > /dev/null 2>&1) &
 	pid=$!
 	i=0
 	while [ -z "$(survivors)" ] && [ $i -lt 100 ]; do
@@ -385,17 +394,18 @@ interrupt() {
 	done
 	kill -"$1" $pid
 	wait $pid 2> /dev/null
+	took=$(($(now) - t0))
 	sleep 0.3
 	left=$(ls -A "$work/tmp")
 	alive=$(survivors)
 }
 for s in TERM INT; do
 	interrupt $s
-	if [ -z "$left" ] && [ -z "$alive" ]; then
+	if [ -z "$left" ] && [ -z "$alive" ] && [ $took -lt 20000 ]; then
 		ok "SIG$s during a sample: no process and no folder left"
 	else
 		fail "SIG$s during a sample: no process and no folder left" \
-		    "left: $left; alive: $alive"
+		    "left: $left; alive: $alive; took $took ms"
 	fi
 done
 interrupt KILL
