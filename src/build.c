@@ -37,11 +37,10 @@ render_one(void *arg, int worker, size_t i)
 {
 	struct render_ctx	*c = arg;
 	const struct sg_job	*job = &c->jobs[i];
-	char			*html;
-	size_t			 len;
-
 	struct sg_md		*md = NULL;
 	struct sg_page		*p = NULL;
+	char			*html;
+	size_t			 len;
 
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages, made before): it is made from the tree
@@ -160,15 +159,23 @@ make_handouts(struct sg_site *site)
 {
 	struct sg_handouts	*hs = site->handouts;
 	size_t			 i;
+	char			*made;
 
 	if (hs == NULL || hs->len == 0)
 		return;
 	sg_handouts_pages(hs);
+	/* the trees the Markdown stage kept stay for the render; those made
+	 * here go once the handouts are laid out */
+	made = xcalloc(hs->npages ? hs->npages : 1, sizeof(*made));
+	for (i = 0; i < hs->npages; i++)
+		made[i] = hs->pages[i]->md.doc == NULL;
 	sg_pool_run(site->opt->jobs, hs->npages, tree_one, site);
 	hs->bufs = xcalloc(hs->len, sizeof(struct sg_buf));
 	sg_pool_run(site->opt->jobs, hs->len, pdf_one, site);
 	for (i = 0; i < hs->npages; i++)
-		sg_md_drop_tree(&hs->pages[i]->md);
+		if (made[i])
+			sg_md_drop_tree(&hs->pages[i]->md);
+	free(made);
 }
 
 /* Writes the handouts made into out, or with out NULL (sitegen pdf)

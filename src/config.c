@@ -44,6 +44,9 @@ static const struct key samples_keys[] = {
 	{ "ldflags", SG_STR },
 	{ "timeout", SG_NUM },
 	{ "max_output", SG_NUM },
+	{ "memory", SG_NUM },		/* read by samples_limits.c */
+	{ "disk", SG_NUM },
+	{ "unsafe_flags", SG_BOOL },
 	{ NULL, SG_NIL }
 };
 

@@ -290,7 +290,7 @@ sg_samples_run(struct sg_site *site, struct sg_samples *ss,
 	struct samples_ctx	 c;
 	struct prog		*p;
 	size_t			 i, cached = 0, compiled = 0;
-	int			 failed = 0, ready = 0;
+	int			 failed = 0, ready = 0, limits_ok;
 
 	if (ss->len == 0)
 		return 0;
@@ -305,6 +305,7 @@ sg_samples_run(struct sg_site *site, struct sg_samples *ss,
 		c.root_real = xstrdup(site->root);
 	c.cache_dir = sg_path_join(c.root_real, ".sitegen/samples");
 	c.part_of = xcalloc(ss->len, sizeof(*c.part_of));
+	limits_ok = sx_limits_setup(&c) == 0;
 	make_progs(&c, ss);
 	for (i = 0; i < c.nprogs; i++) {
 		p = c.progs[i];
@@ -316,7 +317,8 @@ sg_samples_run(struct sg_site *site, struct sg_samples *ss,
 			compiled++;
 	}
 	if (compiled > 0)
-		ready = site_flags(&c) == 0 && sx_exec_setup(&c) == 0;
+		ready = limits_ok && site_flags(&c) == 0 &&
+		    sx_exec_setup(&c) == 0;
 	for (i = 0; i < c.nprogs; i++) {
 		p = c.progs[i];
 		if (p->bad || p->a.ignore)
@@ -360,6 +362,7 @@ sg_samples_run(struct sg_site *site, struct sg_samples *ss,
 		    "%zu runs, %zu from the cache\n", c.nprogs,
 		    atomic_load(&c.ncompiles), atomic_load(&c.nruns), cached);
 
+	sx_tmp_fini();
 	for (i = 0; i < c.nprogs; i++)
 		sx_prog_free(c.progs[i]);
 	free(c.progs);

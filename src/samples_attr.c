@@ -281,6 +281,10 @@ apply(struct samples_ctx *c, const struct sg_sample *s, struct attrs *a,
 	if (slot == &a->ldflags_text && sx_shell_split(value,
 	    &a->ldflags) == -1)
 		goto split;
+	if ((slot == &a->cflags_text && sx_flags_check(c, s, &a->cflags,
+	    "cflags") == -1) || (slot == &a->ldflags_text &&
+	    sx_flags_check(c, s, &a->ldflags, "ldflags") == -1))
+		return -1;
 	if (slot == &a->name && !valid_name(value)) {
 		sg_diag_error(d, &s->loc, "name=%s: a name is letters, digits, "
 		    "'_', '-' and '.'", value);

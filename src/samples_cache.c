@@ -90,7 +90,11 @@ feed_dir(EVP_MD_CTX *m, const char *dir, const char *rel, int only_h,
 	for (i = 0; i < n; i++) {
 		path = sg_path_join(dir, names[i]);
 		sub = sg_path_join(rel, names[i]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		/* links are not followed: the compiler gets no copy of
+		 * them (samples_fs.c) */
+		if (lstat(path, &st) == -1)
+			;
+		else if (S_ISDIR(st.st_mode))
 			feed_dir(m, path, sub, only_h, depth + 1);
 		else if (S_ISREG(st.st_mode) && (!only_h ||
 		    sg_ends_with(names[i], ".h"))) {
@@ -169,6 +173,8 @@ sx_cache_keys(struct samples_ctx *c, struct prog *p)
 	    p->a.stdin_len);
 	feed_int(m, "timeout-ms", (long long)(c->site->config.timeout * 1000));
 	feed_int(m, "max-output", (long long)c->site->config.max_output);
+	feed_int(m, "memory", (long long)c->memory);
+	feed_int(m, "disk", (long long)c->disk);
 	EVP_DigestFinal_ex(m, p->key, NULL);
 	EVP_MD_CTX_free(m);
 }

@@ -299,7 +299,7 @@ sx_check_prog(struct samples_ctx *c, struct prog *p)
 	cl = &p->parts[0]->loc;
 	rl = &p->last->loc;
 	what(p, w, sizeof(w));
-	if (!p->have || r->start_failed || r->cstatus == -1) {
+	if (!p->have || (r->start_failed && !r->ran) || r->cstatus == -1) {
 		sg_buf_puts(&b, r->diag ? r->diag : "no result");
 		trim_nl(&b);
 		sg_diag_error(d, cl, "%s could not be compiled: %s", w,
@@ -335,6 +335,12 @@ sx_check_prog(struct samples_ctx *c, struct prog *p)
 		sg_diag_error(d, rl, "%s ran longer than %g s and was stopped "
 		    "(samples.timeout in site.yml sets the limit)", w,
 		    c->site->config.timeout);
+		goto fail;
+	}
+	if (r->memory_exceeded) {
+		sg_diag_error(d, rl, "%s used more than %zu MiB of memory and "
+		    "was stopped (samples.memory in site.yml sets the limit)",
+		    w, c->memory >> 20);
 		goto fail;
 	}
 	if ((san = sanitizer(r->err, r->err_len)) != NULL) {

@@ -15,9 +15,11 @@
 #include "sandbox.h"
 #include "site.h"
 
-#define TMP_PREFIX	"sitegen-"	/* then six characters from mkdtemp */
 #define COMPILE_LIMIT	120.0		/* seconds a compiler may take */
 #define VERSION_LIMIT	30.0
+#define COMPILE_MEMORY	((size_t)2 << 30)	/* at least, for cc1 and ld */
+#define INC_REL		"content/samples/include"
+#define MAX_BINARY	((size_t)256 << 20)	/* bytes of a compiled sample */
 
 /* Frees what *r owns and clears it. */
 void
@@ -51,19 +53,6 @@ out:
 	return ok;
 }
 
-/* Makes a fresh temporary directory; the caller removes and frees it. */
-static char *
-make_tmp(const struct samples_ctx *c)
-{
-	char	*dir = xasprintf("%s/" TMP_PREFIX "XXXXXX", c->tmpbase);
-
-	if (mkdtemp(dir) == NULL) {
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
 static int
 write_new(const char *path, const char *data, size_t len, mode_t mode)
 {
@@ -88,16 +77,21 @@ write_new(const char *path, const char *data, size_t len, mode_t mode)
 	return close(fd);
 }
 
-/* Does s start with a temporary directory of ours ("/tmp/sitegen-XXXXXX/")?
- * Returns its length, or 0. */
+/* Does s start with a temporary directory of ours
+ * ("/tmp/sitegen-PID-XXXXXX/")? Returns its length, or 0. */
 static size_t
 tmp_prefix(const char *s, const char *base)
 {
-	size_t	 n = strlen(base), k = strlen(TMP_PREFIX), i;
+	size_t	 n = strlen(base), k = strlen(SX_TMP_PREFIX), i;
 
 	if (strncmp(s, base, n) != 0 || s[n] != '/' ||
-	    strncmp(s + n + 1, TMP_PREFIX, k) != 0)
+	    strncmp(s + n + 1, SX_TMP_PREFIX, k) != 0)
 		return 0;
+	while (s[n + 1 + k] >= '0' && s[n + 1 + k] <= '9')
+		k++;
+	if (s[n + 1 + k] != '-')
+		return 0;
+	k++;
 	for (i = 0; i < 6; i++)
 		if (s[n + 1 + k + i] == '\0' || s[n + 1 + k + i] == '/')
 			return 0;
@@ -141,6 +135,13 @@ sx_exec_clean(const struct samples_ctx *c, const char *s, size_t len,
 				sg_buf_puts(&b, "sample.o");
 				s += 10;
 			}
+			continue;
+		}
+		/* a compiler's temporary object in TMPDIR=. */
+		if (*s == '.' && (size_t)(e - s) >= 12 && s[1] == '/' &&
+		    cc_temp_object(s + 2)) {
+			sg_buf_puts(&b, "sample.o");
+			s += 12;
 			continue;
 		}
 		if (*s == '/' && rl > 1 && (size_t)(e - s) > rl &&
@@ -229,7 +230,7 @@ cc_version(struct samples_ctx *c)
 
 	if ((ver = sx_cache_ccver(c, c->cc)) != NULL)
 		return ver;
-	if ((dir = make_tmp(c)) == NULL) {
+	if ((dir = sx_tmp_make(c)) == NULL) {
 		sg_diag_error(c->site->diag, NULL, "cannot make a temporary "
 		    "directory in %s: %s", c->tmpbase, strerror(errno));
 		return NULL;
@@ -244,7 +245,13 @@ cc_version(struct samples_ctx *c)
 	o.cwd = dir;
 	o.readable = readable;
 	o.wall_seconds = o.cpu_seconds = VERSION_LIMIT;
-	if (sg_sandbox_run(&o, &r) == -1 || r.status != 0)
+	if (sg_sandbox_run(&o, &r) == -1 && !r.exec_failed)
+		/* not the compiler's fault, nor site.yml's */
+		sg_diag_error(c->site->diag, NULL, "the sample sandbox cannot "
+		    "start (%s): samples cannot be compiled or run here; "
+		    "'sitegen --version' says which sandbox layers work",
+		    r.err && *r.err ? r.err : "no reason given");
+	else if (r.err == NULL || r.status != 0)
 		sg_diag_error(c->site->diag, &loc, "the C compiler '%s' does "
 		    "not run: %s", c->site->config.cc, r.err && *r.err ? r.err :
 		    "'--version' failed");
@@ -253,7 +260,7 @@ cc_version(struct samples_ctx *c)
 		sx_cache_put_ccver(c, c->cc, ver);
 	}
 	sg_sandbox_result_free(&r);
-	sg_rm_tree(dir);
+	sx_tmp_remove(dir);
 	free(dir);
 	return ver;
 }
@@ -278,19 +285,11 @@ sx_exec_setup(struct samples_ctx *c)
 		free(c->tmpreal);
 		c->tmpreal = NULL;
 	}
+	sx_tmp_init(c);
 	inc = sg_path_join(c->root_real, "content/samples/include");
-	if (stat(inc, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (reachable(inc))
-			c->incdir = inc;
-		else {
-			sg_diag_warn(site->diag, NULL, "content/samples/"
-			    "include cannot be read by the user samples are "
-			    "compiled as (uid 65534, as sitegen runs as root): "
-			    "make the folders above it world-readable (chmod "
-			    "o+rx)");
-			free(inc);
-		}
-	} else
+	if (stat(inc, &st) == 0 && S_ISDIR(st.st_mode))
+		c->incdir = inc;
+	else
 		free(inc);
 	sx_hash_headers(c->incdir, c->headers);
 	if ((c->cc = resolve_cc(c, site->config.cc)) == NULL) {
@@ -328,6 +327,19 @@ rename_source(char *diag, const char *name)
 	return sg_buf_detach(&b);
 }
 
+/* Returns path relative to the site root (borrowed from path), or NULL
+ * if it is not under it. */
+static const char *
+site_rel(const struct samples_ctx *c, const char *path)
+{
+	size_t	 n = strlen(c->root_real);
+
+	if (strncmp(path, c->root_real, n) != 0 || path[n] != '/' ||
+	    path[n + 1] == '\0')
+		return NULL;
+	return path + n + 1;
+}
+
 /* Compiles p->src in dir into "sample" (or "sample.o" when it has no
  * main) and sets the compile fields of *r. */
 static void
@@ -338,8 +350,8 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	struct sg_sandbox_result	 sr;
 	struct strv			 argv = { NULL, 0 };
 	struct sg_buf			 msg = { 0 };
-	const char			*readable[4];
-	char				*path, *inc = NULL;
+	const char			*readable[2], *rel;
+	char				*path;
 	size_t				 i, nr = 0, len;
 	double				 limit;
 
@@ -358,15 +370,20 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 		sx_strv_push(&argv, c->cflags.v[i]);
 	for (i = 0; i < p->a.cflags.len; i++)
 		sx_strv_push(&argv, p->a.cflags.v[i]);
-	if (p->file_dir && reachable(p->file_dir)) {
+	/* The compiler reads the headers from copies in its own folder, by
+	 * relative names: the sandbox's user may not reach the site (root
+	 * building in a private folder), and diagnostics then name them as
+	 * the site does. */
+	if (p->file_dir && (rel = site_rel(c, p->file_dir)) != NULL) {
+		if (sx_copy_sources(p->file_dir, dir, rel) == -1)
+			goto copy_failed;
 		sx_strv_push(&argv, "-iquote");
-		sx_strv_push(&argv, p->file_dir);
-		readable[nr++] = p->file_dir;
+		sx_strv_push(&argv, rel);
 	}
 	if (c->incdir) {
-		inc = xasprintf("-I%s", c->incdir);
-		sx_strv_push(&argv, inc);
-		readable[nr++] = c->incdir;
+		if (sx_copy_sources(c->incdir, dir, INC_REL) == -1)
+			goto copy_failed;
+		sx_strv_push(&argv, "-I" INC_REL);
 	}
 	if (c->ccdir)
 		readable[nr++] = c->ccdir;
@@ -394,6 +411,7 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	o.wall_seconds = o.cpu_seconds = limit;
 	o.max_file_size = 256 << 20;
 	o.max_files = 256;
+	o.max_memory = c->memory > COMPILE_MEMORY ? c->memory : COMPILE_MEMORY;
 	atomic_fetch_add(&c->ncompiles, 1);
 	if (sg_sandbox_run(&o, &sr) == -1) {
 		r->cstatus = -1;
@@ -423,7 +441,53 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	}
 	sg_sandbox_result_free(&sr);
 	sx_strv_free(&argv);
-	free(inc);
+	return;
+copy_failed:
+	r->cstatus = -1;
+	r->start_failed = 1;
+	r->diag = xasprintf("cannot copy the headers into the sample's "
+	    "folder: %s", strerror(errno));
+	sx_strv_free(&argv);
+}
+
+/* Copies the program the compile step left in bin_dir into dir, as
+ * a regular file only (never through a link, never a FIFO or device),
+ * at most MAX_BINARY bytes. Returns NULL, or why not (static). */
+static const char *
+take_binary(const char *bin_dir, const char *dir)
+{
+	int	 from, to, rc = -1, e;
+
+	if ((from = open(bin_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return strerror(errno);
+	if ((to = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		rc = sx_copy_regular(from, "sample", to, 0755, MAX_BINARY);
+		e = errno;
+		close(to);
+	} else
+		e = errno;
+	close(from);
+	return rc == 0 ? NULL : sx_regular_why(e);
+}
+
+/* Is the program built with AddressSanitizer (whose shadow memory no
+ * address space limit lets through)? */
+static int
+uses_asan(const struct samples_ctx *c, const struct prog *p)
+{
+	const struct strv	*v[2] = { &c->cflags, &p->a.cflags };
+	size_t			 i, k;
+	int			 on = 0;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < v[k]->len; i++)
+			if (sg_starts_with(v[k]->v[i], "-fsanitize=") &&
+			    strstr(v[k]->v[i], "address"))
+				on = 1;
+			else if (sg_starts_with(v[k]->v[i],
+			    "-fno-sanitize=") && strstr(v[k]->v[i], "address"))
+				on = 0;
+	return on;
 }
 
 /* Runs the binary built in bin_dir, in a directory of its own holding
@@ -435,21 +499,23 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 	struct sg_sandbox_opts		 o;
 	struct sg_sandbox_result	 sr;
 	struct strv			 argv = { NULL, 0 };
-	char				*dir, *from, *to = NULL, *bin = NULL;
-	size_t				 i, len;
+	const char			*why;
+	char				*dir;
+	size_t				 i;
 
 	r->ran = 1;
 	r->status = -1;
-	from = sg_path_join(bin_dir, "sample");
-	if ((dir = make_tmp(c)) == NULL || (bin = sg_file_read(from,
-	    &len)) == NULL || write_new(to = sg_path_join(dir, "sample"), bin,
-	    len, 0755) == -1) {
+	if ((dir = sx_tmp_make(c)) == NULL) {
 		r->start_failed = 1;
 		r->err = xasprintf("cannot prepare the run: %s",
 		    strerror(errno));
-		r->err_len = strlen(r->err);
-		r->out = xstrdup("");
-		goto out;
+		goto fail;
+	}
+	if ((why = take_binary(bin_dir, dir)) != NULL) {
+		r->start_failed = 1;
+		r->err = xasprintf("the program the compiler left ('sample') "
+		    "is refused: %s", why);
+		goto fail;
 	}
 	sx_strv_push(&argv, "./sample");
 	for (i = 0; i < p->a.args.len; i++)
@@ -461,6 +527,9 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 	o.stdin_len = p->a.stdin_len;
 	o.wall_seconds = o.cpu_seconds = c->site->config.timeout;
 	o.max_output = (size_t)c->site->config.max_output;
+	o.max_memory = c->memory;
+	o.asan = uses_asan(c, p);
+	o.tmpfs_size = c->disk;
 	atomic_fetch_add(&c->nruns, 1);
 	if (sg_sandbox_run(&o, &sr) == -1) {
 		r->start_failed = 1;
@@ -471,6 +540,7 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 		r->status = sr.status;
 		r->signal = sr.signal;
 		r->timed_out = sr.timed_out;
+		r->memory_exceeded = sr.memory_exceeded;
 		r->out_trunc = sr.out_truncated;
 		r->err_trunc = sr.err_truncated;
 		r->out = sr.out;
@@ -479,14 +549,15 @@ run(struct samples_ctx *c, const struct prog *p, const char *bin_dir,
 		r->err = sx_exec_clean(c, sr.err, sr.err_len, &r->err_len);
 	}
 	sg_sandbox_result_free(&sr);
+	goto out;
+fail:
+	r->err_len = strlen(r->err);
+	r->out = xstrdup("");
 out:
 	if (dir)
-		sg_rm_tree(dir);
+		sx_tmp_remove(dir);
 	sx_strv_free(&argv);
 	free(dir);
-	free(from);
-	free(to);
-	free(bin);
 }
 
 /* Can this result be kept? Not when it depends on the machine's load or
@@ -495,6 +566,7 @@ static int
 cacheable(const struct result *r)
 {
 	return !r->start_failed && r->cstatus != -1 && !r->timed_out &&
+	    !r->memory_exceeded &&
 	    r->signal != SIGKILL && r->signal != SIGXCPU;
 }
 
@@ -516,7 +588,7 @@ sx_exec_group(struct samples_ctx *c, struct prog **v, size_t n)
 	if (!need)
 		return;
 	memset(&comp, 0, sizeof(comp));
-	if ((dir = make_tmp(c)) == NULL) {
+	if ((dir = sx_tmp_make(c)) == NULL) {
 		comp.cstatus = -1;
 		comp.start_failed = 1;
 		comp.diag = xasprintf("cannot make a temporary directory in "
@@ -546,7 +618,7 @@ sx_exec_group(struct samples_ctx *c, struct prog **v, size_t n)
 		sx_progress(c);
 	}
 	if (dir)
-		sg_rm_tree(dir);
+		sx_tmp_remove(dir);
 	free(dir);
 	sx_result_free(&comp);
 }

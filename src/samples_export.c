@@ -3,10 +3,12 @@
  * through: the source with its hidden lines, the shared headers it
  * includes, a Makefile, and a VS Code launch configuration for gdb. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "path.h"
 #include "samples_int.h"
@@ -14,21 +16,35 @@
 
 #define MAX_HEADERS	64
 
-/* Writes a file of the project, making its directories. Returns 0, or -1
- * after reporting. */
+/* Writes a file of the project, making its directories, with mode 0644
+ * and through no symbolic link as its last name. Returns 0, or -1 after
+ * reporting. */
 static int
 put(struct samples_ctx *c, const char *dir, const char *rel,
     const char *data, size_t len)
 {
 	char	*path = sg_path_join(dir, rel), *parent = sg_path_dir(path);
-	int	 rc = 0;
+	ssize_t	 n;
+	size_t	 off = 0;
+	int	 fd, rc = 0;
 
 	sg_mkdirs(parent);
-	if (sg_file_write(path, data, len) == -1) {
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) == -1)
+		rc = -1;
+	while (rc == 0 && off < len) {
+		if ((n = write(fd, data + off, len - off)) == -1) {
+			if (errno != EINTR)
+				rc = -1;
+			continue;
+		}
+		off += (size_t)n;
+	}
+	if (fd != -1 && close(fd) == -1)
+		rc = -1;
+	if (rc == -1)
 		sg_diag_error(c->site->diag, NULL, "cannot write %s: %s", path,
 		    strerror(errno));
-		rc = -1;
-	}
 	free(parent);
 	free(path);
 	return rc;
@@ -62,24 +78,55 @@ includes(const char *text, struct strv *v)
 	}
 }
 
+/* Reads header rel from the folder where, a regular file only: a
+ * symbolic link (to /etc/shadow, say), a FIFO or a device is skipped
+ * with a warning. Returns the text (the caller frees) or NULL. */
+static char *
+read_header(struct samples_ctx *c, const char *where, const char *rel,
+    size_t *len, int *err)
+{
+	char	*text, *shown;
+	size_t	 n;
+	int	 dir, e;
+
+	if ((dir = open(where, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		*err = ENOENT;
+		return NULL;
+	}
+	text = sx_read_regular(dir, rel, SX_COPY_BYTES, len);
+	*err = e = text ? 0 : errno;
+	close(dir);
+	if (text == NULL && e != ENOENT && e != ENOTDIR) {
+		shown = sg_path_join(where, rel);
+		n = strlen(c->root_real);
+		sg_diag_warn(c->site->diag, NULL, "not exporting %s: %s",
+		    !strncmp(shown, c->root_real, n) && shown[n] == '/' ?
+		    shown + n + 1 : shown, sx_regular_why(e));
+		free(shown);
+	}
+	return text;
+}
+
 /* Copies the headers that src includes (and they include) from the
- * file's own directory or content/samples/include into dir. */
+ * file's own directory or content/samples/include into dir: regular
+ * files beneath those folders only. */
 static void
 copy_headers(struct samples_ctx *c, const struct prog *p, const char *dir,
     struct strv *copied)
 {
 	struct strv	 todo = { NULL, 0 };
 	const char	*where[2];
-	char		*rel, *path, *text;
+	char		*rel, *text;
 	size_t		 i, j, len;
-	int		 k, seen;
+	int		 k, seen, err;
 
 	where[0] = p->file_dir;
 	where[1] = c->incdir;
 	includes(p->plain, &todo);
 	for (i = 0; i < todo.len && copied->len < MAX_HEADERS; i++) {
 		if ((rel = sg_path_normalize(todo.v[i])) == NULL ||
-		    rel[0] == '/') {
+		    rel[0] == '/' || !strcmp(rel, "..") ||
+		    !strncmp(rel, "../", 3)) {
 			free(rel);
 			continue;
 		}
@@ -88,15 +135,15 @@ copy_headers(struct samples_ctx *c, const struct prog *p, const char *dir,
 		for (k = 0; !seen && k < 2; k++) {
 			if (where[k] == NULL)
 				continue;
-			path = sg_path_join(where[k], rel);
-			if ((text = sg_file_read(path, &len)) != NULL) {
+			if ((text = read_header(c, where[k], rel, &len, &err)) !=
+			    NULL) {
 				put(c, dir, rel, text, len);
 				sx_strv_push(copied, rel);
 				includes(text, &todo);
-				seen = 1;
 			}
+			/* a header refused here is not looked for further */
+			seen = text != NULL || (err != ENOENT && err != ENOTDIR);
 			free(text);
-			free(path);
 		}
 		free(rel);
 	}

@@ -14,7 +14,7 @@
 
 /* Bump when anything changes how a result is made or stored: every cached
  * result then goes stale. */
-#define SG_RUNNER_VERSION	"sitegen-samples-1"
+#define SG_RUNNER_VERSION	"sitegen-samples-2"
 
 #define SG_KEY_LEN	32	/* SHA-256 */
 
@@ -60,6 +60,7 @@ struct result {
 	char		*err;		/* stderr, paths cleaned */
 	size_t		 err_len;
 	int		 start_failed;	/* the sandbox could not start it */
+	int		 memory_exceeded; /* hit samples.memory (under ASan) */
 };
 
 /* One program: a sample, or the parts of a name= sample on one page. */
@@ -110,6 +111,9 @@ struct samples_ctx {
 	char			 *cache_dir;	/* .sitegen/samples */
 	char			 *tmpbase;	/* temporary dirs go here */
 	char			 *tmpreal;	/* its real path, or NULL */
+	int			  unsafe_flags;	/* samples.unsafe_flags */
+	size_t			  memory;	/* samples.memory, bytes */
+	size_t			  disk;		/* samples.disk, bytes */
 	atomic_size_t		  ncompiles;	/* compilers started */
 	atomic_size_t		  nruns;	/* programs run */
 	atomic_size_t		  done;		/* programs finished */
@@ -152,6 +156,28 @@ void	 sx_check_prog(struct samples_ctx *, struct prog *);
 void	 sx_report_output(struct samples_ctx *, struct prog *);
 void	 sx_bless(struct samples_ctx *);
 void	 sx_make_shown(struct samples_ctx *, struct prog *);
+
+/* samples_fs.c */
+#define SX_COPY_FILES	2000		/* headers copied for one compile */
+#define SX_COPY_BYTES	(32 << 20)	/* and their bytes */
+struct stat;
+int	 sx_open_regular(int, const char *, struct stat *);
+const char *sx_regular_why(int);
+char	*sx_read_regular(int, const char *, size_t, size_t *);
+int	 sx_copy_regular(int, const char *, int, unsigned int, size_t);
+int	 sx_copy_sources(const char *, const char *, const char *);
+
+/* samples_tmp.c */
+#define SX_TMP_PREFIX	"sitegen-"	/* then our pid, '-', six characters */
+void	 sx_tmp_init(struct samples_ctx *);
+void	 sx_tmp_fini(void);
+char	*sx_tmp_make(const struct samples_ctx *);
+void	 sx_tmp_remove(const char *);
+
+/* samples_limits.c */
+int	 sx_limits_setup(struct samples_ctx *);
+int	 sx_flags_check(struct samples_ctx *, const struct sg_sample *,
+	    const struct strv *, const char *);
 
 /* samples_export.c */
 void	 sx_export_all(struct samples_ctx *);

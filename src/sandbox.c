@@ -14,12 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/mount.h>
 
 #include "sandbox.h"
 #include "sandbox_layers.h"
@@ -34,17 +37,19 @@
 /* Probed once, then only read. */
 static pthread_once_t	 probe_once = PTHREAD_ONCE_INIT;
 static int		 probe_layers;
-static char		 probe_line[96];
+static char		 probe_line[256];
 
 /* Why the child could not start: the step it reached, reported to the
  * parent on a close-on-exec pipe with errno. */
 enum stage {
 	ST_FDS, ST_IDENTITY, ST_CHDIR, ST_UNSHARE, ST_IDMAP, ST_NNP,
-	ST_LANDLOCK, ST_RLIMIT, ST_SECCOMP, ST_EXEC
+	ST_LANDLOCK, ST_RLIMIT, ST_SECCOMP, ST_PIDNS, ST_PROC, ST_TMPFS,
+	ST_EXEC
 };
 static const char *const stage_names[] = {
 	"file descriptors", "setuid", "chdir", "unshare", "uid_map",
-	"no_new_privs", "landlock", "setrlimit", "seccomp", "execve"
+	"no_new_privs", "landlock", "setrlimit", "seccomp", "pid namespace",
+	"mount /proc", "tmpfs", "execve"
 };
 
 /* Everything the child needs, prepared before fork: between fork and
@@ -53,11 +58,17 @@ struct child_plan {
 	const char *const *argv;
 	char		**envp;		/* NULL-terminated */
 	const char	*cwd;		/* absolute */
+	int		 cwd_fd;	/* opened by us: the child enters it
+					 * before it drops root, so that a
+					 * private folder above it is no
+					 * obstacle */
 	int		 layers;	/* SG_SANDBOX_* in force */
 	int		 drop;		/* become SANDBOX_ID first */
 	char		 uid_map[48];
 	char		 gid_map[48];
-	struct rlimit	 cpu, nproc, fsize, nofile;
+	struct rlimit	 cpu, nproc, fsize, nofile, as;
+	int		 set_as;	/* apply RLIMIT_AS */
+	char		 tmpfs_size[32];	/* "" for no tmpfs */
 	struct sg_landlock_plan	 landlock;
 	struct sg_seccomp_prog	 seccomp;
 	int		 fd[4];		/* stdin, stdout, stderr, report */
@@ -112,9 +123,10 @@ drop_root(void)
  * onto themselves: not root inside, so no capability survives execve.
  * Returns the stage that failed, or -1. */
 static int
-enter_userns(const char *uid_map, const char *gid_map)
+enter_userns(const char *uid_map, const char *gid_map, int pidns)
 {
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC) == -1)
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC |
+	    (pidns ? CLONE_NEWPID | CLONE_NEWNS : 0)) == -1)
 		return ST_UNSHARE;
 	if ((write_file("/proc/self/setgroups", "deny") == -1 &&
 	    errno != ENOENT) ||
@@ -146,6 +158,8 @@ child(const struct child_plan *p)
 		if (sigaction(i, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
 			signal(i, SIG_DFL);
 	setpgid(0, 0);
+	if (fchdir(p->cwd_fd) == -1)
+		child_fail(p->fd[3], ST_CHDIR);
 
 	for (i = 0; i < 4; i++)
 		if ((fd[i] = raise_fd(p->fd[i])) == -1)
@@ -161,15 +175,19 @@ child(const struct child_plan *p)
 
 	if (p->drop && drop_root() == -1)
 		child_fail(3, ST_IDENTITY);
-	if (chdir(p->cwd) == -1)
-		child_fail(3, ST_CHDIR);
 	if ((p->layers & SG_SANDBOX_NO_NET) &&
-	    (stage = enter_userns(p->uid_map, p->gid_map)) != -1)
+	    (stage = enter_userns(p->uid_map, p->gid_map,
+	    p->layers & SG_SANDBOX_PROC)) != -1)
 		child_fail(3, stage);
 	/* Set after every change of identity, which clears it. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (getppid() != p->parent)
 		_exit(127);
+	if ((p->layers & SG_SANDBOX_PROC) &&
+	    (stage = sg_sandbox_pidns_enter(p->tmpfs_size, p->argv[0])) != 0)
+		child_fail(3, stage == SG_NS_PROC ? ST_PROC : stage ==
+		    SG_NS_TMPFS ? ST_TMPFS : stage == SG_NS_EXEC ? ST_EXEC :
+		    ST_PIDNS);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
 		child_fail(3, ST_NNP);
 	if ((p->layers & SG_SANDBOX_LANDLOCK) &&
@@ -182,7 +200,8 @@ child(const struct child_plan *p)
 	    setrlimit(RLIMIT_CPU, &p->cpu) == -1 ||
 	    setrlimit(RLIMIT_FSIZE, &p->fsize) == -1 ||
 	    setrlimit(RLIMIT_NOFILE, &p->nofile) == -1 ||
-	    setrlimit(RLIMIT_NPROC, &p->nproc) == -1)
+	    setrlimit(RLIMIT_NPROC, &p->nproc) == -1 ||
+	    (p->set_as && setrlimit(RLIMIT_AS, &p->as) == -1))
 		child_fail(3, ST_RLIMIT);
 	if ((p->layers & SG_SANDBOX_SECCOMP) &&
 	    sg_sandbox_seccomp_install(&p->seccomp) == -1)
@@ -206,14 +225,27 @@ id_maps(char *uid_map, char *gid_map, size_t size, int drop)
 	    drop ? SANDBOX_ID : (unsigned)getegid());
 }
 
-/* Tries, in a throwaway child, what the real child will do to enter its
- * user namespace. */
+/* Waits for pid; returns 1 if it exited 0. */
 static int
-probe_userns(void)
+exited_ok(pid_t pid)
+{
+	int	 st;
+
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			return 0;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+/* Tries, in a throwaway child, what the real child will do to enter its
+ * user namespace (with pidns, also a PID and mount namespace whose first
+ * process mounts its own /proc). */
+static int
+probe_userns(int pidns)
 {
 	char	 uid_map[48], gid_map[48];
-	pid_t	 pid;
-	int	 st, drop = geteuid() == 0;
+	pid_t	 pid, init;
+	int	 drop = geteuid() == 0;
 
 	id_maps(uid_map, gid_map, sizeof(uid_map), drop);
 	if ((pid = fork()) == -1)
@@ -221,12 +253,20 @@ probe_userns(void)
 	if (pid == 0) {
 		if (drop && drop_root() == -1)
 			_exit(1);
-		_exit(enter_userns(uid_map, gid_map) == -1 ? 0 : 1);
+		if (enter_userns(uid_map, gid_map, pidns) != -1)
+			_exit(1);
+		if (!pidns)
+			_exit(0);
+		if ((init = fork()) == -1)
+			_exit(1);
+		/* and the new mount API that enter_tmpfs() uses */
+		if (init == 0)
+			_exit(sg_sandbox_private_proc() == 0 &&
+			    syscall(SYS_fsopen,
+			    "tmpfs", FSOPEN_CLOEXEC) != -1 ? 0 : 1);
+		_exit(exited_ok(init) ? 0 : 1);
 	}
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR)
-			return 0;
-	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	return exited_ok(pid);
 }
 
 static void
@@ -238,18 +278,18 @@ probe(void)
 		probe_layers |= SG_SANDBOX_LANDLOCK;
 	if (sg_sandbox_seccomp_probe())
 		probe_layers |= SG_SANDBOX_SECCOMP;
-	if (probe_userns())
+	if (probe_userns(0))
 		probe_layers |= SG_SANDBOX_NO_NET;
-	if (abi > 0)
-		snprintf(probe_line, sizeof(probe_line), "sandbox: namespaces "
-		    "%s, landlock ABI %d, seccomp %s",
-		    probe_layers & SG_SANDBOX_NO_NET ? "yes" : "no", abi,
-		    probe_layers & SG_SANDBOX_SECCOMP ? "yes" : "no");
-	else
-		snprintf(probe_line, sizeof(probe_line), "sandbox: namespaces "
-		    "%s, landlock no, seccomp %s",
-		    probe_layers & SG_SANDBOX_NO_NET ? "yes" : "no",
-		    probe_layers & SG_SANDBOX_SECCOMP ? "yes" : "no");
+	if ((probe_layers & SG_SANDBOX_NO_NET) && probe_userns(1))
+		probe_layers |= SG_SANDBOX_PROC;
+	snprintf(probe_line, sizeof(probe_line), "sandbox: namespaces %s, "
+	    "private /proc and tmpfs %s, landlock %s%.0d, seccomp %s, memory "
+	    "limit by rlimit (ASan's own limit under ASan), cgroup no",
+	    probe_layers & SG_SANDBOX_NO_NET ? "yes" : "no",
+	    probe_layers & SG_SANDBOX_PROC ? "yes" : "no (samples see the "
+	    "host's processes; disk use is capped per file only)",
+	    abi > 0 ? "ABI " : "no (samples may read whatever this user "
+	    "may)", abi, probe_layers & SG_SANDBOX_SECCOMP ? "yes" : "no");
 }
 
 /* Returns the SG_SANDBOX_* layers this kernel offers, probed once. */
@@ -528,6 +568,14 @@ set_limits(struct child_plan *cp, const struct sg_sandbox_opts *o)
 	    (rlim_t)(o->max_file_size > 0 ? o->max_file_size : 16 << 20);
 	cp->nofile.rlim_cur = cp->nofile.rlim_max =
 	    (rlim_t)(o->max_files > 0 ? o->max_files : 64);
+	/* the two waiting processes of a PID namespace count too */
+	if (cp->layers & SG_SANDBOX_PROC)
+		cp->nproc.rlim_cur = cp->nproc.rlim_max += 2;
+	cp->set_as = o->max_memory > 0 && !o->asan;
+	cp->as.rlim_cur = cp->as.rlim_max = (rlim_t)o->max_memory;
+	if (o->tmpfs_size > 0 && (cp->layers & SG_SANDBOX_PROC))
+		snprintf(cp->tmpfs_size, sizeof(cp->tmpfs_size), "%zu",
+		    o->tmpfs_size);
 }
 
 /* Opens the child's stdin: /dev/null, or a pipe already holding as much
@@ -578,11 +626,12 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	size_t			 nenv = 0, i;
 	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int			 rep[2] = { -1, -1 }, report[2], rc = -1, saved;
-	int			 child_in = -1, dir;
+	int			 child_in = -1, dir, nolsan;
 
 	memset(res, 0, sizeof(*res));
 	memset(&cp, 0, sizeof(cp));
 	memset(&s, 0, sizeof(s));
+	cp.cwd_fd = -1;
 	res->status = -1;
 	s.pid = -1;
 	s.pidfd = s.out = s.err = s.in = -1;
@@ -601,7 +650,13 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	/* Everything the child needs, before fork. */
 	cp.argv = o->argv;
 	cp.cwd = cwd;
+	if ((cp.cwd_fd = open(cwd, O_PATH | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		what = cwd;
+		goto fail_errno;
+	}
 	cp.layers = o->flags & SG_SANDBOX_ALL & sg_sandbox_available();
+	if (!(cp.layers & SG_SANDBOX_NO_NET))
+		cp.layers &= ~SG_SANDBOX_PROC;
 	cp.drop = geteuid() == 0;
 	cp.parent = getpid();
 	id_maps(cp.uid_map, cp.gid_map, sizeof(cp.uid_map), cp.drop);
@@ -620,13 +675,20 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	envp[nenv++] = xstrdup("PATH=/usr/bin:/bin");
 	envp[nenv++] = xasprintf("HOME=%s", cwd);
 	envp[nenv++] = xstrdup("LANG=C.UTF-8");
-	envp[nenv++] = xasprintf("TMPDIR=%s", cwd);
-	if ((cp.layers & SG_SANDBOX_SECCOMP) &&
-	    !(cp.layers & SG_SANDBOX_LANDLOCK)) {
-		/* ptrace is denied: LeakSanitizer would die at exit. */
+	/* relative: the folders above cwd may be closed to the child */
+	envp[nenv++] = xstrdup("TMPDIR=.");
+	nolsan = (cp.layers & SG_SANDBOX_SECCOMP) &&
+	    !(cp.layers & SG_SANDBOX_LANDLOCK);
+	/* ptrace is denied: LeakSanitizer would die at exit. An address
+	 * space limit would break ASan's shadow memory, so ASan watches its
+	 * own resident size. */
+	if (o->asan && o->max_memory > 0)
+		envp[nenv++] = xasprintf("ASAN_OPTIONS=%shard_rss_limit_mb=%zu",
+		    nolsan ? "detect_leaks=0:" : "", o->max_memory >> 20);
+	else if (nolsan)
 		envp[nenv++] = xstrdup("ASAN_OPTIONS=detect_leaks=0");
+	if (nolsan)
 		envp[nenv++] = xstrdup("LSAN_OPTIONS=detect_leaks=0");
-	}
 	envp[nenv] = NULL;
 	cp.envp = envp;
 	if (cp.layers & SG_SANDBOX_LANDLOCK)
@@ -676,6 +738,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 		errno = report[1];
 		if (report[0] < 0 || report[0] > ST_EXEC)
 			report[0] = ST_EXEC;
+		res->exec_failed = report[0] == ST_EXEC;
 		what = report[0] == ST_EXEC ? o->argv[0] :
 		    report[0] == ST_CHDIR ? cwd : "";
 		sg_buf_printf(&msg, "sandbox: %s%s%s: ", stage_names[report[0]],
@@ -691,6 +754,7 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 #ifdef SYS_pidfd_open
 	s.pidfd = (int)syscall(SYS_pidfd_open, s.pid, 0);
 #endif
+	res->pid = s.pid;
 	supervise(&s);
 	kill(-s.pid, SIGKILL);	/* whatever is left of the group */
 	if (reap(s.pid, &si, &ru) == 0) {
@@ -710,6 +774,8 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	res->out = sg_buf_detach(&s.obuf);
 	res->err = sg_buf_detach(&s.ebuf);
 	res->out_truncated = s.otrunc;
+	res->memory_exceeded = o->asan && o->max_memory > 0 &&
+	    strstr(res->err, "hard rss limit exhausted") != NULL;
 	res->err_truncated = s.etrunc;
 	rc = 0;
 	goto out;
@@ -749,6 +815,7 @@ out:
 		free(envp[i]);
 	sg_sandbox_landlock_plan_free(&cp.landlock);
 	sg_sandbox_seccomp_free(&cp.seccomp);
+	close_fd(&cp.cwd_fd);
 	free(cwd);
 	errno = saved;
 	return rc;

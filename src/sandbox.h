@@ -23,7 +23,22 @@ struct sg_sandbox_opts {
 #define SG_SANDBOX_NO_NET	0x01	/* new user+net (and IPC) namespace */
 #define SG_SANDBOX_LANDLOCK	0x02	/* Landlock filesystem + TCP rules */
 #define SG_SANDBOX_SECCOMP	0x04	/* seccomp deny list */
-#define SG_SANDBOX_ALL		0x07
+#define SG_SANDBOX_PROC		0x08	/* new PID and mount namespace with
+					 * its own /proc (needs NO_NET): the
+					 * child sees only its own processes,
+					 * and all of them die with it */
+#define SG_SANDBOX_ALL		0x0f
+	size_t		 max_memory;	/* bytes; 0 for no limit. RLIMIT_AS,
+					 * or with asan set, ASan's own
+					 * hard_rss_limit_mb (any address
+					 * space limit breaks ASan) */
+	int		 asan;		/* argv[0] was built with ASan */
+	size_t		 tmpfs_size;	/* > 0: with SG_SANDBOX_PROC, the child
+					 * runs in a fresh tmpfs of this many
+					 * bytes (and a few thousand files)
+					 * holding only a copy of argv[0],
+					 * which must be a name in cwd; what
+					 * it writes goes with it */
 };
 
 /* How the child ended and what it printed. */
@@ -35,6 +50,10 @@ struct sg_sandbox_result {
 	size_t	 out_len, err_len;
 	int	 out_truncated, err_truncated;
 	double	 wall_seconds;	/* measured */
+	long	 pid;		/* the child's pid, also its process group */
+	int	 memory_exceeded; /* ASan said the memory limit was hit */
+	int	 exec_failed;	/* could not start because execve() of argv[0]
+				 * failed (the program, not the sandbox) */
 };
 
 /* Fills opts with the defaults above, flags = SG_SANDBOX_ALL, and no
@@ -46,7 +65,7 @@ void	sg_sandbox_opts_init(struct sg_sandbox_opts *);
  * it and every process it started: they are all killed when the child
  * exits or at the deadline. Safe to call from several threads at once.
  *
- * The child gets a minimal environment (PATH, HOME and TMPDIR = cwd, LANG;
+ * The child gets a minimal environment (PATH, HOME = cwd, TMPDIR = ".", LANG;
  * ASAN_OPTIONS=detect_leaks=0 too when seccomp must deny ptrace, which
  * LeakSanitizer needs, because Landlock is missing), stdin from stdin_data
  * or /dev/null, and no other file descriptor. max_procs counts threads

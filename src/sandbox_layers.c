@@ -69,10 +69,12 @@ struct ll_path_beneath_attr {
 	int32_t		 parent_fd;
 } __attribute__((packed));
 
-/* What every program (and the compiler) reads: the system, its
- * configuration, process information (ASan and LeakSanitizer read
- * /proc/self, also in forked children), and harmless devices. Missing
- * paths are skipped. */
+/* What every program (and the compiler) reads: the system's programs,
+ * libraries and headers, the dynamic loader's and the time zone's
+ * configuration (nothing else of /etc: no passwd, hostname or hosts),
+ * process information (ASan and LeakSanitizer read /proc/self, also in
+ * forked children; with SG_SANDBOX_PROC it is a /proc of the sandbox's
+ * own PID namespace), and harmless devices. Missing paths are skipped. */
 static const struct {
 	const char	*path;
 	uint64_t	 access;
@@ -84,7 +86,11 @@ static const struct {
 	{ "/lib64",			LL_READ_EXEC },
 	{ "/lib32",			LL_READ_EXEC },
 	{ "/libx32",			LL_READ_EXEC },
-	{ "/etc",			LL_READ },
+	{ "/etc/ld.so.cache",		LL_READ },
+	{ "/etc/ld.so.conf",		LL_READ },
+	{ "/etc/ld.so.conf.d",		LL_READ },
+	{ "/etc/ld.so.preload",		LL_READ },
+	{ "/etc/localtime",		LL_READ },
 	{ "/proc",			LL_READ },
 	{ "/sys/devices/system/cpu",	LL_READ },
 	{ "/dev/null",			LL_DEVICE_RW },

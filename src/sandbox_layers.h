@@ -59,4 +59,13 @@ int	sg_sandbox_seccomp_build(struct sg_seccomp_prog *, int);
 int	sg_sandbox_seccomp_install(const struct sg_seccomp_prog *);
 void	sg_sandbox_seccomp_free(struct sg_seccomp_prog *);
 
+/* The PID namespace (sandbox_ns.c): the step that failed. */
+#define SG_NS_PIDNS	1	/* pipe or fork */
+#define SG_NS_PROC	2	/* mounting /proc */
+#define SG_NS_TMPFS	3	/* the tmpfs */
+#define SG_NS_EXEC	4	/* the program to copy is not there */
+
+int	sg_sandbox_private_proc(void);
+int	sg_sandbox_pidns_enter(const char *, const char *);
+
 #endif

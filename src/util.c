@@ -346,41 +346,118 @@ sg_mkdirs(const char *dir)
 	return rc;
 }
 
-static int
-rm_at(int dirfd, const char *name, int depth)
+#define RM_BATCH	256	/* names read from a folder at a time */
+
+/* Reads up to RM_BATCH names of the folder dirfd (but "." and "..") into
+ * v; returns how many. */
+static size_t
+rm_names(int dirfd, char **v)
 {
 	struct dirent	*de;
 	DIR		*d;
-	int		 fd, rc = 0;
+	size_t		 n = 0;
+	int		 fd;
 
-	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
+	if ((fd = dup(dirfd)) == -1)
 		return 0;
-	if (depth > 256)
-		return -1;
-	/* a directory: empty it first (a sample may have made it
-	 * unreadable: make it ours again) */
-	fchmodat(dirfd, name, 0700, 0);
-	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC);
-	if (fd == -1)
-		return -1;
 	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);
-		return -1;
+		return 0;
 	}
-	while ((de = readdir(d)) != NULL)
+	rewinddir(d);
+	while (n < RM_BATCH && (de = readdir(d)) != NULL)
 		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			rc |= rm_at(fd, de->d_name, depth + 1);
+			v[n++] = xstrdup(de->d_name);
 	closedir(d);
-	if (unlinkat(dirfd, name, AT_REMOVEDIR) == -1)
-		rc = -1;
-	return rc;
+	return n;
 }
 
-/* Removes path and everything under it, following no symbolic link.
- * Returns 0, or -1 if something stayed. */
+/* Removes name in the folder dirfd if it is not a folder. Returns 0 when
+ * it is gone, 1 when it is a folder, -1 when it stays. */
+static int
+rm_file(int dirfd, const char *name)
+{
+	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno == EISDIR)
+		return 1;
+	/* a sample may have taken the write right off its folder */
+	if (errno == EACCES && fchmod(dirfd, 0700) == 0 &&
+	    unlinkat(dirfd, name, 0) == 0)
+		return 0;
+	return errno == EISDIR ? 1 : -1;
+}
+
+/* Removes path and everything under it, following no symbolic link, at
+ * any depth: it walks down and up with one descriptor at a time and a
+ * list of the names on the way, so neither the stack nor the descriptor
+ * limit bounds the depth. Folders a sample made unreadable are made ours
+ * again. Returns 0, or -1 if something stayed. */
 int
 sg_rm_tree(const char *path)
 {
-	return rm_at(AT_FDCWD, path, 0);
+	char	*batch[RM_BATCH], **up = NULL;
+	size_t	 nup = 0, cap = 0, n, i;
+	int	 fd, child, rc = 0, r, descended;
+
+	if (unlinkat(AT_FDCWD, path, 0) == 0 || errno == ENOENT)
+		return 0;
+	fchmodat(AT_FDCWD, path, 0700, 0);
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	for (;;) {
+		n = rm_names(fd, batch);
+		descended = 0;
+		for (i = 0; i < n; i++) {
+			if (descended || rc == -1)
+				;
+			else if ((r = rm_file(fd, batch[i])) == -1)
+				rc = -1;
+			else if (r == 1) {
+				fchmodat(fd, batch[i], 0700, 0);
+				child = openat(fd, batch[i], O_RDONLY |
+				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+				if (child == -1)
+					rc = -1;
+				else {
+					if (nup == cap) {
+						cap = cap ? 2 * cap : 16;
+						up = xrealloc(up, cap *
+						    sizeof(*up));
+					}
+					up[nup++] = batch[i];
+					batch[i] = NULL;
+					close(fd);
+					fd = child;
+					descended = 1;
+				}
+			}
+			free(batch[i]);
+		}
+		if (rc == -1)
+			break;
+		if (descended || n > 0)
+			continue;
+		/* this folder is empty: go up and remove it */
+		if (nup == 0)
+			break;
+		child = openat(fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		close(fd);
+		if ((fd = child) == -1 ||
+		    unlinkat(fd, up[--nup], AT_REMOVEDIR) == -1) {
+			rc = -1;
+			free(up[nup]);
+			break;
+		}
+		free(up[nup]);
+	}
+	if (fd != -1)
+		close(fd);
+	for (i = 0; i < nup; i++)
+		free(up[i]);
+	free(up);
+	if (rc == 0 && rmdir(path) == -1)
+		rc = -1;
+	return rc;
 }

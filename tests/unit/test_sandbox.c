@@ -237,6 +237,41 @@ static const char read_src[] =
     " printf(\"open: %s\\n\", strerror(errno)); return 1; }"
     " fgets(b, sizeof b, f); printf(\"read: %s\", b); return 0; }\n";
 
+/* What a sample could learn of the host: its name, its users, the
+ * processes around it. */
+static const char host_src[] =
+    "#include <stdio.h>\n#include <string.h>\n#include <errno.h>\n"
+    "#include <dirent.h>\n#include <ctype.h>\n"
+    "static void show(const char *p) { char b[256] = \"\"; size_t n, i;"
+    " FILE *f = fopen(p, \"r\"); if (!f) { printf(\"%s: %s\\n\", p,"
+    " strerror(errno)); return; } n = fread(b, 1, sizeof b - 1, f);"
+    " for (i = 0; i < n; i++) if (!b[i] || b[i] == '\\n') b[i] = ' ';"
+    " b[n] = 0; printf(\"%s: read\\n\", p); fclose(f); }\n"
+    "int main(void) { DIR *d; struct dirent *e; int n = 0;"
+    " show(\"/etc/hostname\"); show(\"/etc/passwd\");"
+    " show(\"/proc/self/maps\");"
+    " if ((d = opendir(\"/proc\"))) { while ((e = readdir(d)))"
+    " n += isdigit((unsigned char)e->d_name[0]) != 0; closedir(d); }"
+    " printf(\"processes: %d\\n\", n); return 0; }\n";
+
+/* Writes files of 1 MiB until it cannot, then says how much. */
+static const char disk_src[] =
+    "#include <stdio.h>\n#include <string.h>\n"
+    "int main(void) { static char b[1 << 20]; int i; memset(b, 'x', sizeof b);"
+    " for (i = 0; i < 64; i++) { char n[16]; FILE *f;"
+    " snprintf(n, sizeof n, \"f%d\", i); if (!(f = fopen(n, \"w\"))) break;"
+    " if (fwrite(b, 1, sizeof b, f) != sizeof b) { fclose(f); break; }"
+    " if (fclose(f) != 0) break; } printf(\"wrote %d MiB\\n\", i);"
+    " return 0; }\n";
+
+/* Touches argv[1] MiB of memory. */
+static const char memory_src[] =
+    "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
+    "int main(int argc, char **argv) { size_t n = (size_t)atol(argv[1]) << 20;"
+    " char *p = malloc(n); if (!p) { puts(\"no memory\"); return 3; }"
+    " memset(p, 1, n); printf(\"touched %zu\\n\", n >> 20); free(p);"
+    " return 0; }\n";
+
 static const char write_src[] =
     "#include <stdio.h>\n#include <string.h>\n#include <errno.h>\n"
     "int main(int argc, char **argv) { char b[16] = \"\";"
@@ -453,7 +488,7 @@ test_environment(void)
 	o.flags = SG_SANDBOX_ALL;
 	CHECK(sg_sandbox_run(&o, &r) == 0);
 	want = xasprintf("PATH=/usr/bin:/bin\nHOME=%s\nLANG=C.UTF-8\n"
-	    "TMPDIR=%s\nuid=%d\nfds: 0 1 2\n", real, real,
+	    "TMPDIR=.\nuid=%d\nfds: 0 1 2\n", real,
 	    geteuid() == 0 ? 65534 : (int)geteuid());
 	close(leak);
 	if ((layers & SG_SANDBOX_LANDLOCK) || !(layers & SG_SANDBOX_SECCOMP))
@@ -522,7 +557,8 @@ test_grandchild_holds_pipes(void)
 
 	setup(&o, argv, dir, NULL, NULL);
 	CHECK(sg_sandbox_run(&o, &r) == 0);
-	CHECK(sscanf(r.out, "%ld", &pgid) == 1 && pgid > 1);
+	CHECK(sscanf(r.out, "%ld", &pgid) == 1);
+	pgid = r.pid;	/* inside a PID namespace the group reads as 0 */
 	CHECK(contains(r.out, " parent done\n"));
 	CHECK(r.status == 0 && !r.timed_out);
 	CHECK(r.wall_seconds < 2.5);
@@ -547,7 +583,7 @@ test_fork_bomb(void)
 	CHECK(sg_sandbox_run(&o, &r) == 0);
 	CHECK(now() - t < 6);
 	CHECK(r.timed_out);
-	pgid = atol(r.out);
+	pgid = r.pid;
 	CHECK(pgid > 1);
 	CHECK(pgid > 1 && no_live_process(pgid));
 	sg_sandbox_result_free(&r);
@@ -680,7 +716,7 @@ test_read_outside(void)
 	free(out);
 	if (has(SG_SANDBOX_LANDLOCK, "landlock")) {
 		out = output_of(dir, canary, SG_SANDBOX_ALL);
-		CHECK_STR(out, "tmp: Permission denied\n"
+		CHECK_STR(out, "tmp: Permission denied\nno passwd\n"
 		    "open: Permission denied\n");
 		free(out);
 	}
@@ -688,6 +724,122 @@ test_read_outside(void)
 	rmdir(canary_dir);
 	free(canary);
 	free(dir);
+}
+
+static void
+test_host_hidden(void)
+{
+	char	*dir = build("host", host_src, ""), *out;
+	int	 n = 0;
+
+	if (!has(SG_SANDBOX_PROC | SG_SANDBOX_LANDLOCK,
+	    "private /proc and landlock")) {
+		free(dir);
+		return;
+	}
+	out = output_of(dir, "x", SG_SANDBOX_ALL);
+	CHECK(contains(out, "/etc/hostname: Permission denied\n"));
+	CHECK(contains(out, "/etc/passwd: Permission denied\n"));
+	/* ASan needs its own maps; it is the sandbox's own /proc */
+	CHECK(contains(out, "/proc/self/maps: read\n"));
+	/* the outer waiter is outside: pid 1 (waiting) and the sample */
+	CHECK(out != NULL && sscanf(strstr(out, "processes: ") ?
+	    strstr(out, "processes: ") : "", "processes: %d", &n) == 1 &&
+	    n == 2);
+	free(out);
+	free(dir);
+}
+
+static void
+test_disk_cap(void)
+{
+	struct sg_sandbox_opts		 o;
+	struct sg_sandbox_result	 r;
+	const char			*argv[4];
+	char				*dir = build("disk", disk_src, ""), *left;
+	int				 mib = -1;
+
+	setup(&o, argv, dir, NULL, NULL);
+	o.tmpfs_size = 8 << 20;
+	CHECK(sg_sandbox_run(&o, &r) == 0);
+	CHECK(r.out != NULL && sscanf(r.out, "wrote %d MiB", &mib) == 1);
+	if (layers & SG_SANDBOX_PROC) {
+		/* 8 MiB, less what the copy of the program takes */
+		CHECK(mib >= 4 && mib < 8);
+		/* and none of it in the sample's folder */
+		left = xasprintf("%s/f0", dir);
+		CHECK(access(left, F_OK) == -1);
+		free(left);
+	} else
+		printf("  skipped: no tmpfs here, wrote %d MiB\n", mib);
+	sg_sandbox_result_free(&r);
+	free(dir);
+}
+
+static void
+test_memory_limit(void)
+{
+	struct sg_sandbox_opts		 o;
+	struct sg_sandbox_result	 r;
+	const char			*argv[4];
+	char				*plain = build("mem", memory_src, "");
+	char				*asan = build("memasan", memory_src,
+	    "-fsanitize=address");
+
+	/* an address space limit: malloc fails */
+	setup(&o, argv, plain, "600", NULL);
+	o.max_memory = 256 << 20;
+	CHECK(sg_sandbox_run(&o, &r) == 0);
+	CHECK(r.status == 3 && contains(r.out, "no memory"));
+	sg_sandbox_result_free(&r);
+	setup(&o, argv, plain, "100", NULL);
+	o.max_memory = 256 << 20;
+	CHECK(sg_sandbox_run(&o, &r) == 0);
+	CHECK(r.status == 0 && contains(r.out, "touched 100"));
+	sg_sandbox_result_free(&r);
+
+	/* under ASan the same limit would break its shadow memory: ASan
+	 * keeps its own, and the result says it was hit */
+	setup(&o, argv, asan, "100", NULL);
+	o.max_memory = 256 << 20;
+	o.asan = 1;
+	CHECK(sg_sandbox_run(&o, &r) == 0);
+	CHECK(r.status == 0 && contains(r.out, "touched 100"));
+	CHECK(!r.memory_exceeded);
+	sg_sandbox_result_free(&r);
+	setup(&o, argv, asan, "600", NULL);
+	o.max_memory = 256 << 20;
+	o.asan = 1;
+	CHECK(sg_sandbox_run(&o, &r) == 0);
+	CHECK(r.status != 0 && r.memory_exceeded);
+	CHECK(!contains(r.out, "touched"));
+	sg_sandbox_result_free(&r);
+	free(plain);
+	free(asan);
+}
+
+/* A sample's folder goes whatever its depth and its modes. */
+static void
+test_rm_deep(void)
+{
+	char	*top = xasprintf("%s/deep", base), *path;
+	int	 i, fd;
+
+	CHECK(mkdir(top, 0755) == 0 && chdir(top) == 0);
+	for (i = 0; i < 600; i++) {
+		CHECK(mkdir("d", 0755) == 0 && chdir("d") == 0);
+		if (i % 100 == 0 && (fd = open("f", O_WRONLY | O_CREAT, 0)) != -1)
+			close(fd);
+	}
+	CHECK(mkdir("locked", 0755) == 0 && mkdir("locked/in", 0) == 0);
+	chmod("locked", 0);
+	chmod(".", 0500);
+	CHECK(chdir("/") == 0);
+	CHECK(sg_rm_tree(top) == 0);
+	path = xasprintf("%s/d", top);
+	CHECK(access(top, F_OK) == -1 && errno == ENOENT);
+	free(path);
+	free(top);
 }
 
 static void
@@ -830,15 +982,26 @@ test_other_processes(void)
 		CHECK_STR(out, "attach: Operation not permitted\n");
 		free(out);
 	}
-	if (has(SG_SANDBOX_LANDLOCK, "landlock")) {
+	/* with a private /proc the process is not even there */
+	if (layers & SG_SANDBOX_PROC) {
+		out = output_of(peek, pid, SG_SANDBOX_ALL);
+		CHECK_STR(out, "environ: No such file or directory\n");
+		free(out);
+		out = output_of(dir, pid, SG_SANDBOX_ALL);
+		CHECK_STR(out, "attach: No such process\n");
+		free(out);
+	} else if (has(SG_SANDBOX_LANDLOCK, "landlock")) {
 		out = output_of(peek, pid, SG_SANDBOX_ALL);
 		CHECK_STR(out, "environ: Permission denied\n");
 		free(out);
 	}
-	if (layers & (SG_SANDBOX_SECCOMP | SG_SANDBOX_LANDLOCK)) {
+	if (!(layers & SG_SANDBOX_PROC) &&
+	    (layers & (SG_SANDBOX_SECCOMP | SG_SANDBOX_LANDLOCK))) {
 		out = output_of(dir, pid, SG_SANDBOX_ALL);
 		CHECK_STR(out, "attach: Operation not permitted\n");
 		free(out);
+	}
+	if (layers & (SG_SANDBOX_SECCOMP | SG_SANDBOX_LANDLOCK)) {
 		out = output_of(dir, "0", SG_SANDBOX_ALL);
 		CHECK_STR(out, "traceme: Operation not permitted\n");
 		free(out);
@@ -996,17 +1159,48 @@ test_cannot_start(void)
 	CHECK(sg_sandbox_run(&o, &r) == -1);
 	CHECK(errno == ENOENT);
 	CHECK(contains(r.err, "execve ./no-such-prog"));
+	/* the program's fault, not the sandbox's */
+	CHECK(r.exec_failed);
 	sg_sandbox_result_free(&r);
 
 	o.cwd = "/no/such/dir";
 	CHECK(sg_sandbox_run(&o, &r) == -1);
 	CHECK(errno == ENOENT && contains(r.err, "/no/such/dir"));
+	CHECK(!r.exec_failed);
 	sg_sandbox_result_free(&r);
 
 	o.argv = NULL;
 	CHECK(sg_sandbox_run(&o, &r) == -1 && errno == EINVAL);
 	sg_sandbox_result_free(&r);
 	free(dir);
+}
+
+/* A folder whose parent is closed to others (mode 0700, as /root or
+ * mktemp -d): as root the child, which runs as another user, still
+ * enters it and runs the program in it. */
+static void
+test_private_parent(void)
+{
+	struct sg_sandbox_opts		 o;
+	struct sg_sandbox_result	 r;
+	const char			*argv[4];
+	char				*hello = xasprintf("%s/hello/prog", base);
+	char				*priv = xasprintf("%s/private", base);
+	char				*dir = xasprintf("%s/inner", priv);
+	char				*to = xasprintf("%s/prog", dir), *cmd;
+
+	CHECK(mkdir(priv, 0700) == 0 && mkdir(dir, 0755) == 0);
+	cmd = xasprintf("cp '%s' '%s'", hello, to);
+	CHECK(system(cmd) == 0);
+	setup(&o, argv, dir, NULL, NULL);
+	CHECK(sg_sandbox_run(&o, &r) == 0);
+	CHECK(r.status == 0 && contains(r.out, "hello"));
+	sg_sandbox_result_free(&r);
+	free(cmd);
+	free(hello);
+	free(priv);
+	free(dir);
+	free(to);
 }
 
 struct job {
@@ -1100,6 +1294,10 @@ main(void)
 	TEST(test_network);
 	TEST(test_read_outside);
 	TEST(test_write_outside);
+	TEST(test_host_hidden);
+	TEST(test_rm_deep);
+	TEST(test_disk_cap);
+	TEST(test_memory_limit);
 	TEST(test_asan);
 	TEST(test_asan_leaks);
 	TEST(test_ubsan);
@@ -1108,6 +1306,7 @@ main(void)
 	TEST(test_seccomp);
 	TEST(test_compiler_inside);
 	TEST(test_cannot_start);
+	TEST(test_private_parent);
 	TEST(test_threads);
 
 	cmd = xasprintf("rm -rf '%s'", base);
