@@ -15,6 +15,7 @@
 #include "pool.h"
 #include "render.h"
 #include "samples.h"
+#include "search.h"
 #include "site.h"
 
 struct render_ctx {
@@ -22,6 +23,7 @@ struct render_ctx {
 	struct sg_render	*render;
 	struct sg_output	*out;
 	struct sg_job		*jobs;
+	struct sg_search	*search;
 };
 
 static void
@@ -35,6 +37,12 @@ render_one(void *arg, int worker, size_t i)
 	if (sg_render_run(c->render, worker, job, &html, &len) == 0)
 		sg_out_write(c->out, job->out, html, len);
 	free(html);
+	if (job->kind == SG_JOB_PAGE)
+		sg_search_page(c->search, worker, c->site->pages[job->index],
+		    c->out);
+	else if (job->kind == SG_JOB_SECTION)
+		sg_search_page(c->search, worker,
+		    c->site->sections[job->index]->page, c->out);
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages), so it can go now */
 	if (job->kind == SG_JOB_PAGE) {
@@ -158,6 +166,8 @@ sg_build(const struct sg_options *opt)
 	struct sg_job		*jobs = NULL;
 	struct sg_samples	 samples = { NULL, 0 };
 	struct sg_samples_opts	 sopt;
+	struct sg_search	*search = NULL;
+	struct sg_search_stats	 sst;
 	struct sg_page		*p;
 	char			*outdir, *html;
 	size_t			 njobs = 0, i;
@@ -190,6 +200,7 @@ sg_build(const struct sg_options *opt)
 	if (!opt->samples_only) {
 		sg_assets_build(&site, &site.assets);
 		sg_render_new(&site, opt->jobs, &render);
+		search = sg_search_new(&site, opt->jobs);
 	}
 	if (stop(&site))
 		goto out;
@@ -236,8 +247,15 @@ sg_build(const struct sg_options *opt)
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
+	ctx.search = search;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	lap(&site, "render", &t);
+	if (search && sg_search_write(search, out, &sst) == 0 && opt->verbose)
+		fprintf(stderr, "sitegen: search: %zu pages, %zu terms, %zu "
+		    "files, %zu bytes (entry %zu, %zu shards, largest %zu)\n",
+		    sst.pages, sst.terms, sst.files, sst.bytes, sst.entry,
+		    sst.shards, sst.shard_max);
+	lap(&site, "search", &t);
 	sg_assets_write(&site, site.assets, out);
 	lap(&site, "assets", &t);
 	if (stop(&site))
@@ -264,6 +282,7 @@ out:
 	sg_out_discard(out);
 	sg_samples_free(&samples);
 	free(jobs);
+	sg_search_free(search);
 	sg_render_free(render);
 	sg_assets_free(site.assets);
 	sg_content_free(&site);
