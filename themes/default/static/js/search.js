@@ -397,6 +397,7 @@
 
 		function show(q, results, frags) {
 			list.textContent = "";
+			list.setAttribute("data-query", q);
 			active = -1;
 			if (results.length === 0) {
 				var none = el("li", "search-none", "No results for “" + q.trim() + "”");
