@@ -21,6 +21,9 @@ tools='cc:gcc make:make pkg-config:pkg-config diff:diffutils timeout:coreutils a
 # what the tests of the default theme use: Java for the Nu Html Checker,
 # xmllint for the feeds, npm to fetch the checker (vnu-jar)
 [ "${1:-}" = test ] && tools="$tools java:default-jre-headless xmllint:libxml2-utils npm:npm"
+# what the search tests use: headless Chromium driven from Node, and a
+# static HTTP server
+[ "${1:-}" = test ] && tools="$tools chromium:chromium node:nodejs python3:python3"
 
 missing=
 have_pkgconfig=$(command -v pkg-config || true)
@@ -37,6 +40,10 @@ for d in $deps; do
 	fi
 done
 IFS=$oldifs
+# libstemmer (Snowball, for search) has no pkg-config file: look for its header
+if ! printf '#include <libstemmer.h>\n' | cc -E - > /dev/null 2>&1; then
+	missing="$missing libstemmer-dev"
+fi
 
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" -eq 0 ]; then

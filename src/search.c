@@ -14,6 +14,8 @@
 
 #define MAX_WORD	48	/* longer "words" are hashes and noise */
 #define SNIPPET		240	/* bytes of text kept under each heading */
+#define SNIPPET_MIN	100	/* and at least this many, however short
+				 * the page */
 
 enum field {
 	F_TITLE,
@@ -24,7 +26,7 @@ enum field {
 
 /* What adding one occurrence in a field adds to a term's frequency and
  * to its section's share (which decides where a result links to). */
-static const float field_tf[] = { 0.0f, 1.0f, 1.0f, 0.3f };
+static const float field_tf[] = { 1.0f, 1.0f, 1.0f, 0.3f };
 static const float field_sec[] = { 2.0f, 3.0f, 1.0f, 0.3f };
 
 /* The state of one page while it is tokenized. */
@@ -36,9 +38,11 @@ struct pstate {
 	unsigned		 sec;		/* current section */
 	struct sg_buf		 word;
 	struct sg_buf		 heads;		/* JSON of "h" */
-	struct sg_buf		 snips;		/* JSON of "x" */
+	struct sg_buf		*snips;		/* each section's text */
+	size_t			 nsnips, capsnips;
 	struct sg_buf		 snip;		/* the current section's text */
 	int			 cut;		/* snip is full */
+	size_t			 text;		/* bytes of prose on the page */
 };
 
 struct sg_search *
@@ -152,36 +156,48 @@ add_text(struct pstate *ps, const char *text, size_t len, enum field f)
 		add_word(ps, f);
 }
 
+/* Cuts b to at most max bytes (plus an ellipsis), at a space where one is
+ * in the second half, else at a character. */
+static void
+cut(struct sg_buf *b, size_t max)
+{
+	size_t	 keep = max;
+
+	if (b->len <= max)
+		return;
+	while (keep > 0 && ((unsigned char)b->data[keep] & 0xC0) == 0x80)
+		keep--;
+	while (keep > max / 2 && b->data[keep] != ' ')
+		keep--;
+	if (keep <= max / 2)
+		for (keep = max; keep > 0 && ((unsigned char)b->data[keep] &
+		    0xC0) == 0x80; keep--)
+			;
+	while (keep > 0 && b->data[keep - 1] == ' ')
+		keep--;
+	b->len = keep;
+	b->data[keep] = '\0';
+	sg_buf_puts(b, "\xe2\x80\xa6");
+}
+
 /* Appends text to the current section's excerpt source, spaces
- * collapsed, up to SNIPPET bytes, cut at a word with an ellipsis. */
+ * collapsed, up to SNIPPET bytes. */
 static void
 snip_add(struct pstate *ps, const char *text, size_t len)
 {
 	struct sg_buf	*b = &ps->snip;
-	size_t		 i, keep;
-	int		 space;
+	size_t		 i;
 
+	ps->text += len;
 	for (i = 0; i < len && !ps->cut; i++) {
-		space = text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
-		    text[i] == '\r';
-		if (space) {
+		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
+		    text[i] == '\r') {
 			if (b->len > 0 && b->data[b->len - 1] != ' ')
 				sg_buf_putc(b, ' ');
 			continue;
 		}
-		if (b->len >= SNIPPET && ((unsigned char)text[i] & 0xC0) !=
-		    0x80) {
-			/* full: back to the last space, not into a word */
-			for (keep = b->len; keep > SNIPPET / 2 &&
-			    b->data[keep - 1] != ' '; keep--)
-				;
-			if (keep <= SNIPPET / 2)
-				keep = b->len;
-			while (keep > 0 && b->data[keep - 1] == ' ')
-				keep--;
-			b->len = keep;
-			b->data[keep] = '\0';
-			sg_buf_puts(b, "\xe2\x80\xa6");
+		if (b->len > SNIPPET) {
+			cut(b, SNIPPET);
 			ps->cut = 1;
 			break;
 		}
@@ -193,9 +209,10 @@ static void
 snip_space(struct pstate *ps)
 {
 	snip_add(ps, " ", 1);
+	ps->text--;
 }
 
-/* Ends the current section: its excerpt source into the "x" list. */
+/* Ends the current section: its excerpt source into the list. */
 static void
 section_end(struct pstate *ps)
 {
@@ -203,13 +220,40 @@ section_end(struct pstate *ps)
 
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->data[--b->len] = '\0';
-	if (ps->snips.len > 0)
-		sg_buf_putc(&ps->snips, ',');
-	sg_search_json_str(&ps->snips, b->data ? b->data : "", b->len);
-	b->len = 0;
-	if (b->data)
-		b->data[0] = '\0';
+	if (b->data == NULL)
+		sg_buf_puts(b, "");
+	if (ps->nsnips == ps->capsnips) {
+		ps->capsnips = ps->capsnips ? ps->capsnips * 2 : 16;
+		ps->snips = xrealloc(ps->snips, ps->capsnips *
+		    sizeof(*ps->snips));
+	}
+	ps->snips[ps->nsnips++] = *b;
+	memset(b, 0, sizeof(*b));
 	ps->cut = 0;
+}
+
+/* The excerpt sources as the JSON list "x", together at most a sixth of
+ * the page's text (but SNIPPET_MIN a section), so that the index stays
+ * small beside the site. */
+static void
+snips_json(struct pstate *ps, struct sg_buf *out)
+{
+	size_t	 i, total = 0, budget = ps->text / 6, each;
+
+	for (i = 0; i < ps->nsnips; i++)
+		total += ps->snips[i].len;
+	each = ps->nsnips ? budget / ps->nsnips : 0;
+	if (each < SNIPPET_MIN)
+		each = SNIPPET_MIN;
+	sg_buf_putc(out, '[');
+	for (i = 0; i < ps->nsnips; i++) {
+		if (total > budget)
+			cut(&ps->snips[i], each);
+		if (i > 0)
+			sg_buf_putc(out, ',');
+		sg_search_json_str(out, ps->snips[i].data, ps->snips[i].len);
+	}
+	sg_buf_putc(out, ']');
 }
 
 static void
@@ -312,21 +356,18 @@ fragment(struct pstate *ps, const struct sg_page *p, struct sg_buf *out)
 	sg_buf_putc(out, ']');
 	if (ps->heads.data)
 		sg_buf_put(out, ps->heads.data, ps->heads.len);
-	sg_buf_puts(out, "],\"x\":[");
-	if (ps->snips.data)
-		sg_buf_put(out, ps->snips.data, ps->snips.len);
-	sg_buf_puts(out, "]}\n");
+	sg_buf_puts(out, "],\"x\":");
+	snips_json(ps, out);
+	sg_buf_putc(out, '}');
 }
 
 /* Indexes p into its slot, on worker. */
 static void
-index_page(struct sg_search *s, int worker, const struct sg_page *p,
-    struct sg_output *out)
+index_page(struct sg_search *s, int worker, const struct sg_page *p)
 {
 	struct pstate	 ps;
 	struct sg_buf	 frag = { NULL, 0, 0 };
-	size_t		 id = s->id[p->index] - 1;
-	char		*path;
+	size_t		 id = s->id[p->index] - 1, i;
 
 	memset(&ps, 0, sizeof(ps));
 	ps.pg = &s->pages[id];
@@ -338,16 +379,13 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p,
 	section_end(&ps);
 	fragment(&ps, p, &frag);
 	ps.pg->done = 1;
-	ps.pg->frag_bytes = frag.len;
-	if (out) {
-		path = xasprintf("search/p/%zu.json", id);
-		sg_out_write(out, path, frag.data, frag.len);
-		free(path);
-	}
-	sg_buf_free(&frag);
+	ps.pg->frag_len = frag.len;
+	ps.pg->frag = sg_buf_detach(&frag);
 	sg_buf_free(&ps.word);
 	sg_buf_free(&ps.heads);
-	sg_buf_free(&ps.snips);
+	for (i = 0; i < ps.nsnips; i++)
+		sg_buf_free(&ps.snips[i]);
+	free(ps.snips);
 	sg_buf_free(&ps.snip);
 	sg_smap_free(&ps.map);
 }
@@ -363,7 +401,8 @@ sg_search_page(struct sg_search *s, int worker, const struct sg_page *p,
 		worker = 0;
 	if (s->pages[s->id[p->index] - 1].done)
 		return;
-	index_page(s, worker, p, out);
+	(void)out;
+	index_page(s, worker, p);
 }
 
 void
@@ -373,8 +412,10 @@ sg_search_free(struct sg_search *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->npages; i++)
+	for (i = 0; i < s->npages; i++) {
 		free(s->pages[i].v);
+		free(s->pages[i].frag);
+	}
 	free(s->pages);
 	for (i = 0; i < (size_t)s->jobs; i++)
 		sg_stemmer_free(s->stemmers[i]);

@@ -5,14 +5,15 @@
  * The index is split as Pagefind splits its own, so that a query loads
  * only what it needs (all plain JSON, under search/ in the output):
  *
- *   search/index.json   the entry: {"version":1,"pages":N,"language":"en",
- *                       "stemmed":true,"shards":["ab","ac",…]}
+ *   search/index.json   the entry: {"version":1,"pages":N,"group":8,
+ *                       "language":"en","stemmed":true,"shards":["ab",…]}
  *   search/s/KEY.json   a word shard: the terms whose words start with KEY
  *                       (2 characters, more where a shard would be big),
  *                       {"stem":["POSTINGS","word",…],…}: the words listed
  *                       are the folded words of the pages that stem to it,
  *                       where they differ from the stem
- *   search/p/ID.json    one page: {"t":title,"u":url,"h":[[id,heading],…],
+ *   search/p/G.json     the pages G * group to G * group + group - 1, a
+ *                       list of {"t":title,"u":url,"h":[[id,heading],…],
  *                       "x":[text,…]}; h[0] is the page's top (id ""), and
  *                       x[i] the start of the text under h[i], for excerpts
  *
@@ -22,8 +23,8 @@
  * where the term weighs most, both as numbers of 5-bit digits, least
  * significant first, where a digit of 32 and more says another follows;
  * then the weight, one character: BM25's term part (k1 1.2, b 0.75, code
- * and sample output counting 0.3) plus 1.5 for a title and 0.8 for a
- * heading match, times 14. The browser multiplies it with the term's IDF
+ * and sample output counting 0.3) plus 2.5 for a title and 0.8 for a
+ * heading match, times 11. The browser multiplies it with the term's IDF
  * (from the number of postings) and sums over the words of the query. */
 #ifndef SG_SEARCH_H
 #define SG_SEARCH_H
@@ -57,8 +58,8 @@ struct sg_search *sg_search_new(const struct sg_site *site, int jobs);
 
 /* Tokenizes page p, on worker (0..jobs-1). Pages may be indexed at the
  * same time on different workers; each page at most once. Pages that
- * are drafts, opt out or are not in the index are skipped. Its fragment
- * file is written to out at once. */
+ * are drafts, opt out or are not in the index are skipped. (out is for
+ * what a page may write at once; today nothing is.) */
 void		 sg_search_page(struct sg_search *s, int worker,
 		    const struct sg_page *p, struct sg_output *out);
 

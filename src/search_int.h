@@ -12,6 +12,7 @@ struct sg_site;
 struct sg_stemmer;
 
 #define SG_SEARCH_WORDS	6	/* words kept for a stem, per page */
+#define SG_SEARCH_GROUP	8	/* page fragments in one file */
 
 /* A term (stem) of one page. */
 struct sg_search_rec {
@@ -32,7 +33,8 @@ struct sg_search_doc {
 	struct sg_search_rec *v;	/* its terms, in first-seen order */
 	size_t		 n;
 	float		 len;		/* words, code counting 0.3 */
-	size_t		 frag_bytes;	/* size of its fragment file */
+	char		*frag;		/* its fragment (JSON), owned */
+	size_t		 frag_len;
 	int		 done;
 };
 

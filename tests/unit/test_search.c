@@ -297,7 +297,7 @@ index_from_trees(void)
 	CHECK(postings(f, "wallet", p) == 1);	/* not the draft's */
 	CHECK(p[0].page == 1 && p[0].sec == 1);
 	free(f);
-	f = xasprintf("%s/search/p/1.json", o);
+	f = xasprintf("%s/search/p/0.json", o);
 	{
 		char	*frag = sg_file_read(f, &len);
 

@@ -26,7 +26,7 @@
 	    "s s s s s s s s t t t t t t u u u u u u u u u u u u w w y y y z z " +
 	    "z z z z s").split(" ");
 	var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-	var SCALE = 14, MAX_RESULTS = 8, PREFIX_FACTOR = 0.6, STEM_FACTOR = 0.8;
+	var SCALE = 11, MAX_RESULTS = 8, PREFIX_FACTOR = 0.6, STEM_FACTOR = 0.8;
 
 	/* Is the code point c part of a word? (as word_char() in C) */
 	function wordChar(c) {
@@ -122,7 +122,7 @@
 		this.load = load;
 		this.entry = null;
 		this.shards = {};	/* key → promise of the shard */
-		this.frags = {};	/* page → promise of the fragment */
+		this.frags = {};	/* file → promise of its fragments */
 		this.postings = {};	/* stem → decoded postings */
 	}
 
@@ -162,10 +162,15 @@
 		return this.shards[key];
 	};
 
+	/* A page's fragment; pages come "group" to a file. */
 	Search.prototype.fragment = function (page) {
-		if (!this.frags[page])
-			this.frags[page] = this.load("p/" + page + ".json");
-		return this.frags[page];
+		var g = this.entry.group || 1, file = Math.floor(page / g);
+
+		if (!this.frags[file])
+			this.frags[file] = this.load("p/" + file + ".json");
+		return this.frags[file].then(function (list) {
+			return list[page % g];
+		});
 	};
 
 	/* The terms a query word matches in the shards loaded for it:
@@ -274,10 +279,13 @@
 			r.prefix = prefix ? ws[ws.length - 1] : null;
 			list.push(r);
 		}
-		/* pages with every word first, then by score */
+		/* where some pages hold every word, only those; else the
+		 * pages with the most words first; then by score */
 		list.sort(function (a, b) {
 			return b.words - a.words || b.score - a.score || a.page - b.page;
 		});
+		if (list.length && list[0].words === ws.length)
+			list = list.filter(function (r) { return r.words === ws.length; });
 		return list;
 	}
 
@@ -287,8 +295,15 @@
 		var ws = words(text), pieces = [], first = -1, top = 0, from = 0,
 		    to, at, i, w, m;
 
+		/* words as common as "of" beside rarer ones are not marked */
+		var floor = 0, k;
+
+		for (k in terms)
+			floor = Math.max(floor, terms[k] / 4);
 		function marked(word) {
-			return terms[word] || (prefix && word.indexOf(prefix) === 0 ? 0.5 : 0);
+			var m = terms[word] || (prefix && word.indexOf(prefix) === 0 ? floor || 1 : 0);
+
+			return m >= floor ? m : 0;
 		}
 		size = size || 160;
 		for (i = 0; i < ws.length; i++)
