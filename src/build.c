@@ -38,11 +38,10 @@ render_one(void *arg, int worker, size_t i)
 		sg_out_write(c->out, job->out, html, len);
 	free(html);
 	if (job->kind == SG_JOB_PAGE)
-		sg_search_page(c->search, worker, c->site->pages[job->index],
-		    c->out);
+		sg_search_page(c->search, worker, c->site->pages[job->index]);
 	else if (job->kind == SG_JOB_SECTION)
 		sg_search_page(c->search, worker,
-		    c->site->sections[job->index]->page, c->out);
+		    c->site->sections[job->index]->page);
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages), so it can go now */
 	if (job->kind == SG_JOB_PAGE) {

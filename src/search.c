@@ -391,8 +391,7 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 }
 
 void
-sg_search_page(struct sg_search *s, int worker, const struct sg_page *p,
-    struct sg_output *out)
+sg_search_page(struct sg_search *s, int worker, const struct sg_page *p)
 {
 	if (s == NULL || p == NULL || p->index >= s->site->npages ||
 	    s->site->pages[p->index] != p || s->id[p->index] == 0)
@@ -401,7 +400,6 @@ sg_search_page(struct sg_search *s, int worker, const struct sg_page *p,
 		worker = 0;
 	if (s->pages[s->id[p->index] - 1].done)
 		return;
-	(void)out;
 	index_page(s, worker, p);
 }
 

@@ -58,10 +58,9 @@ struct sg_search *sg_search_new(const struct sg_site *site, int jobs);
 
 /* Tokenizes page p, on worker (0..jobs-1). Pages may be indexed at the
  * same time on different workers; each page at most once. Pages that
- * are drafts, opt out or are not in the index are skipped. (out is for
- * what a page may write at once; today nothing is.) */
+ * are drafts, opt out or are not in the index are skipped. */
 void		 sg_search_page(struct sg_search *s, int worker,
-		    const struct sg_page *p, struct sg_output *out);
+		    const struct sg_page *p);
 
 /* Merges what the pages gave, in page order, and writes the entry and
  * shard files to out. Fills st when not NULL. Returns 0, or -1 when a

@@ -363,7 +363,7 @@ sg_search_write(struct sg_search *s, struct sg_output *out,
 	/* a page no render reached (there should be none) */
 	for (i = 0; i < s->site->npages; i++)
 		if (s->id[i] && !s->pages[s->id[i] - 1].done)
-			sg_search_page(s, 0, s->site->pages[i], out);
+			sg_search_page(s, 0, s->site->pages[i]);
 	collect(s, &m);
 	encode(&m);
 	shards(&m, m.k, m.nk, 2);

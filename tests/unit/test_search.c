@@ -279,9 +279,9 @@ index_from_trees(void)
 	o = xasprintf("%s/out", dir);
 	out = sg_out_open(o, dir, 0, site.diag);
 	/* in any order, on any worker */
-	sg_search_page(s, 1, &pg[1], out);
-	sg_search_page(s, 0, &pg[0], out);
-	sg_search_page(s, 0, &pg[2], out);
+	sg_search_page(s, 1, &pg[1]);
+	sg_search_page(s, 0, &pg[0]);
+	sg_search_page(s, 0, &pg[2]);
 	CHECK(sg_search_write(s, out, &st) == 0);
 	CHECK(sg_out_commit(out) == 0);
 	CHECK(st.pages == 2);	/* no draft */
