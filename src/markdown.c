@@ -1,8 +1,8 @@
-/* markdown.c: the only user of cmark-gfm. Parses a page with the GFM
- * extensions and walks the tree once: heading ids and the TOC, links to
- * .md files rewritten to page URLs, GitHub alerts as admonitions, the
- * summary and word count; then renders HTML. Includes are expanded before
- * parsing (include.c) with a map back to the author's lines. */
+/* markdown.c: the only user of cmark-gfm's parser. Parses a page with the
+ * GFM extensions (includes expanded first, include.c, with a map back to
+ * the author's lines) and hands cmark-gfm's tree to md_tree.c, which
+ * builds the page's document tree; the HTML is rendered from that tree
+ * by html.c. Also the anchor check over all pages. */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -12,7 +12,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "highlight.h"
+#include "html.h"
 #include "include.h"
 #include "md_int.h"
 #include "path.h"
@@ -21,33 +21,6 @@
 
 static const char *const extension_names[] = {
 	"table", "strikethrough", "autolink", "tagfilter", "tasklist", NULL
-};
-
-static const struct {
-	const char	*marker;	/* as written, upper case */
-	const char	*class;
-	const char	*title;
-} alerts[] = {
-	{ "[!NOTE]", "note", "Note" },
-	{ "[!TIP]", "tip", "Tip" },
-	{ "[!IMPORTANT]", "important", "Important" },
-	{ "[!WARNING]", "warning", "Warning" },
-	{ "[!CAUTION]", "caution", "Caution" },
-	{ NULL, NULL, NULL }
-};
-
-/* The state of one page's walk. */
-struct walk {
-	const struct sg_site	*site;
-	struct sg_page		*page;
-	const int		*lines;		/* expanded line -> file line */
-	int			 nlines;
-	char			*dir;		/* the page's folder in content/ */
-	struct sg_md		*md;
-	size_t			 nhead;		/* headings replaced so far */
-	size_t			 nsample;	/* samples replaced so far */
-	const struct sg_node	**links;	/* the tree's links, in order */
-	size_t			 nlinks, linkpos;
 };
 
 static int
@@ -182,14 +155,6 @@ new_parser(int opts)
 	return raw_parser(opts);
 }
 
-/* The extensions list the HTML renderer needs (tables, tasklists). */
-static char *
-render(cmark_parser *p, cmark_node *doc, int opts)
-{
-	return cmark_render_html(doc, opts, cmark_parser_get_syntax_extensions(
-	    p));
-}
-
 /* Makes sure cmark-gfm's extension registry is built before any worker
  * thread looks extensions up. */
 void
@@ -204,182 +169,49 @@ sg_md_version(void)
 	return cmark_version_string();
 }
 
-/* Renders Markdown to HTML with the GFM extensions, for the template
- * helper markdown(). The caller frees the result. */
-char *
-sg_md_to_html(const char *text, size_t len, int unsafe)
+/* Parses text[0..len) into conv->doc (made here) and conv->md's records;
+ * conv's other fields are set by the caller. */
+static void
+parse(struct md_conv *conv, const char *text, size_t len, int opts)
 {
-	int		 opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 |
-			    (unsafe ? CMARK_OPT_UNSAFE : 0);
 	cmark_parser	*p = new_parser(opts);
 	cmark_node	*doc;
-	char		*html, *out;
 
 	cmark_parser_feed(p, text, len);
 	doc = finish(p);
-	html = render(p, doc, opts);
-	out = xstrdup(html);
-	free(html);
+	conv->doc = conv->md->doc = sg_doc_new();
+	md_tree_build(conv, doc);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
-	return out;
+	free(conv->refs);
+	sg_hl_tokens_free(&conv->toks);
 }
 
-/* Replaces a heading by a custom block holding its HTML with the id and
- * a link to itself (cmark cannot put attributes on a heading). */
-static void
-heading(struct walk *w, cmark_node *h, int opts)
+/* Markdown text for the template helper markdown(): parsed and rendered
+ * as a page is (heading ids, highlighting, links from the root of
+ * content/), reporting nothing. site may be NULL (no link rewriting, no
+ * raw HTML). The caller frees the result. */
+char *
+sg_md_to_html(const struct sg_site *site, const char *text, size_t len)
 {
-	struct sg_buf		 tag = { 0 };
-	struct sg_heading	*hd = &w->md->headings[w->nhead++];
-	cmark_node		*cb;
-	char			*id = hd->id, *html, *close;
-	int			 level = cmark_node_get_heading_level(h);
+	struct md_conv	 c;
+	struct sg_md	 md;
+	char		*html;
 
-	/* "<hN>inline HTML</hN>\n" */
-	html = cmark_render_html(h, opts, NULL);
-	close = strstr(html, "</h");
-	sg_buf_printf(&tag, "<h%d id=\"%s\">%.*s <a class=\"anchor\" "
-	    "href=\"#%s\" aria-label=\"Link to the section “", level, id,
-	    close ? (int)(close - html - 4) : 0, html + 4, id);
-	sg_buf_put_html(&tag, hd->title, strlen(hd->title));
-	sg_buf_printf(&tag, "”\">#</a></h%d>\n", level);
-	free(html);
-	cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-	cmark_node_set_on_enter(cb, tag.data);
-	cmark_node_set_on_exit(cb, "");
-	sg_buf_free(&tag);
-	cmark_node_replace(h, cb);
-	cmark_node_free(h);
-}
-
-/* Turns a block quote that opens with "[!NOTE]" (or TIP, IMPORTANT,
- * WARNING, CAUTION) on a line of its own into an admonition. */
-static void
-alert(cmark_node *q)
-{
-	cmark_node	*para, *text, *next, *cb, *c;
-	const char	*lit;
-	char		*tag;
-	size_t		 i, n;
-
-	para = cmark_node_first_child(q);
-	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
-		return;
-	text = cmark_node_first_child(para);
-	if (text == NULL || cmark_node_get_type(text) != CMARK_NODE_TEXT ||
-	    (lit = cmark_node_get_literal(text)) == NULL)
-		return;
-	for (i = 0; alerts[i].marker; i++) {
-		n = strlen(alerts[i].marker);
-		if (strncasecmp(lit, alerts[i].marker, n) == 0 &&
-		    lit[n + strspn(lit + n, " \t")] == '\0')
-			break;
-	}
-	if (alerts[i].marker == NULL)
-		return;
-	next = cmark_node_next(text);
-	if (next && cmark_node_get_type(next) != CMARK_NODE_SOFTBREAK &&
-	    cmark_node_get_type(next) != CMARK_NODE_LINEBREAK)
-		return;
-	cmark_node_free(text);
-	if (next)
-		cmark_node_free(next);
-	if (cmark_node_first_child(para) == NULL)
-		cmark_node_free(para);
-	cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-	tag = xasprintf("<div class=\"admonition %s\">\n<p class=\"admonition-"
-	    "title\">%s</p>\n", alerts[i].class, alerts[i].title);
-	cmark_node_set_on_enter(cb, tag);
-	free(tag);
-	cmark_node_set_on_exit(cb, "</div>\n");
-	while ((c = cmark_node_first_child(q)) != NULL) {
-		cmark_node_unlink(c);
-		cmark_node_append_child(cb, c);
-	}
-	cmark_node_replace(q, cb);
-	cmark_node_free(q);
-}
-
-/* Is the code block n fenced (not indented)? cmark-gfm's getter stores
- * through all three pointers: none may be NULL. */
-static int
-fenced(cmark_node *n)
-{
-	int	 len = 0, off = 0;
-	char	 c = 0;
-
-	return cmark_node_get_fenced(n, &len, &off, &c);
-}
-
-/* The first word of a fence's info string ("c" of "c no_run"). */
-static char *
-info_lang(cmark_node *n)
-{
-	const char	*info = cmark_node_get_fence_info(n);
-	size_t		 len;
-
-	if (info == NULL)
-		return xstrdup("");
-	len = strcspn(info, " \t");
-	return xstrndup(info, len);
-}
-
-/* A fenced c block becomes a sample: it is noted with the output block
- * right after it (which goes: the page shows the real output) and left
- * as a placeholder that samples.c fills. */
-static void
-sample(struct walk *w, cmark_node *n)
-{
-	cmark_node		*next = cmark_node_next(n), *ph;
-	char			*lang, tag[64];
-
-	if (next && cmark_node_get_type(next) == CMARK_NODE_CODE_BLOCK &&
-	    fenced(next)) {
-		lang = info_lang(next);
-		if (!strcmp(lang, "output"))
-			cmark_node_free(next);
-		free(lang);
-	}
-	ph = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-	snprintf(tag, sizeof(tag), SG_SAMPLE_MARK "%zu\"></sg-sample>\n",
-	    w->nsample++);
-	cmark_node_set_on_enter(ph, tag);
-	cmark_node_set_on_exit(ph, "");
-	cmark_node_replace(n, ph);
-	cmark_node_free(n);
-}
-
-/* Any other fenced block in a language the highlighter knows is rendered
- * highlighted; others are left to cmark. */
-static void
-code_block(struct walk *w, cmark_node *n)
-{
-	struct sg_buf	 b = { 0 };
-	const char	*lit = cmark_node_get_literal(n), *canon;
-	cmark_node	*cb;
-	char		*lang = info_lang(n);
-
-	if (!strcmp(lang, "c") && fenced(n)) {
-		free(lang);
-		sample(w, n);
-		return;
-	}
-	if ((canon = sg_hl_lang(lang)) == NULL || lit == NULL) {
-		free(lang);
-		return;
-	}
-	sg_buf_printf(&b, "<pre data-lang=\"%s\"><code class=\"language-%s\">",
-	    canon, canon);
-	sg_hl_html(canon, lit, strlen(lit), &b);
-	sg_buf_puts(&b, "</code></pre>\n");
-	cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-	cmark_node_set_on_enter(cb, b.data);
-	cmark_node_set_on_exit(cb, "");
-	cmark_node_replace(n, cb);
-	cmark_node_free(n);
-	sg_buf_free(&b);
-	free(lang);
+	memset(&c, 0, sizeof(c));
+	memset(&md, 0, sizeof(md));
+	c.site = site;
+	c.md = &md;
+	c.quiet = 1;
+	c.file = "(markdown)";
+	c.dir = xstrdup("");
+	parse(&c, text, len, options(site));
+	sg_md_render(site, &md);
+	html = md.html;
+	md.html = NULL;
+	sg_md_free(&md);
+	free(c.dir);
+	return html;
 }
 
 static int
@@ -388,173 +220,9 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Wraps a table in a box that scrolls sideways on a narrow screen,
- * so the table itself stays a table for screen readers. */
-static void
-scroll_box(cmark_node *table)
-{
-	cmark_node	*cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-
-	cmark_node_set_on_enter(cb, "<div class=\"table-scroll\">\n");
-	cmark_node_set_on_exit(cb, "</div>\n");
-	cmark_node_insert_before(table, cb);
-	cmark_node_unlink(table);
-	cmark_node_append_child(cb, table);
-}
-
-/* Is the code block todo[i] the output block of the c block before it,
- * which sample() takes? */
-static int
-taken(cmark_node **todo, size_t i)
-{
-	cmark_node	*prev = cmark_node_previous(todo[i]);
-	char		*a, *b;
-	int		 yes;
-
-	if (i == 0 || prev != todo[i - 1] || cmark_node_get_type(prev) !=
-	    CMARK_NODE_CODE_BLOCK)
-		return 0;
-	a = info_lang(prev);
-	b = info_lang(todo[i]);
-	yes = !strcmp(a, "c") && !strcmp(b, "output") &&
-	    fenced(prev) && fenced(todo[i]);
-	free(a);
-	free(b);
-	return yes;
-}
-
-/* Walks the tree, collecting nodes to change first: changing the tree
- * under a live iterator is not allowed. */
-static void
-walk_tree(struct walk *w, cmark_node *doc)
-{
-	cmark_iter	*it;
-	cmark_event_type ev;
-	cmark_node	*n, **todo = NULL, *first, **tables = NULL;
-	char		*skip;
-	size_t		 ntables = 0;
-	size_t		 ntodo = 0, cap = 0, i;
-
-	first = cmark_node_first_child(doc);
-	if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
-	    cmark_node_get_heading_level(first) == 1)
-		cmark_node_free(first);
-	it = cmark_iter_new(doc);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		n = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HEADING:
-		case CMARK_NODE_BLOCK_QUOTE:
-		case CMARK_NODE_CODE_BLOCK:
-			if (ntodo == cap) {
-				cap = cap ? cap * 2 : 16;
-				todo = xrealloc(todo, cap * sizeof(*todo));
-			}
-			todo[ntodo++] = n;
-			break;
-		case CMARK_NODE_IMAGE:
-		case CMARK_NODE_LINK:
-			if (w->linkpos < w->nlinks)
-				cmark_node_set_url(n,
-				    w->links[w->linkpos++]->u.link.url);
-			break;
-		default:
-			if (strcmp(cmark_node_get_type_string(n), "table"))
-				break;
-			tables = xrealloc(tables, (ntables + 1) *
-			    sizeof(*tables));
-			tables[ntables++] = n;
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	for (i = 0; i < ntodo; i++) {
-		if (cmark_node_get_type(todo[i]) == CMARK_NODE_HEADING)
-			heading(w, todo[i], options(w->site));
-	}
-	/* code blocks in order, so samples are numbered as they appear; an
-	 * output block that the sample before it takes (and frees) is
-	 * marked first and skipped */
-	skip = xcalloc(ntodo + 1, 1);
-	for (i = 0; i < ntodo; i++)
-		skip[i] = cmark_node_get_type(todo[i]) !=
-		    CMARK_NODE_CODE_BLOCK || taken(todo, i);
-	for (i = 0; i < ntodo; i++)
-		if (!skip[i])
-			code_block(w, todo[i]);
-	free(skip);
-	/* innermost quotes last in document order: handle in reverse so a
-	 * quote is changed before the one holding it */
-	for (i = ntodo; i-- > 0;)
-		if (cmark_node_get_type(todo[i]) == CMARK_NODE_BLOCK_QUOTE)
-			alert(todo[i]);
-	for (i = 0; i < ntables; i++)
-		scroll_box(tables[i]);
-	free(tables);
-	free(todo);
-}
-
-/* The last touches cmark has no option for: images load lazily, and the
- * footnotes get a heading for screen readers. Returns a new string. */
-static char *
-finish_html(const char *html)
-{
-	static const char	 img[] = "<img src=\"";
-	static const char	 notes[] = "<section class=\"footnotes\" "
-				    "data-footnotes>\n";
-	struct sg_buf		 b = { 0 };
-	const char		*s = html, *a, *f;
-
-	sg_buf_grow(&b, strlen(html) + 64);
-	for (;;) {
-		a = strstr(s, img);
-		f = strstr(s, notes);
-		if (a == NULL && f == NULL)
-			break;
-		if (a != NULL && (f == NULL || a < f)) {
-			sg_buf_put(&b, s, (size_t)(a - s));
-			sg_buf_puts(&b, "<img loading=\"lazy\" decoding=\"async\" "
-			    "src=\"");
-			s = a + sizeof(img) - 1;
-		} else {
-			sg_buf_put(&b, s, (size_t)(f - s) + sizeof(notes) - 1);
-			sg_buf_puts(&b, "<h2 class=\"visually-hidden\">Footnotes"
-			    "</h2>\n");
-			s = f + sizeof(notes) - 1;
-		}
-	}
-	sg_buf_puts(&b, s);
-	return sg_buf_detach(&b);
-}
-
-/* The tree's links and images in document order, for the HTML of
- * cmark-gfm's tree. */
-static void
-tree_links(struct walk *w, const struct sg_doc *doc)
-{
-	struct sg_walk		 it;
-	const struct sg_node	*n;
-	int			 entering;
-	size_t			 cap = 0;
-
-	sg_walk_init(&it, sg_doc_root(doc));
-	while (sg_walk_next(&it, &n, &entering)) {
-		if (!entering || (n->kind != SG_NODE_LINK &&
-		    n->kind != SG_NODE_IMAGE))
-			continue;
-		if (w->nlinks == cap) {
-			cap = cap ? cap * 2 : 16;
-			w->links = xrealloc(w->links, cap * sizeof(*w->links));
-		}
-		w->links[w->nlinks++] = n;
-	}
-}
-
 /* Parses a page's Markdown (after expanding includes) into page->md: its
- * document tree (md->doc), the HTML, headings with unique ids, links to
- * check, the title found in a leading '# heading', the summary and the
+ * document tree (md->doc), headings with unique ids, links to check, the
+ * samples, the title found in a leading '# heading', the summary and the
  * word count. Reports problems at the author's lines. Safe to call for
  * different pages from several threads. Returns 0, or -1 if it reported
  * an error. */
@@ -562,47 +230,89 @@ int
 sg_md_parse(const struct sg_site *site, struct sg_page *page)
 {
 	struct md_conv	 c;
-	struct walk	 w;
 	struct sg_md	*md = &page->md;
-	cmark_parser	*p;
-	cmark_node	*doc;
-	char		*text, *html;
+	char		*text;
 	size_t		 len;
-	int		*lines, nlines, opts = options(site), rc;
+	int		*lines, nlines, rc;
 
 	rc = sg_include_expand(site, page, &text, &len, &lines, &nlines);
-	p = new_parser(opts);
-	cmark_parser_feed(p, text, len);
-	doc = finish(p);
 	memset(&c, 0, sizeof(c));
 	c.site = site;
 	c.page = page;
 	c.md = md;
-	c.doc = md->doc = sg_doc_new();
 	c.lines = lines;
 	c.nlines = nlines;
 	c.file = page->src;
 	c.dir = sg_path_dir(page->rel);
-	md_tree_build(&c, doc);
+	parse(&c, text, len, options(site));
 	sg_sort(md->ids, md->nids, sizeof(*md->ids), cmp_str);
-	memset(&w, 0, sizeof(w));
-	w.site = site;
-	w.page = page;
-	w.md = md;
-	tree_links(&w, md->doc);
-	walk_tree(&w, doc);
-	html = render(p, doc, opts);
-	md->html = finish_html(html);
-	free(html);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
-	free(w.links);
 	free(c.dir);
-	free(c.refs);
-	sg_hl_tokens_free(&c.toks);
 	free(text);
 	free(lines);
 	return rc;
+}
+
+/* Makes page->md.doc again (see site.h), silently: what it would report
+ * was reported when the page was first parsed. */
+int
+sg_md_tree(const struct sg_site *site, struct sg_page *page)
+{
+	struct md_conv	 c;
+	struct sg_site	 quiet = *site;
+	struct sg_md	 scratch;
+	char		*text;
+	size_t		 len;
+	int		*lines, nlines;
+
+	if (page->md.doc)
+		return 0;
+	if (page->text == NULL || page->skipped)
+		return -1;
+	quiet.diag = sg_diag_new(stderr, 0);
+	memset(&scratch, 0, sizeof(scratch));
+	sg_include_expand(&quiet, page, &text, &len, &lines, &nlines);
+	memset(&c, 0, sizeof(c));
+	c.site = &quiet;
+	c.page = page;
+	c.md = &scratch;
+	c.from = &page->md;
+	c.lines = lines;
+	c.nlines = nlines;
+	c.file = page->src;
+	c.dir = sg_path_dir(page->rel);
+	parse(&c, text, len, options(site));
+	page->md.doc = scratch.doc;
+	scratch.doc = NULL;
+	sg_md_free(&scratch);
+	sg_diag_free(quiet.diag);
+	free(c.dir);
+	free(text);
+	free(lines);
+	return 0;
+}
+
+/* Renders md->doc to HTML into md->html (replacing it), with the site's
+ * options; a page without a tree gets "". */
+void
+sg_md_render(const struct sg_site *site, struct sg_md *md)
+{
+	struct sg_buf	 b = { 0 };
+
+	free(md->html);
+	sg_buf_put(&b, "", 0);
+	if (md->doc)
+		sg_html_render(sg_doc_root(md->doc), site &&
+		    site->config.unsafe ? SG_HTML_UNSAFE : 0, &b);
+	md->html = sg_buf_detach(&b);
+}
+
+/* Frees md->doc, the tree, once no output needs it any more; the other
+ * records (and md->html) stay. */
+void
+sg_md_drop_tree(struct sg_md *md)
+{
+	sg_doc_free(md->doc);
+	md->doc = NULL;
 }
 
 void

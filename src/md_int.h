@@ -30,6 +30,9 @@ struct md_conv {
 	size_t			 nhead, headcap;
 	size_t			 nlink, linkcap;
 	struct sg_tokens	 toks;		/* reused for each code block */
+	struct sg_md		*from;		/* a tree made again: its samples
+						 * are this page's, not new */
+	size_t			 nsample;	/* of from's taken so far */
 	int			*refs;		/* uses of each footnote so far */
 	int			 nrefs;
 	int			 ndefs;		/* footnote definitions so far */

@@ -137,7 +137,7 @@ md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
     struct sg_node *n)
 {
 	const struct sg_site	*site = c->site;
-	const char		*hash, *q, *bp = site->config.base_path;
+	const char		*hash, *q, *bp;
 	char			*path, *joined, *rel;
 	size_t			 plen;
 
@@ -145,8 +145,9 @@ md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
 		url = "";
 	n->u.link.kind = SG_LINK_SITE;
 	n->u.link.url = sg_doc_strndup(c->doc, url, strlen(url));
-	if (*url == '\0')
+	if (*url == '\0' || site == NULL)
 		return;
+	bp = site->config.base_path;
 	if (has_scheme(url) || sg_starts_with(url, "//")) {
 		n->u.link.kind = SG_LINK_EXTERNAL;
 		return;

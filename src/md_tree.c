@@ -258,6 +258,17 @@ sample(struct md_conv *c, cmark_node *n, struct sg_node *s)
 	cmark_node		*next = cmark_node_next(n);
 	const char		*lit = cmark_node_get_literal(n);
 
+	if (!fenced_in(next, "output"))
+		next = NULL;
+	if (c->from) {
+		/* the tree of a page parsed before: its sample, as noted */
+		smp = c->nsample < c->from->nsamples ?
+		    c->from->samples[c->nsample] : NULL;
+		c->nsample++;
+		s->u.sample.sample = smp;
+		set_text(c, s, lit);
+		return next;
+	}
 	smp = xcalloc(1, sizeof(*smp));
 	smp->page = c->page;
 	smp->index = md->nsamples;
@@ -266,13 +277,12 @@ sample(struct md_conv *c, cmark_node *n, struct sg_node *s)
 	smp->loc = node_loc(c, n);
 	smp->code_line = smp->loc.line + 1;
 	smp->end_line = end_line(c, n);
-	if (fenced_in(next, "output")) {
+	if (next) {
 		lit = cmark_node_get_literal(next);
 		smp->expected = xstrdup(lit ? lit : "");
 		smp->out_line = node_loc(c, next).line;
 		smp->out_end_line = end_line(c, next);
-	} else
-		next = NULL;
+	}
 	md->samples = xrealloc(md->samples, (md->nsamples + 1) *
 	    sizeof(*md->samples));
 	md->samples[md->nsamples++] = smp;
@@ -491,6 +501,15 @@ kind_of(cmark_node *n)
 	return -1;
 }
 
+static int
+in_image(const struct sg_node *s)
+{
+	for (; s; s = s->parent)
+		if (s->kind == SG_NODE_IMAGE)
+			return 1;
+	return 0;
+}
+
 /* Fills the payload of s, made for the cmark-gfm node n. Returns a node
  * to leave out of the tree (an alert's marker, a sample's output
  * block), or NULL. */
@@ -536,8 +555,9 @@ payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 		break;
 	case SG_NODE_HTML_BLOCK:
 	case SG_NODE_HTML_INLINE:
-		/* raw HTML is kept only where markdown.unsafe allows it */
-		if (c->site && c->site->config.unsafe)
+		/* raw HTML is kept only where markdown.unsafe allows it, and
+		 * in an image's alt text, which shows it as text */
+		if ((c->site && c->site->config.unsafe) || in_image(s))
 			set_text(c, s, cmark_node_get_literal(n));
 		break;
 	case SG_NODE_TEXT:
