@@ -29,9 +29,21 @@ enum field {
 static const float field_tf[] = { 1.0f, 1.0f, 1.0f, 0.3f };
 static const float field_sec[] = { 2.0f, 3.0f, 1.0f, 0.3f };
 
+/* A term of the page being tokenized. */
+struct term {
+	const char		*stem;
+	float			 tf;
+	unsigned		 sec;		/* where it weighs most */
+	unsigned		 cur_sec;	/* the section being counted */
+	float			 cur, best;	/* its weight there, and sec's */
+	unsigned char		 title, heading;
+};
+
 /* The state of one page while it is tokenized. */
 struct pstate {
 	struct sg_search_doc	*pg;
+	struct term		*t;		/* its terms */
+	size_t			 nt;
 	struct sg_stemmer	*st;
 	struct sg_smap		 map;		/* stem → index in pg->v */
 	size_t			 cap;
@@ -88,62 +100,72 @@ sg_search_new(const struct sg_site *site, int jobs)
 	return s;
 }
 
-/* The record of stem on this page, made on first use. */
-static struct sg_search_rec *
-rec_get(struct pstate *ps, const char *stem)
+/* The term of stem on this page, made on first use. */
+static struct term *
+term_get(struct pstate *ps, const char *stem)
 {
-	struct sg_search_doc	*pg = ps->pg;
-	struct sg_search_rec	*r;
-	size_t			*slot;
-	int			 added;
+	struct term	*t;
+	size_t		*slot;
+	int		 added;
 
 	slot = sg_smap_get(&ps->map, stem, 1, &added);
 	if (!added)
-		return &pg->v[*slot];
-	if (pg->n == ps->cap) {
+		return &ps->t[*slot];
+	if (ps->nt == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 64;
-		pg->v = xrealloc(pg->v, ps->cap * sizeof(*pg->v));
+		ps->t = xrealloc(ps->t, ps->cap * sizeof(*ps->t));
 	}
-	*slot = pg->n;
-	r = &pg->v[pg->n++];
-	memset(r, 0, sizeof(*r));
-	r->stem = stem;
-	r->cur_sec = (unsigned)-1;
-	return r;
+	*slot = ps->nt;
+	t = &ps->t[ps->nt++];
+	memset(t, 0, sizeof(*t));
+	t->stem = stem;
+	t->cur_sec = (unsigned)-1;
+	return t;
 }
 
 /* Counts one occurrence of the folded word in ps->word. */
 static void
 add_word(struct pstate *ps, enum field f)
 {
-	struct sg_search_rec	*r;
-	const char		*stem, *word;
-	size_t			 i;
+	struct term	*t;
+	const char	*word;
 
 	if (ps->word.len > MAX_WORD)
 		return;
-	stem = sg_stemmer_stem(ps->st, ps->word.data, &word);
-	r = rec_get(ps, stem);
-	if (word != stem) {
-		for (i = 0; i < r->nwords && r->words[i] != word; i++)
-			;
-		if (i == r->nwords && i < SG_SEARCH_WORDS)
-			r->words[r->nwords++] = word;
-	}
+	t = term_get(ps, sg_stemmer_stem(ps->st, ps->word.data, &word));
 	if (f == F_TITLE)
-		r->title = 1;
+		t->title = 1;
 	else if (f == F_HEADING)
-		r->heading = 1;
-	r->tf += field_tf[f];
+		t->heading = 1;
+	t->tf += field_tf[f];
 	ps->pg->len += field_tf[f];
-	if (r->cur_sec != ps->sec) {
-		r->cur_sec = ps->sec;
-		r->cur = 0;
+	if (t->cur_sec != ps->sec) {
+		t->cur_sec = ps->sec;
+		t->cur = 0;
 	}
-	r->cur += field_sec[f];
-	if (r->cur > r->best) {
-		r->best = r->cur;
-		r->sec = ps->sec;
+	t->cur += field_sec[f];
+	if (t->cur > t->best) {
+		t->best = t->cur;
+		t->sec = ps->sec;
+	}
+}
+
+/* The page's terms, made small for the merge. */
+static void
+keep_terms(struct pstate *ps)
+{
+	struct sg_search_doc	*pg = ps->pg;
+	size_t			 i;
+
+	pg->v = xmalloc((ps->nt ? ps->nt : 1) * sizeof(*pg->v));
+	pg->n = ps->nt;
+	for (i = 0; i < ps->nt; i++) {
+		pg->v[i].stem = ps->t[i].stem;
+		pg->v[i].tf = ps->t[i].tf;
+		pg->v[i].sec = ps->t[i].sec > 65535 ? 65535 :
+		    (uint16_t)ps->t[i].sec;
+		pg->v[i].title = ps->t[i].title;
+		pg->v[i].heading = ps->t[i].heading;
 	}
 }
 
@@ -378,6 +400,8 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 		walk(&ps, sg_doc_root(p->md.doc));
 	section_end(&ps);
 	fragment(&ps, p, &frag);
+	keep_terms(&ps);
+	free(ps.t);
 	ps.pg->done = 1;
 	ps.pg->frag_len = frag.len;
 	ps.pg->frag = sg_buf_detach(&frag);

@@ -11,21 +11,18 @@
 struct sg_site;
 struct sg_stemmer;
 
-#define SG_SEARCH_WORDS	6	/* words kept for a stem, per page */
 #define SG_SEARCH_GROUP	8	/* page fragments in one file */
 
-/* A term (stem) of one page. */
+/* A term (stem) of one page, kept until the merge: small, since there is
+ * one for every distinct word of every page. */
 struct sg_search_rec {
-	const char	*stem;		/* interned by the worker's stemmer */
-	const char	*words[SG_SEARCH_WORDS]; /* the words that gave it,
-					 * where not the stem; interned */
-	unsigned char	 nwords;
+	const char	*stem;		/* interned by the worker's stemmer,
+					 * which also knows the words that
+					 * gave it */
+	float		 tf;		/* occurrences, code counting 0.3 */
+	uint16_t	 sec;		/* the section where it weighs most */
 	unsigned char	 title;		/* in the page title */
 	unsigned char	 heading;	/* in a heading */
-	float		 tf;		/* occurrences, code counting 0.3 */
-	unsigned	 sec;		/* the section where it weighs most */
-	unsigned	 cur_sec;	/* the section being counted */
-	float		 cur, best;	/* its weight there, and sec's */
 };
 
 /* What one page gave. */
@@ -79,6 +76,12 @@ void	 sg_search_json_str(struct sg_buf *b, const char *s, size_t n);
  * title and heading boosts, scaled (search.h). */
 unsigned sg_search_weight(float tf, int title, int heading, float len,
 	    float avg);
+
+/* The number of words st has stemmed, and the i-th of them with its
+ * stem (the same pointer when the word is its own stem). */
+size_t	 sg_stemmer_count(const struct sg_stemmer *st);
+void	 sg_stemmer_entry(const struct sg_stemmer *st, size_t i,
+	    const char **word, const char **stem);
 
 /* qsort's comparison of two size_t. */
 int	 sg_search_cmp_size(const void *a, const void *b);

@@ -375,6 +375,20 @@ sg_stemmer_stem(struct sg_stemmer *st, const char *w, const char **word)
 	return is;
 }
 
+size_t
+sg_stemmer_count(const struct sg_stemmer *st)
+{
+	return st->nent;
+}
+
+void
+sg_stemmer_entry(const struct sg_stemmer *st, size_t i, const char **word,
+    const char **stem)
+{
+	*word = st->ent[i].word;
+	*stem = st->ent[i].stem;
+}
+
 void
 sg_stemmer_free(struct sg_stemmer *st)
 {

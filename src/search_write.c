@@ -32,7 +32,7 @@ struct posting {
 struct term {
 	const char	 *stem;
 	const char	**words;
-	size_t		  nwords;
+	size_t		  nwords, capw;
 	struct posting	 *p;
 	size_t		  np, cap;
 	struct sg_buf	  json;		/* "stem":[...] */
@@ -105,15 +105,28 @@ cmp_key(const void *a, const void *b)
 static void
 add_word(struct term *t, const char *w)
 {
-	size_t	 i;
-
-	for (i = 0; i < t->nwords; i++)
-		if (strcmp(t->words[i], w) == 0)
-			return;
-	if (t->nwords == WORDS_MAX)
-		return;
-	t->words = xrealloc(t->words, (t->nwords + 1) * sizeof(*t->words));
+	if (t->nwords == t->capw) {
+		t->capw = t->capw ? t->capw * 2 : 4;
+		t->words = xrealloc(t->words, t->capw * sizeof(*t->words));
+	}
 	t->words[t->nwords++] = w;
+}
+
+/* The words each term was made from, as the stemmers of every worker
+ * saw them (the same set however the pages were shared out). */
+static void
+words(struct sg_search *s, struct merge *m, struct sg_smap *dict)
+{
+	const char	*w, *stem;
+	size_t		*slot, i, j;
+
+	for (i = 0; i < (size_t)s->jobs; i++)
+		for (j = 0; j < sg_stemmer_count(s->stemmers[i]); j++) {
+			sg_stemmer_entry(s->stemmers[i], j, &w, &stem);
+			if (w != stem && (slot = sg_smap_get(dict, stem, 0,
+			    NULL)) != NULL)
+				add_word(&m->t[*slot], w);
+		}
 }
 
 /* Every page's terms into postings, in page order. */
@@ -125,7 +138,7 @@ collect(struct sg_search *s, struct merge *m)
 	struct sg_search_rec	*r;
 	struct term		*t;
 	struct posting		*p;
-	size_t			*slot, cap = 0, i, j, k;
+	size_t			*slot, cap = 0, i, j;
 	double			 total = 0;
 	float			 avg;
 	int			 added;
@@ -149,8 +162,6 @@ collect(struct sg_search *s, struct merge *m)
 				*slot = m->nt++;
 			}
 			t = &m->t[*slot];
-			for (k = 0; k < r->nwords; k++)
-				add_word(t, r->words[k]);
 			if (t->np == t->cap) {
 				t->cap = t->cap ? t->cap * 2 : 4;
 				t->p = xrealloc(t->p, t->cap * sizeof(*t->p));
@@ -162,6 +173,7 @@ collect(struct sg_search *s, struct merge *m)
 			    r->title, r->heading, d->len, avg);
 		}
 	}
+	words(s, m, &dict);
 	sg_smap_free(&dict);
 	sg_sort(m->t, m->nt, sizeof(*m->t), cmp_term);
 }
@@ -171,7 +183,7 @@ static void
 encode(struct merge *m)
 {
 	struct term	*t;
-	size_t		 i, j, capk = 0;
+	size_t		 i, j, k, capk = 0;
 	uint32_t	 prev;
 
 	for (i = 0; i < m->nt; i++) {
@@ -186,7 +198,12 @@ encode(struct merge *m)
 			prev = t->p[j].page;
 		}
 		sg_buf_putc(&t->json, '"');
+		/* sorted, each once, at most WORDS_MAX */
 		sg_sort(t->words, t->nwords, sizeof(*t->words), cmp_str);
+		for (j = k = 0; j < t->nwords && k < WORDS_MAX; j++)
+			if (k == 0 || strcmp(t->words[j], t->words[k - 1]))
+				t->words[k++] = t->words[j];
+		t->nwords = k;
 		for (j = 0; j < t->nwords; j++) {
 			sg_buf_putc(&t->json, ',');
 			sg_search_json_str(&t->json, t->words[j],
