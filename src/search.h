@@ -11,7 +11,8 @@
  *                       (2 characters, more where a shard would be big),
  *                       {"stem":["POSTINGS","word",…],…}: the words listed
  *                       are the folded words of the pages that stem to it,
- *                       where they differ from the stem
+ *                       where they differ from the stem ("~s" is the stem
+ *                       and "s")
  *   search/p/G.json     the pages G * group to G * group + group - 1, a
  *                       list of {"t":title,"u":url,"h":[[id,heading],…],
  *                       "x":[text,…]}; h[0] is the page's top (id ""), and

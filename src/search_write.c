@@ -178,6 +178,24 @@ collect(struct sg_search *s, struct merge *m)
 	sg_sort(m->t, m->nt, sizeof(*m->t), cmp_term);
 }
 
+/* A word of a stem as JSON: "~ing" for the stem followed by "ing" ('~'
+ * is in no word), else the whole word. */
+static void
+put_word(struct sg_buf *b, const char *stem, const char *w)
+{
+	struct sg_buf	 t = { NULL, 0, 0 };
+	size_t		 n = strlen(stem);
+
+	if (strncmp(w, stem, n) != 0) {
+		sg_search_json_str(b, w, strlen(w));
+		return;
+	}
+	sg_buf_putc(&t, '~');
+	sg_buf_puts(&t, w + n);
+	sg_search_json_str(b, t.data, t.len);
+	sg_buf_free(&t);
+}
+
 /* Each term's JSON member, and the words it is found under. */
 static void
 encode(struct merge *m)
@@ -206,8 +224,7 @@ encode(struct merge *m)
 		t->nwords = k;
 		for (j = 0; j < t->nwords; j++) {
 			sg_buf_putc(&t->json, ',');
-			sg_search_json_str(&t->json, t->words[j],
-			    strlen(t->words[j]));
+			put_word(&t->json, t->stem, t->words[j]);
 		}
 		sg_buf_putc(&t->json, ']');
 		if (m->nk + t->nwords + 1 > capk) {

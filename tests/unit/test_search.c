@@ -292,6 +292,13 @@ index_from_trees(void)
 	CHECK(p[0].page == 0 && p[0].sec == 0);
 	CHECK(p[1].page == 1 && p[1].sec == 2);	/* under its heading */
 	CHECK(p[1].w > p[0].w);			/* a heading match */
+	{
+		/* the words it was made from, as suffixes of the stem */
+		char	*shard = sg_file_read(f, &len);
+
+		CHECK(shard && strstr(shard, "\",\"~ency\",\"~ent\"]"));
+		free(shard);
+	}
 	free(f);
 	f = xasprintf("%s/search/s/wa.json", o);
 	CHECK(postings(f, "wallet", p) == 1);	/* not the draft's */

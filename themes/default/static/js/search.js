@@ -154,9 +154,20 @@
 		return out;
 	};
 
+	/* A shard, its words spelled out ("~ing": the stem and "ing"). */
 	Search.prototype.shard = function (key) {
 		if (!this.shards[key])
-			this.shards[key] = this.load(shardFile(key)).catch(function () {
+			this.shards[key] = this.load(shardFile(key)).then(function (sh) {
+				var stem, e, j;
+
+				for (stem in sh) {
+					e = sh[stem];
+					for (j = 1; j < e.length; j++)
+						if (e[j].charAt(0) === "~")
+							e[j] = stem + e[j].slice(1);
+				}
+				return sh;
+			}, function () {
 				return {};
 			});
 		return this.shards[key];
