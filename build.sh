@@ -34,6 +34,7 @@ files='/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 [ "${1:-}" = test ] && tools="$tools pdftotext:poppler-utils qpdf:qpdf python3:python3"
 # and those of the slide decks: headless Chromium driven from node
 [ "${1:-}" = test ] && tools="$tools chromium:chromium node:nodejs"
+# the search tests: headless Chromium driven from Node, a static HTTP server
 
 missing=
 have_pkgconfig=$(command -v pkg-config || true)
@@ -53,6 +54,10 @@ for d in $deps; do
 	fi
 done
 IFS=$oldifs
+# libstemmer (Snowball, for search) has no pkg-config file: look for its header
+if ! printf '#include <libstemmer.h>\n' | cc -E - > /dev/null 2>&1; then
+	missing="$missing libstemmer-dev"
+fi
 
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" -eq 0 ]; then

@@ -21,6 +21,7 @@
 #include "render.h"
 #include "samples.h"
 #include "secrets.h"
+#include "search.h"
 #include "site.h"
 #include "slides.h"
 
@@ -30,6 +31,7 @@ struct render_ctx {
 	struct sg_output	*out;
 	struct sg_job		*jobs;
 	struct sg_check		*check;		/* check: the links, or NULL */
+	struct sg_search	*search;
 };
 
 static void
@@ -57,6 +59,7 @@ render_one(void *arg, int worker, size_t i)
 	}
 	free(html);
 	if (md) {
+		sg_search_page(c->search, worker, p);
 		free(md->html);
 		md->html = NULL;
 		sg_md_drop_tree(md);
@@ -287,6 +290,8 @@ sg_build(const struct sg_options *opt)
 	struct sg_samples	 samples = { NULL, 0 };
 	struct sg_samples_opts	 sopt;
 	struct sg_secrets	*secrets = NULL;
+	struct sg_search	*search = NULL;
+	struct sg_search_stats	 sst;
 	struct sg_page		*p;
 	struct sg_decks		*decks = NULL;
 	char			*outdir;
@@ -312,6 +317,7 @@ sg_build(const struct sg_options *opt)
 	    sg_diag_errors(site->diag) == 0) {
 		sg_assets_build(site, &site->assets);
 		sg_render_new(site, opt->jobs, &render);
+		search = sg_search_new(site, opt->jobs);
 	}
 	if (stop(site))
 		goto out;
@@ -376,6 +382,7 @@ sg_build(const struct sg_options *opt)
 		if (p->owner != NULL && !p->skipped) {
 			sg_md_tree(site, p);
 			sg_md_render(site, &p->md);
+			sg_search_page(search, 0, p);
 			sg_md_drop_tree(&p->md);
 		}
 		if (p->owner != NULL || p->skipped) {
@@ -395,8 +402,15 @@ sg_build(const struct sg_options *opt)
 	ctx.out = out;
 	ctx.jobs = jobs;
 	ctx.check = opt->dry_run ? sg_check_new(site) : NULL;
+	ctx.search = search;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	sg_site_lap(site, "render", &t);
+	if (search && sg_search_write(search, out, &sst) == 0 && opt->verbose)
+		fprintf(stderr, "sitegen: search: %zu pages, %zu terms, %zu "
+		    "files, %zu bytes (entry %zu, %zu shards, largest %zu)\n",
+		    sst.pages, sst.terms, sst.files, sst.bytes, sst.entry,
+		    sst.shards, sst.shard_max);
+	sg_site_lap(site, "search", &t);
 	write_handouts(site, out, outdir);
 	sg_slides_write(site, decks, out, outdir);
 	sg_assets_write(site, site->assets, out);
@@ -433,6 +447,7 @@ out:
 	sg_secrets_free(secrets);
 	sg_check_free(ctx.check);
 	free(jobs);
+	sg_search_free(search);
 	sg_render_free(render);
 	sg_decks_free(decks);
 	sg_site_free(site);

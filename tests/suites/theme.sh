@@ -298,6 +298,7 @@ done
 pairs='text:bg text:bg-soft text:bg-stripe text:bg-head text:bg-hover
 text-2:bg text-2:bg-soft text-2:bg-hover text-2:bg-head text-2:bg-code
 accent:bg accent:bg-soft accent:accent-soft accent:bg-hover on-accent:accent
+text:accent-soft
 code-text:bg-code code-text:bg-inline-code code-text:bg tip:bg
 code-text:bg-output text-2:bg-output code-text:caution-bg
 tok-kw:bg-code tok-ty:bg-code tok-str:bg-code tok-num:bg-code tok-com:bg-code

@@ -1,0 +1,93 @@
+/* search_int.h: what the search index's own files share: the terms of
+ * each page, a map from strings to numbers, JSON strings. */
+#ifndef SG_SEARCH_INT_H
+#define SG_SEARCH_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+struct sg_site;
+struct sg_stemmer;
+
+#define SG_SEARCH_GROUP	8	/* page fragments in one file */
+
+/* A term (stem) of one page, kept until the merge: small, since there is
+ * one for every distinct word of every page. */
+struct sg_search_rec {
+	const char	*stem;		/* interned by the worker's stemmer,
+					 * which also knows the words that
+					 * gave it */
+	float		 tf;		/* occurrences, code counting 0.3 */
+	uint16_t	 sec;		/* the section where it weighs most */
+	unsigned char	 title;		/* in the page title */
+	unsigned char	 heading;	/* in a heading */
+};
+
+/* What one page gave. */
+struct sg_search_doc {
+	struct sg_search_rec *v;	/* its terms, in first-seen order */
+	size_t		 n;
+	float		 len;		/* words, code counting 0.3 */
+	char		*frag;		/* its fragment (JSON), owned */
+	size_t		 frag_len;
+	int		 done;
+};
+
+struct sg_search {
+	const struct sg_site *site;
+	int		  jobs;
+	size_t		 *id;		/* site page index → search id + 1,
+					 * 0 for a page left out */
+	struct sg_search_doc *pages;	/* by search id */
+	size_t		  npages;
+	struct sg_stemmer **stemmers;	/* one a worker */
+	int		  stems;	/* the language has a stemmer */
+};
+
+struct sg_smap_ent {
+	const char	*key;		/* borrowed; NULL: a free slot */
+	uint32_t	 hash;
+	size_t		 val;
+};
+
+struct sg_smap {
+	struct sg_smap_ent *v;
+	size_t		   cap;		/* a power of two, or 0 */
+	size_t		   len;
+};
+
+/* The value slot of key in m, or NULL when it is not there. With add, a
+ * missing key is added (the map keeps the pointer, not a copy) with value
+ * 0 and *added (when not NULL) set to 1. A slot is valid until the next
+ * add. */
+size_t	*sg_smap_get(struct sg_smap *m, const char *key, int add, int *added);
+
+/* Frees the map's table (not the keys) and empties it. */
+void	 sg_smap_free(struct sg_smap *m);
+
+/* Appends s[0..n) to b as a JSON string, quotes included; bytes that are
+ * not UTF-8 become U+FFFD. */
+void	 sg_search_json_str(struct sg_buf *b, const char *s, size_t n);
+
+/* The one-character weight (1..63) of a term on a page: BM25's term part
+ * for tf occurrences on a page of len words (avg on average), plus the
+ * title and heading boosts, scaled (search.h). */
+unsigned sg_search_weight(float tf, int title, int heading, float len,
+	    float avg);
+
+/* The number of words st has stemmed, and the i-th of them with its
+ * stem (the same pointer when the word is its own stem). */
+size_t	 sg_stemmer_count(const struct sg_stemmer *st);
+void	 sg_stemmer_entry(const struct sg_stemmer *st, size_t i,
+	    const char **word, const char **stem);
+
+/* qsort's comparison of two size_t. */
+int	 sg_search_cmp_size(const void *a, const void *b);
+
+/* Decodes the UTF-8 character at s[*i..len) and moves *i past it; an
+ * invalid byte gives -1 and moves *i by one. */
+long	 sg_utf8_next(const unsigned char *s, size_t len, size_t *i);
+
+#endif

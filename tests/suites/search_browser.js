@@ -1,0 +1,255 @@
+/*
+ * search_browser.js CHROMIUM URL BASE PREFIX: drives headless Chromium
+ * over the DevTools protocol (node --experimental-websocket) on the page
+ * URL of a built site whose base path is BASE ("/" or "/sub/"), types into the search box as a reader would
+ * and prints "ok NAME" / "FAIL NAME" lines, each NAME starting with
+ * PREFIX. Used by search.sh.
+ */
+"use strict";
+
+const { spawn } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const [chromium, url, base, prefix] = process.argv.slice(2);
+const origin = new URL(url).origin;
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "search-chromium-"));
+let failures = 0;
+
+function ok(name) { console.log("ok " + prefix + name); }
+function fail(name, why) {
+	failures++;
+	console.log("FAIL " + prefix + name + (why ? "\n    " + why : ""));
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const browser = spawn(chromium, ["--headless", "--no-sandbox", "--disable-gpu",
+	"--disable-quic", "--no-first-run", "--disable-background-networking",
+	"--disable-component-update", "--disable-sync", "--disable-extensions",
+	"--remote-debugging-port=0", "--user-data-dir=" + profile,
+	"--window-size=1280,900", "about:blank"], { stdio: "ignore" });
+
+const exited = new Promise((res) => browser.on("exit", res));
+
+async function cleanup() {
+	try { browser.kill("SIGKILL"); } catch (e) { /* gone */ }
+	await Promise.race([exited, sleep(5000)]);
+	try {
+		fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+	} catch (e) { /* a profile left in the temporary folder */ }
+}
+
+async function connect() {
+	const file = path.join(profile, "DevToolsActivePort");
+	let port = null;
+
+	for (let i = 0; i < 200 && port === null; i++) {
+		if (fs.existsSync(file)) {
+			const lines = fs.readFileSync(file, "utf8").split("\n");
+			if (lines[0])
+				port = lines[0];
+		}
+		if (port === null)
+			await sleep(100);
+	}
+	if (port === null)
+		throw new Error("Chromium did not start");
+	const list = await (await fetch("http://127.0.0.1:" + port + "/json/list")).json();
+	const page = list.find((t) => t.type === "page");
+	const ws = new WebSocket(page.webSocketDebuggerUrl);
+	await new Promise((res, rej) => { ws.onopen = res; ws.onerror = rej; });
+	let id = 0;
+	const pending = new Map(), listeners = [];
+	ws.onmessage = (m) => {
+		const msg = JSON.parse(m.data);
+		if (msg.id && pending.has(msg.id)) {
+			const p = pending.get(msg.id);
+			pending.delete(msg.id);
+			if (msg.error) p.rej(new Error(JSON.stringify(msg.error)));
+			else p.res(msg.result);
+		} else if (msg.method) {
+			listeners.forEach((l) => l(msg));
+		}
+	};
+	const send = (method, params) => new Promise((res, rej) => {
+		pending.set(++id, { res, rej });
+		ws.send(JSON.stringify({ id, method, params: params || {} }));
+	});
+	return { send, on: (fn) => listeners.push(fn), ws };
+}
+
+async function main() {
+	const cdp = await connect();
+	const requests = [], errors = [];
+	cdp.on((m) => {
+		if (m.method === "Network.requestWillBeSent")
+			requests.push(m.params.request.url);
+		if (m.method === "Runtime.exceptionThrown")
+			errors.push(m.params.exceptionDetails.text);
+		if (m.method === "Runtime.consoleAPICalled" && m.params.type === "error")
+			errors.push(m.params.args.map((a) => a.value || a.description).join(" "));
+	});
+	await cdp.send("Page.enable");
+	await cdp.send("Runtime.enable");
+	await cdp.send("Network.enable");
+
+	const js = async (expr) => {
+		const r = await cdp.send("Runtime.evaluate", { expression: expr,
+			returnByValue: true, awaitPromise: true });
+		return r.result.value;
+	};
+	const until = async (expr, ms) => {
+		for (let t = 0; t < (ms || 8000); t += 50) {
+			const v = await js(expr);
+			if (v)
+				return v;
+			await sleep(50);
+		}
+		return null;
+	};
+	const key = async (k, code, mods, text) => {
+		const base = { key: k, code: code, windowsVirtualKeyCode: code === "Slash" ? 191 :
+		    { ArrowDown: 40, ArrowUp: 38, Enter: 13, Escape: 27, KeyK: 75 }[code] || 0,
+		    modifiers: mods || 0 };
+		await cdp.send("Input.dispatchKeyEvent", Object.assign({ type: text ? "keyDown" : "rawKeyDown", text }, base));
+		await cdp.send("Input.dispatchKeyEvent", Object.assign({ type: "keyUp" }, base));
+	};
+	const load = async (u) => {
+		await cdp.send("Page.navigate", { url: u });
+		return until("document.readyState === 'complete' && !!document.querySelector('.search:not([hidden])')");
+	};
+	/* clears the box and types q; waits for the list to show */
+	const type = async (q) => {
+		await js("(() => { const i = document.getElementById('search-input'); i.focus(); i.value = ''; i.dispatchEvent(new Event('input')); })()");
+		await sleep(100);
+		await cdp.send("Input.insertText", { text: q });
+		return until("(() => { const l = document.getElementById('search-results'); " +
+		    "return !l.hidden && l.getAttribute('data-query') === " + JSON.stringify(q) + "; })()");
+	};
+	const results = () => js("Array.from(document.querySelectorAll('#search-results [role=option] a'))" +
+	    ".map((a) => ({ href: a.getAttribute('href'), text: a.textContent, marks: a.querySelectorAll('mark').length }))");
+
+	if (await load(url)) ok("the search box is shown");
+	else { fail("the search box is shown", "no visible .search on " + url); return; }
+
+	await js("document.activeElement && document.activeElement.blur()");
+	await key("/", "Slash", 0, "/");
+	if (await js("document.activeElement && document.activeElement.id === 'search-input'"))
+		ok("'/' focuses the search box");
+	else
+		fail("'/' focuses the search box");
+	if (await js("document.getElementById('search-input').value === ''"))
+		ok("'/' is not typed into the box");
+	else
+		fail("'/' is not typed into the box");
+
+	await type("denial of wallet");
+	let r = await results();
+	const dow = base + "security/denial-of-wallet/#denial-of-wallet";
+	if (r.length > 0 && r[0].href === dow)
+		ok("'denial of wallet': the security page first, at its heading");
+	else
+		fail("'denial of wallet': the security page first, at its heading",
+		    "want " + dow + ", got " + JSON.stringify(r.slice(0, 3)));
+	if (r.length > 0 && r[0].text.indexOf("Denial of wallet") >= 0)
+		ok("'denial of wallet': the result names the page and heading");
+	else
+		fail("'denial of wallet': the result names the page and heading", JSON.stringify(r[0]));
+
+	await type("idempotent");
+	r = await results();
+	if (r.some((x) => x.href.indexOf(base + "security/denial-of-wallet/") === 0))
+		ok("'idempotent' finds the idempotency sample's page");
+	else
+		fail("'idempotent' finds the idempotency sample's page", JSON.stringify(r));
+
+	await type("retries");
+	r = await results();
+	if (r.length > 0 && r[0].marks > 0 && r[0].href.indexOf(base + "security/denial-of-wallet/#") === 0)
+		ok("'retries': excerpts mark the words found (retried, retries)");
+	else
+		fail("'retries': excerpts mark the words found (retried, retries)", JSON.stringify(r.slice(0, 2)));
+
+	await type("idempo");
+	r = await results();
+	if (r.some((x) => x.href.indexOf(base + "security/denial-of-wallet/") === 0))
+		ok("a word being typed matches as a prefix");
+	else
+		fail("a word being typed matches as a prefix", JSON.stringify(r));
+
+	await type("xyzzyplugh");
+	const none = await js("(() => { const n = document.querySelector('#search-results .search-none'); return n && n.textContent; })()");
+	if (none && /No results/.test(none) && (await results()).length === 0)
+		ok("a nonsense word shows 'No results'");
+	else
+		fail("a nonsense word shows 'No results'", String(none));
+
+	/* the keyboard: arrows move, Escape closes, Enter follows */
+	await type("denial of wallet");
+	r = await results();
+	await key("ArrowDown", "ArrowDown");
+	await key("ArrowDown", "ArrowDown");
+	const second = await js("(() => { const i = document.getElementById('search-input'); " +
+	    "const o = document.getElementById(i.getAttribute('aria-activedescendant')); " +
+	    "return o && o.getAttribute('aria-selected') === 'true' && o.querySelector('a').getAttribute('href'); })()");
+	if (r.length > 1 && second === r[1].href)
+		ok("ArrowDown selects the next result");
+	else
+		fail("ArrowDown selects the next result", String(second));
+	await key("ArrowUp", "ArrowUp");
+	const first = await js("document.querySelector('#search-results [aria-selected=true] a').getAttribute('href')");
+	if (first === r[0].href)
+		ok("ArrowUp selects the previous result");
+	else
+		fail("ArrowUp selects the previous result", String(first));
+	await key("Escape", "Escape");
+	if (await js("document.getElementById('search-results').hidden && " +
+	    "document.getElementById('search-input').getAttribute('aria-expanded') === 'false'"))
+		ok("Escape closes the results");
+	else
+		fail("Escape closes the results");
+	await key("ArrowDown", "ArrowDown");
+	await key("Enter", "Enter");
+	const there = await until("location.pathname + location.hash === " + JSON.stringify(r[0].href) +
+	    " && document.readyState === 'complete' && location.href", 8000);
+	if (there)
+		ok("Enter follows the selected result");
+	else
+		fail("Enter follows the selected result", await js("location.href"));
+
+	await load(url);
+	await js("document.activeElement && document.activeElement.blur()");
+	await key("k", "KeyK", 2 /* Ctrl */, "");
+	if (await js("document.activeElement && document.activeElement.id === 'search-input'"))
+		ok("Ctrl-K focuses the search box");
+	else
+		fail("Ctrl-K focuses the search box");
+
+	const foreign = requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && u !== "about:blank");
+	if (foreign.length === 0)
+		ok("no request leaves the site");
+	else
+		fail("no request leaves the site", foreign.join(" "));
+	const shards = requests.filter((u) => u.indexOf("/search/s/") >= 0);
+	if (requests.some((u) => u === origin + base + "search/index.json") && shards.length > 0 &&
+	    shards.every((u) => u.startsWith(origin + base + "search/s/")))
+		ok("the index is loaded from " + base + "search/");
+	else
+		fail("the index is loaded from " + base + "search/", requests.join(" "));
+	if (errors.length === 0)
+		ok("no script error");
+	else
+		fail("no script error", errors.join(" | "));
+}
+
+const watchdog = setTimeout(() => {
+	fail("finishes within 90 s");
+	cleanup().then(() => process.exit(1));
+}, 90000);
+
+main().catch((e) => fail("the browser test runs", e && e.stack || String(e))).finally(async () => {
+	clearTimeout(watchdog);
+	await cleanup();
+	process.exit(failures ? 1 : 0);
+});

@@ -1,0 +1,386 @@
+/* test_search.c: the search index's tokenizer, folding, stemming and
+ * weights, and an index built from document trees made by hand. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "output.h"
+#include "search.h"
+#include "search_int.h"
+#include "site.h"
+#include "tree.h"
+#include "util.h"
+
+/* The words of s, folded, joined by '|'. */
+static char *
+words(const char *s)
+{
+	struct sg_buf	 out = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	size_t		 pos = 0;
+
+	while (sg_search_token(s, strlen(s), &pos, &w)) {
+		if (out.len)
+			sg_buf_putc(&out, '|');
+		sg_buf_put(&out, w.data, w.len);
+	}
+	sg_buf_free(&w);
+	if (out.data == NULL)
+		sg_buf_puts(&out, "");
+	return sg_buf_detach(&out);
+}
+
+#define CHECK_WORDS(in, want) do {					\
+	char *got_ = words(in);						\
+	CHECK_STR(got_, want);						\
+	free(got_);							\
+} while (0)
+
+static void
+tokenizer_splits_words(void)
+{
+	CHECK_WORDS("Hello, world!", "hello|world");
+	CHECK_WORDS("x86_64 and sg_node_new()", "x86|64|and|sg|node|new");
+	CHECK_WORDS("a\xe2\x80\x94" "b \xe2\x80\x9cquoted\xe2\x80\x9d",
+	    "a|b|quoted");
+	CHECK_WORDS("", "");
+	CHECK_WORDS("  ...  ", "");
+	CHECK_WORDS("ONE\ttwo\nThree", "one|two|three");
+}
+
+static void
+tokenizer_folds_case_and_accents(void)
+{
+	CHECK_WORDS("Caf\xc3\xa9 na\xc3\xafve \xc3\x89t\xc3\xa9",
+	    "cafe|naive|ete");
+	CHECK_WORDS("Stra\xc3\x9f" "e \xc3\x86sir \xc5\x92uvre",
+	    "strasse|aesir|oeuvre");
+	CHECK_WORDS("\xc5\x81\xc3\xb3" "d\xc5\xba \xc4\x8c" "esk\xc3\xbd",
+	    "lodz|cesky");
+	/* a decomposed accent: e and U+0301 */
+	CHECK_WORDS("Cafe\xcc\x81", "cafe");
+	/* × is a sign, not a letter */
+	CHECK_WORDS("3\xc3\x97" "4", "3|4");
+	/* beyond Latin, words are kept as written */
+	CHECK_WORDS("\xd0\x9c\xd0\xb8\xd1\x80 \xe6\x97\xa5\xe6\x9c\xac",
+	    "\xd0\x9c\xd0\xb8\xd1\x80|\xe6\x97\xa5\xe6\x9c\xac");
+}
+
+static void
+tokenizer_survives_bad_utf8(void)
+{
+	CHECK_WORDS("ab\xff" "cd", "ab|cd");
+	CHECK_WORDS("\xc0\x80x\xed\xa0\x80y\xe2\x82", "x|y");
+	CHECK_WORDS("\xcc\x81\xcc\x81 a", "a");
+}
+
+static void
+stemmer_english(void)
+{
+	struct sg_stemmer	*st = sg_stemmer_new("en");
+	const char		*w1, *w2, *a, *b;
+
+	CHECK(sg_stemmer_stems(st));
+	a = sg_stemmer_stem(st, "idempotent", &w1);
+	b = sg_stemmer_stem(st, "idempotency", &w2);
+	CHECK_STR(a, "idempot");
+	CHECK_STR(a, b);
+	CHECK_STR(w1, "idempotent");
+	CHECK_STR(w2, "idempotency");
+	CHECK(sg_stemmer_stem(st, "idempotent", &w2) == a && w2 == w1);
+	CHECK_STR(sg_stemmer_stem(st, "retries", &w1),
+	    sg_stemmer_stem(st, "retry", &w2));
+	CHECK_STR(sg_stemmer_stem(st, "wallet", &w1), "wallet");
+	CHECK(sg_stemmer_stem(st, "wallet", &w1) == w1);
+	sg_stemmer_free(st);
+	st = sg_stemmer_new("en-GB");
+	CHECK(sg_stemmer_stems(st));
+	CHECK_STR(sg_stemmer_stem(st, "running", &w1), "run");
+	sg_stemmer_free(st);
+}
+
+static void
+stemmer_other_languages(void)
+{
+	struct sg_stemmer	*st = sg_stemmer_new("fr");
+	const char		*w;
+
+	CHECK(sg_stemmer_stems(st));
+	CHECK_STR(sg_stemmer_stem(st, "continuellement", &w), "continuel");
+	sg_stemmer_free(st);
+	/* no stemmer: every word is its own stem */
+	st = sg_stemmer_new("tlh");
+	CHECK(!sg_stemmer_stems(st));
+	CHECK_STR(sg_stemmer_stem(st, "idempotency", &w), "idempotency");
+	sg_stemmer_free(st);
+	st = sg_stemmer_new("");
+	CHECK(!sg_stemmer_stems(st));
+	sg_stemmer_free(st);
+	sg_stemmer_free(NULL);
+}
+
+static void
+weights_rank_fields(void)
+{
+	unsigned	 body = sg_search_weight(1, 0, 0, 100, 100);
+	unsigned	 code = sg_search_weight(0.3f, 0, 0, 100, 100);
+	unsigned	 head = sg_search_weight(1, 0, 1, 100, 100);
+	unsigned	 title = sg_search_weight(1, 1, 0, 100, 100);
+
+	CHECK(code < body);
+	CHECK(body < head);
+	CHECK(head < title);
+	/* more occurrences weigh more, but saturate */
+	CHECK(sg_search_weight(3, 0, 0, 100, 100) > body);
+	CHECK(sg_search_weight(50, 0, 0, 100, 100) < head + title);
+	/* the same count on a longer page weighs less */
+	CHECK(sg_search_weight(2, 0, 0, 400, 100) <
+	    sg_search_weight(2, 0, 0, 50, 100));
+	/* and every weight fits one character */
+	CHECK(sg_search_weight(1000, 1, 1, 1, 100) <= 63);
+	CHECK(sg_search_weight(0, 0, 0, 100, 100) >= 1);
+}
+
+/* ---- an index from trees made by hand ---- */
+
+static struct sg_node *
+add(struct sg_doc *d, struct sg_node *parent, enum sg_node_kind k,
+    const char *text)
+{
+	struct sg_node	*n = sg_node_new(d, k, 1, 1);
+
+	if (text) {
+		n->text = sg_doc_strndup(d, text, strlen(text));
+		n->len = strlen(text);
+	}
+	sg_node_append(parent, n);
+	return n;
+}
+
+static void
+heading(struct sg_doc *d, const char *id, const char *text)
+{
+	struct sg_node	*h = add(d, sg_doc_root(d), SG_NODE_HEADING, NULL);
+
+	h->u.heading.level = 2;
+	h->u.heading.id = sg_doc_strndup(d, id, strlen(id));
+	add(d, h, SG_NODE_TEXT, text);
+}
+
+static void
+para(struct sg_doc *d, const char *text)
+{
+	add(d, add(d, sg_doc_root(d), SG_NODE_PARAGRAPH, NULL),
+	    SG_NODE_TEXT, text);
+}
+
+/* One posting decoded from a shard: page, section, weight. */
+struct post {
+	unsigned	 page, sec, w;
+};
+
+static unsigned
+val(char c)
+{
+	static const char d[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz-_";
+
+	return (unsigned)(strchr(d, c) - d);
+}
+
+static unsigned
+num(const char **p)
+{
+	unsigned	 v = 0, shift = 0, c;
+
+	while ((c = val(*(*p)++)) >= 32) {
+		v |= (c - 32) << shift;
+		shift += 5;
+	}
+	return v | c << shift;
+}
+
+/* The postings of stem in the shard file at path, into p (at most 8). */
+static size_t
+postings(const char *path, const char *stem, struct post *p)
+{
+	char		*text, *key, *s;
+	const char	*q;
+	size_t		 n = 0, len;
+	unsigned	 page = 0;
+
+	if ((text = sg_file_read(path, &len)) == NULL)
+		return 0;
+	key = xasprintf("\"%s\":[\"", stem);
+	if ((s = strstr(text, key)) != NULL) {
+		q = s + strlen(key);
+		while (*q != '"' && n < 8) {
+			page += num(&q);
+			p[n].page = page;
+			p[n].sec = num(&q);
+			p[n].w = val(*q++);
+			n++;
+		}
+	}
+	free(key);
+	free(text);
+	return n;
+}
+
+static void
+index_from_trees(void)
+{
+	struct sg_site		 site;
+	struct sg_options	 opt;
+	struct sg_page		 pg[3], *pages[3];
+	struct sg_output	*out;
+	struct sg_search	*s;
+	struct sg_search_stats	 st;
+	struct post		 p[8];
+	char			 dir[] = "/tmp/test_search_XXXXXX", *o, *f;
+	size_t			 i, len;
+
+	memset(&site, 0, sizeof(site));
+	memset(&opt, 0, sizeof(opt));
+	memset(pg, 0, sizeof(pg));
+	site.opt = &opt;
+	site.diag = sg_diag_new(stderr, 0);
+	site.config.language = (char *)"en";
+	for (i = 0; i < 3; i++) {
+		pages[i] = &pg[i];
+		pg[i].index = i;
+		pg[i].md.doc = sg_doc_new();
+	}
+	site.pages = pages;
+	site.npages = 3;
+	pg[0].title = (char *)"Retries";
+	pg[0].url = (char *)"/retries/";
+	para(pg[0].md.doc, "A retry of a handler that is not idempotent "
+	    "charges twice.");
+	pg[1].title = (char *)"Denial of wallet";
+	pg[1].url = (char *)"/security/dow/";
+	para(pg[1].md.doc, "Scaling costs money.");
+	heading(pg[1].md.doc, "denial-of-wallet", "Denial of wallet");
+	para(pg[1].md.doc, "An attacker who cannot stop you can bill you.");
+	heading(pg[1].md.doc, "idempotency", "Idempotency");
+	para(pg[1].md.doc, "Run it twice, pay once.");
+	add(pg[1].md.doc, sg_doc_root(pg[1].md.doc), SG_NODE_CODE_BLOCK,
+	    "int wallet;");
+	pg[2].title = (char *)"A draft about wallets";
+	pg[2].url = (char *)"/draft/";
+	pg[2].draft = 1;
+	para(pg[2].md.doc, "Wallet wallet wallet.");
+
+	s = sg_search_new(&site, 2);
+	CHECK(s != NULL);
+	if (s == NULL || mkdtemp(dir) == NULL)
+		return;
+	o = xasprintf("%s/out", dir);
+	out = sg_out_open(o, dir, 0, site.diag);
+	/* in any order, on any worker */
+	sg_search_page(s, 1, &pg[1]);
+	sg_search_page(s, 0, &pg[0]);
+	sg_search_page(s, 0, &pg[2]);
+	CHECK(sg_search_write(s, out, &st) == 0);
+	CHECK(sg_out_commit(out) == 0);
+	CHECK(st.pages == 2);	/* no draft */
+
+	f = xasprintf("%s/search/s/id.json", o);
+	/* "idempotent" and "idempotency" are one term, on both pages */
+	CHECK(postings(f, "idempot", p) == 2);
+	CHECK(p[0].page == 0 && p[0].sec == 0);
+	CHECK(p[1].page == 1 && p[1].sec == 2);	/* under its heading */
+	CHECK(p[1].w > p[0].w);			/* a heading match */
+	{
+		/* the words it was made from, as suffixes of the stem */
+		char	*shard = sg_file_read(f, &len);
+
+		CHECK(shard && strstr(shard, "\",\"~ency\",\"~ent\"]"));
+		free(shard);
+	}
+	free(f);
+	f = xasprintf("%s/search/s/wa.json", o);
+	CHECK(postings(f, "wallet", p) == 1);	/* not the draft's */
+	CHECK(p[0].page == 1 && p[0].sec == 1);
+	free(f);
+	f = xasprintf("%s/search/p/0.json", o);
+	{
+		char	*frag = sg_file_read(f, &len);
+
+		CHECK(frag && strstr(frag, "\"u\":\"/security/dow/\""));
+		CHECK(frag && strstr(frag, "[\"denial-of-wallet\","
+		    "\"Denial of wallet\"]"));
+		CHECK(frag && strstr(frag, "\"An attacker who cannot stop "
+		    "you can bill you.\""));
+		free(frag);
+	}
+	free(f);
+	f = xasprintf("%s/search/index.json", o);
+	{
+		char	*entry = sg_file_read(f, &len);
+
+		CHECK(entry && strstr(entry, "\"pages\":2,"));
+		CHECK(entry && strstr(entry, "\"stemmed\":true"));
+		CHECK(entry && strstr(entry, "\"id\""));
+		free(entry);
+	}
+	free(f);
+	sg_rm_tree(dir);
+	free(o);
+	sg_search_free(s);
+	for (i = 0; i < 3; i++)
+		sg_doc_free(pg[i].md.doc);
+	sg_diag_free(site.diag);
+}
+
+static void
+search_false_opts_out(void)
+{
+	struct sg_site		 site;
+	struct sg_options	 opt;
+	struct sg_page		 pg, *pages[1];
+	struct sg_value		*fm;
+	struct sg_loc		 loc = { "x.md", 2, 1 };
+	FILE			*null = fopen("/dev/null", "w");
+
+	memset(&site, 0, sizeof(site));
+	memset(&opt, 0, sizeof(opt));
+	memset(&pg, 0, sizeof(pg));
+	site.opt = &opt;
+	site.diag = sg_diag_new(null, 0);
+	site.config.language = (char *)"en";
+	pages[0] = &pg;
+	site.pages = pages;
+	site.npages = 1;
+	fm = sg_value_new(SG_MAP, &loc);
+	sg_value_set(fm, "search", sg_value_new(SG_BOOL, &loc));
+	pg.fm = fm;
+	/* the only page opts out: nothing to index */
+	CHECK(sg_search_new(&site, 1) == NULL);
+	CHECK(sg_diag_errors(site.diag) == 0);
+	sg_value_free(fm);
+	/* search: "no" is a mistake, reported */
+	fm = sg_value_new(SG_MAP, &loc);
+	sg_value_set(fm, "search", sg_value_str("no", &loc));
+	pg.fm = fm;
+	CHECK(sg_search_new(&site, 1) == NULL);
+	CHECK(sg_diag_errors(site.diag) == 1);
+	sg_value_free(fm);
+	sg_diag_free(site.diag);
+	fclose(null);
+}
+
+int
+main(void)
+{
+	TEST(tokenizer_splits_words);
+	TEST(tokenizer_folds_case_and_accents);
+	TEST(tokenizer_survives_bad_utf8);
+	TEST(stemmer_english);
+	TEST(stemmer_other_languages);
+	TEST(weights_rank_fields);
+	TEST(index_from_trees);
+	TEST(search_false_opts_out);
+	HARNESS_EXIT();
+}
