@@ -162,7 +162,7 @@ sg_build(const struct sg_options *opt)
 	char			*outdir, *html;
 	size_t			 njobs = 0, i;
 	double			 t0 = sg_now(), t = t0;
-	int			 rc = 1, failed;
+	int			 rc = 1, failed, committed = -1;
 
 	memset(&site, 0, sizeof(site));
 	site.opt = opt;
@@ -228,8 +228,9 @@ sg_build(const struct sg_options *opt)
 		site.all[i]->len = site.all[i]->body_off = 0;
 	}
 
-	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
-	    site.diag)) == NULL || stop(&site))
+	if ((out = sg_out_open(outdir, opt->root, (opt->dry_run ? SG_OUT_DRY :
+	    0) | (opt->force ? SG_OUT_FORCE : 0), site.diag)) == NULL ||
+	    stop(&site))
 		goto out;
 	njobs = list_jobs(&site, render, &jobs);
 	ctx.site = &site;
@@ -242,7 +243,7 @@ sg_build(const struct sg_options *opt)
 	lap(&site, "assets", &t);
 	if (stop(&site))
 		goto out;
-	if (sg_out_commit(out) == -1) {
+	if ((committed = sg_out_commit(out)) != 0) {
 		out = NULL;
 		stop(&site);
 		goto out;
@@ -257,7 +258,7 @@ sg_build(const struct sg_options *opt)
 	rc = 0;
 out:
 	sg_diag_flush(site.diag);
-	if (rc != 0 && !opt->quiet)
+	if (rc != 0 && committed != 1 && !opt->quiet)
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
 		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?
 		    "" : "s", outdir);

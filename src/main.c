@@ -15,6 +15,7 @@
 #include "assets.h"
 #include "build.h"
 #include "embed.h"
+#include "output.h"
 #include "path.h"
 #include "pool.h"
 #include "render.h"
@@ -22,7 +23,7 @@
 #include "site.h"
 
 static const char usage_text[] =
-"usage: sitegen [options] build\n"
+"usage: sitegen [options] build [--force]\n"
 "       sitegen [options] check\n"
 "       sitegen [options] samples [--bless] [--export DIR]\n"
 "       sitegen init DIR\n"
@@ -31,6 +32,7 @@ static const char usage_text[] =
 "\n"
 "commands:\n"
 "  build          build the site into public/ (replaced only on success)\n"
+"    --force      replace an output folder that sitegen did not make\n"
 "  check          build in memory and report every problem; write nothing\n"
 "  samples        compile, run and check only the C samples\n"
 "    --bless      write the output each sample printed into its output block\n"
@@ -211,6 +213,7 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "bless", no_argument, NULL, 'B' },
 		{ "export", required_argument, NULL, 'E' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sg_options	 opt;
@@ -251,6 +254,9 @@ main(int argc, char *argv[])
 		case 'v':
 			opt.verbose = 1;
 			break;
+		case 'f':
+			opt.force = 1;
+			break;
 		case 'B':
 			opt.bless = 1;
 			break;
@@ -270,6 +276,11 @@ main(int argc, char *argv[])
 	if (optind >= argc)
 		return usage("no command given");
 	cmd = argv[optind++];
+	if (opt.force && strcmp(cmd, "build") != 0)
+		return usage("--force goes with build");
+	if (!strcmp(cmd, "build") || !strcmp(cmd, "check") ||
+	    !strcmp(cmd, "samples"))
+		sg_out_trap_signals();
 	if (!strcmp(cmd, "build") || !strcmp(cmd, "check")) {
 		if (optind != argc)
 			return usage("build and check take no arguments");

@@ -1,0 +1,200 @@
+#!/bin/sh
+# tests/suites/hardening.sh SITEGEN: hostile inputs around what a build
+# reads and what it replaces: the output folder (--out, --force, a link, a
+# folder this user cannot remove), staging folders after kill -9 and on
+# SIGINT/SIGTERM, includes and links that leave content/, FIFOs, symlink
+# cycles, templates and helpers that never end or write the model, many
+# broken links, URLs of odd file names, slugs and tags. Runs as root in a
+# folder under a mode-0700 parent (mktemp -d), and the cases that need it
+# again as the user nobody. Prints "ok NAME" / "FAIL NAME" lines.
+set -u
+sg=$1
+case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset SOURCE_DATE_EPOCH
+export LC_ALL=C.UTF-8
+
+ok() { echo "ok $1"; }
+fail() {
+	echo "FAIL $1"
+	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
+	return 0
+}
+# check NAME CONDITION-STATUS [DETAIL]
+check() { if [ "$2" -eq 0 ]; then ok "$1"; else fail "$1" "${3:-}"; fi; }
+
+# A small site at $1: a home page and one page, plain templates.
+site() {
+	rm -rf "$1"
+	mkdir -p "$1/content/guide" "$1/templates"
+	printf 'title: T\nbase_url: https://example.org/\ntheme: ""\n' > "$1/site.yml"
+	printf -- '---\ntitle: Home\n---\nWelcome.\n' > "$1/content/_index.md"
+	printf -- '---\ntitle: One\n---\nThe first page.\n' > "$1/content/guide/one.md"
+	printf '<%%- content %%>\n' > "$1/templates/page.html"
+	printf '<%%= site.title %%><%%- content %%>\n' > "$1/templates/index.html"
+	printf '<%%- content %%>\n' > "$1/templates/section.html"
+}
+
+# build SITE ARGS...: runs sitegen on SITE; sets $out (stderr and stdout)
+# and $status. Never more than 60 s.
+build() {
+	d=$1
+	shift
+	out=$(cd "$d" && timeout 60 "$sg" --quiet --jobs 2 "$@" build 2>&1)
+	status=$?
+}
+
+# ---- --out: what a build replaces ---------------------------------------
+
+s=$tmp/out
+site "$s"
+mkdir -p "$s/victim/docs"
+echo "my thesis" > "$s/victim/docs/thesis.txt"
+build "$s" --out victim
+[ $status -eq 1 ] && [ -f "$s/victim/docs/thesis.txt" ] &&
+    printf '%s' "$out" | grep -q "victim.*--force"
+check "--out: a folder sitegen did not make is refused, its files kept" $? "$status: $out"
+
+build "$s" --out victim --force
+[ $status -eq 0 ] && [ -f "$s/victim/index.html" ] && [ ! -e "$s/victim/docs" ]
+check "--out: --force replaces it" $? "$status: $out"
+
+build "$s" --out victim
+[ $status -eq 0 ] && [ -f "$s/victim/.sitegen-output" ]
+check "--out: a folder sitegen made is replaced again" $? "$status: $out"
+
+mkdir "$s/empty"
+build "$s" --out empty
+[ $status -eq 0 ] && [ -f "$s/empty/index.html" ]
+check "--out: an empty folder is used" $? "$status: $out"
+
+for f in content templates themes lua static data . .. content/guide content/new; do
+	mkdir -p "$s/themes/x" "$s/lua" "$s/static" "$s/data"
+	before=$(cd "$s" && find . -path ./victim -prune -o -print | sort | cksum)
+	build "$s" --out "$f" --force
+	after=$(cd "$s" && find . -path ./victim -prune -o -print | sort | cksum)
+	[ $status -eq 1 ] && [ "$before" = "$after" ] &&
+	    printf '%s' "$out" | grep -q "error: the output '$f'"
+	check "--out $f: the site and its sources are always refused" $? "$status: $out"
+done
+ln -s "$s/content" "$s/alias"
+build "$s" --out alias/sub --force
+[ $status -eq 1 ] && [ ! -e "$s/content/sub" ]
+check "--out inside content/ through a link is refused" $? "$status: $out"
+rm "$s/alias"
+
+# a 'public' that is a symbolic link: refused, the target untouched
+mkdir -p "$s/target"
+echo keep > "$s/target/keep.txt"
+rm -rf "$s/public"
+ln -s target "$s/public"
+build "$s"
+[ $status -eq 1 ] && [ -L "$s/public" ] && [ -f "$s/target/keep.txt" ] &&
+    printf '%s' "$out" | grep -q "symbolic link"
+check "a public/ that is a symbolic link is refused with a message" $? "$status: $out"
+rm "$s/public"
+rm -rf "$s"/public.sitegen-*
+
+"$sg" --help | grep -q -- '--force' && grep -q -- '--force' src/sitegen.1 &&
+    grep -q -- '--force' README.md
+check "--force is in --help, the man page and README" $?
+
+# ---- staging folders: kill -9, SIGINT, SIGTERM --------------------------
+
+# A site whose render is slow: 40 pages, each looping for a while.
+slow_site() {
+	site "$1"
+	for i in $(seq 1 40); do
+		printf -- '---\ntitle: P%s\n---\nText.\n' "$i" > "$1/content/guide/p$i.md"
+	done
+	printf '<%% local n = 0; for i = 1, 3000000 do n = n + i end %%><%%- content %%>\n' \
+	    > "$1/templates/page.html"
+}
+
+# starts a build of $1 in the background, waits until its staging folder
+# holds a page, then sends signal $2; sets $status
+interrupt() {
+	(cd "$1" && exec "$sg" --quiet --jobs 2 build > "$1.log" 2>&1) &
+	pid=$!
+	i=0
+	while [ $i -lt 200 ] && ! ls "$1"/public.sitegen-*/guide/*/index.html > /dev/null 2>&1; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -s "$2" $pid
+	wait $pid 2> /dev/null
+	status=$?
+}
+
+s=$tmp/slow
+slow_site "$s"
+build "$s"
+[ $status -eq 0 ]
+check "staging: the slow site builds" $? "$out"
+cp -R "$s/public" "$tmp/slow-before"
+interrupt "$s" KILL
+left=$(ls -d "$s"/public.sitegen-* 2> /dev/null | wc -l)
+mkdir -p "$s/public.sitegen-zzzzzz/deep/er"
+echo x > "$s/public.sitegen-zzzzzz/deep/er/f"
+echo x > "$s/public.sitegen-keep"
+build "$s"
+[ "$left" -ge 1 ] && [ $status -eq 0 ] && [ ! -e "$s/public.sitegen-zzzzzz" ] &&
+    [ -z "$(ls -d "$s"/public.sitegen-?????? 2> /dev/null)" ] &&
+    [ -f "$s/public.sitegen-keep" ]
+check "staging: the next build removes what kill -9 left ($left), nothing else" $? "$status: $out"
+rm -f "$s/public.sitegen-keep"
+for sig in INT:130 TERM:143; do
+	interrupt "$s" "${sig%%:*}"
+	left=$(ls -d "$s"/public.sitegen-* 2> /dev/null)
+	d=$(diff -r "$tmp/slow-before" "$s/public" 2>&1)
+	[ $status -eq "${sig#*:}" ] && [ -z "$left" ] && [ -z "$d" ]
+	check "staging: SIG${sig%%:*} removes the staging folder, exit ${sig#*:}" $? \
+	    "exit $status; left: $left; $(cat "$s.log"); $d"
+done
+
+# ---- as an ordinary user -------------------------------------------------
+
+# nobody needs a folder it can reach (ours is under a mode-0700 parent)
+# and a copy of the program it can run
+as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
+	nob=$(mktemp -d /tmp/sitegen-hardening-XXXXXX)
+	trap 'rm -rf "$tmp" "$nob"' EXIT
+	chmod 755 "$nob"
+	cp "$sg" "$nob/sitegen"
+	s=$nob/site
+	site "$s"
+	chown -R 65534:65534 "$s"
+	got=$(cd "$s" && as_nobody "$nob/sitegen" --quiet build 2>&1)
+	status=$?
+	got2=$(cd "$s" && as_nobody "$nob/sitegen" --quiet build 2>&1)
+	[ $status -eq 0 ] && [ $? -eq 0 ] && [ -f "$s/public/index.html" ] &&
+	    [ "$(stat -c %u "$s/public")" = 65534 ]
+	check "as nobody: a build and a rebuild" $? "$got $got2"
+	# an old output of root's that nobody cannot remove
+	rm -rf "$s/public"
+	(cd "$s" && "$nob/sitegen" --quiet build)
+	mkdir -p "$s/public/rootonly"
+	echo x > "$s/public/rootonly/f"
+	before=$(find "$s/public" | sort | cksum)
+	got=$(cd "$s" && as_nobody "$nob/sitegen" --quiet build 2>&1)
+	status=$?
+	after=$(find "$s/public" | sort | cksum)
+	left=$(ls -d "$s"/public.sitegen-* 2> /dev/null)
+	[ $status -eq 1 ] && [ -z "$left" ] && [ "$before" = "$after" ] &&
+	    printf '%s' "$got" | grep -q "cannot replace the output"
+	check "as nobody: a root-owned public/ is an error, no debris" $? \
+	    "exit $status; left: $left; $got"
+	# only a folder deep inside is root's
+	chown -R 65534:65534 "$s/public"
+	chown 0:0 "$s/public/rootonly"
+	got=$(cd "$s" && as_nobody "$nob/sitegen" --quiet build 2>&1)
+	status=$?
+	left=$(ls -d "$s"/public.sitegen-* 2> /dev/null)
+	[ $status -eq 1 ] && [ -z "$left" ] && [ -f "$s/public/rootonly/f" ] &&
+	    printf '%s' "$got" | grep -q "public/rootonly"
+	check "as nobody: a root-owned folder inside public/ is an error, no debris" $? \
+	    "exit $status; left: $left; $got"
+	rm -rf "$nob"
+fi
