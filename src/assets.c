@@ -88,8 +88,42 @@ add(struct sg_assets *a, const char *name)
 	return x;
 }
 
+/* Is the symbolic link src (under dir, relative to the root) one to
+ * publish: a link to a regular file inside dir, not to a dotfile? Warns
+ * at its path when not (links to folders are not followed: no cycles). */
+static int
+link_ok(struct sg_site *site, const char *dir, const char *name,
+    const char *src)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	struct stat	 st;
+	char		*top = sg_path_join(site->root, dir), *rtop, *real;
+	size_t		 n;
+	int		 ok = 0;
+
+	rtop = realpath(top, NULL);
+	real = realpath(src, NULL);
+	n = rtop ? strlen(rtop) : 0;
+	if (rtop && real && !strncmp(real, rtop, n) && real[n] == '/' &&
+	    !strstr(real + n, "/.") && stat(real, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+		ok = 1;
+	else {
+		loc.file = xasprintf("%s/%s", dir, name);
+		sg_diag_warn(site->diag, &loc, "skipped: a symbolic link is "
+		    "published only when it leads to a file inside %s/ that "
+		    "is not a dotfile", dir);
+		free((char *)(uintptr_t)loc.file);
+	}
+	free(top);
+	free(rtop);
+	free(real);
+	return ok;
+}
+
 /* Lists the files under dir (relative to the root), as static assets
- * published at their own paths, skipping dotfiles. */
+ * published at their own paths, skipping dotfiles and links that lead
+ * out of dir or to a folder. */
 static void
 add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
     const char *sub, int depth)
@@ -113,7 +147,10 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 		name = *sub ? xasprintf("%s/%s", sub, list[i]->d_name) :
 		    xstrdup(list[i]->d_name);
 		src = xasprintf("%s/%s/%s", site->root, dir, name);
-		if (stat(src, &st) == 0 && S_ISDIR(st.st_mode))
+		if (lstat(src, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    (!link_ok(site, dir, name, src) || stat(src, &st) == -1))
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode))
 			add_static(site, a, dir, name, depth + 1);
 		else if (S_ISREG(st.st_mode) && (x = add(a, name)) != NULL) {
 			x->src = src;

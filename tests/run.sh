@@ -95,6 +95,7 @@ run_errors() {
 		cp -R "$dir/site" "$site"
 		mkdir -p "$site/public/old"
 		echo "the previous build" > "$site/public/old/index.html"
+		: > "$site/public/.sitegen-output"
 		before=$(snapshot "$site/public")
 		got=$(cd "$site" && timeout 60 "$sg" --quiet --jobs 2 build 2>&1)
 		status=$?

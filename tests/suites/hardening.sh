@@ -198,3 +198,117 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
 	    "exit $status; left: $left; $got"
 	rm -rf "$nob"
 fi
+
+# ---- what a build reads: includes, links, FIFOs, cycles ------------------
+
+s=$tmp/read
+canary=canary-$(date +%s)-secret
+# inc SITE LINE: the home page includes what LINE says
+inc() {
+	printf -- '---\ntitle: Home\n---\n\nText.\n\n%s\n' "$2" > "$1/content/_index.md"
+}
+site "$s"
+echo "AWS_SECRET=$canary" > "$s/.env"
+mkdir -p "$s/.git" "$s/content/.hidden"
+echo "token = $canary" > "$s/.git/config"
+echo "$canary" > "$s/content/.secret.txt"
+echo "$canary" > "$s/content/.hidden/x.txt"
+echo "$canary" > "$s/notes.txt"
+for what in ../.env ../.git/config .secret.txt .hidden/x.txt ../notes.txt ./.secret.txt guide/../.secret.txt; do
+	inc "$s" "{{#include $what}}"
+	build "$s"
+	[ $status -eq 1 ] && printf '%s' "$out" | grep -q "^content/_index.md:7:1: error: .*include '$what'" &&
+	    ! grep -rq "$canary" "$s/public" 2> /dev/null
+	check "include $what is an error at its line, nothing published" $? "$status: $out"
+done
+ln -s ../.env "$s/content/env.txt"
+ln -s .secret.txt "$s/content/inner.txt"
+ln -s /etc "$s/content/etc"
+inc "$s" "Nothing included."
+rm -rf "$s/public"
+build "$s"
+[ $status -eq 0 ] && [ ! -e "$s/public/env.txt" ] && [ ! -e "$s/public/inner.txt" ] &&
+    [ ! -e "$s/public/etc" ] && ! grep -rq "$canary" "$s/public" &&
+    printf '%s' "$out" | grep -q "^content/env.txt: warning: skipped" &&
+    printf '%s' "$out" | grep -q "^content/inner.txt: warning: skipped"
+check "links in content/ that lead out of it or to a dotfile are not published, warned at their path" $? "$status: $out"
+for what in env.txt inner.txt etc/hostname; do
+	inc "$s" "{{#include $what}}"
+	build "$s"
+	[ $status -eq 1 ] && printf '%s' "$out" | grep -q "^content/_index.md:7:1: error: cannot include '$what'"
+	check "include $what (through a link) is an error at its line" $? "$status: $out"
+done
+rm "$s/content/env.txt" "$s/content/inner.txt" "$s/content/etc"
+echo "shared text" > "$s/content/guide/shared.txt"
+ln -s guide/shared.txt "$s/content/alias.txt"
+inc "$s" "{{#include alias.txt}}"
+build "$s"
+[ $status -eq 0 ] && grep -q "shared text" "$s/public/index.html"
+check "a link that stays inside content/ is followed" $? "$status: $out"
+
+mkfifo "$s/content/fifo.txt"
+inc "$s" "{{#include fifo.txt}}"
+build "$s"
+[ $status -eq 1 ] && printf '%s' "$out" | grep -q "^content/_index.md:7:1: error: cannot include 'fifo.txt': it is not a regular file"
+check "include of a FIFO is an error at its line, no hang" $? "$status: $out"
+rm "$s/content/fifo.txt"
+mkfifo "$s/content/fifo.md"
+inc "$s" "Text."
+build "$s"
+[ $status -eq 0 ] && [ ! -e "$s/public/fifo" ]
+check "a FIFO named .md is not read" $? "$status: $out"
+rm "$s/content/fifo.md"
+if [ "$(id -u)" -eq 0 ] && mknod "$s/content/zero" c 1 5 2> /dev/null; then
+	inc "$s" "{{#include zero}}"
+	build "$s"
+	[ $status -eq 1 ] && printf '%s' "$out" | grep -q "error: cannot include 'zero': it is not a regular file"
+	check "include of a device is an error at its line" $? "$status: $out"
+	rm "$s/content/zero"
+fi
+mkdir -p "$s/lua/site"
+mkfifo "$s/lua/site/helper.lua"
+inc "$s" "Text."
+build "$s"
+[ $status -ne 124 ]
+check "a FIFO among the Lua helpers does not hang the build" $? "$status: $out"
+rm -rf "$s/lua"
+
+# symlink cycles: an error at the link, at once
+s=$tmp/cycle
+site "$s"
+ln -s . "$s/content/a"
+ln -s . "$s/content/b"
+build "$s"
+[ $status -eq 1 ] && printf '%s' "$out" | grep -q "^content/a: error: a symbolic link that loops" &&
+    printf '%s' "$out" | grep -q "^content/b: error: a symbolic link that loops"
+check "two links to . in content/ are errors at their paths, no hang" $? "$status: $out"
+rm "$s/content/a" "$s/content/b"
+ln -s .. "$s/content/guide/up"
+build "$s"
+[ $status -eq 1 ] && [ "$(printf '%s\n' "$out" | grep -c error)" -eq 1 ] &&
+    printf '%s' "$out" | grep -q "^content/guide/up: error: a symbolic link that loops"
+check "a link to the folder above is one error at its path" $? "$status: $out"
+rm "$s/content/guide/up"
+mkdir -p "$s/content/x" "$s/content/y"
+for i in 1 2 3 4 5 6 7 8; do
+	ln -s ../y "$s/content/x/l$i"
+	ln -s ../x "$s/content/y/l$i"
+done
+build "$s"
+[ $status -eq 1 ] && [ "$(printf '%s\n' "$out" | grep -c error)" -le 16 ]
+check "links between two folders end at once" $? "$status: $(printf '%s' "$out" | head -5)"
+
+# the same for static/: links out of it or to folders are not followed
+s=$tmp/static
+site "$s"
+mkdir -p "$s/static/css"
+echo "body{}" > "$s/static/css/a.css"
+echo "$canary" > "$s/secret.txt"
+ln -s ../secret.txt "$s/static/leak.txt"
+ln -s . "$s/static/a"
+ln -s . "$s/static/b"
+ln -s css/a.css "$s/static/b.css"
+build "$s"
+[ $status -eq 0 ] && [ ! -e "$s/public/leak.txt" ] && [ -f "$s/public/b.css" ] &&
+    ! grep -rq "$canary" "$s/public" && printf '%s' "$out" | grep -q "^static/leak.txt: warning"
+check "static/: links out of it or to folders are skipped at once, with a warning" $? "$status: $out"
