@@ -320,7 +320,8 @@ link_to(lua_State *L, int t, const char *key, const char *reg, size_t i,
 	if (!ok)
 		return;
 	lua_getfield(L, LUA_REGISTRYINDEX, reg);
-	lua_rawgeti(L, -1, (lua_Integer)i + 1);
+	/* not raw: the lists are read-only proxies once the runtime ran */
+	lua_geti(L, -1, (lua_Integer)i + 1);
 	lua_setfield(L, t, key);
 	lua_pop(L, 1);
 }

@@ -14,14 +14,16 @@
 
 #include "embed.h"
 #include "luamodel.h"
+#include "luapat.h"
 #include "path.h"
 #include "render.h"
 #include "site.h"
 #include "template.h"
 
 #define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
-#define STEP		10000			/* instructions between hook calls */
-#define MAX_STEPS	100000			/* hook calls before a render is stopped */
+#define STEP		1000			/* instructions between hook calls */
+#define MAX_STEPS	200000			/* hook calls before a call is stopped */
+#define MAX_SECONDS	5.0			/* seconds before a call is stopped */
 
 struct tmpl {
 	char	*name;		/* "partials/nav.html" */
@@ -33,7 +35,9 @@ struct tmpl {
 struct state {
 	lua_State	*L;		/* NULL until the worker's first render */
 	size_t		 used;		/* bytes allocated */
-	long		 steps;		/* hook calls in the current render */
+	long		 steps;		/* hook calls in the current call */
+	double		 deadline;	/* sg_now() when the current call ends */
+	int		 spent;		/* its budget is spent: every hook fails */
 	int		 broken;	/* making the state failed */
 };
 
@@ -72,6 +76,9 @@ alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return ptr;
 }
 
+/* The budget of every call into Lua (loading helpers, each render): once
+ * it is spent the hook runs at every instruction and fails each time, so
+ * a pcall that catches the error cannot go on running. */
 static void
 hook(lua_State *L, lua_Debug *ar)
 {
@@ -79,10 +86,27 @@ hook(lua_State *L, lua_Debug *ar)
 
 	(void)ar;
 	lua_getallocf(L, (void **)&st);
-	if (++st->steps > MAX_STEPS)
-		luaL_error(L, "template ran too long (over %d million Lua "
-		    "instructions): is there an endless loop?",
-		    STEP / 1000 * MAX_STEPS / 1000);
+	if (!st->spent && ++st->steps <= MAX_STEPS && sg_now() < st->deadline)
+		return;
+	if (!st->spent) {
+		st->spent = 1;
+		lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+	}
+	/* no "file:line:" in front: the handler finds the template line */
+	lua_pushfstring(L, "template ran too long (over %d million Lua "
+	    "instructions or %d seconds): is there an endless loop?",
+	    STEP / 1000 * MAX_STEPS / 1000, (int)MAX_SECONDS);
+	lua_error(L);
+}
+
+/* Starts (or, with on unset, ends) the budget of one call on st. */
+static void
+budget(struct state *st, int on)
+{
+	st->steps = 0;
+	st->spent = 0;
+	st->deadline = sg_now() + MAX_SECONDS;
+	lua_sethook(st->L, on ? hook : NULL, on ? LUA_MASKCOUNT : 0, STEP);
 }
 
 /* The message handler of every call: finds the template line the error
@@ -285,6 +309,29 @@ compile_all(struct sg_render *r)
 	return bad ? -1 : 0;
 }
 
+static int	make_state(struct sg_render *, struct state *);
+
+/* Makes worker 0's state now, so that an error in the runtime or in a
+ * lua/site/ helper (one that never ends, say) is reported once, here;
+ * the other workers make theirs from the same sources when they start. */
+static int
+first_state(struct sg_render *r)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	int		 k;
+
+	if (make_state(r, &r->states[0]) == 0)
+		return 0;
+	if (r->states[0].L && lua_isstring(r->states[0].L, -1))
+		report(r, NULL, r->states[0].L, "");
+	else
+		sg_diag_error(r->site->diag, &loc, "cannot set up the "
+		    "template runtime: out of memory");
+	for (k = 0; k < r->nstates; k++)
+		r->states[k].broken = 1;
+	return -1;
+}
+
 /* Finds and compiles the templates of site/templates/ and the theme's.
  * Returns 0, or -1 after reporting errors; *out is set either way and
  * freed with sg_render_free. */
@@ -307,7 +354,9 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 		r->dirs = xstrdup("templates/");
 	sg_sort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
 	*out = r;
-	return compile_all(r);
+	if (compile_all(r) == -1)
+		return -1;
+	return first_state(r);
 }
 
 /* Is there a template called name? */
@@ -425,6 +474,7 @@ make_state(struct sg_render *r, struct state *st)
 		return -1;
 	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
 	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+	sg_lua_guard_patterns(L);
 	luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
 	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
 	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
@@ -460,8 +510,13 @@ make_state(struct sg_render *r, struct state *st)
 	}
 	lua_pushstring(L, r->dirs);
 	sg_lua_site_helpers(L, r->site);
-	if (lua_pcall(L, 6, 1, 1) != LUA_OK)
+	/* the runtime runs lua/site/ helpers: bounded like a render */
+	budget(st, 1);
+	if (lua_pcall(L, 6, 1, 1) != LUA_OK) {
+		budget(st, 0);
 		return -1;
+	}
+	budget(st, 0);
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_settop(L, 0);
 	/* the site model is made once and lives as long as the state: in a
@@ -494,9 +549,12 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 		return -1;
 	if (st->L == NULL && make_state(r, st) == -1) {
 		st->broken = 1;
-		sg_diag_error(r->site->diag, &loc, "cannot set up the "
-		    "template runtime: %s", st->L && lua_isstring(st->L, -1) ?
-		    lua_tostring(st->L, -1) : "out of memory");
+		if (st->L && lua_isstring(st->L, -1))
+			report(r, job->src, st->L, "while setting up the "
+			    "templates for");
+		else
+			sg_diag_error(r->site->diag, &loc, "cannot set up the "
+			    "template runtime: out of memory");
 		return -1;
 	}
 	L = st->L;
@@ -512,16 +570,15 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_pushstring(L, job->template);
 	sg_lua_vars(L, r->site, job->kind, job->index);
-	st->steps = 0;
-	lua_sethook(L, hook, LUA_MASKCOUNT, STEP);
+	budget(st, 1);
 	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
-		lua_sethook(L, NULL, 0, 0);
+		budget(st, 0);
 		report(r, job->src, L, "while rendering");
 		lua_settop(L, 0);
 		lua_gc(L, LUA_GCCOLLECT);
 		return -1;
 	}
-	lua_sethook(L, NULL, 0, 0);
+	budget(st, 0);
 	if ((s = lua_tolstring(L, -1, len)) == NULL) {
 		sg_diag_error(r->site->diag, &loc, "template '%s' did not "
 		    "return text", job->template);

@@ -312,3 +312,63 @@ build "$s"
 [ $status -eq 0 ] && [ ! -e "$s/public/leak.txt" ] && [ -f "$s/public/b.css" ] &&
     ! grep -rq "$canary" "$s/public" && printf '%s' "$out" | grep -q "^static/leak.txt: warning"
 check "static/: links out of it or to folders are skipped at once, with a warning" $? "$status: $out"
+
+# ---- templates and helpers: bounded, read-only ---------------------------
+
+s=$tmp/lua
+site "$s"
+# tmpl NAME TEMPLATE: the home page template; must fail within 20 s at its line
+tmpl() {
+	printf '%s\n' "$2" > "$s/templates/index.html"
+	t0=$(date +%s)
+	build "$s"
+	t1=$(date +%s)
+	[ $status -eq 1 ] && [ $((t1 - t0)) -lt 20 ] &&
+	    printf '%s' "$out" | grep -q "^templates/index.html:[0-9]*:1: error: $3"
+	check "template: $1" $? "exit $status after $((t1 - t0)) s: $out"
+}
+tmpl "a loop inside pcall is stopped" \
+    '<% while true do pcall(function() while true do end end) end %>' "template ran too long"
+tmpl "pcall of pcall is stopped" \
+    '<% while true do pcall(pcall, pcall, function() while true do end end) end %>' "template ran too long"
+tmpl "xpcall with a looping handler is stopped" \
+    '<% while true do xpcall(function() while true do end end, function() while true do end end) end %>' \
+    "template ran too long"
+tmpl "string.find with many .- is refused" \
+    '<%= string.find(string.rep("a", 3000), ".-.-.-.-.-b") %>' "string.find: the pattern"
+tmpl "a method :match with many .* is refused" \
+    '<%= ("a"):rep(3000):match("(.*)(.*)(.*)(.*)b") %>' "string.match: the pattern"
+tmpl "gsub with nested %b is refused" \
+    '<%= ("("):rep(5000):gsub("%b()%b()%b()", "") %>' "string.gsub: the pattern"
+tmpl "gmatch with many .- is refused" \
+    '<% for w in ("a"):rep(4000):gmatch(".-.-.-x") do end %>' "string.gmatch: the pattern"
+tmpl "writing site.title is an error" \
+    '<% site.title = site.title .. "+" %>' "the site model is read-only"
+tmpl "writing a page of site.pages is an error" \
+    '<% site.pages[1].title = "x" %>' "the site model is read-only"
+tmpl "table.insert into site.pages is an error" \
+    '<% table.insert(site.pages, {}) %>' "the site model is read-only"
+tmpl "changing the shared string library is an error" \
+    '<% string.upper = string.lower %>' "the site model is read-only"
+tmpl "changing what once() keeps is an error" \
+    '<% local t = once("k", function() return { 1 } end); t[1] = 2 %>' "the site model is read-only"
+printf '<%%= #site.pages %%> <%% for _, p in ipairs(site.pages) do %%><%%= p.title %%>,<%% end %%> <%%= next(site.pages) ~= nil %%> <%%= ("a b"):gsub("%%s+", "-") %%> <%%= json(site.build) %%>\n' \
+    > "$s/templates/index.html"
+build "$s"
+[ $status -eq 0 ] && grep -q '^2 Home,One, true a-b {&quot;date&quot;' "$s/public/index.html"
+check "template: the read-only model still reads as before" $? "$status: $out $(cat "$s/public/index.html" 2>&1)"
+printf '<%%= site.title %%>\n' > "$s/templates/index.html"
+mkdir -p "$s/lua/site"
+printf -- '-- never returns\nwhile true do end\nreturn {}\n' > "$s/lua/site/slow.lua"
+t0=$(date +%s)
+build "$s"
+t1=$(date +%s)
+[ $status -eq 1 ] && [ $((t1 - t0)) -lt 20 ] &&
+    [ "$out" = "lua/site/slow.lua:2:1: error: template ran too long (over 200 million Lua instructions or 5 seconds): is there an endless loop?" ]
+check "a lua/site helper that never ends is stopped, reported once" $? "exit $status after $((t1 - t0)) s: $out"
+printf 'return { setg = function() shared = (shared or 0) + 1; return shared end }\n' > "$s/lua/site/slow.lua"
+printf '<%%= setg() %%>\n' > "$s/templates/index.html"
+build "$s"
+[ $status -eq 1 ] && printf '%s' "$out" | grep -q "^lua/site/slow.lua:1:1: error: cannot set the global 'shared'"
+check "a helper cannot keep state between renders in a global" $? "$status: $out"
+rm -rf "$s/lua"
