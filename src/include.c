@@ -357,7 +357,8 @@ sg_include_expand(const struct sg_site *site, const struct sg_page *page,
 	struct lines	 l = { NULL, 0, 0 };
 	struct sg_loc	 loc;
 	const char	*s = page->text + page->body_off;
-	const char	*end = page->text + page->len, *d, *close, *nl, *bol;
+	const char	*end = page->text + page->len, *d, *close, *nl;
+	const char	*bol = s, *eol = NULL, *next_close = NULL;
 	char		*arg, *inc;
 	size_t		 k;
 	int		 line = page->body_line, at_bol = 1, rc = 0;
@@ -369,21 +370,32 @@ sg_include_expand(const struct sg_site *site, const struct sg_page *page,
 			break;
 		}
 		if (d > s && d[-1] == '\\') {
+			if ((nl = memrchr(s, '\n', (size_t)(d - s))) != NULL)
+				bol = nl + 1;
 			emit(&out, &l, s, (size_t)(d - 1 - s), &line, 1, &at_bol);
 			emit(&out, &l, d, strlen(DIRECTIVE), &line, 1, &at_bol);
 			s = d + strlen(DIRECTIVE);
 			continue;
 		}
 		emit(&out, &l, s, (size_t)(d - s), &line, 1, &at_bol);
-		for (bol = d; bol > page->text + page->body_off &&
-		    bol[-1] != '\n'; bol--)
-			;
-		close = memmem(d, (size_t)(end - d), "}}", 2);
-		nl = memchr(d, '\n', (size_t)(end - d));
+		/* the line's start, and its '}}', looked for only in what
+		 * was not searched yet: linear in the page however many
+		 * directives it has */
+		if ((nl = memrchr(s, '\n', (size_t)(d - s))) != NULL)
+			bol = nl + 1;
+		if (eol == NULL || eol < d)
+			eol = memchr(d, '\n', (size_t)(end - d));
+		if (eol == NULL)
+			eol = end;
+		if (next_close == NULL || next_close < d)
+			next_close = memmem(d, (size_t)(end - d), "}}", 2);
+		if (next_close == NULL)
+			next_close = end;
+		close = next_close < eol ? next_close : NULL;
 		loc.file = page->src;
 		loc.line = line;
 		loc.col = 1 + (int)(d - bol);
-		if (close == NULL || (nl && nl < close)) {
+		if (close == NULL) {
 			sg_diag_error(site->diag, &loc, "'{{#include' is not "
 			    "closed by '}}' on the same line");
 			rc = -1;

@@ -372,3 +372,39 @@ build "$s"
 [ $status -eq 1 ] && printf '%s' "$out" | grep -q "^lua/site/slow.lua:1:1: error: cannot set the global 'shared'"
 check "a helper cannot keep state between renders in a global" $? "$status: $out"
 rm -rf "$s/lua"
+
+# ---- many broken links: the first 100 a file, in linear time -------------
+
+s=$tmp/many
+site "$s"
+# ms: milliseconds since the epoch
+ms() { date +%s%3N; }
+# timed N FORMAT: a home page of N lines made with FORMAT (%d: the line
+# number); sets $took (ms), $out and $status
+timed() {
+	awk -v n="$1" -v f="$2" 'BEGIN { print "---\ntitle: H\n---"; for (i = 0; i < n; i++) printf f "\n", i }' \
+	    > "$s/content/_index.md"
+	t0=$(ms)
+	build "$s"
+	took=$(( $(ms) - t0 + 1 ))
+}
+for kind in "anchors:[a](guide/one.md#nope%d)" "pages:[a](nowhere%d.md)" "includes:{{#include nowhere%d.c}}"; do
+	name=${kind%%:*}
+	fmt=${kind#*:}
+	timed 10000 "$fmt"
+	small=$took
+	timed 80000 "$fmt"
+	big=$took
+	shown=$(printf '%s\n' "$out" | grep -c '^content/_index.md:[0-9]*:[0-9]*: error:')
+	[ $status -eq 1 ] && [ "$shown" -eq 100 ] &&
+	    printf '%s' "$out" | grep -q '^content/_index.md: note: 79900 more errors and 0 more warnings' &&
+	    [ "$big" -lt $((small * 24)) ]
+	check "80,000 broken $name: 100 shown and a count, time x$((big / small)) for x8 input" $? \
+	    "exit $status, $shown shown, ${small} ms for 10,000, ${big} ms for 80,000: $(printf '%s' "$out" | tail -2)"
+done
+printf -- '---\ntitle: H\n---\n%s\n' "$(awk 'BEGIN { for (i = 0; i < 80000; i++) printf "{{#include x%d ", i }')" \
+    > "$s/content/_index.md"
+t0=$(date +%s)
+build "$s"
+[ $status -eq 1 ] && [ $(( $(date +%s) - t0 )) -lt 10 ]
+check "80,000 unclosed includes on one line end at once" $? "$status"
