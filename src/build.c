@@ -110,6 +110,88 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 	return n;
 }
 
+static int
+cmp_job_out(const void *a, const void *b)
+{
+	return strcmp((*(const struct sg_job *const *)a)->out,
+	    (*(const struct sg_job *const *)b)->out);
+}
+
+/* Where an output clash is blamed: a page's 'slug:' line, or its file. */
+static void
+blame(const struct sg_site *site, const struct sg_job *j, struct sg_loc *loc)
+{
+	const struct sg_page	*p = NULL;
+	const struct sg_value	*v;
+
+	loc->file = j->src ? j->src : "content";
+	loc->line = loc->col = 0;
+	if (j->kind == SG_JOB_PAGE)
+		p = site->pages[j->index];
+	else if (j->kind == SG_JOB_SECTION)
+		p = site->sections[j->index]->page;
+	if (p && p->fm && (v = sg_value_get(p->fm, "slug")) != NULL)
+		*loc = v->loc;
+	else if (p)
+		loc->line = loc->col = 1;
+}
+
+static const struct sg_job *
+find_out(const struct sg_job **v, size_t n, const char *out)
+{
+	size_t	 lo = 0, hi = n, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(out, v[mid]->out)) == 0)
+			return v[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Two output files must not clash: the same path twice (a page's slug
+ * 'sitemap.xml/..' is not one, but 'index.html' as a slug makes
+ * index.html a folder), or one file where another needs a folder.
+ * Reported at the page's slug. Returns the number of clashes. */
+static int
+check_outputs(struct sg_site *site, const struct sg_job *jobs, size_t n)
+{
+	const struct sg_job	**v = xcalloc(n + 1, sizeof(*v)), *other;
+	struct sg_loc		  loc;
+	char			 *dir, *slash;
+	size_t			  i;
+	int			  bad = 0;
+
+	for (i = 0; i < n; i++)
+		v[i] = &jobs[i];
+	sg_sort(v, n, sizeof(*v), cmp_job_out);
+	for (i = 0; i < n; i++) {
+		other = i > 0 && !strcmp(v[i - 1]->out, v[i]->out) ?
+		    v[i - 1] : NULL;
+		dir = xstrdup(v[i]->out);
+		while (other == NULL && (slash = strrchr(dir, '/')) != NULL) {
+			*slash = '\0';
+			other = find_out(v, n, dir);
+		}
+		if (other) {
+			blame(site, v[i], &loc);
+			sg_diag_error(site->diag, &loc, "this page's output "
+			    "file %s clashes with %s, made from %s: choose "
+			    "another 'slug'", v[i]->out, other->out,
+			    other->src ? other->src : other->template);
+			bad++;
+		}
+		free(dir);
+	}
+	free(v);
+	return bad;
+}
+
 /* The resident memory of this process now, in MB (0 if unknown). */
 static long
 rss_mb(void)
@@ -189,7 +271,10 @@ sg_build(const struct sg_options *opt)
 	sg_md_check_links(&site);
 	if (!opt->samples_only) {
 		sg_assets_build(&site, &site.assets);
-		sg_render_new(&site, opt->jobs, &render);
+		if (sg_render_new(&site, opt->jobs, &render) == 0) {
+			njobs = list_jobs(&site, render, &jobs);
+			check_outputs(&site, jobs, njobs);
+		}
 	}
 	if (stop(&site))
 		goto out;
@@ -232,7 +317,6 @@ sg_build(const struct sg_options *opt)
 	    0) | (opt->force ? SG_OUT_FORCE : 0), site.diag)) == NULL ||
 	    stop(&site))
 		goto out;
-	njobs = list_jobs(&site, render, &jobs);
 	ctx.site = &site;
 	ctx.render = render;
 	ctx.out = out;

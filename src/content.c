@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "include.h"
@@ -431,14 +432,16 @@ static struct sg_section *
 get_section(struct sg_site *site, const char *dir)
 {
 	struct sg_section	*s;
-	char			*parent;
+	char			*parent, *enc;
 
 	if ((s = find_section(site, dir)) != NULL)
 		return s;
 	s = xcalloc(1, sizeof(*s));
 	s->dir = xstrdup(dir);
-	s->url = xasprintf("%s%s%s", site->config.base_path, dir,
+	enc = sg_path_url(dir);
+	s->url = xasprintf("%s%s%s", site->config.base_path, enc,
 	    *dir ? "/" : "");
+	free(enc);
 	s->out = xasprintf("%s%sindex.html", dir, *dir ? "/" : "");
 	if (*dir) {
 		parent = sg_path_dir(dir);
@@ -483,13 +486,14 @@ static void
 place_plain(struct sg_page *p)
 {
 	const char	*base = sg_path_base(p->rel);
-	char		*stem;
+	char		*stem, *enc;
 
 	if (p->owner)
 		return;
 	stem = xstrndup(base, strlen(base) - 3);
-	p->url = xasprintf("%s%s/", p->section->url, p->slug ? p->slug :
-	    stem);
+	enc = sg_path_url(p->slug ? p->slug : stem);
+	p->url = xasprintf("%s%s/", p->section->url, enc);
+	free(enc);
 	p->out = xasprintf("%s%s%s/index.html", p->section->dir,
 	    *p->section->dir ? "/" : "", p->slug ? p->slug : stem);
 	free(stem);
@@ -648,22 +652,41 @@ static void
 add_tag(struct sg_site *site, struct sg_page *p, const struct sg_value *v)
 {
 	struct sg_tag	*t = NULL;
-	char		*slug;
+	char		*slug, *enc;
+	const char	*e;
 	size_t		 i;
 
 	if (v->str == NULL)
 		return;
+	for (e = v->str; *e == ' ' || *e == '\t'; e++)
+		;
+	if (*e == '\0') {
+		sg_diag_error(site->diag, &v->loc, "an empty tag: give it a "
+		    "name or remove it");
+		return;
+	}
 	slug = sg_slugify(v->str);
 	for (i = 0; i < site->ntags; i++)
 		if (!strcmp(site->tags[i]->slug, slug)) {
 			t = site->tags[i];
 			break;
 		}
+	/* two names, one page: say so rather than merge them (names that
+	 * differ only in case are one tag) */
+	if (t && strcasecmp(t->name, v->str) != 0) {
+		sg_diag_error(site->diag, &v->loc, "the tags '%s' and '%s' "
+		    "both make the tag page tags/%s/: spell them the same, or "
+		    "rename one", v->str, t->name, slug);
+		free(slug);
+		return;
+	}
 	if (t == NULL) {
 		t = xcalloc(1, sizeof(*t));
 		t->name = xstrdup(v->str);
 		t->slug = slug;
-		t->url = xasprintf("%stags/%s/", site->config.base_path, slug);
+		enc = sg_path_url(slug);
+		t->url = xasprintf("%stags/%s/", site->config.base_path, enc);
+		free(enc);
 		t->out = xasprintf("tags/%s/index.html", slug);
 		site->tags = xrealloc(site->tags, (site->ntags + 1) *
 		    sizeof(*site->tags));

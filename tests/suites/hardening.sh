@@ -408,3 +408,56 @@ t0=$(date +%s)
 build "$s"
 [ $status -eq 1 ] && [ $(( $(date +%s) - t0 )) -lt 10 ]
 check "80,000 unclosed includes on one line end at once" $? "$status"
+
+# ---- URLs and names ------------------------------------------------------
+
+s=$tmp/names
+rm -rf "$s"
+"$sg" init "$s" > /dev/null
+bad=$(printf 'bad\377\376name')
+nl=$(printf 'new\nline')
+for f in "$bad" "with space" "$nl" "100%" "q?a#b"; do
+	printf -- '---\ntitle: "Odd %s"\ndate: 2024-05-01\ntags: [odd]\n---\nText.\n' "$(printf '%s' "$f" | tr -cd 'a-z ')" \
+	    > "$s/content/$f.md"
+done
+mkdir -p "$s/content/$bad dir"
+printf -- '---\ntitle: Inside\ndate: 2024-05-02\n---\nText.\n' > "$s/content/$bad dir/page.md"
+build "$s"
+[ $status -eq 0 ]
+check "names: pages named with invalid UTF-8, spaces, newlines, %, ? and # build" $? "$out"
+if command -v xmllint > /dev/null; then
+	xmllint --noout "$s/public/sitemap.xml" "$s/public/atom.xml" 2>&1
+	check "names: sitemap.xml and atom.xml stay well-formed (xmllint)" $? \
+	    "$(xmllint --noout "$s/public/sitemap.xml" "$s/public/atom.xml" 2>&1 | head -5)"
+fi
+grep -q '/bad%FF%FEname/' "$s/public/sitemap.xml" && grep -q '/with%20space/' "$s/public/sitemap.xml" &&
+    grep -q '/new%0Aline/' "$s/public/sitemap.xml" && grep -q '/100%25/' "$s/public/sitemap.xml" &&
+    grep -q '/q%3Fa%23b/' "$s/public/atom.xml" && grep -q '/bad%FF%FEname%20dir/page/' "$s/public/sitemap.xml" &&
+    grep -q 'href="/with%20space/"' "$s/public/index.html" &&
+    [ -f "$s/public/with space/index.html" ] && [ -f "$s/public/$bad/index.html" ]
+check "names: URLs are percent-encoded in HTML, sitemap and feed; files keep their names" $? \
+    "$(grep -a '<loc>' "$s/public/sitemap.xml" | head -12)"
+! grep -aq "$(printf '\377')" "$s/public/sitemap.xml" "$s/public/atom.xml"
+check "names: no invalid UTF-8 byte in sitemap.xml or atom.xml" $?
+
+s=$tmp/slugs
+site "$s"
+# fm NAME FRONT-MATTER-LINES EXPECTED-MESSAGE
+fm() {
+	printf -- '---\ntitle: P\n%s\n---\nText.\n' "$2" > "$s/content/guide/p.md"
+	build "$s"
+	[ $status -eq 1 ] && printf '%s' "$out" | grep -q "^$3"
+	check "names: $1" $? "$status: $out"
+	rm "$s/content/guide/p.md"
+}
+fm "a slug with a NUL is an error at its line" 'slug: "x\0y"' "content/guide/p.md:3:7: error: a NUL character"
+fm "a slug with a / is an error at its line" 'slug: a/b' "content/guide/p.md:3:7: error: front matter 'slug' must be one path component"
+printf -- '---\ntitle: P\nslug: index.html\n---\nText.\n' > "$s/content/p.md"
+build "$s"
+[ $status -eq 1 ] && printf '%s' "$out" | grep -q "^content/p.md:3:7: error: this page's output file index.html/index.html clashes with index.html"
+check "names: slug index.html clashes with the home page: an error at the slug" $? "$status: $out"
+rm "$s/content/p.md"
+fm "tags C++ and C are an error naming both" 'tags: ["C++", "C"]' "content/guide/p.md:3:15: error: the tags 'C' and 'C++' both make the tag page tags/c/"
+fm "an empty tag is an error at its line" 'tags:
+  - lambda
+  - ""' "content/guide/p.md:5:5: error: an empty tag"
