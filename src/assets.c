@@ -131,7 +131,7 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 	struct dirent	**list = NULL;
 	struct stat	  st;
 	struct asset	 *x;
-	char		 *full, *name, *src;
+	char		 *full, *name, *src, *enc;
 	char		  hex[17];
 	size_t		  len;
 	int		  n, i;
@@ -157,15 +157,17 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 			src = NULL;
 			x->out = xstrdup(name);
 			x->data = sg_file_read(x->src, &len);
+			enc = sg_path_url(name);
 			if (x->data != NULL) {
 				fingerprint(x->data, len, hex);
 				free(x->data);
 				x->data = NULL;
 				x->url = xasprintf("%s%s?v=%s",
-				    site->config.base_path, name, hex);
+				    site->config.base_path, enc, hex);
 			} else
 				x->url = xasprintf("%s%s",
-				    site->config.base_path, name);
+				    site->config.base_path, enc);
+			free(enc);
 		}
 		free(src);
 		free(name);
@@ -270,7 +272,7 @@ sg_assets_build(struct sg_site *site, struct sg_assets **out)
 {
 	struct sg_assets	*a = xcalloc(1, sizeof(*a));
 	struct asset		*x;
-	char			*theme = NULL, *tscss = NULL, *include;
+	char			*theme = NULL, *tscss = NULL, *include, *enc;
 	size_t			 i;
 	int			 bad = 0;
 
@@ -296,8 +298,10 @@ sg_assets_build(struct sg_site *site, struct sg_assets **out)
 			x->src = xasprintf("%s/content/%s", site->root,
 			    site->files[i]);
 			x->out = xstrdup(site->files[i]);
+			enc = sg_path_url(site->files[i]);
 			x->url = xasprintf("%s%s", site->config.base_path,
-			    site->files[i]);
+			    enc);
+			free(enc);
 		}
 	sg_sort(a->v, a->len, sizeof(*a->v), cmp_asset);
 	a->sorted = 1;

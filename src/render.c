@@ -208,6 +208,32 @@ find(const struct sg_render *r, const char *name)
 	return bsearch(&key, r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
 }
 
+/* Does the symbolic link path lead to a regular file inside the site
+ * root? Sets *st to it. Warns at the link when not (links to folders are
+ * not followed: no cycles). */
+static int
+inside_site(struct sg_render *r, const char *path, const char *rel,
+    struct stat *st)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	char		*root = realpath(r->site->root, NULL);
+	char		*real = realpath(path, NULL);
+	size_t		 n = root ? strlen(root) : 0;
+	int		 ok;
+
+	ok = root && real && !strncmp(real, root, n) && real[n] == '/' &&
+	    stat(real, st) == 0 && S_ISREG(st->st_mode);
+	if (!ok) {
+		loc.file = rel;
+		sg_diag_warn(r->site->diag, &loc, "skipped: a symbolic link "
+		    "among the templates is followed only to a file inside "
+		    "the site");
+	}
+	free(root);
+	free(real);
+	return ok;
+}
+
 /* Adds the templates under dir (relative to the root) that are not
  * already known: the site's own are read first and win. */
 static void
@@ -236,7 +262,11 @@ scan(struct sg_render *r, const char *dir, const char *sub, int depth)
 		    xstrdup(de->d_name);
 		path = xasprintf("%s/%s", dir, name);
 		full = sg_path_join(r->site->root, path);
-		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode))
+		/* a link is followed only to a file inside the site */
+		if (lstat(full, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    !inside_site(r, full, path, &st))
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode))
 			scan(r, dir, name, depth + 1);
 		else if (S_ISREG(st.st_mode)) {
 			for (i = 0; i < r->ntmpls; i++)

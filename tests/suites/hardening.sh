@@ -461,3 +461,23 @@ fm "tags C++ and C are an error naming both" 'tags: ["C++", "C"]' "content/guide
 fm "an empty tag is an error at its line" 'tags:
   - lambda
   - ""' "content/guide/p.md:5:5: error: an empty tag"
+
+# templates: a link out of the site is not read; links to folders not walked
+s=$tmp/tlinks
+site "$s"
+echo "$canary" > "$tmp/outside.html"
+ln -s "$tmp/outside.html" "$s/templates/tag.html"
+ln -s . "$s/templates/a"
+ln -s . "$s/templates/b"
+printf -- '---\ntitle: P\ntags: [x]\n---\nText.\n' > "$s/content/guide/t.md"
+build "$s"
+[ $status -eq 0 ] && ! grep -rq "$canary" "$s/public" &&
+    printf '%s' "$out" | grep -q "^templates/tag.html: warning: skipped"
+check "templates: links out of the site or to folders are skipped with a warning" $? "$status: $out"
+# a static file with a space: its URL is encoded, its file keeps its name
+mkdir -p "$s/static"
+echo "x" > "$s/static/my file.txt"
+printf '<%%= asset("my file.txt") %%>\n' > "$s/templates/index.html"
+build "$s"
+[ $status -eq 0 ] && grep -q '^/my%20file.txt?v=' "$s/public/index.html" && [ -f "$s/public/my file.txt" ]
+check "names: a static file's URL is percent-encoded" $? "$status: $out $(cat "$s/public/index.html")"
