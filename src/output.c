@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -58,6 +59,7 @@ static pthread_mutex_t	 cleanup_lock = PTHREAD_MUTEX_INITIALIZER;
 static int		 sig_pipe[2] = { -1, -1 };
 static pid_t		 main_pid;
 static atomic_int	 stopping;
+static sem_t		 watching;	/* the watcher thread has started */
 
 /* Registers fn(arg) to run if SIGINT or SIGTERM ends the process. Returns
  * a slot for sg_out_cleanup_pop, or -1 when the list is full. Thread
@@ -123,6 +125,7 @@ watch(void *arg)
 	int			 i;
 
 	(void)arg;
+	sem_post(&watching);
 	while ((n = read(sig_pipe[0], &b, 1)) != 1)
 		if (n == 0 || errno != EINTR)
 			return NULL;
@@ -148,6 +151,7 @@ sg_out_trap_signals(void)
 	if (sig_pipe[0] != -1 || pipe2(sig_pipe, O_CLOEXEC) == -1)
 		return;
 	main_pid = getpid();
+	sem_init(&watching, 0, 0);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	if (pthread_create(&t, &attr, watch, NULL) != 0) {
@@ -155,6 +159,11 @@ sg_out_trap_signals(void)
 		return;
 	}
 	pthread_attr_destroy(&attr);
+	/* wait until it runs: a thread still starting may hold the
+	 * allocator's lock (the sanitizers' has no fork handler), and the
+	 * parse stage forks */
+	while (sem_wait(&watching) == -1 && errno == EINTR)
+		;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
