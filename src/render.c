@@ -22,8 +22,8 @@
 #include "template.h"
 
 #define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
-#define STEP		1000			/* instructions between hook calls */
-#define MAX_STEPS	200000			/* hook calls before a call is stopped */
+#define STEP		10000			/* instructions between hook calls */
+#define MAX_STEPS	20000			/* hook calls before a call is stopped */
 #define MAX_SECONDS	5.0			/* seconds before a call is stopped */
 
 struct tmpl {
@@ -602,11 +602,13 @@ make_state(struct sg_render *r, struct state *st)
 	sg_lua_site_helpers(L, r->site);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 6, 1, 1) != LUA_OK) {
+	if (lua_pcall(L, 6, 2, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}
 	budget(st, 0);
+	sg_lua_model_proxies(L);
+	lua_pop(L, 1);
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_settop(L, 0);
 	/* the site model is made once and lives as long as the state: in a

@@ -16,29 +16,34 @@ local MAX_DEPTH = 32		-- layouts and includes nested deeper are a loop
 -- Read-only tables: what every render of a worker shares (the site
 -- model, the libraries, helper tables, what once() keeps) must not be
 -- changed by one render, or the output would depend on which worker
--- rendered what before (--jobs). A frozen table keeps its identity (the
--- links between pages and sections stay), its contents move to a hidden
--- table, and a write is an error at the template line that tried it.
-local hidden = setmetatable({}, { __mode = "k" })	-- frozen -> contents
+-- rendered what before (--jobs). Each such table is seen through an empty
+-- proxy whose metatable reads from it and refuses writes, at the template
+-- line that tried; the links between tables are rewritten to proxies.
+local hidden = setmetatable({}, { __mode = "k" })	-- proxy -> table
+local proxy_of = {}					-- table -> proxy
 local function refuse(_, k)
 	error("the site model is read-only: cannot set '" .. tostring(k) ..
 	    "' (copy what you need into a table of your own)", 2)
 end
+local function length(p) return #hidden[p] end
+local function iterate(p) return next, hidden[p], nil end
 local function freeze(t)
 	if type(t) ~= "table" or hidden[t] then return t end
-	local h = {}
-	for k, v in pairs(t) do h[k] = v end
-	for k in pairs(h) do t[k] = nil end
-	hidden[t] = h
-	setmetatable(t, {
-		__index = h,
+	local p = proxy_of[t]
+	if p then return p end
+	p = {}
+	proxy_of[t], hidden[p] = p, t
+	for k, v in pairs(t) do
+		if type(v) == "table" then t[k] = freeze(v) end
+	end
+	setmetatable(p, {
+		__index = t,
 		__newindex = refuse,
-		__len = function() return #h end,
-		__pairs = function() return next, h, nil end,
+		__len = length,
+		__pairs = iterate,
 		__metatable = "read-only",
 	})
-	for _, v in pairs(h) do freeze(v) end
-	return t
+	return p
 end
 
 -- The environment every template sees underneath its own variables.
@@ -75,7 +80,7 @@ base.math.random, base.math.randomseed = nil, nil	-- output must be reproducible
 base.utf8 = copy(utf8)
 base.site = freeze(site)
 for _, lib in ipairs({ "string", "table", "math", "utf8" }) do
-	freeze(base[lib])
+	base[lib] = freeze(base[lib])
 end
 for name, fn in pairs(helpers) do base[name] = fn end
 
@@ -216,7 +221,8 @@ base_meta.__newindex = function(_, k)
 	    "what one render changes would show in others (use a local)", 2)
 end
 
--- Called by the C side for each output file.
+-- Called by the C side for each output file; and, once, what the C side
+-- needs to hand templates the proxies of the tables it made.
 return function(name, vars)
 	return render(name, vars, nil, 1)
-end
+end, proxy_of
