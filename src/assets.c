@@ -110,9 +110,42 @@ ignored(const char *name)
 	    sg_starts_with(name, ".env.");
 }
 
+/* Is the symbolic link src (under dir, relative to the root) one to
+ * publish: a link to a regular file inside dir, not to a dotfile? Warns
+ * at its path when not (links to folders are not followed: no cycles). */
+static int
+link_ok(struct sg_site *site, const char *dir, const char *name,
+    const char *src)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	struct stat	 st;
+	char		*top = sg_path_join(site->root, dir), *rtop, *real;
+	size_t		 n;
+	int		 ok = 0;
+
+	rtop = realpath(top, NULL);
+	real = realpath(src, NULL);
+	n = rtop ? strlen(rtop) : 0;
+	if (rtop && real && !strncmp(real, rtop, n) && real[n] == '/' &&
+	    !strstr(real + n, "/.") && stat(real, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+		ok = 1;
+	else {
+		loc.file = xasprintf("%s/%s", dir, name);
+		sg_diag_warn(site->diag, &loc, "skipped: a symbolic link is "
+		    "published only when it leads to a file inside %s/ that "
+		    "is not a dotfile", dir);
+		free((char *)(uintptr_t)loc.file);
+	}
+	free(top);
+	free(rtop);
+	free(real);
+	return ok;
+}
+
 /* Lists the files under dir (relative to the root), as static assets
  * published at their own paths, dotfiles included but for what
- * ignored() names. */
+ * ignored() names, and links only where link_ok() allows. */
 static void
 add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
     const char *sub, int depth)
@@ -120,7 +153,7 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 	struct dirent	**list = NULL;
 	struct stat	  st;
 	struct asset	 *x;
-	char		 *full, *name, *src;
+	char		 *full, *name, *src, *enc;
 	char		  hex[17];
 	size_t		  len;
 	int		  n, i;
@@ -136,22 +169,27 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 		name = *sub ? xasprintf("%s/%s", sub, list[i]->d_name) :
 		    xstrdup(list[i]->d_name);
 		src = xasprintf("%s/%s/%s", site->root, dir, name);
-		if (stat(src, &st) == 0 && S_ISDIR(st.st_mode))
+		if (lstat(src, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    (!link_ok(site, dir, name, src) || stat(src, &st) == -1))
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode))
 			add_static(site, a, dir, name, depth + 1);
 		else if (S_ISREG(st.st_mode) && (x = add(a, name)) != NULL) {
 			x->src = src;
 			src = NULL;
 			x->out = xstrdup(name);
 			x->data = sg_file_read(x->src, &len);
+			enc = sg_path_url(name);
 			if (x->data != NULL) {
 				fingerprint(x->data, len, hex);
 				free(x->data);
 				x->data = NULL;
 				x->url = xasprintf("%s%s?v=%s",
-				    site->config.base_path, name, hex);
+				    site->config.base_path, enc, hex);
 			} else
 				x->url = xasprintf("%s%s",
-				    site->config.base_path, name);
+				    site->config.base_path, enc);
+			free(enc);
 		}
 		free(src);
 		free(name);
@@ -289,7 +327,7 @@ sg_assets_build(struct sg_site *site, struct sg_assets **out)
 {
 	struct sg_assets	*a = xcalloc(1, sizeof(*a));
 	struct asset		*x;
-	char			*theme = NULL, *tscss = NULL, *include;
+	char			*theme = NULL, *tscss = NULL, *include, *enc;
 	size_t			 i;
 	int			 bad = 0;
 
@@ -315,8 +353,10 @@ sg_assets_build(struct sg_site *site, struct sg_assets **out)
 			x->src = xasprintf("%s/content/%s", site->root,
 			    site->files[i]);
 			x->out = xstrdup(site->files[i]);
+			enc = sg_path_url(site->files[i]);
 			x->url = xasprintf("%s%s", site->config.base_path,
-			    site->files[i]);
+			    enc);
+			free(enc);
 		}
 	sg_sort(a->v, a->len, sizeof(*a->v), cmp_asset);
 	a->sorted = 1;

@@ -135,6 +135,88 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 	return n;
 }
 
+static int
+cmp_job_out(const void *a, const void *b)
+{
+	return strcmp((*(const struct sg_job *const *)a)->out,
+	    (*(const struct sg_job *const *)b)->out);
+}
+
+/* Where an output clash is blamed: a page's 'slug:' line, or its file. */
+static void
+blame(const struct sg_site *site, const struct sg_job *j, struct sg_loc *loc)
+{
+	const struct sg_page	*p = NULL;
+	const struct sg_value	*v;
+
+	loc->file = j->src ? j->src : "content";
+	loc->line = loc->col = 0;
+	if (j->kind == SG_JOB_PAGE)
+		p = site->pages[j->index];
+	else if (j->kind == SG_JOB_SECTION)
+		p = site->sections[j->index]->page;
+	if (p && p->fm && (v = sg_value_get(p->fm, "slug")) != NULL)
+		*loc = v->loc;
+	else if (p)
+		loc->line = loc->col = 1;
+}
+
+static const struct sg_job *
+find_out(const struct sg_job **v, size_t n, const char *out)
+{
+	size_t	 lo = 0, hi = n, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(out, v[mid]->out)) == 0)
+			return v[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Two output files must not clash: the same path twice (a page's slug
+ * 'sitemap.xml/..' is not one, but 'index.html' as a slug makes
+ * index.html a folder), or one file where another needs a folder.
+ * Reported at the page's slug. Returns the number of clashes. */
+static int
+check_outputs(struct sg_site *site, const struct sg_job *jobs, size_t n)
+{
+	const struct sg_job	**v = xcalloc(n + 1, sizeof(*v)), *other;
+	struct sg_loc		  loc;
+	char			 *dir, *slash;
+	size_t			  i;
+	int			  bad = 0;
+
+	for (i = 0; i < n; i++)
+		v[i] = &jobs[i];
+	sg_sort(v, n, sizeof(*v), cmp_job_out);
+	for (i = 0; i < n; i++) {
+		other = i > 0 && !strcmp(v[i - 1]->out, v[i]->out) ?
+		    v[i - 1] : NULL;
+		dir = xstrdup(v[i]->out);
+		while (other == NULL && (slash = strrchr(dir, '/')) != NULL) {
+			*slash = '\0';
+			other = find_out(v, n, dir);
+		}
+		if (other) {
+			blame(site, v[i], &loc);
+			sg_diag_error(site->diag, &loc, "this page's output "
+			    "file %s clashes with %s, made from %s: choose "
+			    "another 'slug'", v[i]->out, other->out,
+			    other->src ? other->src : other->template);
+			bad++;
+		}
+		free(dir);
+	}
+	free(v);
+	return bad;
+}
+
 static void
 tree_one(void *arg, int worker, size_t i)
 {
@@ -297,7 +379,7 @@ sg_build(const struct sg_options *opt)
 	char			*outdir;
 	size_t			 njobs = 0, i;
 	double			 t0 = sg_now(), t = t0;
-	int			 rc = 1, failed;
+	int			 rc = 1, failed, committed = -1;
 
 	site = sg_site_new(opt);
 	memset(&ctx, 0, sizeof(ctx));
@@ -316,7 +398,14 @@ sg_build(const struct sg_options *opt)
 	if (!opt->samples_only && !opt->pdf_only &&
 	    sg_diag_errors(site->diag) == 0) {
 		sg_assets_build(site, &site->assets);
-		sg_render_new(site, opt->jobs, &render);
+		/* two output files in one place are found before any work */
+		if (sg_render_new(site, opt->jobs, &render) == 0) {
+			njobs = list_jobs(site, render, &jobs);
+			check_outputs(site, jobs, njobs);
+			free(jobs);
+			jobs = NULL;
+			njobs = 0;
+		}
 		search = sg_search_new(site, opt->jobs);
 	}
 	if (stop(site))
@@ -391,8 +480,9 @@ sg_build(const struct sg_options *opt)
 		}
 	}
 
-	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
-	    site->diag)) == NULL || stop(site))
+	if ((out = sg_out_open(outdir, opt->root, (opt->dry_run ? SG_OUT_DRY :
+	    0) | (opt->force ? SG_OUT_FORCE : 0), site->diag)) == NULL ||
+	    stop(site))
 		goto out;
 	sg_out_scan(out, secrets);
 	njobs = list_jobs(site, render, &jobs);
@@ -420,7 +510,7 @@ sg_build(const struct sg_options *opt)
 	sg_check_reach(ctx.check, site);
 	if (stop(site))
 		goto out;
-	if (sg_out_commit(out) == -1) {
+	if ((committed = sg_out_commit(out)) != 0) {
 		out = NULL;
 		stop(site);
 		goto out;
@@ -438,7 +528,7 @@ out:
 	sg_diag_flush(site->diag);
 	if (rc != 0 && !opt->quiet && opt->dry_run && !opt->samples_only)
 		checked(site);
-	else if (rc != 0 && !opt->quiet)
+	else if (rc != 0 && committed != 1 && !opt->quiet)
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
 		    sg_diag_errors(site->diag), sg_diag_errors(site->diag) == 1 ?
 		    "" : "s", outdir);

@@ -7,18 +7,31 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "alias.h"
+#include "include.h"
 #include "path.h"
 #include "site.h"
 #include "yaml.h"
 
 #define MAX_DEPTH	64	/* folders nested deeper are not walked */
 
+/* A folder by identity, to tell a link that loops back to a folder
+ * being walked, or leads to one already walked through another link. */
+struct dirid {
+	dev_t		 dev;
+	ino_t		 ino;
+};
+
 struct walk {
 	struct sg_site	 *site;
-	char		 *real_root;	/* realpath of the site root */
+	char		 *real_content;	/* realpath of content/ */
+	struct dirid	 *open;		/* the folders being walked, outermost first */
+	size_t		  nopen, capopen;
+	struct dirid	 *linked;	/* folders walked through a link */
+	size_t		  nlinked, caplinked;
 	struct sg_page	**pages;
 	size_t		  npages, cap;
 	struct sg_buf	  files;	/* '\0'-separated rel paths */
@@ -149,9 +162,72 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int
+find_dir(const struct dirid *v, size_t n, const struct stat *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].dev == st->st_dev && v[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+static void
+push_dir(struct dirid **v, size_t *n, size_t *cap, const struct stat *st)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xrealloc(*v, *cap * sizeof(**v));
+	}
+	(*v)[*n].dev = st->st_dev;
+	(*v)[(*n)++].ino = st->st_ino;
+}
+
+/* Follows the symbolic link content/<child>: sets *st to what it leads
+ * to, or returns -1 after a warning (it leads out of content/, to a
+ * dotfile, or nowhere) or an error (it loops back to a folder above it).
+ * A second link to a folder already walked through a link is skipped. */
+static int
+follow(struct walk *w, const char *path, const char *child, struct stat *st)
+{
+	struct sg_site	*site = w->site;
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	const char	*in;
+	char		*real, *src = xasprintf("content/%s", child);
+	size_t		 n = strlen(w->real_content);
+	int		 rc = -1;
+
+	loc.file = src;
+	real = realpath(path, NULL);
+	in = real && !strncmp(real, w->real_content, n) && real[n] == '/' ?
+	    real + n + 1 : NULL;
+	if (stat(path, st) == 0 && S_ISDIR(st->st_mode) &&
+	    find_dir(w->open, w->nopen, st))
+		sg_diag_error(site->diag, &loc, "a symbolic link that loops "
+		    "back to a folder above it (%s): remove it", real &&
+		    strcmp(real, w->real_content) ? real + n + 1 : "content/");
+	else if (real == NULL || in == NULL || sg_include_hidden(in) ||
+	    stat(path, st) == -1)
+		sg_diag_warn(site->diag, &loc, "skipped: a symbolic link that "
+		    "leads out of content/, to a dotfile or nowhere is not "
+		    "published");
+	else if (S_ISDIR(st->st_mode) && find_dir(w->linked, w->nlinked, st))
+		sg_diag_warn(site->diag, &loc, "skipped: a second symbolic "
+		    "link to a folder already published through another");
+	else {
+		if (S_ISDIR(st->st_mode))
+			push_dir(&w->linked, &w->nlinked, &w->caplinked, st);
+		rc = 0;
+	}
+	free(real);
+	free(src);
+	return rc;
+}
+
 /* Walks content/<rel> in name order: Markdown files become pages, other
- * files are listed for copying; dotfiles and symlinks that lead out of
- * the site are skipped. */
+ * regular files are listed for copying; dotfiles, and symbolic links
+ * that lead out of content/ or loop, are not. */
 static void
 walk(struct walk *w, const char *rel, int depth)
 {
@@ -159,18 +235,21 @@ walk(struct walk *w, const char *rel, int depth)
 	struct dirent	*de;
 	struct stat	 st;
 	struct sg_loc	 loc = { NULL, 0, 0 };
-	char		**names = NULL, *dir, *path, *child, *real;
+	char		**names = NULL, *dir, *path, *child;
 	size_t		 n = 0, cap = 0, i;
 	DIR		*dp;
 
 	dir = xasprintf("%s/content%s%s", site->root, *rel ? "/" : "", rel);
-	if ((dp = opendir(dir)) == NULL) {
+	if ((dp = opendir(dir)) == NULL || fstat(dirfd(dp), &st) == -1) {
 		loc.file = "content";
 		sg_diag_error(site->diag, &loc, "cannot read the folder "
 		    "content/%s: %s", rel, strerror(errno));
+		if (dp)
+			closedir(dp);
 		free(dir);
 		return;
 	}
+	push_dir(&w->open, &w->nopen, &w->capopen, &st);
 	while ((de = readdir(dp)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -186,18 +265,9 @@ walk(struct walk *w, const char *rel, int depth)
 		path = xasprintf("%s/%s", dir, names[i]);
 		child = *rel ? xasprintf("%s/%s", rel, names[i]) :
 		    xstrdup(names[i]);
-		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-			real = realpath(path, NULL);
-			if (real == NULL || !sg_starts_with(real,
-			    w->real_root) || stat(path, &st) == -1) {
-				loc.file = "content";
-				sg_diag_warn(site->diag, &loc, "skipping "
-				    "content/%s: a symbolic link that leads "
-				    "out of the site or nowhere", child);
-				st.st_mode = 0;
-			}
-			free(real);
-		}
+		if (lstat(path, &st) == -1 || (S_ISLNK(st.st_mode) &&
+		    follow(w, path, child, &st) == -1))
+			st.st_mode = 0;
 		if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
 			walk(w, child, depth + 1);
 		else if (S_ISREG(st.st_mode) && sg_ends_with(names[i], ".md"))
@@ -210,6 +280,7 @@ walk(struct walk *w, const char *rel, int depth)
 		free(child);
 		free(names[i]);
 	}
+	w->nopen--;
 	free(names);
 	free(dir);
 }
@@ -260,14 +331,16 @@ static struct sg_section *
 get_section(struct sg_site *site, const char *dir)
 {
 	struct sg_section	*s;
-	char			*parent;
+	char			*parent, *enc;
 
 	if ((s = find_section(site, dir)) != NULL)
 		return s;
 	s = xcalloc(1, sizeof(*s));
 	s->dir = xstrdup(dir);
-	s->url = xasprintf("%s%s%s", site->config.base_path, dir,
+	enc = sg_path_url(dir);
+	s->url = xasprintf("%s%s%s", site->config.base_path, enc,
 	    *dir ? "/" : "");
+	free(enc);
 	s->out = xasprintf("%s%sindex.html", dir, *dir ? "/" : "");
 	if (*dir) {
 		parent = sg_path_dir(dir);
@@ -312,13 +385,14 @@ static void
 place_plain(struct sg_page *p)
 {
 	const char	*base = sg_path_base(p->rel);
-	char		*stem;
+	char		*stem, *enc;
 
 	if (p->owner)
 		return;
 	stem = xstrndup(base, strlen(base) - 3);
-	p->url = xasprintf("%s%s/", p->section->url, p->slug ? p->slug :
-	    stem);
+	enc = sg_path_url(p->slug ? p->slug : stem);
+	p->url = xasprintf("%s%s/", p->section->url, enc);
+	free(enc);
 	p->out = xasprintf("%s%s%s/index.html", p->section->dir,
 	    *p->section->dir ? "/" : "", p->slug ? p->slug : stem);
 	free(stem);
@@ -333,17 +407,23 @@ sg_content_load(struct sg_site *site)
 {
 	struct walk	 w;
 	const char	*f;
+	char		*path;
 	size_t		 i;
 
 	memset(&w, 0, sizeof(w));
 	w.site = site;
-	w.real_root = realpath(site->root, NULL);
-	if (w.real_root == NULL)
-		w.real_root = xstrdup(site->root);
+	path = sg_path_join(site->root, "content");
+	w.real_content = realpath(path, NULL);
+	if (w.real_content == NULL)
+		w.real_content = path;
+	else
+		free(path);
 	get_section(site, "");
 	site->home = site->sections[0];
 	walk(&w, "", 0);
-	free(w.real_root);
+	free(w.real_content);
+	free(w.open);
+	free(w.linked);
 	site->all = w.pages;
 	site->nall = w.npages;
 	sg_sort(site->all, site->nall, sizeof(*site->all), cmp_rel);
@@ -475,22 +555,41 @@ static void
 add_tag(struct sg_site *site, struct sg_page *p, const struct sg_value *v)
 {
 	struct sg_tag	*t = NULL;
-	char		*slug;
+	char		*slug, *enc;
+	const char	*e;
 	size_t		 i;
 
 	if (v->str == NULL)
 		return;
+	for (e = v->str; *e == ' ' || *e == '\t'; e++)
+		;
+	if (*e == '\0') {
+		sg_diag_error(site->diag, &v->loc, "an empty tag: give it a "
+		    "name or remove it");
+		return;
+	}
 	slug = sg_slugify(v->str);
 	for (i = 0; i < site->ntags; i++)
 		if (!strcmp(site->tags[i]->slug, slug)) {
 			t = site->tags[i];
 			break;
 		}
+	/* two names, one page: say so rather than merge them (names that
+	 * differ only in case are one tag) */
+	if (t && strcasecmp(t->name, v->str) != 0) {
+		sg_diag_error(site->diag, &v->loc, "the tags '%s' and '%s' "
+		    "both make the tag page tags/%s/: spell them the same, or "
+		    "rename one", v->str, t->name, slug);
+		free(slug);
+		return;
+	}
 	if (t == NULL) {
 		t = xcalloc(1, sizeof(*t));
 		t->name = xstrdup(v->str);
 		t->slug = slug;
-		t->url = xasprintf("%stags/%s/", site->config.base_path, slug);
+		enc = sg_path_url(slug);
+		t->url = xasprintf("%stags/%s/", site->config.base_path, enc);
+		free(enc);
 		t->out = xasprintf("tags/%s/index.html", slug);
 		site->tags = xrealloc(site->tags, (site->ntags + 1) *
 		    sizeof(*site->tags));

@@ -1,12 +1,20 @@
 /* include.c: expands {{#include path}}, {{#include path:anchor}} and
  * {{#include path:from:to}} in a page's Markdown, as mdBook does, keeping a
  * map from each expanded line back to the author's line. A path is
- * relative to the page and may not leave the site root. */
+ * relative to the page and may not leave content/, name a dotfile or go
+ * through a link out of content/; only regular files are read. */
+#include <sys/stat.h>
+#include <sys/syscall.h>
+
+#include <linux/openat2.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "include.h"
 #include "path.h"
@@ -150,15 +158,155 @@ sg_include_region(const char *text, size_t len, const char *sel, char **out)
 	return 0;
 }
 
+/* Does the relative path p have a component that starts with '.' (a
+ * dotfile or a dot folder, "." and ".." included)? */
+int
+sg_include_hidden(const char *p)
+{
+	const char	*s;
+
+	for (s = p; *s; s++)
+		if (*s == '.' && (s == p || s[-1] == '/'))
+			return 1;
+	return 0;
+}
+
+/* Opens content/<rel> for reading, resolving it beneath content/ only
+ * (openat2 with RESOLVE_BENEATH where the kernel has it: no race between
+ * the check and the open). Returns a descriptor, or -1 with errno (EXDEV:
+ * the path leaves content/). */
+static int
+open_beneath(const char *root, const char *rel, const char *real_content)
+{
+	struct open_how	 how;
+	char		*dir, *full, *real;
+	int		 dfd, fd, err;
+
+	dir = sg_path_join(root, "content");
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (dfd == -1)
+		return -1;
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+	fd = (int)syscall(SYS_openat2, dfd, rel, &how, sizeof(how));
+	err = errno;
+	if (fd == -1 && (err == ENOSYS || err == EPERM)) {
+		/* an older kernel (or a filter that forbids openat2) */
+		full = sg_path_join(root, "content");
+		dir = sg_path_join(full, rel);
+		free(full);
+		real = realpath(dir, NULL);
+		free(dir);
+		if (real == NULL)
+			fd = -1, err = errno;
+		else if (!sg_starts_with(real, real_content) ||
+		    real[strlen(real_content)] != '/')
+			fd = -1, err = EXDEV;
+		else {
+			fd = open(real, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+			    O_NOFOLLOW | O_CLOEXEC);
+			err = errno;
+		}
+		free(real);
+	}
+	close(dfd);
+	errno = err;
+	return fd;
+}
+
+/* Reads content/<rel> (rel normalised, relative to content/) as an
+ * include or a file= sample may: it must stay inside content/, also
+ * through symbolic links, name no dotfile or dot folder (nor resolve to
+ * one), and be a regular file. Sets *text (the caller frees) and *len.
+ * Returns 0, or one of SG_INCLUDE_* (then *why says what is wrong). */
+int
+sg_include_read(const struct sg_site *site, const char *rel, char **text,
+    size_t *len, const char **why)
+{
+	struct sg_buf	 b = { 0 };
+	struct stat	 st;
+	char		*dir, *real_content, *full, *real, chunk[65536];
+	ssize_t		 n;
+	int		 fd, rc = SG_INCLUDE_ERRNO;
+
+	*text = NULL;
+	*len = 0;
+	*why = "";
+	if (*rel == '\0' || *rel == '/' || sg_include_hidden(rel)) {
+		*why = "it names a dotfile or a dot folder, which are never "
+		    "read";
+		return SG_INCLUDE_DENIED;
+	}
+	dir = sg_path_join(site->root, "content");
+	real_content = realpath(dir, NULL);
+	free(dir);
+	if (real_content == NULL) {
+		*why = strerror(errno);
+		return SG_INCLUDE_ERRNO;
+	}
+	/* where a link leads: not to a dotfile inside content/ either */
+	full = xasprintf("%s/%s", real_content, rel);
+	real = realpath(full, NULL);
+	free(full);
+	if (real && sg_starts_with(real, real_content) &&
+	    real[strlen(real_content)] == '/' &&
+	    sg_include_hidden(real + strlen(real_content) + 1)) {
+		*why = "it leads to a dotfile or a dot folder, which are never "
+		    "read";
+		rc = SG_INCLUDE_DENIED;
+		goto out;
+	}
+	if ((fd = open_beneath(site->root, rel, real_content)) == -1) {
+		if (errno == EXDEV || errno == ELOOP) {
+			*why = "it leads out of content/ through a symbolic "
+			    "link";
+			rc = SG_INCLUDE_DENIED;
+		} else
+			*why = strerror(errno);
+		goto out;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*why = "it is not a regular file (a folder, a FIFO, a socket or "
+		    "a device): only regular files are read";
+		close(fd);
+		rc = SG_INCLUDE_DENIED;
+		goto out;
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*why = strerror(errno);
+			close(fd);
+			sg_buf_free(&b);
+			goto out;
+		}
+		sg_buf_put(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	if (b.data == NULL)
+		sg_buf_puts(&b, "");
+	*len = b.len;
+	*text = sg_buf_detach(&b);
+	rc = 0;
+out:
+	free(real);
+	free(real_content);
+	return rc;
+}
+
 /* Reads what one directive names. arg is "path" or "path:selector".
  * Returns the text (the caller frees), or NULL after an error. */
 static char *
 include_one(const struct sg_site *site, const struct sg_page *page,
     const char *arg, const struct sg_loc *loc)
 {
-	char	*path, *sel, *dir, *joined, *rel = NULL, *full = NULL;
-	char	*real = NULL, *real_root = NULL, *text = NULL, *out = NULL;
-	size_t	 len;
+	char		*path, *sel, *dir, *joined, *rel = NULL;
+	char		*text = NULL, *out = NULL;
+	const char	*why;
+	size_t		 len;
 
 	path = xstrdup(arg);
 	if ((sel = strchr(path, ':')) != NULL)
@@ -168,29 +316,17 @@ include_one(const struct sg_site *site, const struct sg_page *page,
 	dir = sg_path_dir(page->src);
 	joined = sg_path_join(dir, path);
 	rel = sg_path_normalize(joined);
-	if (rel == NULL || *path == '/' || *path == '\0') {
-		sg_diag_error(site->diag, loc, "include '%s' leaves the site: "
+	if (rel == NULL || *path == '/' || *path == '\0' ||
+	    !sg_starts_with(rel, "content/")) {
+		sg_diag_error(site->diag, loc, "include '%s' leaves content/: "
 		    "an include path is relative to the page and stays inside "
-		    "the site", path);
+		    "content/", path);
 		goto out;
 	}
-	full = sg_path_join(site->root, rel);
-	real = realpath(full, NULL);
-	real_root = realpath(site->root, NULL);
-	if (real == NULL) {
+	if (sg_include_read(site, rel + strlen("content/"), &text, &len,
+	    &why) != 0) {
 		sg_diag_error(site->diag, loc, "cannot include '%s': %s", path,
-		    strerror(errno));
-		goto out;
-	}
-	if (real_root == NULL || !sg_starts_with(real, real_root) ||
-	    (real[strlen(real_root)] != '/' && real[strlen(real_root)])) {
-		sg_diag_error(site->diag, loc, "include '%s' leaves the site "
-		    "(through a symbolic link)", path);
-		goto out;
-	}
-	if ((text = sg_file_read(real, &len)) == NULL) {
-		sg_diag_error(site->diag, loc, "cannot include '%s': %s", path,
-		    strerror(errno));
+		    why);
 		goto out;
 	}
 	if (sg_include_region(text, len, sel, &out) == -1)
@@ -203,9 +339,6 @@ out:
 	free(dir);
 	free(joined);
 	free(rel);
-	free(full);
-	free(real);
-	free(real_root);
 	free(text);
 	return out;
 }
@@ -224,7 +357,8 @@ sg_include_expand(const struct sg_site *site, const struct sg_page *page,
 	struct lines	 l = { NULL, 0, 0 };
 	struct sg_loc	 loc;
 	const char	*s = page->text + page->body_off;
-	const char	*end = page->text + page->len, *d, *close, *nl, *bol;
+	const char	*end = page->text + page->len, *d, *close, *nl;
+	const char	*bol = s, *eol = NULL, *next_close = NULL;
 	char		*arg, *inc;
 	size_t		 k;
 	int		 line = page->body_line, at_bol = 1, rc = 0;
@@ -236,21 +370,32 @@ sg_include_expand(const struct sg_site *site, const struct sg_page *page,
 			break;
 		}
 		if (d > s && d[-1] == '\\') {
+			if ((nl = memrchr(s, '\n', (size_t)(d - s))) != NULL)
+				bol = nl + 1;
 			emit(&out, &l, s, (size_t)(d - 1 - s), &line, 1, &at_bol);
 			emit(&out, &l, d, strlen(DIRECTIVE), &line, 1, &at_bol);
 			s = d + strlen(DIRECTIVE);
 			continue;
 		}
 		emit(&out, &l, s, (size_t)(d - s), &line, 1, &at_bol);
-		for (bol = d; bol > page->text + page->body_off &&
-		    bol[-1] != '\n'; bol--)
-			;
-		close = memmem(d, (size_t)(end - d), "}}", 2);
-		nl = memchr(d, '\n', (size_t)(end - d));
+		/* the line's start, and its '}}', looked for only in what
+		 * was not searched yet: linear in the page however many
+		 * directives it has */
+		if ((nl = memrchr(s, '\n', (size_t)(d - s))) != NULL)
+			bol = nl + 1;
+		if (eol == NULL || eol < d)
+			eol = memchr(d, '\n', (size_t)(end - d));
+		if (eol == NULL)
+			eol = end;
+		if (next_close == NULL || next_close < d)
+			next_close = memmem(d, (size_t)(end - d), "}}", 2);
+		if (next_close == NULL)
+			next_close = end;
+		close = next_close < eol ? next_close : NULL;
 		loc.file = page->src;
 		loc.line = line;
 		loc.col = 1 + (int)(d - bol);
-		if (close == NULL || (nl && nl < close)) {
+		if (close == NULL) {
 			sg_diag_error(site->diag, &loc, "'{{#include' is not "
 			    "closed by '}}' on the same line");
 			rc = -1;

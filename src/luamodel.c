@@ -549,6 +549,36 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	lua_remove(L, pages);
 }
 
+/* Replaces the lists of pages, sections and tags kept for sg_lua_vars
+ * with lists of the read-only proxies the runtime made of them; the table
+ * on top maps each table to its proxy. */
+void
+sg_lua_model_proxies(lua_State *L)
+{
+	static const char *const regs[] = {
+		REG_PAGES, REG_SECTIONS, REG_TAGS, NULL
+	};
+	lua_Integer	 i, n;
+	int		 map = lua_gettop(L), k;
+
+	for (k = 0; regs[k]; k++) {
+		lua_getfield(L, LUA_REGISTRYINDEX, regs[k]);
+		n = (lua_Integer)lua_rawlen(L, -1);
+		lua_createtable(L, (int)n, 0);
+		for (i = 1; i <= n; i++) {
+			lua_rawgeti(L, -2, i);
+			lua_pushvalue(L, -1);
+			if (lua_rawget(L, map) != LUA_TNIL)
+				lua_remove(L, -2);	/* its proxy */
+			else
+				lua_pop(L, 1);		/* itself */
+			lua_rawseti(L, -2, i);
+		}
+		lua_setfield(L, LUA_REGISTRYINDEX, regs[k]);
+		lua_pop(L, 1);
+	}
+}
+
 /* Pushes the variables of one render: page, section, content and toc
  * for a page or section, tag for a tag page, nothing more for others. */
 void

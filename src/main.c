@@ -16,6 +16,7 @@
 #include "build.h"
 #include "completion.h"
 #include "embed.h"
+#include "output.h"
 #include "path.h"
 #include "pool.h"
 #include "pdf/pdf.h"
@@ -30,7 +31,7 @@ static const char *const commands[] = {
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
 static const char usage_text[] =
-"usage: sitegen [options] build\n"
+"usage: sitegen [options] build [--force]\n"
 "       sitegen [options] check\n"
 "       sitegen [options] samples [--bless] [--export DIR]\n"
 "       sitegen [options] pdf\n"
@@ -42,6 +43,7 @@ static const char usage_text[] =
 "\n"
 "commands:\n"
 "  build          build the site into public/ (replaced only on success)\n"
+"    --force      replace an output folder that sitegen did not make\n"
 "  check          build in memory and report every problem; write nothing\n"
 "  samples        compile, run and check only the C samples\n"
 "    --bless      write the output each sample printed into its output block\n"
@@ -284,6 +286,7 @@ main(int argc, char *argv[])
 		{ "export", required_argument, NULL, 'E' },
 		{ "future", no_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'M' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sg_options	 opt;
@@ -327,6 +330,9 @@ main(int argc, char *argv[])
 		case 'F':
 			opt.future = 1;
 			break;
+		case 'f':
+			opt.force = 1;
+			break;
 		case 'B':
 			opt.bless = 1;
 			break;
@@ -352,6 +358,11 @@ main(int argc, char *argv[])
 	if (optind >= argc)
 		return usage("no command given");
 	cmd = argv[optind++];
+	if (opt.force && strcmp(cmd, "build") != 0)
+		return usage("--force goes with build");
+	if (!strcmp(cmd, "build") || !strcmp(cmd, "check") ||
+	    !strcmp(cmd, "samples"))
+		sg_out_trap_signals();
 	if (!strcmp(cmd, "build") || !strcmp(cmd, "check")) {
 		if (optind != argc)
 			return usage("build and check take no arguments");

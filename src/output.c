@@ -1,13 +1,23 @@
 /* output.c: every output file is written into a staging directory beside
  * the output directory; only a build without errors swaps it into place
  * (one rename(2) with RENAME_EXCHANGE), so a failed build leaves the
- * previous output exactly as it was. */
+ * previous output exactly as it was. The output directory is replaced
+ * only when sitegen made it (it holds the stamp file), when it is empty,
+ * or with --force; never when it holds the site or its sources. Staging
+ * directories are locked while in use, so the next build removes those a
+ * killed one left; SIGINT and SIGTERM run the cleanups registered here. */
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,64 +32,434 @@
 #define RENAME_EXCHANGE	(1 << 1)
 #endif
 
+#define STAMP_TEXT	"sitegen made this folder and replaces all of it on " \
+			"each build.\n"
+#define STAGE_MARK	".sitegen-"	/* "public.sitegen-XXXXXX" */
+#define MAX_CLEANUPS	64
+
 struct sg_output {
 	char		*out;		/* the output directory */
 	char		*stage;		/* the staging directory */
+	char		*old;		/* stage.old: the two-rename swap */
+	int		 dfd;		/* the stage, open and locked, or -1 */
+	int		 cleanup;	/* its slot in the cleanup list, or -1 */
 	int		 dry;		/* check only: write nothing */
 	struct sg_diag	*diag;
 	struct sg_secrets *scan;	/* credential scan of every file, or NULL */
 	char		*root;		/* the site root, to name copied sources */
 };
 
-/* Opens a staging directory for out (which need not exist yet, and may
- * not hold the site root). With dry
- * set nothing is written at all. Returns NULL after reporting why. */
+/* ---- cleanups on SIGINT and SIGTERM ----------------------------------- */
+
+/* The only process-wide state of sitegen: a signal handler has nothing
+ * else to reach. The handler only writes the signal's number to a pipe;
+ * a thread reads it, runs the cleanups (in an ordinary thread, so they
+ * may allocate and take locks) and exits 128 + the signal. */
+static struct {
+	void	(*fn)(void *);
+	void	 *arg;
+} cleanups[MAX_CLEANUPS];
+static pthread_mutex_t	 cleanup_lock = PTHREAD_MUTEX_INITIALIZER;
+static int		 sig_pipe[2] = { -1, -1 };
+static pid_t		 main_pid;
+static atomic_int	 stopping;
+static sem_t		 watching;	/* the watcher thread has started */
+
+/* Registers fn(arg) to run if SIGINT or SIGTERM ends the process. Returns
+ * a slot for sg_out_cleanup_pop, or -1 when the list is full. Thread
+ * safe. */
+int
+sg_out_cleanup_push(void (*fn)(void *), void *arg)
+{
+	int	 i;
+
+	pthread_mutex_lock(&cleanup_lock);
+	for (i = 0; i < MAX_CLEANUPS; i++)
+		if (cleanups[i].fn == NULL) {
+			cleanups[i].fn = fn;
+			cleanups[i].arg = arg;
+			break;
+		}
+	pthread_mutex_unlock(&cleanup_lock);
+	return i < MAX_CLEANUPS ? i : -1;
+}
+
+/* Forgets a cleanup once its work is done another way; -1 is fine. While
+ * the cleanups run (the process is being stopped) this waits for them. */
+void
+sg_out_cleanup_pop(int slot)
+{
+	if (slot < 0 || slot >= MAX_CLEANUPS)
+		return;
+	pthread_mutex_lock(&cleanup_lock);
+	cleanups[slot].fn = NULL;
+	cleanups[slot].arg = NULL;
+	pthread_mutex_unlock(&cleanup_lock);
+}
+
+/* Is the process being stopped by a signal? Long work may check this
+ * and give up early. */
+int
+sg_out_stopping(void)
+{
+	return atomic_load(&stopping);
+}
+
+static void
+on_signal(int sig)
+{
+	unsigned char	 b = (unsigned char)sig;
+	int		 saved = errno;
+
+	/* a forked child (before its exec) dies as it would have */
+	if (getpid() != main_pid || write(sig_pipe[1], &b, 1) != 1) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	errno = saved;
+}
+
+static void *
+watch(void *arg)
+{
+	static const char	 msg[] = "sitegen: interrupted; the output "
+				    "is left as it was\n";
+	unsigned char		 b;
+	ssize_t			 n;
+	int			 i;
+
+	(void)arg;
+	sem_post(&watching);
+	while ((n = read(sig_pipe[0], &b, 1)) != 1)
+		if (n == 0 || errno != EINTR)
+			return NULL;
+	atomic_store(&stopping, 1);
+	pthread_mutex_lock(&cleanup_lock);
+	for (i = MAX_CLEANUPS - 1; i >= 0; i--)
+		if (cleanups[i].fn)
+			cleanups[i].fn(cleanups[i].arg);
+	n = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	(void)n;
+	_exit(128 + b);
+}
+
+/* Makes SIGINT and SIGTERM run the registered cleanups, then end the
+ * process with status 128 + the signal (130, 143). Call once, early. */
+void
+sg_out_trap_signals(void)
+{
+	struct sigaction	 sa;
+	pthread_attr_t		 attr;
+	pthread_t		 t;
+
+	if (sig_pipe[0] != -1 || pipe2(sig_pipe, O_CLOEXEC) == -1)
+		return;
+	main_pid = getpid();
+	sem_init(&watching, 0, 0);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&t, &attr, watch, NULL) != 0) {
+		pthread_attr_destroy(&attr);
+		return;
+	}
+	pthread_attr_destroy(&attr);
+	/* wait until it runs: a thread still starting may hold the
+	 * allocator's lock (the sanitizers' has no fork handler), and the
+	 * parse stage forks */
+	while (sem_wait(&watching) == -1 && errno == EINTR)
+		;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* ---- what may be replaced --------------------------------------------- */
+
+/* The real path out would have: realpath of it, or of its folder with its
+ * name added when it does not exist yet. NULL if neither resolves. */
+static char *
+resolve(const char *out)
+{
+	char	*dir, *rdir, *r;
+
+	if ((r = realpath(out, NULL)) != NULL)
+		return r;
+	dir = sg_path_dir(out);
+	rdir = realpath(*dir ? dir : ".", NULL);
+	r = rdir ? xasprintf("%s%s%s", rdir, strcmp(rdir, "/") ? "/" : "",
+	    sg_path_base(out)) : NULL;
+	free(dir);
+	free(rdir);
+	return r;
+}
+
+/* Is a the folder b or one of its parents? */
+static int
+holds(const char *a, const char *b)
+{
+	size_t	 n = strlen(a);
+
+	return strcmp(a, "/") == 0 || (strncmp(a, b, n) == 0 &&
+	    (b[n] == '/' || b[n] == '\0'));
+}
+
+/* Reports an output that is, holds, or lies inside the site root or one
+ * of its source folders. Returns -1 then, else 0. */
+static int
+check_sources(const char *out, const char *real, const char *root,
+    struct sg_diag *diag)
+{
+	static const char *const sources[] = {
+		"content", "templates", "themes", "lua", "static", "data",
+		".git", ".sitegen", NULL
+	};
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	char		*path, *src;
+	int		 i, rc = 0;
+
+	if ((src = realpath(root, NULL)) != NULL && holds(real, src)) {
+		sg_diag_error(diag, &loc, "the output '%s' holds the site "
+		    "itself: choose a folder of its own (--out public)", out);
+		rc = -1;
+	}
+	free(src);
+	for (i = 0; rc == 0 && sources[i]; i++) {
+		path = sg_path_join(root, sources[i]);
+		src = realpath(path, NULL);
+		free(path);
+		if (src && (holds(real, src) || holds(src, real))) {
+			sg_diag_error(diag, &loc, "the output '%s' is or lies "
+			    "inside the site's %s/ folder, which sitegen would "
+			    "delete: choose a folder of its own (--out public)",
+			    out, sources[i]);
+			rc = -1;
+		}
+		free(src);
+	}
+	return rc;
+}
+
+/* Is the directory out empty or marked by sitegen as its own? */
+static int
+replaceable(const char *out)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	char		*stamp;
+	DIR		*d;
+	int		 empty = 1, ok;
+
+	stamp = sg_path_join(out, SG_OUT_STAMP);
+	ok = lstat(stamp, &st) == 0 && S_ISREG(st.st_mode);
+	free(stamp);
+	if (ok)
+		return 1;
+	if ((d = opendir(out)) == NULL)
+		return 0;
+	while (empty && (de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			empty = 0;
+	closedir(d);
+	return empty;
+}
+
+/* Finds a folder under dirfd/name (depth first) that this user could not
+ * empty, so that the old output could not be removed after the swap.
+ * Returns its path (the caller frees) or NULL. */
+static char *
+unremovable(int dirfd, const char *name, const char *shown, int depth)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	char		*sub, *bad = NULL;
+	DIR		*d;
+	int		 fd;
+
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    !S_ISDIR(st.st_mode) || depth > 256)
+		return NULL;
+	if (faccessat(dirfd, name, W_OK | X_OK | R_OK, AT_EACCESS) == -1)
+		return xstrdup(shown);
+	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return xstrdup(shown);
+	}
+	while (bad == NULL && (de = readdir(d)) != NULL) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
+		    de->d_type != DT_DIR)
+			continue;
+		sub = xasprintf("%s/%s", shown, de->d_name);
+		bad = unremovable(fd, de->d_name, sub, depth + 1);
+		free(sub);
+	}
+	closedir(d);
+	return bad;
+}
+
+/* Removes the staging folders that builds of out killed before their end
+ * left beside it: "out.sitegen-XXXXXX" (and ".old") folders of this user
+ * that no running build holds locked. */
+static void
+remove_stale(const char *out)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	const char	*base = sg_path_base(out), *rest;
+	char		*dir = sg_path_dir(out), *path;
+	size_t		 n = strlen(base);
+	DIR		*d;
+	int		 fd;
+
+	if ((d = opendir(*dir ? dir : ".")) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		rest = de->d_name + n;
+		if (strncmp(de->d_name, base, n) != 0 ||
+		    !sg_starts_with(rest, STAGE_MARK))
+			continue;
+		rest += strlen(STAGE_MARK);
+		if (strlen(rest) != 6 && !(strlen(rest) == 10 &&
+		    !strcmp(rest + 6, ".old")))
+			continue;
+		path = sg_path_join(dir, de->d_name);
+		fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		if (fd != -1 && fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0)
+			sg_rm_tree(path);
+		if (fd != -1)
+			close(fd);
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+}
+
+/* Refuses what must not be replaced: a link, a file, the site or its
+ * sources, a folder sitegen did not make (unless force), one this user
+ * cannot remove. Returns 0 or -1 (reported). */
+static int
+check_out(const char *out, const char *root, int force, struct sg_diag *diag)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	struct stat	 st;
+	char		*real, *bad;
+	int		 exists, rc = 0;
+
+	exists = lstat(out, &st) == 0;
+	if (exists && S_ISLNK(st.st_mode)) {
+		sg_diag_error(diag, &loc, "the output '%s' is a symbolic "
+		    "link: sitegen puts a new folder in the output's place and "
+		    "will not replace a link or what it points to; give the "
+		    "folder itself as --out", out);
+		return -1;
+	}
+	if (exists && !S_ISDIR(st.st_mode)) {
+		sg_diag_error(diag, &loc, "the output '%s' exists and is not "
+		    "a directory", out);
+		return -1;
+	}
+	if ((real = resolve(out)) != NULL)
+		rc = check_sources(out, real, root, diag);
+	free(real);
+	if (rc == -1 || !exists)
+		return rc;
+	if (!force && !replaceable(out)) {
+		sg_diag_error(diag, &loc, "the output '%s' is not empty and "
+		    "sitegen did not make it (it has no %s file): a build "
+		    "replaces the whole folder, so it would delete what is "
+		    "there; remove it, choose another --out, or give --force to "
+		    "replace it anyway", out, SG_OUT_STAMP);
+		return -1;
+	}
+	if ((bad = unremovable(AT_FDCWD, out, out, 0)) != NULL) {
+		sg_diag_error(diag, &loc, "cannot replace the output '%s': "
+		    "this user cannot remove the folder %s (%s); remove the "
+		    "old output as its owner, or choose another --out", out,
+		    bad, strerror(EACCES));
+		free(bad);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the staging directory --------------------------------------------- */
+
+static void
+remove_stage(void *arg)
+{
+	struct sg_output	*o = arg;
+	int			 i;
+
+	/* writers still running may add a file between the passes */
+	for (i = 0; i < 100; i++) {
+		if (sg_rm_tree(o->stage) == 0 && sg_rm_tree(o->old) == 0)
+			break;
+		usleep(10000);
+	}
+}
+
+/* Opens a staging directory for out (which need not exist yet) after
+ * checking that out may be replaced; flags are SG_OUT_DRY (write nothing
+ * at all) and SG_OUT_FORCE (replace a folder sitegen did not make).
+ * Returns NULL after reporting why not. */
 struct sg_output *
-sg_out_open(const char *out, const char *root, int dry, struct sg_diag *diag)
+sg_out_open(const char *out, const char *root, int flags,
+    struct sg_diag *diag)
 {
 	struct sg_output	*o = xcalloc(1, sizeof(*o));
 	struct sg_loc		 loc = { NULL, 0, 0 };
-	struct stat		 st;
-	char			*real, *cwd;
+	int			 fd;
 
 	o->out = xstrdup(out);
 	o->root = xstrdup(root);
-	o->dry = dry;
+	o->dry = flags & SG_OUT_DRY;
 	o->diag = diag;
-	if (dry)
+	o->dfd = o->cleanup = -1;
+	if (o->dry)
 		return o;
-	if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		sg_diag_error(diag, &loc, "the output '%s' exists and is not "
-		    "a directory", out);
+	if (check_out(out, root, flags & SG_OUT_FORCE, diag) == -1)
 		goto fail;
-	}
-	/* never swap away a folder that holds the site (--out .) */
-	real = realpath(out, NULL);
-	cwd = realpath(root, NULL);
-	if (real && cwd && sg_starts_with(cwd, real) &&
-	    (cwd[strlen(real)] == '/' || cwd[strlen(real)] == '\0' ||
-	    strcmp(real, "/") == 0)) {
-		sg_diag_error(diag, &loc, "the output '%s' holds the site "
-		    "itself: choose a folder of its own (--out public)", out);
-		free(real);
-		free(cwd);
-		goto fail;
-	}
-	free(real);
-	free(cwd);
-	o->stage = xasprintf("%s.sitegen-XXXXXX", out);
+	remove_stale(out);
+	o->stage = xasprintf("%s%sXXXXXX", out, STAGE_MARK);
 	if (mkdtemp(o->stage) == NULL) {
 		sg_diag_error(diag, &loc, "cannot make a staging folder beside "
 		    "'%s': %s", out, strerror(errno));
+		free(o->stage);
+		o->stage = NULL;
 		goto fail;
 	}
+	o->old = xasprintf("%s.old", o->stage);
+	o->cleanup = sg_out_cleanup_push(remove_stage, o);
 	chmod(o->stage, 0755);
+	o->dfd = open(o->stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (o->dfd == -1 || flock(o->dfd, LOCK_EX | LOCK_NB) == -1 ||
+	    (fd = openat(o->dfd, SG_OUT_STAMP, O_WRONLY | O_CREAT | O_EXCL |
+	    O_CLOEXEC, 0644)) == -1) {
+		sg_diag_error(diag, &loc, "cannot set up the staging folder "
+		    "'%s': %s", o->stage, strerror(errno));
+		goto fail;
+	}
+	if (write(fd, STAMP_TEXT, sizeof(STAMP_TEXT) - 1) !=
+	    sizeof(STAMP_TEXT) - 1) {
+		close(fd);
+		sg_diag_error(diag, &loc, "cannot write in the staging folder "
+		    "'%s'", o->stage);
+		goto fail;
+	}
+	close(fd);
 	return o;
 fail:
-	free(o->stage);
-	free(o->out);
-	free(o->root);
-	free(o);
+	sg_out_discard(o);
 	return NULL;
 }
 
@@ -91,19 +471,51 @@ sg_out_scan(struct sg_output *o, struct sg_secrets *scan)
 	o->scan = scan;
 }
 
-static char *
-stage_path(struct sg_output *o, const char *rel)
+/* Makes the folders of rel (a normalised relative path to a file) under
+ * the stage. Returns 0 or -1 with errno. */
+static int
+mkdirs_at(int dfd, const char *rel)
 {
-	char	*norm = sg_path_normalize(rel), *path;
+	char	*p = xstrdup(rel), *s;
+	int	 rc = 0;
 
-	if (norm == NULL || *norm == '\0' || *norm == '/' ||
-	    norm[strlen(norm) - 1] == '/') {
-		free(norm);
-		return NULL;
+	for (s = strchr(p, '/'); s && rc == 0; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdirat(dfd, p, 0755) == -1 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
 	}
-	path = xasprintf("%s/%s", o->stage, norm);
-	free(norm);
-	return path;
+	free(p);
+	return rc;
+}
+
+/* Writes one file of the stage, relative to its descriptor: once the
+ * stage is removed (an interrupted build), nothing can bring it back. */
+static int
+write_at(int dfd, const char *rel, const char *data, size_t len)
+{
+	ssize_t	 n;
+	int	 fd, err;
+
+	if (mkdirs_at(dfd, rel) == -1)
+		return -1;
+	fd = openat(dfd, rel, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0644);
+	if (fd == -1)
+		return -1;
+	while (len > 0) {
+		if ((n = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			close(fd);
+			errno = err;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return close(fd);
 }
 
 static int	write_file(struct sg_output *, const char *, const char *,
@@ -124,30 +536,31 @@ write_file(struct sg_output *o, const char *rel, const char *src,
     const char *data, size_t len)
 {
 	struct sg_loc	 loc = { NULL, 0, 0 };
-	char		*path;
-	int		 rc;
+	char		*norm;
+	int		 rc = 0;
 
 	if (o->scan && sg_secrets_scan_output(o->scan, rel, src, data,
 	    len) > 0)
 		return -1;
 	if (o->dry)
 		return 0;
-	if ((path = stage_path(o, rel)) == NULL) {
+	if (atomic_load(&stopping))
+		return -1;
+	norm = sg_path_normalize(rel);
+	if (norm == NULL || *norm == '\0' || *norm == '/' ||
+	    norm[strlen(norm) - 1] == '/' || !strcmp(norm, SG_OUT_STAMP)) {
 		sg_diag_error(o->diag, &loc, "refusing to write '%s' outside "
 		    "the output", rel);
+		free(norm);
 		return -1;
 	}
-	*strrchr(path, '/') = '\0';
-	rc = sg_mkdirs(path);
-	path[strlen(path)] = '/';
-	if (rc == -1 || sg_file_write(path, data, len) == -1) {
+	if (write_at(o->dfd, norm, data, len) == -1) {
 		sg_diag_error(o->diag, &loc, "cannot write %s/%s: %s", o->out,
 		    rel, strerror(errno));
-		free(path);
-		return -1;
+		rc = -1;
 	}
-	free(path);
-	return 0;
+	free(norm);
+	return rc;
 }
 
 /* Copies the file src to rel in the output. Returns 0 or -1 (reported). */
@@ -172,85 +585,66 @@ sg_out_copy(struct sg_output *o, const char *rel, const char *src)
 	return rc;
 }
 
-/* Removes the previous output, now at path, in a process of its own that
- * outlives this one: with ten thousand pages that takes seconds, which
- * the build need not wait for (the name is unique, nothing else uses
- * it). Removes it here if no process can be started. */
-static void
-remove_later(const char *path)
+/* Swaps the stage into place. Returns 1 when the old output is now at
+ * o->stage or o->old, 0 when there was none, -1 (errno) when nothing
+ * moved. */
+static int
+swap(struct sg_output *o)
 {
-	pid_t	 pid, st;
-	int	 status, fd;
+	struct stat	 st;
 
-	fflush(NULL);
-	if ((pid = fork()) == 0) {
-		if ((st = fork()) == 0) {
-			/* nobody waits for it: let go of the caller's pipes */
-			if ((fd = open("/dev/null", O_RDWR)) != -1) {
-				dup2(fd, 0);
-				dup2(fd, 1);
-				dup2(fd, 2);
-				if (fd > 2)
-					close(fd);
-			}
-			setsid();
-			sg_rm_tree(path);
-			_exit(0);
-		}
-		_exit(st == -1);
+	if (lstat(o->out, &st) == -1)
+		return rename(o->stage, o->out) == 0 ? 0 : -1;
+	if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->out,
+	    RENAME_EXCHANGE) == 0)
+		return 1;
+	/* a file system without the exchange: two renames */
+	if (rename(o->out, o->old) == -1)
+		return -1;
+	if (rename(o->stage, o->out) == -1) {
+		rename(o->old, o->out);
+		return -1;
 	}
-	if (pid == -1) {
-		sg_rm_tree(path);
-		return;
-	}
-	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		sg_rm_tree(path);
+	return 1;
 }
 
-/* Puts the staged output in place of the output directory and has the
- * old one removed (in the background, remove_later). Frees o. Returns 0, or -1 (reported; the old output is
- * then still there). */
+/* Puts the staged output in place of the output directory and removes
+ * the old one. Frees o. Returns 0; -1 (reported) when the old output is
+ * still in place; 1 (reported) when the new output is in place but the
+ * old one could not be removed. */
 int
 sg_out_commit(struct sg_output *o)
 {
 	struct sg_loc	 loc = { NULL, 0, 0 };
-	struct stat	 st;
-	char		*old;
-	int		 rc = 0;
+	int		 rc;
 
 	if (o->dry) {
 		sg_out_discard(o);
 		return 0;
 	}
-	if (stat(o->out, &st) == -1) {
-		if (rename(o->stage, o->out) == -1)
-			rc = -1;
-	} else if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->out,
-	    RENAME_EXCHANGE) == 0) {
-		remove_later(o->stage);
-	} else {
-		/* a file system without the exchange: two renames */
-		old = xasprintf("%s.old", o->stage);
-		if (rename(o->out, old) == -1 || rename(o->stage, o->out) ==
-		    -1) {
-			rename(old, o->out);
-			rc = -1;
-		} else
-			remove_later(old);
-		free(old);
-	}
+	/* a signal now waits until the output is whole again */
+	pthread_mutex_lock(&cleanup_lock);
+	rc = swap(o);
+	pthread_mutex_unlock(&cleanup_lock);
 	if (rc == -1) {
 		sg_diag_error(o->diag, &loc, "cannot put the new output in "
 		    "place of '%s': %s", o->out, strerror(errno));
-		sg_rm_tree(o->stage);
+		sg_out_discard(o);
+		return -1;
 	}
-	free(o->stage);
-	free(o->out);
-	free(o->root);
-	free(o);
-	return rc;
+	if (rc == 1 && (sg_rm_tree(o->stage) == -1 ||
+	    sg_rm_tree(o->old) == -1)) {
+		sg_diag_error(o->diag, &loc, "the new output is in '%s', but "
+		    "the old one could not be removed: remove what is left in "
+		    "%s", o->out, access(o->old, F_OK) == 0 ? o->old :
+		    o->stage);
+		free(o->stage);
+		o->stage = NULL;
+		sg_out_discard(o);
+		return 1;
+	}
+	sg_out_discard(o);
+	return 0;
 }
 
 /* Throws the staged output away, leaving the output directory as it
@@ -262,7 +656,11 @@ sg_out_discard(struct sg_output *o)
 		return;
 	if (o->stage)
 		sg_rm_tree(o->stage);
+	sg_out_cleanup_pop(o->cleanup);
+	if (o->dfd != -1)
+		close(o->dfd);
 	free(o->stage);
+	free(o->old);
 	free(o->out);
 	free(o->root);
 	free(o);

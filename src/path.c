@@ -90,6 +90,32 @@ sg_path_base(const char *p)
 	return s ? s + 1 : p;
 }
 
+/* The URL path for the file path p: every byte but ASCII letters,
+ * digits, '-', '.', '_', '~' and '/' percent-encoded (spaces, newlines,
+ * '%', '#', '?', quotes, non-ASCII and invalid UTF-8 alike), so that it
+ * is one well-formed URL in HTML, the sitemap and the feed. The caller
+ * frees. */
+char *
+sg_path_url(const char *p)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct sg_buf		 b = { 0 };
+	const unsigned char	*s;
+
+	for (s = (const unsigned char *)p; *s; s++) {
+		if (isalnum(*s) && *s < 0x80)
+			sg_buf_putc(&b, (char)*s);
+		else if (strchr("-._~/", *s))
+			sg_buf_putc(&b, (char)*s);
+		else {
+			sg_buf_putc(&b, '%');
+			sg_buf_putc(&b, hex[*s >> 4]);
+			sg_buf_putc(&b, hex[*s & 15]);
+		}
+	}
+	return sg_buf_detach(&b);
+}
+
 /* A URL slug for s: ASCII letters lowered, letters, digits and any
  * non-ASCII bytes kept, apostrophes dropped, every other run of characters
  * one '-', no '-' at either end. An empty result becomes "_". The caller frees. */

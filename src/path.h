@@ -6,6 +6,7 @@ char	*sg_path_join(const char *, const char *);
 char	*sg_path_normalize(const char *);
 char	*sg_path_dir(const char *);
 const char *sg_path_base(const char *);
+char	*sg_path_url(const char *);
 char	*sg_slugify(const char *);
 char	*sg_heading_id(const char *);
 

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 #include "embed.h"
 #include "luamodel.h"
+#include "luapat.h"
 #include "path.h"
 #include "render.h"
 #include "site.h"
@@ -21,7 +23,8 @@
 
 #define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
 #define STEP		10000			/* instructions between hook calls */
-#define MAX_STEPS	100000			/* hook calls before a render is stopped */
+#define MAX_STEPS	20000			/* hook calls before a call is stopped */
+#define MAX_SECONDS	5.0			/* seconds before a call is stopped */
 
 struct tmpl {
 	char	*name;		/* "partials/nav.html" */
@@ -33,7 +36,9 @@ struct tmpl {
 struct state {
 	lua_State	*L;		/* NULL until the worker's first render */
 	size_t		 used;		/* bytes allocated */
-	long		 steps;		/* hook calls in the current render */
+	long		 steps;		/* hook calls in the current call */
+	double		 deadline;	/* sg_now() when the current call ends */
+	int		 spent;		/* its budget is spent: every hook fails */
 	int		 broken;	/* making the state failed */
 };
 
@@ -72,6 +77,9 @@ alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return ptr;
 }
 
+/* The budget of every call into Lua (loading helpers, each render): once
+ * it is spent the hook runs at every instruction and fails each time, so
+ * a pcall that catches the error cannot go on running. */
 static void
 hook(lua_State *L, lua_Debug *ar)
 {
@@ -79,10 +87,27 @@ hook(lua_State *L, lua_Debug *ar)
 
 	(void)ar;
 	lua_getallocf(L, (void **)&st);
-	if (++st->steps > MAX_STEPS)
-		luaL_error(L, "template ran too long (over %d million Lua "
-		    "instructions): is there an endless loop?",
-		    STEP / 1000 * MAX_STEPS / 1000);
+	if (!st->spent && ++st->steps <= MAX_STEPS && sg_now() < st->deadline)
+		return;
+	if (!st->spent) {
+		st->spent = 1;
+		lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+	}
+	/* no "file:line:" in front: the handler finds the template line */
+	lua_pushfstring(L, "template ran too long (over %d million Lua "
+	    "instructions or %d seconds): is there an endless loop?",
+	    STEP / 1000 * MAX_STEPS / 1000, (int)MAX_SECONDS);
+	lua_error(L);
+}
+
+/* Starts (or, with on unset, ends) the budget of one call on st. */
+static void
+budget(struct state *st, int on)
+{
+	st->steps = 0;
+	st->spent = 0;
+	st->deadline = sg_now() + MAX_SECONDS;
+	lua_sethook(st->L, on ? hook : NULL, on ? LUA_MASKCOUNT : 0, STEP);
 }
 
 /* The message handler of every call: finds the template line the error
@@ -183,6 +208,32 @@ find(const struct sg_render *r, const char *name)
 	return bsearch(&key, r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
 }
 
+/* Does the symbolic link path lead to a regular file inside the site
+ * root? Sets *st to it. Warns at the link when not (links to folders are
+ * not followed: no cycles). */
+static int
+inside_site(struct sg_render *r, const char *path, const char *rel,
+    struct stat *st)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	char		*root = realpath(r->site->root, NULL);
+	char		*real = realpath(path, NULL);
+	size_t		 n = root ? strlen(root) : 0;
+	int		 ok;
+
+	ok = root && real && !strncmp(real, root, n) && real[n] == '/' &&
+	    stat(real, st) == 0 && S_ISREG(st->st_mode);
+	if (!ok) {
+		loc.file = rel;
+		sg_diag_warn(r->site->diag, &loc, "skipped: a symbolic link "
+		    "among the templates is followed only to a file inside "
+		    "the site");
+	}
+	free(root);
+	free(real);
+	return ok;
+}
+
 /* Adds the templates under dir (relative to the root) that are not
  * already known: the site's own are read first and win. */
 static void
@@ -211,7 +262,11 @@ scan(struct sg_render *r, const char *dir, const char *sub, int depth)
 		    xstrdup(de->d_name);
 		path = xasprintf("%s/%s", dir, name);
 		full = sg_path_join(r->site->root, path);
-		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode))
+		/* a link is followed only to a file inside the site */
+		if (lstat(full, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    !inside_site(r, full, path, &st))
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode))
 			scan(r, dir, name, depth + 1);
 		else if (S_ISREG(st.st_mode)) {
 			for (i = 0; i < r->ntmpls; i++)
@@ -330,6 +385,29 @@ l_linedefined(lua_State *L)
 	return 1;
 }
 
+static int	make_state(struct sg_render *, struct state *);
+
+/* Makes worker 0's state now, so that an error in the runtime or in a
+ * lua/site/ helper (one that never ends, say) is reported once, here;
+ * the other workers make theirs from the same sources when they start. */
+static int
+first_state(struct sg_render *r)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	int		 k;
+
+	if (make_state(r, &r->states[0]) == 0)
+		return 0;
+	if (r->states[0].L && lua_isstring(r->states[0].L, -1))
+		report(r, NULL, r->states[0].L, "");
+	else
+		sg_diag_error(r->site->diag, &loc, "cannot set up the "
+		    "template runtime: out of memory");
+	for (k = 0; k < r->nstates; k++)
+		r->states[k].broken = 1;
+	return -1;
+}
+
 /* Finds and compiles the templates of site/templates/ and the theme's.
  * Returns 0, or -1 after reporting errors; *out is set either way and
  * freed with sg_render_free. */
@@ -352,7 +430,9 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 		r->dirs = xstrdup("templates/");
 	sg_sort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
 	*out = r;
-	return (compile_all(r) | check_helpers(r)) ? -1 : 0;
+	if ((compile_all(r) | check_helpers(r)) != 0)
+		return -1;
+	return first_state(r);
 }
 
 /* Is there a template called name? */
@@ -392,35 +472,91 @@ sg_render_lua_version(void)
 
 /* ---- worker states ----------------------------------------------------- */
 
-static const unsigned char needs_escape[256] = {
-	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1
-};
+/* 1: one of & < > " ' (escaped); 2: a control character XML and HTML
+ * do not allow; 3: the first byte of a UTF-8 sequence (checked). */
+static unsigned char	 escape_class[256];
+static pthread_once_t	 escape_once = PTHREAD_ONCE_INIT;
 
-/* escape(v): v as text with & < > " ' escaped; nil is "". Also the "_e"
- * of compiled templates. */
+static void
+escape_init(void)
+{
+	int	 c;
+
+	for (c = 0; c < 0x20; c++)
+		if (c != '\t' && c != '\n' && c != '\r')
+			escape_class[c] = 2;
+	escape_class[0x7f] = 2;
+	for (c = 0x80; c < 0x100; c++)
+		escape_class[c] = 3;
+	escape_class['&'] = escape_class['<'] = escape_class['>'] = 1;
+	escape_class['"'] = escape_class['\''] = 1;
+}
+
+/* The length of the valid UTF-8 sequence at s[0..n), or 0. */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t		 len, i;
+	unsigned int	 c;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/* escape(v): v as text with & < > " ' escaped, and what is not text in
+ * HTML or XML (invalid UTF-8, control characters) replaced by U+FFFD,
+ * so that a file name read from disk cannot break a sitemap or feed;
+ * nil is "". Also the "_e" of compiled templates. */
 static int
 l_escape(lua_State *L)
 {
-	luaL_Buffer	 b;
-	const char	*s, *run;
-	size_t		 len, i;
+	luaL_Buffer		 b;
+	const unsigned char	*s;
+	const char		*run;
+	size_t			 len, i, k;
 
 	if (lua_isnoneornil(L, 1)) {
 		lua_pushliteral(L, "");
 		return 1;
 	}
-	s = luaL_tolstring(L, 1, &len);
+	pthread_once(&escape_once, escape_init);
+	s = (const unsigned char *)luaL_tolstring(L, 1, &len);
 	for (i = 0; i < len; i++)
-		if (needs_escape[(unsigned char)s[i]])
+		if (escape_class[s[i]] && (escape_class[s[i]] != 3 ||
+		    (k = utf8_len(s + i, len - i)) == 0))
 			break;
+		else if (escape_class[s[i]] == 3)
+			i += k - 1;
 	if (i == len)
 		return 1;
 	luaL_buffinit(L, &b);
-	for (run = s, i = 0; i < len; i++) {
-		if (!needs_escape[(unsigned char)s[i]])
+	for (run = (const char *)s, i = 0; i < len; i++) {
+		if (escape_class[s[i]] == 0)
 			continue;
-		luaL_addlstring(&b, run, (size_t)(s + i - run));
-		run = s + i + 1;
+		if (escape_class[s[i]] == 3 && (k = utf8_len(s + i,
+		    len - i)) > 0) {
+			i += k - 1;
+			continue;
+		}
+		luaL_addlstring(&b, run, (size_t)((const char *)s + i - run));
+		run = (const char *)s + i + 1;
 		switch (s[i]) {
 		case '&':
 			luaL_addstring(&b, "&amp;");
@@ -434,12 +570,15 @@ l_escape(lua_State *L)
 		case '"':
 			luaL_addstring(&b, "&quot;");
 			break;
-		default:
+		case '\'':
 			luaL_addstring(&b, "&#39;");
+			break;
+		default:
+			luaL_addstring(&b, "\xef\xbf\xbd");
 			break;
 		}
 	}
-	luaL_addlstring(&b, run, (size_t)(s + len - run));
+	luaL_addlstring(&b, run, (size_t)((const char *)s + len - run));
 	luaL_pushresult(&b);
 	return 1;
 }
@@ -470,6 +609,7 @@ make_state(struct sg_render *r, struct state *st)
 		return -1;
 	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
 	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+	sg_lua_guard_patterns(L);
 	luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
 	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
 	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
@@ -506,8 +646,15 @@ make_state(struct sg_render *r, struct state *st)
 	lua_pushstring(L, r->dirs);
 	sg_lua_site_helpers(L, r->site);
 	lua_pushcfunction(L, l_linedefined);
-	if (lua_pcall(L, 7, 1, 1) != LUA_OK)
+	/* the runtime runs lua/site/ helpers: bounded like a render */
+	budget(st, 1);
+	if (lua_pcall(L, 7, 2, 1) != LUA_OK) {
+		budget(st, 0);
 		return -1;
+	}
+	budget(st, 0);
+	sg_lua_model_proxies(L);
+	lua_pop(L, 1);
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_settop(L, 0);
 	/* the site model is made once and lives as long as the state: in a
@@ -562,16 +709,15 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_pushstring(L, job->template);
 	sg_lua_vars(L, r->site, job->kind, job->index);
-	st->steps = 0;
-	lua_sethook(L, hook, LUA_MASKCOUNT, STEP);
+	budget(st, 1);
 	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
-		lua_sethook(L, NULL, 0, 0);
+		budget(st, 0);
 		report(r, job->src, L, "while rendering");
 		lua_settop(L, 0);
 		lua_gc(L, LUA_GCCOLLECT);
 		return -1;
 	}
-	lua_sethook(L, NULL, 0, 0);
+	budget(st, 0);
 	if ((s = lua_tolstring(L, -1, len)) == NULL) {
 		sg_diag_error(r->site->diag, &loc, "template '%s' did not "
 		    "return text", job->template);

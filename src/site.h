@@ -145,6 +145,8 @@ struct sg_options {
 	int		 quiet;
 	int		 verbose;
 	int		 dry_run;	/* check: build, write nothing */
+	int		 force;		/* --force: replace an output folder
+					 * sitegen did not make */
 	int		 samples_only;	/* samples: run the samples, write nothing */
 	int		 bless;		/* samples --bless */
 	const char	*export_dir;	/* samples --export DIR */

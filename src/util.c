@@ -203,29 +203,48 @@ sg_ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Reads the file at path whole. Returns a NUL-terminated buffer the caller
- * frees, with its length in *len, or NULL with errno set. */
+/* Reads the file at path whole. Only a regular file is read: anything
+ * else (a FIFO, a device, a folder) fails with EINVAL, never blocks.
+ * Returns a NUL-terminated buffer the caller frees, with its length in
+ * *len, or NULL with errno set. */
 char *
 sg_file_read(const char *path, size_t *len)
 {
 	struct sg_buf	 b = { 0 };
+	struct stat	 st;
 	char		 chunk[65536];
-	size_t		 n;
-	FILE		*fp;
-	int		 err;
+	ssize_t		 n;
+	int		 fd, err;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		sg_buf_put(&b, chunk, n);
-	if (ferror(fp)) {
-		err = errno ? errno : EIO;
-		fclose(fp);
-		sg_buf_free(&b);
+	if (fstat(fd, &st) == -1)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	else
+		err = 0;
+	if (err != 0) {
+		close(fd);
 		errno = err;
 		return NULL;
 	}
-	fclose(fp);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			err = errno;
+			close(fd);
+			sg_buf_free(&b);
+			errno = err;
+			return NULL;
+		}
+		sg_buf_put(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	if (b.data == NULL)
+		sg_buf_puts(&b, "");
 	*len = b.len;
 	return sg_buf_detach(&b);
 }

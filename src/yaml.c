@@ -204,6 +204,14 @@ sg_yaml_parse(const char *text, size_t len, const char *file, int line_offset,
 			yaml_event_delete(&ev);
 			goto out;
 		case YAML_SCALAR_EVENT:
+			/* "\0" in a quoted string would cut it short */
+			if (memchr(ev.data.scalar.value, '\0',
+			    ev.data.scalar.length) != NULL) {
+				sg_diag_error(d, &loc, "a NUL character (\\0) "
+				    "in a YAML string is not allowed");
+				yaml_event_delete(&ev);
+				goto out;
+			}
 			v = scalar(&ev, &loc);
 			break;
 		case YAML_SEQUENCE_START_EVENT:

@@ -10,17 +10,64 @@ local templates, helpers, site, forbidden, dirs, site_helpers,
     linedefined = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
-local tostring = tostring
+local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
 
 local MAX_DEPTH = 32		-- layouts and includes nested deeper are a loop
 
+-- Read-only tables: what every render of a worker shares (the site
+-- model, the libraries, helper tables, what once() keeps) must not be
+-- changed by one render, or the output would depend on which worker
+-- rendered what before (--jobs). Each such table is seen through an empty
+-- proxy whose metatable reads from it and refuses writes, at the template
+-- line that tried; the links between tables are rewritten to proxies.
+local hidden = setmetatable({}, { __mode = "k" })	-- proxy -> table
+local proxy_of = {}					-- table -> proxy
+local function refuse(_, k)
+	error("the site model is read-only: cannot set '" .. tostring(k) ..
+	    "' (copy what you need into a table of your own)", 2)
+end
+local function length(p) return #hidden[p] end
+local function iterate(p) return next, hidden[p], nil end
+local function freeze(t)
+	if type(t) ~= "table" or hidden[t] then return t end
+	local p = proxy_of[t]
+	if p then return p end
+	p = {}
+	proxy_of[t], hidden[p] = p, t
+	for k, v in pairs(t) do
+		if type(v) == "table" then t[k] = freeze(v) end
+	end
+	setmetatable(p, {
+		__index = t,
+		__newindex = refuse,
+		__len = length,
+		__pairs = iterate,
+		__metatable = "read-only",
+	})
+	return p
+end
+
 -- The environment every template sees underneath its own variables.
 local base = {}
-for _, name in ipairs({ "assert", "error", "ipairs", "next", "pairs",
-    "pcall", "rawequal", "rawget", "rawlen", "select", "tonumber",
-    "tostring", "type", "xpcall" }) do
+for _, name in ipairs({ "assert", "error", "ipairs", "pairs", "pcall",
+    "rawequal", "select", "tonumber", "tostring", "type", "xpcall" }) do
 	base[name] = _G[name]
 end
+-- xpcall's handler would run where the error was raised, and an error
+-- from the budget hook is raised inside the hook, where hooks are off: a
+-- handler that loops would never be stopped. Here the handler runs once
+-- the call has unwound, under the budget like any other code.
+local pcall, pack, unpack = pcall, table.pack, table.unpack
+base.xpcall = function(f, handler, ...)
+	local r = pack(pcall(f, ...))
+	if r[1] then return unpack(r, 1, r.n) end
+	local _, v = pcall(handler, r[2])
+	return false, v
+end
+-- next, rawget and rawlen see through frozen tables
+base.next = function(t, k) return next(hidden[t] or t, k) end
+base.rawget = function(t, k) return rawget(hidden[t] or t, k) end
+base.rawlen = function(t) return rawlen(hidden[t] or t) end
 local function copy(t)
 	local c = {}
 	for k, v in pairs(t) do c[k] = v end
@@ -32,7 +79,10 @@ base.table = copy(table)
 base.math = copy(math)
 base.math.random, base.math.randomseed = nil, nil	-- output must be reproducible
 base.utf8 = copy(utf8)
-base.site = site
+base.site = freeze(site)
+for _, lib in ipairs({ "string", "table", "math", "utf8" }) do
+	base[lib] = freeze(base[lib])
+end
 for name, fn in pairs(helpers) do base[name] = fn end
 
 -- json(v): v as JSON, object keys sorted so output is reproducible.
@@ -73,13 +123,14 @@ local function json(v, depth)
 end
 base.json = function(v) return json(v) end
 
-setmetatable(base, { __index = function(_, name)
+local base_meta = { __index = function(_, name)
 	if forbidden[name] then
 		error("'" .. name .. "' is not available in templates: a " ..
 		    "template can read the site and nothing else", 2)
 	end
 	return nil
-end })
+end }
+setmetatable(base, base_meta)
 
 -- This site's own helpers (lua/site/*.lua), each returning a table of
 -- functions, run in the same sandbox as templates. Templates call them by
@@ -121,7 +172,7 @@ for _, name in ipairs(names) do
 			    "rely on: give it another name", 0)
 		end
 		defined_in[k] = file
-		base[k] = fns[k]
+		base[k] = freeze(fns[k])
 	end
 end
 
@@ -185,13 +236,21 @@ local cache = {}
 base.once = function(key, fn)
 	local v = cache[key]
 	if v == nil then
-		v = fn()
+		v = freeze(fn())
 		cache[key] = v
 	end
 	return v
 end
 
--- Called by the C side for each output file.
+-- from here on a helper's global variables are shared by every render of
+-- a worker: they may not change
+base_meta.__newindex = function(_, k)
+	error("cannot set the global '" .. tostring(k) .. "' in a helper: " ..
+	    "what one render changes would show in others (use a local)", 2)
+end
+
+-- Called by the C side for each output file; and, once, what the C side
+-- needs to hand templates the proxies of the tables it made.
 return function(name, vars)
 	return render(name, vars, nil, 1)
-end
+end, proxy_of

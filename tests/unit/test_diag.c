@@ -202,6 +202,8 @@ test_flush_empty(void)
 	CHECK_PRINTED(d, "");
 }
 
+/* Many messages in one file: the first 100 in line order (whatever the
+ * order they came in), then how many more there were. */
 static void
 test_many(void)
 {
@@ -214,11 +216,23 @@ test_many(void)
 	for (i = 1000; i >= 1; i--) {
 		at.line = i;
 		sg_diag_error(d, &at, "line %d", i);
+		if (i % 3 == 0)
+			sg_diag_warn(d, &at, "warn %d", i);
+		sg_diag_error(d, &at, "line %d", i);	/* a repeat */
 	}
-	CHECK(sg_diag_errors(d) == 1000);
-	want = malloc(1000 * 40);
-	for (p = want, i = 1; i <= 1000; i++)
+	at.file = "small.md";
+	at.line = 1;
+	sg_diag_error(d, &at, "alone");
+	CHECK(sg_diag_errors(d) == 1001);
+	want = malloc(200 * 60);
+	for (p = want, i = 1; i <= 75; i++) {
 		p += sprintf(p, "big.md:%d:1: error: line %d\n", i, i);
+		if (i % 3 == 0)
+			p += sprintf(p, "big.md:%d:1: warning: warn %d\n", i, i);
+	}
+	p += sprintf(p, "big.md: note: 925 more errors and 308 more warnings "
+	    "here are not shown (the first 100 are)\n");
+	sprintf(p, "small.md:1:1: error: alone\n");
 	CHECK_PRINTED(d, want);
 	free(want);
 	sg_diag_free(NULL);
@@ -253,6 +267,39 @@ test_json(void)
 	CHECK_PRINTED(d, "a note\n");
 }
 
+/* What a worker process hands over keeps the counts of what it did not
+ * show. */
+static void
+test_export_counts(void)
+{
+	struct sg_diag	*w = sg_diag_new(stderr, 0), *d = open_diag(0);
+	struct sg_loc	 at = { "big.md", 0, 1 };
+	struct sg_buf	 b = { 0 };
+	struct sg_rd	 r;
+	char		*want, *p;
+	int		 i;
+
+	for (i = 1; i <= 150; i++) {
+		at.line = i;
+		sg_diag_error(w, &at, "line %d", i);
+	}
+	sg_diag_export(w, &b);
+	r.p = b.data;
+	r.e = b.data + b.len;
+	r.bad = 0;
+	CHECK(sg_diag_import(d, &r) == 0);
+	CHECK(sg_diag_errors(d) == 150);
+	want = malloc(120 * 40);
+	for (p = want, i = 1; i <= 100; i++)
+		p += sprintf(p, "big.md:%d:1: error: line %d\n", i, i);
+	sprintf(p, "big.md: note: 50 more errors and 0 more warnings here are "
+	    "not shown (the first 100 are)\n");
+	CHECK_PRINTED(d, want);
+	free(want);
+	sg_buf_free(&b);
+	sg_diag_free(w);
+}
+
 int
 main(void)
 {
@@ -266,6 +313,7 @@ main(void)
 	TEST(test_errors_count);
 	TEST(test_color);
 	TEST(test_many);
+	TEST(test_export_counts);
 	TEST(test_flush_empty);
 	TEST(test_json);
 	HARNESS_EXIT();

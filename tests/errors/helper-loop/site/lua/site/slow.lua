@@ -1,0 +1,3 @@
+-- a helper that never returns
+while true do end
+return {}
