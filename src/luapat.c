@@ -2,10 +2,12 @@
  * pattern and subject that could run for ever. Lua's matcher is C code:
  * the instruction-count hook that stops a template that loops never runs
  * inside it, and a pattern with k backtracking items ('*', '+', '-', %b)
- * can take of the order of n^(k+1) steps on a subject of n bytes
- * (string.find(string.rep("a", 3000), ".-.-.-.-.-b") would take years).
- * Each call is let through to Lua's own function only when that bound,
- * times two for each '?', stays under MAX_STEPS. */
+ * share the n bytes of the subject among them: at most C(n + k, k) ways,
+ * tried from each of the n + 1 starting points unless the pattern is
+ * anchored with '^' (string.find(string.rep("a", 3000), ".-.-.-.-.-b")
+ * would take years; "^(.*%S)%s+%S*$" on a line is cheap). Each call is
+ * let through to Lua's own function only when that bound, times two for
+ * each '?', stays under MAX_STEPS. */
 #include <math.h>
 #include <string.h>
 
@@ -21,10 +23,12 @@ static double
 cost(const char *p, size_t plen, size_t n)
 {
 	const char	*e = p + plen;
-	double		 k = 0, opt = 0;
+	double		 k = 0, opt = 0, starts = (double)n + 1;
 
-	if (p < e && *p == '^')
+	if (p < e && *p == '^') {
+		starts = 1;
 		p++;
+	}
 	while (p < e) {
 		switch (*p) {
 		case '(':
@@ -79,7 +83,9 @@ cost(const char *p, size_t plen, size_t n)
 			p++;
 		}
 	}
-	return pow((double)n + 1, k + 1) * pow(2, opt);
+	/* starts * C(n + k, k) * 2^opt, in logarithms */
+	return exp(log(starts) + lgamma((double)n + k + 1) - lgamma(k + 1) -
+	    lgamma((double)n + 1) + opt * log(2));
 }
 
 /* Checks the subject (argument 1) and pattern (2) of the wrapped call,
