@@ -125,6 +125,7 @@ printf 'AKIAQYLPMN5HFIQR7XYZ\n<%%- content %%>\n' > "$s/templates/page.html"
 rm -rf "$s/public"
 mkdir -p "$s/public/old"
 echo before > "$s/public/old/index.html"
+touch "$s/public/.sitegen-output"
 got=$(cd "$s" && "$sg" --quiet build 2>&1)
 status=$?
 case $got in
