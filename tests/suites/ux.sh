@@ -91,7 +91,7 @@ echo "TOKEN=x" > "$s/static/.env.production"
 : > "$s/static/.#lock"
 echo "body{}" > "$s/static/css/site.css"
 "$sg" --root "$s" --quiet build
-got=$(cd "$s/public" && find . -type f ! -name index.html ! -path './handouts/*' | LC_ALL=C sort)
+got=$(cd "$s/public" && find . -type f ! -name index.html ! -path './handouts/*' ! -path './search/*' ! -name .sitegen-output | LC_ALL=C sort)
 same "ux: static/ publishes its dotfiles, not VCS, editor or .env files" "$got" \
 "./.nojekyll
 ./.well-known/security.txt
