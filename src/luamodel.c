@@ -171,14 +171,15 @@ l_slugify(lua_State *L)
 	return 1;
 }
 
-/* markdown(text): text rendered as Markdown (no link rewriting). */
+/* markdown(text): text rendered as Markdown the way a page is (heading
+ * ids, highlighting, links from the root of content/). */
 static int
 l_markdown(lua_State *L)
 {
 	const struct sg_site	*site = site_of(L);
 	size_t			 len;
 	const char		*s = luaL_optlstring(L, 1, "", &len);
-	char			*html = sg_md_to_html(s, len, site->config.unsafe);
+	char			*html = sg_md_to_html(site, s, len);
 
 	lua_pushstring(L, html);
 	free(html);
