@@ -556,9 +556,9 @@ payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 	case SG_NODE_HTML_BLOCK:
 	case SG_NODE_HTML_INLINE:
 		/* raw HTML is kept only where markdown.unsafe allows it, and
-		 * in an image's alt text, which shows it as text */
-		if ((c->site && c->site->config.unsafe) || in_image(s))
-			set_text(c, s, cmark_node_get_literal(n));
+		 * in an image's alt text, which shows it as text; its
+		 * anchors count (md_anchor.c) */
+		md_anchor_html(c, s, cmark_node_get_literal(n), in_image(s));
 		break;
 	case SG_NODE_TEXT:
 	case SG_NODE_CODE:

@@ -25,7 +25,8 @@ enum sg_node_kind {
 	SG_NODE_CODE_BLOCK,	/* u.code; text is the code */
 	SG_NODE_SAMPLE,		/* u.sample: a C sample, its result after the
 				 * samples stage */
-	SG_NODE_HTML_BLOCK,	/* text: raw HTML, only where allowed */
+	SG_NODE_HTML_BLOCK,	/* text: raw HTML, only where allowed;
+				 * else its anchors sanitised, or NULL */
 	SG_NODE_THEMATIC_BREAK,
 	SG_NODE_TABLE,		/* u.table */
 	SG_NODE_TABLE_ROW,	/* u.row */
@@ -36,7 +37,8 @@ enum sg_node_kind {
 	SG_NODE_SOFTBREAK,
 	SG_NODE_LINEBREAK,
 	SG_NODE_CODE,		/* text: inline code */
-	SG_NODE_HTML_INLINE,	/* text: raw HTML, only where allowed */
+	SG_NODE_HTML_INLINE,	/* text: raw HTML, only where allowed;
+				 * else an anchor sanitised, or NULL */
 	SG_NODE_EMPH,
 	SG_NODE_STRONG,
 	SG_NODE_STRIKE,
