@@ -32,6 +32,8 @@ static const struct key top_keys[] = {
 	{ "markdown", SG_MAP },
 	{ "params", SG_MAP },
 	{ "samples", SG_MAP },
+	{ "links", SG_MAP },
+	{ "nav", SG_STR },
 	{ NULL, SG_NIL }
 };
 
@@ -41,6 +43,8 @@ static const struct key samples_keys[] = {
 	{ "ldflags", SG_STR },
 	{ "timeout", SG_NUM },
 	{ "max_output", SG_NUM },
+	{ "mode", SG_STR },
+	{ "sections", SG_MAP },
 	{ NULL, SG_NIL }
 };
 
@@ -305,6 +309,7 @@ sg_config_load(struct sg_site *site)
 	    DEFAULT_CFLAGS);
 	c->ldflags = str_or(md, "ldflags",
 	    "");
+	bad += sg_config_docs(site);
 	if (bad)
 		return -1;
 	c->title = str_or(c->root, "title", "");
@@ -344,6 +349,7 @@ sg_config_free(struct sg_config *c)
 	free(c->cc);
 	free(c->cflags);
 	free(c->ldflags);
+	free(c->nav);
 	sg_value_free(c->root);
 	sg_value_free(c->data);
 	for (i = 0; i < c->ndata_files; i++)

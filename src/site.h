@@ -31,6 +31,9 @@ struct sg_config {
 	struct sg_value	*data;		/* data/NAME.yml|json by NAME, owned */
 	char		**data_files;	/* "data/NAME.yml", for the locations */
 	size_t		 ndata_files;
+	int		 links_warn;	/* links.internal: warn */
+	char		*nav;		/* nav: the contents list, in content/ */
+	struct sg_loc	 nav_loc;	/* where site.yml names it */
 };
 
 /* One heading of a page, for the TOC and for #anchor checks. */
@@ -195,6 +198,14 @@ int		 sg_site_reparse(struct sg_site *site, struct sg_page *page);
 /* config.c */
 int		 sg_config_load(struct sg_site *);
 void		 sg_config_free(struct sg_config *);
+
+/* config_docs.c: links.internal, nav and samples.mode (see there);
+ * sg_samples_mode names the mode of a samples: value, or -1. */
+#define SG_SAMPLES_RUN		0	/* compile, run if it has main */
+#define SG_SAMPLES_COMPILE	1	/* compile only */
+#define SG_SAMPLES_SHOW		2	/* shown, not compiled */
+int		 sg_config_docs(struct sg_site *);
+int		 sg_samples_mode(const char *);
 
 /* data.c */
 int		 sg_data_load(struct sg_site *);

@@ -1,0 +1,59 @@
+/* config_docs.c: the settings a documentation tree brought from elsewhere
+ * needs, read from site.yml after config.c has checked its types:
+ * links.internal (broken internal links as warnings), nav (a contents
+ * list as the navigation) and samples.mode (what an unmarked C block
+ * is). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "site.h"
+
+/* Reads links.internal, nav and samples.mode into site->config. Returns
+ * the number of errors reported. */
+int
+sg_config_docs(struct sg_site *site)
+{
+	struct sg_config	*c = &site->config;
+	const struct sg_value	*m, *v;
+	int			 bad = 0;
+
+	if ((m = sg_value_get(c->root, "links")) != NULL &&
+	    m->type == SG_MAP && (v = sg_value_get(m, "internal")) != NULL &&
+	    v->type != SG_NIL) {
+		if (v->type == SG_STR && !strcmp(v->str, "warn"))
+			c->links_warn = 1;
+		else if (v->type != SG_STR || strcmp(v->str, "error") != 0) {
+			sg_diag_error(site->diag, &v->loc, "'links.internal' "
+			    "must be 'error' (the default) or 'warn'");
+			bad++;
+		}
+	}
+	if ((v = sg_value_get(c->root, "nav")) != NULL && v->type == SG_STR &&
+	    *v->str) {
+		c->nav = xstrdup(v->str);
+		c->nav_loc = v->loc;
+	}
+	if ((m = sg_value_get(c->root, "samples")) != NULL &&
+	    m->type == SG_MAP && (v = sg_value_get(m, "mode")) != NULL &&
+	    v->type != SG_NIL && sg_samples_mode(v->str) < 0) {
+		sg_diag_error(site->diag, &v->loc, "'samples.mode' must be "
+		    "'run' (the default), 'compile' or 'show'");
+		bad++;
+	}
+	return bad;
+}
+
+/* The mode a samples: value names (SG_SAMPLES_RUN, …), or -1. */
+int
+sg_samples_mode(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	if (!strcmp(s, "run"))
+		return SG_SAMPLES_RUN;
+	if (!strcmp(s, "compile"))
+		return SG_SAMPLES_COMPILE;
+	if (!strcmp(s, "show") || !strcmp(s, "off") || !strcmp(s, "false"))
+		return SG_SAMPLES_SHOW;
+	return -1;
+}
