@@ -12,5 +12,6 @@ void	sg_lua_helpers(lua_State *, const struct sg_site *, lua_CFunction);
 void	sg_lua_model(lua_State *, const struct sg_site *);
 void	sg_lua_vars(lua_State *, const struct sg_site *, int, size_t);
 void	sg_lua_site_helpers(lua_State *, const struct sg_site *);
+void	sg_lua_nav(lua_State *, const struct sg_site *, int);
 
 #endif

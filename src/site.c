@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "nav.h"
 #include "parse.h"
 #include "site.h"
 
@@ -78,6 +79,7 @@ sg_site_load(struct sg_site *site)
 	sg_content_resolve(site);
 	if (stop(site))
 		return -1;
+	sg_nav_load(site);
 	sg_md_check_links(site);
 	return sg_diag_errors(site->diag) > 0 ? -1 : 0;
 }
@@ -97,6 +99,7 @@ sg_site_free(struct sg_site *site)
 	if (site == NULL)
 		return;
 	sg_assets_free(site->assets);
+	sg_nav_free(site->nav);
 	sg_content_free(site);
 	sg_config_free(&site->config);
 	sg_diag_free(site->diag);

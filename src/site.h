@@ -171,6 +171,8 @@ struct sg_site {
 	size_t		  ntags;
 	char		 *build_date;	/* SOURCE_DATE_EPOCH or newest page date */
 	struct sg_assets *assets;	/* fingerprinted assets */
+	struct sg_nav	 *nav;		/* the contents list ('nav:'), or
+					 * NULL (nav.h) */
 };
 
 /* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
