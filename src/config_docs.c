@@ -57,3 +57,26 @@ sg_samples_mode(const char *s)
 		return SG_SAMPLES_SHOW;
 	return -1;
 }
+
+/* May the site have file (sitemap.xml or atom.xml)? Only with an
+ * absolute base_url: the Sitemaps protocol and Atom (RFC 4287) want
+ * absolute URLs. Without one, warns once, at the base_url line. */
+int
+sg_feeds_ok(const struct sg_site *site, const char *file)
+{
+	const struct sg_value	*v;
+	struct sg_loc		 loc = { "site.yml", 0, 0 };
+
+	if (strstr(site->config.base_url, "://") != NULL)
+		return 1;
+	if ((v = sg_value_get(site->config.root, "base_url")) != NULL &&
+	    site->opt->base_url == NULL)
+		loc = v->loc;
+	sg_diag_warn(site->diag, &loc, "base_url '%s' is not an absolute "
+	    "URL: sitemap.xml and atom.xml are left out, as the Sitemaps "
+	    "protocol and Atom want absolute URLs (set base_url: "
+	    "https://example.org/ or build with --base-url)",
+	    site->config.base_url);
+	(void)file;
+	return 0;
+}

@@ -335,6 +335,9 @@ sg_md_free(struct sg_md *md)
 	for (i = 0; i < md->nsamples; i++)
 		sg_sample_free(md->samples[i]);
 	free(md->samples);
+	for (i = 0; i < md->nuses; i++)
+		free(md->uses[i]);
+	free(md->uses);
 	free(md->h1);
 	free(md->summary);
 	sg_doc_free(md->doc);

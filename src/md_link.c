@@ -203,6 +203,11 @@ md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
 	if (sg_ends_with(path, ".md"))
 		page_link(c, url, path, rel, loc, n);
 	else if (rel && *rel && file_exists(site, rel)) {
+		if (!c->quiet && c->md && sg_content_source_only(rel)) {
+			c->md->uses = xrealloc(c->md->uses, (c->md->nuses +
+			    1) * sizeof(*c->md->uses));
+			c->md->uses[c->md->nuses++] = xstrdup(rel);
+		}
 		n->u.link.kind = SG_LINK_FILE;
 		n->u.link.url = sg_doc_alloc(c->doc, strlen(bp) +
 		    strlen(rel) + strlen(url + plen) + 1);

@@ -64,6 +64,10 @@ struct sg_md {
 	size_t			 words;
 	struct sg_sample	**samples;	/* its C samples, in order */
 	size_t			 nsamples;
+	char			**uses;		/* files of content/ its links
+						 * point to that are published
+						 * only when linked (publish.c) */
+	size_t			 nuses;
 	struct sg_doc		*doc;		/* the document tree (tree.h),
 						 * owned, or NULL: made by
 						 * sg_md_parse, dropped after the
@@ -207,6 +211,13 @@ void		 sg_config_free(struct sg_config *);
 #define SG_SAMPLES_COMPILE	1	/* compile only */
 #define SG_SAMPLES_SHOW		2	/* shown, not compiled */
 int		 sg_config_docs(struct sg_site *);
+int		 sg_feeds_ok(const struct sg_site *, const char *);
+
+/* publish.c: is rel (a file of content/) a source only (C sources and
+ * headers, anything under samples/), published only when a page links to
+ * it? Is it to be published? */
+int		 sg_content_source_only(const char *rel);
+int		 sg_content_publishes(const struct sg_site *, const char *rel);
 int		 sg_samples_mode(const char *);
 
 /* data.c */
