@@ -95,12 +95,12 @@ sg_samples_apply_mode(struct sg_site *site, struct sg_sample *s)
 	if (mode < 0 && (m = sg_value_get(site->config.root, "samples")) &&
 	    m->type == SG_MAP)
 		mode = sg_samples_mode(sg_value_text(sg_value_get(m, "mode")));
+	if (mode > SG_SAMPLES_RUN && strcmp(s->info, "c") == 0) {
+		word = mode == SG_SAMPLES_COMPILE ? "no_run" : "ignore";
+		info = xasprintf("%s %s", s->info, word);
+		free(s->info);
+		s->info = info;
+	}
 	append(s, "cflags", cflags);
 	append(s, "ldflags", ldflags);
-	if (mode <= SG_SAMPLES_RUN || strcmp(s->info, "c") != 0)
-		return;
-	word = mode == SG_SAMPLES_COMPILE ? "no_run" : "ignore";
-	info = xasprintf("%s %s", s->info, word);
-	free(s->info);
-	s->info = info;
 }
