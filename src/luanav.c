@@ -27,7 +27,8 @@ push_entry(lua_State *L, const struct sg_nav *e, int pages, int level)
 		lua_rawgeti(L, pages, (lua_Integer)e->page->index + 1);
 		lua_pushvalue(L, -1);
 		lua_setfield(L, t, "page");
-		if (lua_getfield(L, -1, "nav") == LUA_TNIL) {
+		lua_pushliteral(L, "nav");
+		if (lua_rawget(L, -2) == LUA_TNIL) {
 			lua_pushvalue(L, t);
 			lua_setfield(L, -3, "nav");
 		}
