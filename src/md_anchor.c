@@ -143,16 +143,15 @@ put_anchor(struct sg_buf *b, const char *id, size_t len)
 /* Scans the tags of text[0..len): appends a sanitised anchor to keep
  * for every id with keep_all, else for those of anchor-only <a> tags,
  * and notes among the page's ids those kept, or every id with all_ids
- * (raw HTML allowed: the page shows them all). Returns the number of
- * opening <a> tags that were anchors only. */
-static int
+ * (raw HTML allowed: the page shows them all). */
+static void
 scan(struct md_conv *c, const char *text, size_t len, int keep_all,
     int all_ids, struct sg_buf *keep)
 {
 	const char	*p = text, *end = text + len, *tag, *id;
 	struct attr	 a;
 	size_t		 idlen, tlen;
-	int		 is_a, other, anchors = 0;
+	int		 is_a, other;
 
 	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		tag = ++p;
@@ -176,12 +175,9 @@ scan(struct md_conv *c, const char *text, size_t len, int keep_all,
 			continue;
 		if (all_ids || keep_all || (is_a && !other))
 			add_id(c, id, idlen);
-		if (keep_all || (is_a && !other)) {
+		if (keep_all || (is_a && !other))
 			put_anchor(keep, id, idlen);
-			anchors += is_a && !other;
-		}
 	}
-	return anchors;
 }
 
 /* Is s a kept anchor? */
