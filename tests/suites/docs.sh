@@ -96,6 +96,19 @@ n=$(grep -c '<h1' "$pub/topic-005/index.html")
 grep -q '<a id="topic-005-s2"></a>' "$pub/topic-005/index.html" && [ "$n" -eq 1 ]
 check "docs tree: <a name> is kept as <a id>; the title heading once" $? "h1: $n"
 
+n=$(grep -c 'id="contents"' "$pub/index.html")
+[ "$n" -eq 1 ] && ! grep -q 'listing-home' "$pub/index.html"
+check "docs tree: the home page's own Contents heading keeps its id; no listing beside it" $? "id=\"contents\": $n"
+vnu=${VNU_JAR:-$top/build/tools/node_modules/vnu-jar/build/dist/vnu.jar}
+if command -v java > /dev/null 2>&1 && [ -f "$vnu" ]; then
+	out=$(java -Xss4m -jar "$vnu" --errors-only --skip-non-html "$pub" 2>&1)
+	check "docs tree: the HTML is valid (Nu Html Checker)" $? \
+	    "$(printf '%s\n' "$out" | sed "s|$tmp/||g")"
+elif [ -n "${CI:-}" ]; then
+	fail "docs tree: the Nu Html Checker is installed" \
+	    "no java or no $vnu: run ./build.sh test, which installs both"
+fi
+
 # ---- titles --------------------------------------------------------------
 
 site "$tmp/t" "_index.md=# Home\n" \
