@@ -171,6 +171,9 @@ struct sg_node	*sg_node_new(struct sg_doc *doc, enum sg_node_kind kind,
 /* Appends child as the last child of parent. */
 void		 sg_node_append(struct sg_node *parent, struct sg_node *child);
 
+/* The bytes the document's arena holds (nodes, strings, tokens). */
+size_t		 sg_doc_size(const struct sg_doc *doc);
+
 /* Frees the document, every node and string in it; NULL does nothing. */
 void		 sg_doc_free(struct sg_doc *doc);
 
