@@ -177,6 +177,7 @@ sg_nav_load(struct sg_site *site)
 {
 	struct sg_page		*nav;
 	const struct sg_node	*b;
+	int			 made;
 
 	if (site->config.nav == NULL)
 		return 0;
@@ -187,6 +188,7 @@ sg_nav_load(struct sg_site *site)
 		    "list is a Markdown file under content/)", site->config.nav);
 		return -1;
 	}
+	made = nav->md.doc == NULL;
 	if (sg_md_tree(site, nav) == -1)
 		return -1;
 	site->nav = new_entry(NULL);
@@ -194,7 +196,8 @@ sg_nav_load(struct sg_site *site)
 	for (b = sg_doc_root(nav->md.doc)->first; b; b = b->next)
 		if (b->kind == SG_NODE_LIST)
 			add_list(site, nav, site->nav, b);
-	sg_md_drop_tree(&nav->md);
+	if (made)	/* a tree kept for the render stays */
+		sg_md_drop_tree(&nav->md);
 	reorder(site, nav);
 	return sg_diag_errors(site->diag) > 0 ? -1 : 0;
 }
