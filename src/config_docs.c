@@ -15,8 +15,16 @@ sg_config_docs(struct sg_site *site)
 {
 	struct sg_config	*c = &site->config;
 	const struct sg_value	*m, *v;
+	size_t			 i;
 	int			 bad = 0;
 
+	if ((m = sg_value_get(c->root, "links")) != NULL && m->type == SG_MAP)
+		for (i = 0; i < m->len; i++)
+			if (strcmp(m->keys[i], "internal") != 0)
+				sg_diag_warn(site->diag, m->key_locs ?
+				    &m->key_locs[i] : &m->items[i]->loc,
+				    "unknown key 'links.%s' (known: internal)",
+				    m->keys[i]);
 	if ((m = sg_value_get(c->root, "links")) != NULL &&
 	    m->type == SG_MAP && (v = sg_value_get(m, "internal")) != NULL &&
 	    v->type != SG_NIL) {

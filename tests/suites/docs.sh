@@ -145,6 +145,10 @@ printf 'title: Docs\ntheme: ""\nlinks:\n  internal: maybe\n' > "$tmp/l/site.yml"
 out=$("$sg" --root "$tmp/l" --quiet build 2>&1)
 [ "$out" = "site.yml:4:13: error: 'links.internal' must be 'error' (the default) or 'warn'" ]
 check "links.internal: another value is an error at its line" $? "$out"
+printf 'title: Docs\ntheme: ""\nlinks:\n  internals: warn\n' > "$tmp/l/site.yml"
+out=$("$sg" --root "$tmp/l" --quiet build 2>&1)
+printf '%s\n' "$out" | grep -qx "site.yml:4:3: warning: unknown key 'links.internals' (known: internal)"
+check "links: an unknown key is a warning at its line" $? "$out"
 
 # ---- contents lists --------------------------------------------------------
 
