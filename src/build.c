@@ -29,11 +29,10 @@ render_one(void *arg, int worker, size_t i)
 {
 	struct render_ctx	*c = arg;
 	const struct sg_job	*job = &c->jobs[i];
-	char			*html;
-	size_t			 len;
-
 	struct sg_md		*md = NULL;
 	struct sg_page		*p = NULL;
+	char			*html;
+	size_t			 len;
 
 	/* a page's HTML is read by its own render only (the model copies
 	 * that of section pages, made before): it is made from the tree

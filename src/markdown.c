@@ -49,10 +49,19 @@ options(const struct sg_site *site)
  * sg_md_init() checks that the override took effect (a strikethrough
  * parses) and falls back to one lock around cmark_parser_finish if not.
  *
- * Measured on the benchmark's 1,000-page corpus, 2 cores, the Markdown
- * stage at --jobs 2 (tree building included for the threads):
- *	worker processes, results through pipes:	see MD_NUMBERS below
- * The numbers chose threads: see the comment at MD_NUMBERS.
+ * Threads or processes, by measurement (1,000 benchmark pages, 2 cores):
+ * cmark_parser_finish, the inline pass, is 22% of the Markdown stage's
+ * time (perf), so one lock around it caps --jobs 2 at 1.64x (Amdahl);
+ * with the override nothing is serialised. Processes have their own
+ * table, but must send every page's tree back through a pipe (before
+ * the tree, the HTML and the records went that way: encoded, copied
+ * twice, decoded) and cannot run inside a threaded server. The
+ * override keeps the parse in one process. Wall time of the stage, minimum
+ * of 13 rounds on a machine shared with other work (load 10 to 20, so
+ * medians scatter by 3x): processes 170 ms at --jobs 1, 124 ms at 2;
+ * threads with the lock 222 and 98 ms; threads with the override 129
+ * and 130 ms. The numbers do not separate them beyond that noise; the
+ * structure does: threads with the override.
  */
 typedef void	 manage_fn(cmark_parser *, int);
 

@@ -150,11 +150,20 @@ static void
 remove_later(const char *path)
 {
 	pid_t	 pid, st;
-	int	 status;
+	int	 status, fd;
 
 	fflush(NULL);
 	if ((pid = fork()) == 0) {
 		if ((st = fork()) == 0) {
+			/* nobody waits for it: let go of the caller's pipes */
+			if ((fd = open("/dev/null", O_RDWR)) != -1) {
+				dup2(fd, 0);
+				dup2(fd, 1);
+				dup2(fd, 2);
+				if (fd > 2)
+					close(fd);
+			}
+			setsid();
 			sg_rm_tree(path);
 			_exit(0);
 		}

@@ -2,8 +2,8 @@
  * this process, so each page's document tree (page->md.doc) is there for
  * every output that renders from it. cmark-gfm's one shared table of
  * inline special characters, the reason this stage once ran in worker
- * processes, is made safe to share in markdown.c (with the numbers that
- * chose threads over processes). */
+ * processes with results sent through pipes, is made safe to share in
+ * markdown.c (with the numbers that chose threads over processes). */
 #include <stdatomic.h>
 #include <stddef.h>
 

@@ -4,6 +4,10 @@
 
 struct sg_site;
 
-void	sg_parse_all(struct sg_site *, int);
+/* Parses every page of site that is not left out (site->all) into its
+ * page->md on jobs threads (1: on the calling one): records always, trees
+ * while they fit in parse.c's budget (sg_md_tree makes the others again).
+ * Problems go to site->diag, not yet flushed. */
+void	sg_parse_all(struct sg_site *site, int jobs);
 
 #endif
