@@ -35,8 +35,13 @@ fi
 
 # ---- the index files ----
 s="$tmp/root/search"
+# the page fragments: one file for each group of pages, no more
+npages=$(sed -n 's/.*"pages":\([0-9]*\).*/\1/p' "$s/index.json" 2> /dev/null)
+group=$(sed -n 's/.*"group":\([0-9]*\).*/\1/p' "$s/index.json" 2> /dev/null)
+nfrag=$(( (${npages:-0} + ${group:-1} - 1) / ${group:-1} ))
 if [ -f "$s/index.json" ] && grep -q '"stemmed":true' "$s/index.json" &&
-    [ -f "$s/s/de.json" ] && [ -f "$s/p/0.json" ] && [ ! -f "$s/p/2.json" ]; then
+    [ -f "$s/s/de.json" ] && [ "$nfrag" -gt 0 ] &&
+    [ -f "$s/p/$((nfrag - 1)).json" ] && [ ! -f "$s/p/$nfrag.json" ]; then
 	ok "search: index.json, word shards and page fragments are written"
 else
 	fail "search: index.json, word shards and page fragments are written" "$(ls -R "$s" 2>&1 | head)"
