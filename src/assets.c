@@ -349,7 +349,8 @@ sg_assets_build(struct sg_site *site, struct sg_assets **out)
 	if (theme)
 		add_static(site, a, theme, "", 0);
 	for (i = 0; i < site->nfiles; i++)
-		if ((x = add(a, site->files[i])) != NULL) {
+		if (sg_content_publishes(site, site->files[i]) &&
+		    (x = add(a, site->files[i])) != NULL) {
 			x->src = xasprintf("%s/content/%s", site->root,
 			    site->files[i]);
 			x->out = xstrdup(site->files[i]);

@@ -129,7 +129,8 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 			add_job(jobs, &n, SG_JOB_TAG, i, "tag.html",
 			    site->tags[i]->out, "content", 0);
 	for (i = 0; special[i]; i++)
-		if (sg_render_has(r, special[i]))
+		if (sg_render_has(r, special[i]) && (i < 1 || i > 2 ||
+		    sg_feeds_ok(site, special[i])))
 			add_job(jobs, &n, SG_JOB_SPECIAL, 0, special[i],
 			    special[i], NULL, 0);
 	return n;

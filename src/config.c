@@ -35,6 +35,8 @@ static const struct key top_keys[] = {
 	{ "secrets", SG_MAP },
 	{ "handouts", SG_LIST },	/* read by handouts.c */
 	{ "pdf", SG_MAP },
+	{ "links", SG_MAP },
+	{ "nav", SG_STR },
 	{ NULL, SG_NIL }
 };
 
@@ -47,6 +49,8 @@ static const struct key samples_keys[] = {
 	{ "memory", SG_NUM },		/* read by samples_limits.c */
 	{ "disk", SG_NUM },
 	{ "unsafe_flags", SG_BOOL },
+	{ "mode", SG_STR },
+	{ "sections", SG_MAP },
 	{ NULL, SG_NIL }
 };
 
@@ -311,6 +315,7 @@ sg_config_load(struct sg_site *site)
 	    DEFAULT_CFLAGS);
 	c->ldflags = str_or(md, "ldflags",
 	    "");
+	bad += sg_config_docs(site);
 	if (bad)
 		return -1;
 	c->title = str_or(c->root, "title", "");
@@ -350,6 +355,7 @@ sg_config_free(struct sg_config *c)
 	free(c->cc);
 	free(c->cflags);
 	free(c->ldflags);
+	free(c->nav);
 	sg_value_free(c->root);
 	sg_value_free(c->data);
 	for (i = 0; i < c->ndata_files; i++)

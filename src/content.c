@@ -514,6 +514,42 @@ folder_title(const char *dir)
 	return t;
 }
 
+/* A title for a page with none in its front matter and no '# heading':
+ * its first heading of any level, else its file name made readable
+ * ("getting-started.md" -> "Getting started"; an index page takes its
+ * folder's), with a warning saying which. */
+static char *
+fallback_title(struct sg_site *site, const struct sg_page *p)
+{
+	struct sg_loc	 loc;
+	const char	*base = sg_path_base(p->rel);
+	char		*dir, *t, *dot;
+
+	loc.file = p->src;
+	loc.line = p->body_line > 0 ? p->body_line : 1;
+	loc.col = 1;
+	if (p->md.nheadings > 0) {
+		t = xstrdup(p->md.headings[0].title);
+		sg_diag_warn(site->diag, &loc, "this page has no title: "
+		    "using its first heading, '%s' (add 'title:' to its front "
+		    "matter or start it with a '# Heading')", t);
+		return t;
+	}
+	if (p->owner) {
+		dir = sg_path_dir(p->rel);
+		t = *dir ? folder_title(dir) : xstrdup(site->config.title);
+		free(dir);
+	} else {
+		t = folder_title(base);
+		if ((dot = strrchr(t, '.')) != NULL && dot != t)
+			*dot = '\0';
+	}
+	sg_diag_warn(site->diag, &loc, "this page has no title: using "
+	    "'%s' (add 'title:' to its front matter or start it with a "
+	    "'# Heading')", t);
+	return t;
+}
+
 /* Appends a section's index page, its pages, then its child sections,
  * depth first: the reading order of site.pages. */
 static void
@@ -654,15 +690,8 @@ sg_content_resolve(struct sg_site *site)
 		n++;
 		if (p->title == NULL && p->md.h1)
 			p->title = xstrdup(p->md.h1);
-		if (p->title == NULL) {
-			loc.file = p->src;
-			loc.line = 1;
-			loc.col = 1;
-			sg_diag_error(site->diag, &loc, "this page has no "
-			    "title: add 'title:' to its front matter or start "
-			    "it with a '# Heading'");
-			p->title = xstrdup("");
-		}
+		if (p->title == NULL)
+			p->title = fallback_title(site, p);
 		if (p->description == NULL)
 			p->description = xstrdup("");
 		if (!p->owner) {

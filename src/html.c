@@ -160,8 +160,11 @@ raw_html(struct html *h, const char *s, size_t n)
 static void
 raw(struct html *h, const struct sg_node *n, int filter)
 {
-	if (!(h->flags & SG_HTML_UNSAFE) || n->text == NULL)
+	if (n->text == NULL)
 		sg_buf_puts(h->out, "<!-- raw HTML omitted -->");
+	else if (!(h->flags & SG_HTML_UNSAFE))
+		/* raw HTML off: what the tree kept is safe (md_anchor.c) */
+		sg_buf_put(h->out, n->text, n->len);
 	else if (filter)
 		raw_html(h, n->text, n->len);
 	else

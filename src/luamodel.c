@@ -544,6 +544,7 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	set_str(L, "version", SG_VERSION);
 	set_str(L, "date", site->build_date);
 	lua_setfield(L, -2, "build");
+	sg_lua_nav(L, site, pages);		/* site.nav, page.nav */
 	lua_remove(L, tags);
 	lua_remove(L, sections);
 	lua_remove(L, pages);

@@ -13,5 +13,6 @@ void	sg_lua_model(lua_State *, const struct sg_site *);
 void	sg_lua_model_proxies(lua_State *);
 void	sg_lua_vars(lua_State *, const struct sg_site *, int, size_t);
 void	sg_lua_site_helpers(lua_State *, const struct sg_site *);
+void	sg_lua_nav(lua_State *, const struct sg_site *, int);
 
 #endif

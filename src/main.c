@@ -110,7 +110,7 @@ write_new(const char *path, const char *text, size_t len)
 static const char init_site[] =
 "title: My documentation\n"
 "description: What this site is about, in one sentence.\n"
-"base_url: /\n"
+"base_url: /            # the site's address (https://…/) makes sitemap.xml and atom.xml\n"
 "language: en\n"
 "theme: default\n";
 

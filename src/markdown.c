@@ -344,6 +344,9 @@ sg_md_free(struct sg_md *md)
 	for (i = 0; i < md->nsamples; i++)
 		sg_sample_free(md->samples[i]);
 	free(md->samples);
+	for (i = 0; i < md->nuses; i++)
+		free(md->uses[i]);
+	free(md->uses);
 	free(md->h1);
 	free(md->summary);
 	sg_doc_free(md->doc);
@@ -358,23 +361,43 @@ has_anchor(const struct sg_page *p, const char *id)
 }
 
 /* Checks every #anchor of every link against the ids of the page it
- * points to. Returns the number of broken ones, each reported. */
+ * points to. Returns the number of broken ones, each reported: errors,
+ * or with links.internal: warn warnings, counted with the broken page
+ * links of the Markdown stage (noted without a target) in one line. */
 int
 sg_md_check_links(struct sg_site *site)
 {
 	const struct sg_link	*l;
 	size_t			 i, k;
-	int			 bad = 0;
+	int			 bad = 0, warned = 0;
 
 	for (i = 0; i < site->npages; i++)
 		for (k = 0; k < site->pages[i]->md.nlinks; k++) {
 			l = &site->pages[i]->md.links[k];
+			if (l->target == NULL) {
+				warned++;
+				continue;
+			}
 			if (has_anchor(l->target, l->anchor))
 				continue;
-			sg_diag_error(site->diag, &l->loc, "link to a missing "
-			    "anchor '#%s': %s has no heading with that id",
-			    l->anchor, l->target->src);
 			bad++;
+			if (!site->config.links_warn) {
+				sg_diag_error(site->diag, &l->loc, "link to a "
+				    "missing anchor '#%s': %s has no heading "
+				    "or HTML anchor with that id", l->anchor,
+				    l->target->src);
+				continue;
+			}
+			sg_diag_warn(site->diag, &l->loc, "link to a missing "
+			    "anchor '#%s': %s has no heading or HTML anchor "
+			    "with that id", l->anchor, l->target->src);
+			warned++;
 		}
+	if (warned > 0) {
+		sg_diag_flush(site->diag);
+		sg_diag_note(site->diag, "sitegen: %d broken internal link%s "
+		    "reported as warning%s (links.internal: warn in site.yml)",
+		    warned, warned == 1 ? "" : "s", warned == 1 ? "" : "s");
+	}
 	return bad;
 }

@@ -49,4 +49,13 @@ void	md_tree_build(struct md_conv *conv, void *cmark_doc);
 void	md_link_resolve(struct md_conv *conv, const char *url,
 	    const struct sg_loc *loc, struct sg_node *n);
 
+/* md_anchor.c: notes the ids the raw HTML lit of s defines (<a name>,
+ * <a id>, id="" on any tag) among the page's and sets s->text: lit as
+ * written where raw HTML is allowed or keep is set (an image's alt
+ * text), else only its anchors sanitised to <a id="x"></a> (every id of
+ * a block, anchor-only <a> tags inline; a </a> closing one is kept as
+ * ""), else NULL: dropped. */
+void	md_anchor_html(struct md_conv *conv, struct sg_node *s,
+	    const char *lit, int keep);
+
 #endif

@@ -3,6 +3,7 @@
  * file of content/ its published URL, a path from the site root gains
  * base_url's path; anything with a scheme is left alone. Knows nothing
  * of cmark-gfm. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,26 @@ file_exists(const struct sg_site *site, const char *rel)
 	return 0;
 }
 
+/* Reports a broken internal link at loc: an error, or a warning with
+ * links.internal: warn, noted in conv->md (a link without a target) so
+ * that the anchor check counts it. */
+static void
+broken(struct md_conv *c, const struct sg_loc *loc, const char *fmt, ...)
+{
+	struct sg_buf	 b = { 0 };
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	sg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (c->site->config.links_warn) {
+		sg_diag_warn(c->site->diag, loc, "%s", b.data);
+		add_link(c, NULL, "", loc);
+	} else
+		sg_diag_error(c->site->diag, loc, "%s", b.data);
+	sg_buf_free(&b);
+}
+
 /* A relative link to a .md file: the page, or an error. */
 static void
 page_link(struct md_conv *c, const char *url, const char *path,
@@ -106,15 +127,15 @@ page_link(struct md_conv *c, const char *url, const char *path,
 		if (c->quiet)
 			return;
 		if (rel == NULL)
-			sg_diag_error(site->diag, loc, "link to '%s', which "
-			    "is outside content/", path);
+			broken(c, loc, "link to '%s', which is outside "
+			    "content/", path);
 		else if (target == NULL)
-			sg_diag_error(site->diag, loc, "link to a missing "
-			    "page '%s' (there is no content/%s)", path, rel);
+			broken(c, loc, "link to a missing page '%s' (there is "
+			    "no content/%s)", path, rel);
 		else
-			sg_diag_error(site->diag, loc, "link to '%s', a draft "
-			    "left out of this build (build with --drafts, or "
-			    "link elsewhere)", path);
+			broken(c, loc, "link to '%s', a draft left out of this "
+			    "build (build with --drafts, or link elsewhere)",
+			    path);
 		return;
 	}
 	n->u.link.kind = SG_LINK_PAGE;
@@ -182,6 +203,11 @@ md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
 	if (sg_ends_with(path, ".md"))
 		page_link(c, url, path, rel, loc, n);
 	else if (rel && *rel && file_exists(site, rel)) {
+		if (!c->quiet && c->md && sg_content_source_only(rel)) {
+			c->md->uses = xrealloc(c->md->uses, (c->md->nuses +
+			    1) * sizeof(*c->md->uses));
+			c->md->uses[c->md->nuses++] = xstrdup(rel);
+		}
 		n->u.link.kind = SG_LINK_FILE;
 		n->u.link.url = sg_doc_alloc(c->doc, strlen(bp) +
 		    strlen(rel) + strlen(url + plen) + 1);

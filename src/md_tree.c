@@ -580,10 +580,14 @@ payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 	case SG_NODE_HTML_BLOCK:
 	case SG_NODE_HTML_INLINE:
 		/* raw HTML is kept only where markdown.unsafe allows it, and
-		 * in an image's alt text, which shows it as text */
-		if ((c->site && c->site->config.unsafe) || in_image(s) ||
-		    deck_comment(c, s, cmark_node_get_literal(n)))
+		 * in an image's alt text, which shows it as text; its
+		 * anchors count (md_anchor.c); a deck keeps its comments,
+		 * the speaker notes, which slides.c takes out */
+		if (deck_comment(c, s, cmark_node_get_literal(n)))
 			set_text(c, s, cmark_node_get_literal(n));
+		else
+			md_anchor_html(c, s, cmark_node_get_literal(n),
+			    in_image(s));
 		break;
 	case SG_NODE_TEXT:
 	case SG_NODE_CODE:
@@ -665,6 +669,35 @@ is_leaf(cmark_node *n)
 	}
 }
 
+/* Is n raw HTML alone (a comment, an <a name> line), which may come
+ * before the heading that titles a page? */
+static int
+raw_only(cmark_node *n)
+{
+	cmark_node	*k;
+	const char	*lit;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+		return 1;
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	for (k = cmark_node_first_child(n); k; k = cmark_node_next(k))
+		switch (cmark_node_get_type(k)) {
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			break;
+		case CMARK_NODE_TEXT:
+			lit = cmark_node_get_literal(k);
+			if (lit && lit[strspn(lit, " \t")] != '\0')
+				return 0;
+			break;
+		default:
+			return 0;
+		}
+	return 1;
+}
+
 /* Builds conv->doc from cmark_doc; see md_int.h. */
 void
 md_tree_build(struct md_conv *c, void *cmark_doc)
@@ -678,6 +711,8 @@ md_tree_build(struct md_conv *c, void *cmark_doc)
 
 	/* a leading '# heading' is the page's title, not part of its body */
 	first = cmark_node_first_child(doc);
+	while (first && raw_only(first))
+		first = cmark_node_next(first);
 	if (!c->quiet && first && cmark_node_get_type(first) ==
 	    CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1) {
 		sg_buf_put(&b, "", 0);
@@ -714,7 +749,7 @@ md_tree_build(struct md_conv *c, void *cmark_doc)
 		if (alert >= 0)
 			skip_marker(n, skip);
 		if (s->kind == SG_NODE_PARAGRAPH && cur == root &&
-		    c->md->summary == NULL)
+		    c->md->summary == NULL && !raw_only(n))
 			summary(c, n);
 		if (!is_leaf(n))
 			cur = s;

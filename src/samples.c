@@ -28,8 +28,10 @@ sg_samples_collect(struct sg_site *site, struct sg_samples *out)
 	out->len = 0;
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
-		for (j = 0; j < p->md.nsamples; j++)
+		for (j = 0; j < p->md.nsamples; j++) {
+			sg_samples_apply_mode(site, p->md.samples[j]);
 			out->v[out->len++] = p->md.samples[j];
+		}
 	}
 }
 

@@ -52,6 +52,9 @@ struct sg_samples_opts {
 };
 
 void	sg_samples_collect(struct sg_site *, struct sg_samples *);
+/* samples_mode.c: makes s what its page's samples mode says (run,
+ * compile, show) if it is unmarked, with its section's flags. */
+void	sg_samples_apply_mode(struct sg_site *, struct sg_sample *);
 int	sg_samples_run(struct sg_site *, struct sg_samples *,
 	    const struct sg_samples_opts *);
 void	sg_samples_free(struct sg_samples *);

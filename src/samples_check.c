@@ -319,7 +319,10 @@ sx_check_prog(struct samples_ctx *c, struct prog *p)
 	if (r->cstatus != 0) {
 		sg_buf_puts(&b, r->diag);
 		trim_nl(&b);
-		sg_diag_error(d, cl, "%s does not compile:\n%s", w, b.data);
+		sg_diag_error(d, cl, "%s does not compile:\n%s\n(a fragment, "
+		    "not a program? mark it ```c ignore, or set 'samples: "
+		    "show' in the front matter of the page or of its "
+		    "section's _index.md)", w, b.data);
 		goto fail;
 	}
 	p->compile_ok = 1;

@@ -9,6 +9,7 @@
 
 #include "assets.h"
 #include "handouts.h"
+#include "nav.h"
 #include "parse.h"
 #include "site.h"
 
@@ -79,6 +80,7 @@ sg_site_load(struct sg_site *site)
 	sg_content_resolve(site);
 	if (stop(site))
 		return -1;
+	sg_nav_load(site);
 	sg_md_check_links(site);
 	return sg_diag_errors(site->diag) > 0 ? -1 : 0;
 }
@@ -99,6 +101,7 @@ sg_site_free(struct sg_site *site)
 		return;
 	sg_assets_free(site->assets);
 	sg_handouts_free(site->handouts);
+	sg_nav_free(site->nav);
 	sg_content_free(site);
 	sg_config_free(&site->config);
 	sg_diag_free(site->diag);

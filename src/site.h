@@ -31,6 +31,9 @@ struct sg_config {
 	struct sg_value	*data;		/* data/NAME.yml|json by NAME, owned */
 	char		**data_files;	/* "data/NAME.yml", for the locations */
 	size_t		 ndata_files;
+	int		 links_warn;	/* links.internal: warn */
+	char		*nav;		/* nav: the contents list, in content/ */
+	struct sg_loc	 nav_loc;	/* where site.yml names it */
 };
 
 /* One heading of a page, for the TOC and for #anchor checks. */
@@ -61,6 +64,10 @@ struct sg_md {
 	size_t			 words;
 	struct sg_sample	**samples;	/* its C samples, in order */
 	size_t			 nsamples;
+	char			**uses;		/* files of content/ its links
+						 * point to that are published
+						 * only when linked (publish.c) */
+	size_t			 nuses;
 	struct sg_doc		*doc;		/* the document tree (tree.h),
 						 * owned, or NULL: made by
 						 * sg_md_parse, dropped after the
@@ -176,6 +183,8 @@ struct sg_site {
 	struct sg_assets *assets;	/* fingerprinted assets */
 	struct sg_handouts *handouts;	/* the PDF handouts (handouts.h) */
 	struct sg_decks	 *decks;	/* the slide decks (slides.h) */
+	struct sg_nav	 *nav;		/* the contents list ('nav:'), or
+					 * NULL (nav.h) */
 };
 
 /* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
@@ -203,6 +212,21 @@ int		 sg_site_reparse(struct sg_site *site, struct sg_page *page);
 /* config.c */
 int		 sg_config_load(struct sg_site *);
 void		 sg_config_free(struct sg_config *);
+
+/* config_docs.c: links.internal, nav and samples.mode (see there);
+ * sg_samples_mode names the mode of a samples: value, or -1. */
+#define SG_SAMPLES_RUN		0	/* compile, run if it has main */
+#define SG_SAMPLES_COMPILE	1	/* compile only */
+#define SG_SAMPLES_SHOW		2	/* shown, not compiled */
+int		 sg_config_docs(struct sg_site *);
+int		 sg_feeds_ok(const struct sg_site *, const char *);
+
+/* publish.c: is rel (a file of content/) a source only (C sources and
+ * headers, anything under samples/), published only when a page links to
+ * it? Is it to be published? */
+int		 sg_content_source_only(const char *rel);
+int		 sg_content_publishes(const struct sg_site *, const char *rel);
+int		 sg_samples_mode(const char *);
 
 /* data.c */
 int		 sg_data_load(struct sg_site *);

@@ -28,7 +28,9 @@ enum sg_node_kind {
 				 * samples stage; text is the code as
 				 * written, "@ " lines included */
 	SG_NODE_HTML_BLOCK,	/* text: raw HTML, only where allowed
-				 * (markdown.unsafe), else NULL */
+				 * (markdown.unsafe), else its ids as
+				 * sanitised anchors (md_anchor.c), or
+				 * NULL */
 	SG_NODE_THEMATIC_BREAK,
 	SG_NODE_TABLE,		/* u.table */
 	SG_NODE_TABLE_ROW,	/* u.row */
@@ -42,7 +44,8 @@ enum sg_node_kind {
 	SG_NODE_HTML_INLINE,	/* text: raw HTML, only where allowed
 				 * (markdown.unsafe) or in an image's
 				 * alt text, which shows it as text;
-				 * else NULL */
+				 * else an anchor-only <a> sanitised
+				 * (md_anchor.c), or NULL */
 	SG_NODE_EMPH,
 	SG_NODE_STRONG,
 	SG_NODE_STRIKE,

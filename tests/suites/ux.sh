@@ -266,7 +266,7 @@ rm -rf "$s/templates"
 mkdir -p "$s/themes"
 cp -R "$(pwd)/themes/default" "$s/themes/default"
 printf -- '---\ntitle: Past\ndate: 2026-01-10T08:15:00Z\n---\nx\n' > "$s/content/past.md"
-"$sg" --root "$s" --quiet build
+"$sg" --root "$s" --quiet --base-url https://example.org/ build
 if grep -q '<published>2026-01-10T08:15:00Z</published>' "$s/public/atom.xml" 2>/dev/null; then
 	ok "ux: the feed gives a page's time of day"
 else
