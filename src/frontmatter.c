@@ -58,7 +58,7 @@ parse_date(const char *s, char **datetime, long long *when)
 	struct tm	 tm;
 	int		 y, mo, d, h = 0, mi = 0, sec = 0, zh = 0, zm = 0;
 	int		 sign = 0;
-	char		 zone[8] = "Z";
+	char		 zone[32] = "Z";	/* "Z" or "+hh:mm" */
 
 	if (digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) ||
 	    s[7] != '-' || digits(s + 8, 2, &d))
