@@ -530,7 +530,7 @@ l_escape(lua_State *L)
 	luaL_Buffer		 b;
 	const unsigned char	*s;
 	const char		*run;
-	size_t			 len, i, k;
+	size_t			 len, i, k = 0;
 
 	if (lua_isnoneornil(L, 1)) {
 		lua_pushliteral(L, "");
