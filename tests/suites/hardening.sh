@@ -426,6 +426,8 @@ check "80,000 unclosed includes on one line: time x$((big / small)) for x8 input
 s=$tmp/names
 rm -rf "$s"
 "$sg" init "$s" > /dev/null
+# an absolute base_url: the sitemap and the feed are written only then
+sed -i 's|^base_url:.*|base_url: https://example.org/|' "$s/site.yml"
 bad=$(printf 'bad\377\376name')
 nl=$(printf 'new\nline')
 for f in "$bad" "with space" "$nl" "100%" "q?a#b"; do
