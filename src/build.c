@@ -12,7 +12,6 @@
 #include "build.h"
 #include "check.h"
 #include "output.h"
-#include "parse.h"
 #include "path.h"
 #include "pool.h"
 #include "render.h"
@@ -36,16 +35,29 @@ render_one(void *arg, int worker, size_t i)
 	char			*html;
 	size_t			 len;
 
+	struct sg_md		*md = NULL;
+	struct sg_page		*p = NULL;
+
+	/* a page's HTML is read by its own render only (the model copies
+	 * that of section pages, made before): it is made from the tree
+	 * here, and the tree and the HTML go once the page is written */
+	if (job->kind == SG_JOB_PAGE) {
+		p = c->site->pages[job->index];
+		md = &p->md;
+		sg_md_tree(c->site, p);
+		sg_md_render(c->site, md);
+	}
 	if (sg_render_run(c->render, worker, job, &html, &len) == 0) {
 		sg_check_html(c->check, job->out, html, len);
 		sg_out_write(c->out, job->out, html, len);
 	}
 	free(html);
-	/* a page's HTML is read by its own render only (the model copies
-	 * that of section pages), so it can go now */
-	if (job->kind == SG_JOB_PAGE) {
-		free(c->site->pages[job->index]->md.html);
-		c->site->pages[job->index]->md.html = NULL;
+	if (md) {
+		free(md->html);
+		md->html = NULL;
+		sg_md_drop_tree(md);
+		free(p->text);
+		p->text = NULL;
 	}
 }
 
@@ -116,35 +128,6 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 	return n;
 }
 
-/* The resident memory of this process now, in MB (0 if unknown). */
-static long
-rss_mb(void)
-{
-	char	 line[256];
-	long	 kb = 0;
-	FILE	*fp = fopen("/proc/self/status", "r");
-
-	while (fp && fgets(line, sizeof(line), fp))
-		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
-			break;
-	if (fp)
-		fclose(fp);
-	return kb / 1024;
-}
-
-/* With --verbose, says how long the stage that just ended took, and how
- * much memory the process holds after it. */
-static void
-lap(const struct sg_site *site, const char *stage, double *t)
-{
-	double	 n = sg_now();
-
-	if (site->opt->verbose)
-		fprintf(stderr, "sitegen: %-10s %7.1f ms %6ld MB\n", stage,
-		    (n - *t) * 1000, rss_mb());
-	*t = n;
-}
-
 static int
 stop(struct sg_site *site)
 {
@@ -169,12 +152,13 @@ checked(const struct sg_site *site)
 		    "s", w, w == 1 ? "" : "s");
 }
 
+
 /* Builds the site described by opt. Returns the exit status: 0, or 1
  * when the site has errors (all reported; the output is untouched). */
 int
 sg_build(const struct sg_options *opt)
 {
-	struct sg_site		 site;
+	struct sg_site		*site;
 	struct sg_render	*render = NULL;
 	struct sg_output	*out = NULL;
 	struct render_ctx	 ctx;
@@ -183,124 +167,108 @@ sg_build(const struct sg_options *opt)
 	struct sg_samples_opts	 sopt;
 	struct sg_secrets	*secrets = NULL;
 	struct sg_page		*p;
-	char			*outdir, *html;
+	char			*outdir;
 	size_t			 njobs = 0, i;
 	double			 t0 = sg_now(), t = t0;
 	int			 rc = 1, failed;
 
-	memset(&site, 0, sizeof(site));
+	site = sg_site_new(opt);
 	memset(&ctx, 0, sizeof(ctx));
-	site.opt = opt;
-	site.root = xstrdup(opt->root);
-	site.diag = sg_diag_new(stderr, opt->color);
 	if (opt->json)
-		sg_diag_set_json(site.diag, stdout);
+		sg_diag_set_json(site->diag, stdout);
 	outdir = opt->out ? xstrdup(opt->out) : sg_path_join(opt->root,
 	    "public");
-	sg_md_init();
 
-	sg_config_load(&site);
-	if (stop(&site))
-		goto out;
-	secrets = sg_secrets_new(&site);
-	/* a page whose front matter is wrong is still parsed, so that its
-	 * broken links are reported in the same run */
-	sg_content_load(&site);
-	lap(&site, "load", &t);
-	sg_parse_all(&site, opt->jobs);
-	lap(&site, "markdown", &t);
-	if (stop(&site))
-		goto out;
-	sg_content_resolve(&site);
-	if (stop(&site))
-		goto out;
-	sg_md_check_links(&site);
-	if (!opt->samples_only) {
-		sg_assets_build(&site, &site.assets);
-		sg_render_new(&site, opt->jobs, &render);
+	/* config, content, Markdown, resolve, anchors */
+	sg_site_load(site);
+	t = sg_now();
+	secrets = sg_secrets_new(site);
+	if (!opt->samples_only && sg_diag_errors(site->diag) == 0) {
+		sg_assets_build(site, &site->assets);
+		sg_render_new(site, opt->jobs, &render);
 	}
-	if (stop(&site))
+	if (stop(site))
 		goto out;
 
 	/* the samples: compiled and run only once everything cheaper has
 	 * been checked */
-	sg_samples_collect(&site, &samples);
+	sg_samples_collect(site, &samples);
 	sopt.jobs = opt->jobs;
 	sopt.bless = opt->bless;
 	sopt.export_dir = opt->export_dir;
 	sopt.progress = !opt->quiet && isatty(STDERR_FILENO);
-	lap(&site, "templates", &t);
-	failed = sg_samples_run(&site, &samples, &sopt);
-	lap(&site, "samples", &t);
+	sg_site_lap(site, "templates", &t);
+	failed = sg_samples_run(site, &samples, &sopt);
+	sg_site_lap(site, "samples", &t);
 	if (opt->samples_only) {
-		stop(&site);
+		stop(site);
 		printf("%zu passed, %d failed\n", samples.len - (size_t)failed,
 		    failed);
-		rc = failed > 0 || sg_diag_errors(site.diag) > 0;
+		rc = failed > 0 || sg_diag_errors(site->diag) > 0;
 		goto out;
 	}
-	if (stop(&site))
+	if (stop(site))
 		goto out;
 	/* the credential scan of the sources, reported with the output's */
-	sg_secrets_scan_sources(secrets, &site, opt->jobs);
-	lap(&site, "secrets", &t);
+	sg_secrets_scan_sources(secrets, site, opt->jobs);
+	sg_site_lap(site, "secrets", &t);
 	if (opt->dry_run)
-		sg_check_pages(&site);
-	for (i = 0; i < site.npages; i++) {
-		p = site.pages[i];
-		if (p->md.nsamples == 0)
-			continue;
-		html = sg_samples_fill(p->md.html, &samples, p);
-		free(p->md.html);
-		p->md.html = html;
-	}
-	/* the sources are not needed past here */
-	for (i = 0; i < site.nall; i++) {
-		free(site.all[i]->text);
-		site.all[i]->text = NULL;
-		site.all[i]->len = site.all[i]->body_off = 0;
+		sg_check_pages(site);
+	/* the HTML of section pages, which every worker's model holds; the
+	 * other pages' sources stay until each is rendered */
+	for (i = 0; i < site->nall; i++) {
+		p = site->all[i];
+		if (p->owner != NULL && !p->skipped) {
+			sg_md_tree(site, p);
+			sg_md_render(site, &p->md);
+			sg_md_drop_tree(&p->md);
+		}
+		if (p->owner != NULL || p->skipped) {
+			free(p->text);
+			p->text = NULL;
+		}
 	}
 
 	if ((out = sg_out_open(outdir, opt->root, opt->dry_run,
-	    site.diag)) == NULL || stop(&site))
+	    site->diag)) == NULL || stop(site))
 		goto out;
 	sg_out_scan(out, secrets);
-	njobs = list_jobs(&site, render, &jobs);
-	ctx.site = &site;
+	njobs = list_jobs(site, render, &jobs);
+	ctx.site = site;
 	ctx.render = render;
 	ctx.out = out;
 	ctx.jobs = jobs;
-	ctx.check = opt->dry_run ? sg_check_new(&site) : NULL;
+	ctx.check = opt->dry_run ? sg_check_new(site) : NULL;
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
-	lap(&site, "render", &t);
-	sg_assets_write(&site, site.assets, out);
-	sg_alias_write(&site, out);
-	lap(&site, "assets", &t);
+	sg_site_lap(site, "render", &t);
+	sg_assets_write(site, site->assets, out);
+	sg_alias_write(site, out);
+	sg_site_lap(site, "assets", &t);
 	sg_secrets_report(secrets);
-	sg_check_reach(ctx.check, &site);
-	if (stop(&site))
+	sg_check_reach(ctx.check, site);
+	if (stop(site))
 		goto out;
 	if (sg_out_commit(out) == -1) {
 		out = NULL;
-		stop(&site);
+		stop(site);
 		goto out;
 	}
-	lap(&site, "swap", &t);
+	sg_site_lap(site, "swap", &t);
 	out = NULL;
 	if (!opt->quiet && opt->dry_run)
-		checked(&site);
+		checked(site);
 	else if (!opt->quiet)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
-		    "written to %s in %.0f ms\n", site.npages, site.nsections,
-		    site.ntags, outdir, (sg_now() - t0) * 1000);
+		    "written to %s in %.0f ms\n", site->npages, site->nsections,
+		    site->ntags, outdir, (sg_now() - t0) * 1000);
 	rc = 0;
 out:
-	sg_diag_flush(site.diag);
+	sg_diag_flush(site->diag);
 	if (rc != 0 && !opt->quiet && opt->dry_run && !opt->samples_only)
-		checked(&site);
+		checked(site);
 	else if (rc != 0 && !opt->quiet)
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
-		    sg_diag_errors(site.diag), sg_diag_errors(site.diag) == 1 ?
+		    sg_diag_errors(site->diag), sg_diag_errors(site->diag) == 1 ?
 		    "" : "s", outdir);
 	sg_out_discard(out);
 	sg_samples_free(&samples);
@@ -308,11 +276,7 @@ out:
 	sg_check_free(ctx.check);
 	free(jobs);
 	sg_render_free(render);
-	sg_assets_free(site.assets);
-	sg_content_free(&site);
-	sg_config_free(&site.config);
-	sg_diag_free(site.diag);
-	free(site.root);
+	sg_site_free(site);
 	free(outdir);
 	return rc;
 }

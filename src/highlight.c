@@ -238,18 +238,16 @@ sg_hl_tokens_free(struct sg_tokens *toks)
 	toks->len = toks->cap = 0;
 }
 
-int
-sg_hl_html(const char *lang, const char *src, size_t len, struct sg_buf *buf)
+void
+sg_hl_html_tokens(const char *src, const struct sg_token *tokens,
+    size_t ntokens, struct sg_buf *buf)
 {
-	struct sg_tokens	 toks = { 0 };
 	const struct sg_token	*t;
 	const char		*cls, *p, *e, *nl;
 	size_t			 i;
-	int			 rc;
 
-	rc = sg_hl_tokenize(lang, src, len, &toks);
-	for (i = 0; i < toks.len; i++) {
-		t = &toks.v[i];
+	for (i = 0; i < ntokens; i++) {
+		t = &tokens[i];
 		p = src + t->off;
 		e = p + t->len;
 		if ((cls = sg_hl_class(t->kind)) == NULL) {
@@ -274,6 +272,16 @@ sg_hl_html(const char *lang, const char *src, size_t len, struct sg_buf *buf)
 			p = nl;
 		}
 	}
+}
+
+int
+sg_hl_html(const char *lang, const char *src, size_t len, struct sg_buf *buf)
+{
+	struct sg_tokens	 toks = { 0 };
+	int			 rc;
+
+	rc = sg_hl_tokenize(lang, src, len, &toks);
+	sg_hl_html_tokens(src, toks.v, toks.len, buf);
 	sg_hl_tokens_free(&toks);
 	return rc;
 }

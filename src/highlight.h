@@ -84,4 +84,12 @@ const char	*sg_hl_lang(const char *name);
 int		 sg_hl_html(const char *lang, const char *src, size_t len,
 		    struct sg_buf *buf);
 
+/*
+ * Appends src as HTML as sg_hl_html() does, from tokens already made
+ * (ntokens of them, covering src as sg_hl_tokenize() makes them).
+ */
+void		 sg_hl_html_tokens(const char *src,
+		    const struct sg_token *tokens, size_t ntokens,
+		    struct sg_buf *buf);
+
 #endif

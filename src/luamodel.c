@@ -171,14 +171,15 @@ l_slugify(lua_State *L)
 	return 1;
 }
 
-/* markdown(text): text rendered as Markdown (no link rewriting). */
+/* markdown(text): text rendered as Markdown the way a page is (heading
+ * ids, highlighting, links from the root of content/). */
 static int
 l_markdown(lua_State *L)
 {
 	const struct sg_site	*site = site_of(L);
 	size_t			 len;
 	const char		*s = luaL_optlstring(L, 1, "", &len);
-	char			*html = sg_md_to_html(s, len, site->config.unsafe);
+	char			*html = sg_md_to_html(site, s, len);
 
 	lua_pushstring(L, html);
 	free(html);
@@ -269,20 +270,69 @@ push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 	}
 }
 
-/* Fills the table on top with the page's own fields (links to other
- * tables are set afterwards). */
-static void
-fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p)
-{
-	char	*link;
-	size_t	 i;
+/* The key under which a page table keeps its index in site->pages (a
+ * light userdata: no template can write it). */
+static const char page_key;
 
+/* __index of page tables: the fields that only the page being rendered
+ * (or a rare template) reads are made when read, fresh each time, instead
+ * of for every page in every worker's model: toc, params, tags,
+ * permalink. Upvalue 1 is the site. */
+static int
+l_page_index(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const struct sg_page	*p;
+	const char		*k = lua_tostring(L, 2);
+	lua_Integer		 i;
+	char			*link;
+	size_t			 t;
+
+	lua_pushlightuserdata(L, (void *)&page_key);
+	lua_rawget(L, 1);
+	i = lua_tointeger(L, -1);
+	if (k == NULL || i < 0 || (size_t)i >= site->npages)
+		return 0;
+	p = site->pages[i];
+	if (!strcmp(k, "toc")) {
+		if (p->toc)
+			push_toc(L, site, p);
+		else
+			lua_newtable(L);
+	} else if (!strcmp(k, "params")) {
+		if (p->fm)
+			push_value(L, p->fm);
+		else
+			lua_newtable(L);
+	} else if (!strcmp(k, "tags")) {
+		lua_createtable(L, (int)p->ntags, 0);
+		for (t = 0; t < p->ntags; t++) {
+			lua_createtable(L, 0, 3);
+			set_str(L, "name", p->tags[t]->name);
+			set_str(L, "slug", p->tags[t]->slug);
+			set_str(L, "url", p->tags[t]->url);
+			lua_rawseti(L, -2, (lua_Integer)t + 1);
+		}
+	} else if (!strcmp(k, "permalink")) {
+		link = permalink(site, p->url);
+		lua_pushstring(L, link);
+		free(link);
+	} else
+		return 0;
+	return 1;
+}
+
+/* Fills the table on top with the page's own fields (links to other
+ * tables are set afterwards; the lazy ones come from l_page_index
+ * through the metatable at index meta). */
+static void
+fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p,
+    int meta)
+{
+	(void)site;
 	set_str(L, "title", p->title);
 	set_str(L, "description", p->description);
 	set_str(L, "url", p->url);
-	link = permalink(site, p->url);
-	set_str(L, "permalink", link);
-	free(link);
 	set_str(L, "path", p->rel);
 	set_str(L, "date", p->date);
 	set_str(L, "datetime", p->datetime);
@@ -298,25 +348,11 @@ fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 	set_num(L, "word_count", (double)p->md.words);
 	set_num(L, "reading_time", (double)((p->md.words + WORDS_A_MINUTE -
 	    1) / WORDS_A_MINUTE));
-	if (p->toc)
-		push_toc(L, site, p);
-	else
-		lua_newtable(L);
-	lua_setfield(L, -2, "toc");
-	if (p->fm)
-		push_value(L, p->fm);
-	else
-		lua_newtable(L);
-	lua_setfield(L, -2, "params");
-	lua_createtable(L, (int)p->ntags, 0);
-	for (i = 0; i < p->ntags; i++) {
-		lua_createtable(L, 0, 3);
-		set_str(L, "name", p->tags[i]->name);
-		set_str(L, "slug", p->tags[i]->slug);
-		set_str(L, "url", p->tags[i]->url);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
-	lua_setfield(L, -2, "tags");
+	lua_pushlightuserdata(L, (void *)&page_key);
+	lua_pushinteger(L, (lua_Integer)p->index);
+	lua_rawset(L, -3);
+	lua_pushvalue(L, meta);
+	lua_setmetatable(L, -2);
 }
 
 /* Sets field key of the table at t to element i+1 of the registry list
@@ -344,15 +380,21 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	const struct sg_tag	*g;
 	char			*link;
 	size_t			 i, k;
-	int			 pages, sections, tags, t;
+	int			 pages, sections, tags, t, meta;
 
+	lua_createtable(L, 0, 1);			/* pages' metatable */
+	meta = lua_gettop(L);
+	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
+	lua_pushcclosure(L, l_page_index, 1);
+	lua_setfield(L, meta, "__index");
 	lua_createtable(L, (int)site->npages, 0);
 	for (i = 0; i < site->npages; i++) {
-		lua_createtable(L, 0, 24);
-		fill_page(L, site, site->pages[i]);
+		lua_createtable(L, 0, 16);
+		fill_page(L, site, site->pages[i], meta);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, LUA_REGISTRYINDEX, REG_PAGES);
+	lua_pop(L, 1);					/* meta */
 	lua_createtable(L, (int)site->nsections, 0);
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];

@@ -3,6 +3,7 @@
  * (one rename(2) with RENAME_EXCHANGE), so a failed build leaves the
  * previous output exactly as it was. */
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -171,8 +172,36 @@ sg_out_copy(struct sg_output *o, const char *rel, const char *src)
 	return rc;
 }
 
-/* Puts the staged output in place of the output directory and removes
- * the old one. Frees o. Returns 0, or -1 (reported; the old output is
+/* Removes the previous output, now at path, in a process of its own that
+ * outlives this one: with ten thousand pages that takes seconds, which
+ * the build need not wait for (the name is unique, nothing else uses
+ * it). Removes it here if no process can be started. */
+static void
+remove_later(const char *path)
+{
+	pid_t	 pid, st;
+	int	 status;
+
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		if ((st = fork()) == 0) {
+			sg_rm_tree(path);
+			_exit(0);
+		}
+		_exit(st == -1);
+	}
+	if (pid == -1) {
+		sg_rm_tree(path);
+		return;
+	}
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		sg_rm_tree(path);
+}
+
+/* Puts the staged output in place of the output directory and has the
+ * old one removed (in the background, remove_later). Frees o. Returns 0, or -1 (reported; the old output is
  * then still there). */
 int
 sg_out_commit(struct sg_output *o)
@@ -191,7 +220,7 @@ sg_out_commit(struct sg_output *o)
 			rc = -1;
 	} else if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->out,
 	    RENAME_EXCHANGE) == 0) {
-		sg_rm_tree(o->stage);
+		remove_later(o->stage);
 	} else {
 		/* a file system without the exchange: two renames */
 		old = xasprintf("%s.old", o->stage);
@@ -200,7 +229,7 @@ sg_out_commit(struct sg_output *o)
 			rename(old, o->out);
 			rc = -1;
 		} else
-			sg_rm_tree(old);
+			remove_later(old);
 		free(old);
 	}
 	if (rc == -1) {

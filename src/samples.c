@@ -54,42 +54,9 @@ sg_sample_free(struct sg_sample *s)
 	free(s->info);
 	free(s->code);
 	free(s->expected);
-	free(s->html);
 	free(s->shown);
 	free(s->shown_output);
 	free(s);
-}
-
-/* Returns a copy of html with each sample placeholder of page replaced by
- * that sample's HTML, in one pass; a placeholder that names no sample of
- * the page is dropped. The caller frees. */
-char *
-sg_samples_fill(const char *html, const struct sg_samples *samples,
-    const struct sg_page *page)
-{
-	static const char	 close[] = "\"></sg-sample>\n";
-	struct sg_buf		 b = { 0 };
-	const char		*s = html, *m, *e;
-	char			*stop;
-	unsigned long		 k;
-
-	(void)samples;
-	sg_buf_put(&b, "", 0);
-	while ((m = strstr(s, SG_SAMPLE_MARK)) != NULL) {
-		sg_buf_put(&b, s, (size_t)(m - s));
-		e = m + strlen(SG_SAMPLE_MARK);
-		k = strtoul(e, &stop, 10);
-		if (stop == e || strncmp(stop, close, strlen(close)) != 0) {
-			sg_buf_put(&b, m, strlen(SG_SAMPLE_MARK));
-			s = e;
-			continue;
-		}
-		if (k < page->md.nsamples && page->md.samples[k]->html)
-			sg_buf_puts(&b, page->md.samples[k]->html);
-		s = stop + strlen(close);
-	}
-	sg_buf_puts(&b, s);
-	return sg_buf_detach(&b);
 }
 
 /* One more program is done: redraws the progress line, if there is one. */
@@ -382,7 +349,7 @@ sg_samples_run(struct sg_site *site, struct sg_samples *ss,
 		sx_bless(&c);
 	for (i = 0; i < c.nprogs; i++) {
 		sx_report_output(&c, c.progs[i]);
-		sx_make_html(&c, c.progs[i]);
+		sx_make_shown(&c, c.progs[i]);
 		if (c.progs[i]->failed)
 			failed += (int)c.progs[i]->nparts;
 	}

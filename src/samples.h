@@ -1,19 +1,14 @@
 /* samples.h: runnable C samples. markdown.c finds them while it parses a
  * page (a fenced block whose language is c, and the output block right
- * after it) and leaves a placeholder in the page's HTML; samples.c
- * assembles, compiles, runs and checks them, and makes the HTML that
- * replaces each placeholder. */
+ * after it) and puts each in the page's tree as an SG_NODE_SAMPLE node;
+ * samples.c assembles, compiles, runs and checks them, and sets what each
+ * shows, which every renderer (html.c, …) reads from the node. */
 #ifndef SG_SAMPLES_H
 #define SG_SAMPLES_H
 
 #include <stddef.h>
 
 #include "diag.h"
-
-/* The placeholder a sample leaves in its page's HTML, followed by its
- * index on the page and '"></sg-sample>'. Raw HTML is dropped from
- * Markdown unless markdown.unsafe is set, so an author cannot write one. */
-#define SG_SAMPLE_MARK	"<sg-sample n=\""
 
 struct sg_site;
 struct sg_page;
@@ -31,14 +26,15 @@ struct sg_sample {
 	int		 out_line;	/* file line of the output block's opening
 					 * fence, 0 without one */
 	int		 out_end_line;	/* and of its closing fence */
-	char		*html;		/* set by samples.c: what the page shows */
 	/* set by the samples stage, for renderers other than HTML */
 	char		*shown;		/* the code as the page shows it: hidden
 					 * "@ " lines removed, only the anchor
 					 * region of a file= sample */
 	char		*shown_output;	/* what is shown under it (the run's
 					 * stdout, or the diagnostic of a
-					 * compile_fail), or NULL */
+					 * compile_fail), ending in a newline,
+					 * or NULL */
+	size_t		 shown_output_len; /* its bytes (it may hold NULs) */
 	int		 output_is_diag; /* shown_output is a compiler message */
 };
 
@@ -58,8 +54,6 @@ struct sg_samples_opts {
 void	sg_samples_collect(struct sg_site *, struct sg_samples *);
 int	sg_samples_run(struct sg_site *, struct sg_samples *,
 	    const struct sg_samples_opts *);
-char	*sg_samples_fill(const char *, const struct sg_samples *,
-	    const struct sg_page *);
 void	sg_samples_free(struct sg_samples *);
 void	sg_sample_free(struct sg_sample *);
 

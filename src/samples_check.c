@@ -402,44 +402,39 @@ sx_report_output(struct samples_ctx *c, struct prog *p)
 	free(out);
 }
 
-/* Sets the HTML of each part of p: its code, highlighted, and under the
- * last part the output the program really printed, or for compile_fail
- * the compiler's diagnostic. */
+/* Sets what each part of p shows (sg_sample's shown, shown_output,
+ * output_is_diag): its code without hidden lines, and under the last
+ * part the output the program really printed, or for compile_fail the
+ * compiler's diagnostic, ending in a newline. */
 void
-sx_make_html(struct samples_ctx *c, struct prog *p)
+sx_make_shown(struct samples_ctx *c, struct prog *p)
 {
-	struct sg_buf	 b = { 0 };
-	const char	*code;
-	char		*out;
-	size_t		 i, len;
+	struct sg_sample	*s;
+	const char		*code;
+	size_t			 i;
 
 	(void)c;
 	for (i = 0; i < p->nparts; i++) {
-		code = p->shown && p->shown[i] ? p->shown[i] :
-		    p->parts[i]->code;
-		sg_buf_puts(&b, "<div class=\"sample\"><pre data-lang=\"c\"><code "
-		    "class=\"language-c\">");
-		sg_hl_html("c", code, strlen(code), &b);
-		sg_buf_puts(&b, "</code></pre>\n");
-		if (p->parts[i] == p->last && p->have && p->a.compile_fail &&
-		    p->res.cstatus > 0 && p->res.diag && *p->res.diag) {
-			sg_buf_puts(&b, "<pre class=\"sample-output "
-			    "sample-diagnostic\"><code>");
-			sg_buf_put_html(&b, p->res.diag, strlen(p->res.diag));
-			if (!sg_ends_with(p->res.diag, "\n"))
-				sg_buf_putc(&b, '\n');
-			sg_buf_puts(&b, "</code></pre>\n");
-		} else if (p->parts[i] == p->last && p->have && p->res.ran &&
-		    p->res.out_len > 0) {
-			out = printed(&p->res, &len);
-			sg_buf_puts(&b, "<pre class=\"sample-output\"><code>");
-			sg_buf_put_html(&b, out, len);
-			sg_buf_puts(&b, "</code></pre>\n");
-			free(out);
-		}
-		sg_buf_puts(&b, "</div>\n");
-		free(p->parts[i]->html);
-		p->parts[i]->html = sg_buf_detach(&b);
+		s = p->parts[i];
+		code = p->shown && p->shown[i] ? p->shown[i] : s->code;
+		free(s->shown);
+		s->shown = xstrdup(code);
+		free(s->shown_output);
+		s->shown_output = NULL;
+		s->shown_output_len = 0;
+		s->output_is_diag = 0;
+		if (s != p->last || !p->have)
+			continue;
+		if (p->a.compile_fail && p->res.cstatus > 0 && p->res.diag &&
+		    *p->res.diag) {
+			s->shown_output = sg_ends_with(p->res.diag, "\n") ?
+			    xstrdup(p->res.diag) : xasprintf("%s\n",
+			    p->res.diag);
+			s->shown_output_len = strlen(s->shown_output);
+			s->output_is_diag = 1;
+		} else if (p->res.ran && p->res.out_len > 0)
+			s->shown_output = printed(&p->res,
+			    &s->shown_output_len);
 	}
 }
 

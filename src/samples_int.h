@@ -151,7 +151,7 @@ int	 sx_atomic_write(const char *, const char *, size_t, int);
 void	 sx_check_prog(struct samples_ctx *, struct prog *);
 void	 sx_report_output(struct samples_ctx *, struct prog *);
 void	 sx_bless(struct samples_ctx *);
-void	 sx_make_html(struct samples_ctx *, struct prog *);
+void	 sx_make_shown(struct samples_ctx *, struct prog *);
 
 /* samples_export.c */
 void	 sx_export_all(struct samples_ctx *);

@@ -62,7 +62,12 @@ struct sg_md {
 	struct sg_sample	**samples;	/* its C samples, in order */
 	size_t			 nsamples;
 	struct sg_doc		*doc;		/* the document tree (tree.h),
-						 * owned; NULL once freed */
+						 * owned, or NULL: made by
+						 * sg_md_parse, dropped after the
+						 * Markdown stage, made again for
+						 * a page's outputs by sg_md_tree
+						 * and dropped once it is
+						 * rendered */
 };
 
 /* An old URL of a page, published as a redirect to it ('aliases:'). */
@@ -166,6 +171,28 @@ struct sg_site {
 	struct sg_assets *assets;	/* fingerprinted assets */
 };
 
+/* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
+ * must outlive it), with its diagnostics going to stderr; the caller frees
+ * it with sg_site_free, which frees everything hanging off it (NULL does
+ * nothing). */
+struct sg_site	*sg_site_new(const struct sg_options *opt);
+void		 sg_site_free(struct sg_site *site);
+
+/* The load stages as build runs them: config, content, Markdown (on
+ * opt->jobs threads), resolve, the anchor check. Prints the messages of
+ * each stage at its end and stops at the first stage with errors (those
+ * of the anchor check are left pending). Returns 0, or -1 on errors. */
+int		 sg_site_load(struct sg_site *site);
+
+/* With --verbose, prints how long the stage that just ended took (since
+ * *t, which it moves to now) and the process's resident memory. */
+void		 sg_site_lap(const struct sg_site *site, const char *stage,
+		    double *t);
+
+/* Parses page again (its text must still be loaded), replacing its
+ * page->md, for a server that saw it change. Returns as sg_md_parse. */
+int		 sg_site_reparse(struct sg_site *site, struct sg_page *page);
+
 /* config.c */
 int		 sg_config_load(struct sg_site *);
 void		 sg_config_free(struct sg_config *);
@@ -182,11 +209,25 @@ int		 sg_content_resolve(struct sg_site *);
 struct sg_page	*sg_content_find(const struct sg_site *, const char *);
 void		 sg_content_free(struct sg_site *);
 
-/* markdown.c */
+/* markdown.c: sg_md_init builds cmark-gfm's extension registry before
+ * threads parse. sg_md_parse parses page (its text must be loaded) into
+ * page->md: the tree and the records (headings, ids, links, samples, h1,
+ * summary, words), reporting problems; returns 0, or -1 if it reported an
+ * error; pages may be parsed on several threads at once. sg_md_to_html
+ * renders Markdown text for the template helper markdown() (site may be
+ * NULL); the caller frees the result. sg_md_tree makes page->md.doc again
+ * if it was dropped, silently, with the page's own samples (its text must
+ * still be loaded); returns 0, or -1 without text. sg_md_render renders
+ * md->doc into md->html (replacing it; "" without a tree). sg_md_drop_tree
+ * frees md->doc and keeps the records; sg_md_free frees everything in md. */
 void		 sg_md_init(void);
-int		 sg_md_parse(const struct sg_site *, struct sg_page *);
-char		*sg_md_to_html(const char *, size_t, int);
-void		 sg_md_free(struct sg_md *);
+int		 sg_md_parse(const struct sg_site *site, struct sg_page *page);
+char		*sg_md_to_html(const struct sg_site *site, const char *text,
+		    size_t len);
+int		 sg_md_tree(const struct sg_site *site, struct sg_page *page);
+void		 sg_md_render(const struct sg_site *site, struct sg_md *md);
+void		 sg_md_drop_tree(struct sg_md *md);
+void		 sg_md_free(struct sg_md *md);
 int		 sg_md_check_links(struct sg_site *);
 const char	*sg_md_version(void);
 

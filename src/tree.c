@@ -84,6 +84,17 @@ sg_doc_root(const struct sg_doc *doc)
 	return doc->root;
 }
 
+size_t
+sg_doc_size(const struct sg_doc *doc)
+{
+	const struct chunk	*c;
+	size_t			 n = sizeof(*doc);
+
+	for (c = doc->chunks; c; c = c->next)
+		n += sizeof(*c) + c->size;
+	return n;
+}
+
 void
 sg_doc_free(struct sg_doc *doc)
 {

@@ -1,7 +1,8 @@
 /* tree.h: the document tree sitegen owns. markdown.c builds one per page
  * from cmark-gfm's tree (which stays private to it); every output (HTML
  * pages, PDF handouts, slide decks, the search index, check) is a walk
- * over this tree, as lowdown's renderers walk its lowdown_node. */
+ * over this tree, as lowdown's renderers walk its lowdown_node. A page's
+ * leading '# heading' is its title (sg_md.h1), not a node of the tree. */
 #ifndef SG_TREE_H
 #define SG_TREE_H
 
@@ -24,8 +25,10 @@ enum sg_node_kind {
 	SG_NODE_ITEM,		/* u.item */
 	SG_NODE_CODE_BLOCK,	/* u.code; text is the code */
 	SG_NODE_SAMPLE,		/* u.sample: a C sample, its result after the
-				 * samples stage */
-	SG_NODE_HTML_BLOCK,	/* text: raw HTML, only where allowed */
+				 * samples stage; text is the code as
+				 * written, "@ " lines included */
+	SG_NODE_HTML_BLOCK,	/* text: raw HTML, only where allowed
+				 * (markdown.unsafe), else NULL */
 	SG_NODE_THEMATIC_BREAK,
 	SG_NODE_TABLE,		/* u.table */
 	SG_NODE_TABLE_ROW,	/* u.row */
@@ -36,7 +39,10 @@ enum sg_node_kind {
 	SG_NODE_SOFTBREAK,
 	SG_NODE_LINEBREAK,
 	SG_NODE_CODE,		/* text: inline code */
-	SG_NODE_HTML_INLINE,	/* text: raw HTML, only where allowed */
+	SG_NODE_HTML_INLINE,	/* text: raw HTML, only where allowed
+				 * (markdown.unsafe) or in an image's
+				 * alt text, which shows it as text;
+				 * else NULL */
 	SG_NODE_EMPH,
 	SG_NODE_STRONG,
 	SG_NODE_STRIKE,
@@ -129,10 +135,12 @@ struct sg_node {
 			const char	*anchor; /* without '#', or NULL */
 		} link;
 		struct {
-			const char	*label;	/* as written */
+			const char	*label;	/* as written, escaped for a URL
+						 * as in the HTML ids (fn-LABEL) */
 			int		 index;	/* 1-based order of first use */
 			int		 ref;	/* REF: which use of that note
-						 * this is, 1-based */
+						 * this is, 1-based; DEF: how
+						 * many uses it has */
 		} footnote;
 	} u;
 };
@@ -159,6 +167,9 @@ struct sg_node	*sg_node_new(struct sg_doc *doc, enum sg_node_kind kind,
 
 /* Appends child as the last child of parent. */
 void		 sg_node_append(struct sg_node *parent, struct sg_node *child);
+
+/* The bytes the document's arena holds (nodes, strings, tokens). */
+size_t		 sg_doc_size(const struct sg_doc *doc);
 
 /* Frees the document, every node and string in it; NULL does nothing. */
 void		 sg_doc_free(struct sg_doc *doc);

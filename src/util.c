@@ -325,9 +325,15 @@ sg_now(void)
 int
 sg_mkdirs(const char *dir)
 {
-	char	*p = xstrdup(dir), *s;
+	char	*p, *s;
 	int	 rc = 0;
 
+	/* the usual case, a new folder in one that exists: one call */
+	if (mkdir(dir, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	p = xstrdup(dir);
 	for (s = strchr(p + 1, '/'); s && rc == 0; s = strchr(s + 1, '/')) {
 		*s = '\0';
 		if (mkdir(p, 0755) == -1 && errno != EEXIST)

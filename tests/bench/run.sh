@@ -1,34 +1,79 @@
 #!/bin/sh
-# tests/bench/run.sh [PAGES]: builds a synthetic site of PAGES pages
-# (default 1000) with sitegen at --jobs 1 and 2, and the cmark-gfm-only
-# baseline beside it in the same run; prints pages per second, the ratio to
-# the baseline and the peak memory. Needs GNU time (apt-get install time).
+# tests/bench/run.sh [PAGES] [ROUNDS]: builds a synthetic site of PAGES
+# pages (default 1000) with sitegen, with Hugo (templates like the default
+# theme's: navigation of 100 sections, TOC, highlighting on; see
+# tests/bench/hugo/) and with the cmark-gfm-only baseline, side by side at
+# --jobs 1 and 2 (Hugo with GOMAXPROCS), ROUNDS rounds (default 3) that
+# each run all three one after the other, so they share the machine's
+# state. Prints, for each, the median round's pages per second, seconds
+# and peak memory, and the ratios. Needs GNU time (apt-get install time);
+# Hugo is optional (apt-get install hugo).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pages=${1:-1000}
+rounds=${2:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sg="$top/build/sitegen"
 [ -x "$sg" ] || make -C "$top/src" > /dev/null
+[ -x /usr/bin/time ] || { echo "run.sh: needs GNU time: apt-get install time" >&2; exit 2; }
 cc -O2 -o "$work/baseline" "$top/tests/bench/baseline.c" \
     $(pkg-config --cflags --libs libcmark-gfm) -lcmark-gfm-extensions -pthread
 sh "$top/tests/bench/gen.sh" "$work/site" "$pages"
 files=$(find "$work/site/content" -name '*.md' | LC_ALL=C sort)
+hugo=
+if command -v hugo > /dev/null 2>&1; then
+	hugo=hugo
+	mkdir -p "$work/hugo"
+	cp -R "$work/site/content" "$work/hugo/content"
+	cp -R "$top/tests/bench/hugo/layouts" "$top/tests/bench/hugo/hugo.yaml" \
+	    "$work/hugo/"
+else
+	echo "(Hugo not installed, left out: apt-get install hugo)"
+fi
 timed() {	# prints "seconds peak-kB"
-	/usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2>&1
+	/usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2>&1 ||
+	    echo "run.sh: failed: $*" >&2
 	cat "$work/time"
 }
-echo "pages: $pages (+ sections), $(du -sk "$work/site/content" | cut -f1) kB of Markdown"
+run() {		# TOOL JOBS: one build into a fresh output directory
+	rm -rf "$work/out"
+	case $1 in
+	sitegen) timed "$sg" --root "$work/site" --out "$work/out" --quiet \
+	    --jobs "$2" build ;;
+	hugo) timed env GOMAXPROCS="$2" hugo --source "$work/hugo" \
+	    --destination "$work/out" --quiet ;;
+	# shellcheck disable=SC2086
+	baseline) timed "$work/baseline" "$2" "$work/out" $files ;;
+	esac
+}
+echo "pages: $pages (+ sections), $(cat $files | wc -c | awk '{ printf "%.0f", $1 / 1024 }') kB of Markdown, $rounds rounds, median shown"
+printf '%-6s %-9s %9s %8s %8s  %s\n' jobs tool pages/s seconds "peak MB" "ratio"
 for j in 1 2; do
-	for run in 1 2 3; do
-		rm -rf "$work/out" "$work/base"
-		s=$(timed "$sg" --root "$work/site" --out "$work/out" --quiet --jobs $j build)
-		# shellcheck disable=SC2086
-		b=$(timed "$work/baseline" $j "$work/base" $files)
-		echo "$s $b"
-	done | sort -n | sed -n 2p | while read -r st sm bt bm; do
-		awk -v j=$j -v n="$pages" -v st="$st" -v sm="$sm" -v bt="$bt" -v bm="$bm" 'BEGIN {
-			printf "--jobs %d: sitegen %.0f pages/s (%.2f s, peak %.1f MB); cmark-gfm only %.0f pages/s (peak %.1f MB); ratio %.2fx\n",
-			    j, n / st, st, sm / 1024, n / bt, bm / 1024, st / bt }'
+	: > "$work/rounds"
+	for r in $(seq "$rounds"); do
+		for t in sitegen $hugo baseline; do
+			echo "$t $(run $t $j)" >> "$work/rounds"
+		done
 	done
+	for t in sitegen $hugo baseline; do
+		grep "^$t " "$work/rounds" | sort -k2 -n |
+		    sed -n "$(( (rounds + 1) / 2 ))p"
+	done > "$work/median-$j"
+	awk -v j="$j" -v n="$pages" '
+	{ tool[NR] = $1; s[$1] = $2; m[$1] = $3 }
+	END {
+		for (i = 1; i <= NR; i++) {
+			t = tool[i]
+			r = ""
+			if (t == "hugo")
+				r = sprintf("sitegen is %.2fx its pages/s", s[t] / s["sitegen"])
+			if (t == "baseline")
+				r = sprintf("sitegen takes %.2fx its time", s["sitegen"] / s[t])
+			printf "%-6d %-9s %9.0f %8.2f %8.1f  %s\n", j, t, n / s[t], s[t], m[t] / 1024, r
+		}
+	}' "$work/median-$j"
 done
+awk 'FNR == 1 && NR == FNR { one = $2 } FNR == 1 && NR != FNR { two = $2 }
+END { printf "sitegen --jobs 2 is %.2fx as fast as --jobs 1\n", one / two }' \
+    "$work/median-1" "$work/median-2"

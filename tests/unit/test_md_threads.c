@@ -21,7 +21,7 @@ work(void *arg)
 	char	*html;
 
 	for (i = 0; i < ROUNDS; i++) {
-		html = sg_md_to_html(doc, sizeof(doc) - 1, 0);
+		html = sg_md_to_html(NULL, doc, sizeof(doc) - 1);
 		if (strstr(html, "<del>old</del>") == NULL ||
 		    strstr(html, "<a href=\"http://www.example.com\">") ==
 		    NULL || strstr(html, "<td><del>2</del></td>") == NULL)

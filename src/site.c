@@ -1,0 +1,105 @@
+/* site.c: the site's lifecycle. A struct sg_site is made once, filled by
+ * the load stages (config, content, Markdown, resolve), read by every
+ * later stage from any thread, and freed at once; a long-running server
+ * keeps one and calls the per-page stages (sg_md_parse, sg_md_render,
+ * sg_render_run) again for a page that changed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "parse.h"
+#include "site.h"
+
+struct sg_site *
+sg_site_new(const struct sg_options *opt)
+{
+	struct sg_site	*site = xcalloc(1, sizeof(*site));
+
+	site->opt = opt;
+	site->root = xstrdup(opt->root);
+	site->diag = sg_diag_new(stderr, opt->color);
+	sg_md_init();
+	return site;
+}
+
+/* The resident memory of this process now, in MB (0 if unknown). */
+static long
+rss_mb(void)
+{
+	char	 line[256];
+	long	 kb = 0;
+	FILE	*fp = fopen("/proc/self/status", "r");
+
+	while (fp && fgets(line, sizeof(line), fp))
+		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+			break;
+	if (fp)
+		fclose(fp);
+	return kb / 1024;
+}
+
+void
+sg_site_lap(const struct sg_site *site, const char *stage, double *t)
+{
+	double	 n = sg_now();
+
+	if (site->opt->verbose)
+		fprintf(stderr, "sitegen: %-10s %7.1f ms %6ld MB\n", stage,
+		    (n - *t) * 1000, rss_mb());
+	*t = n;
+}
+
+/* Prints the messages so far (sorted) at a stage boundary; is there an
+ * error among them? */
+static int
+stop(struct sg_site *site)
+{
+	sg_diag_flush(site->diag);
+	return sg_diag_errors(site->diag) > 0;
+}
+
+int
+sg_site_load(struct sg_site *site)
+{
+	double	 t = sg_now();
+
+	sg_config_load(site);
+	if (stop(site))
+		return -1;
+	/* a page whose front matter is wrong is still parsed, so that its
+	 * broken links are reported in the same run */
+	sg_content_load(site);
+	sg_site_lap(site, "load", &t);
+	sg_parse_all(site, site->opt->jobs);
+	sg_site_lap(site, "markdown", &t);
+	if (stop(site))
+		return -1;
+	sg_content_resolve(site);
+	if (stop(site))
+		return -1;
+	sg_md_check_links(site);
+	return sg_diag_errors(site->diag) > 0 ? -1 : 0;
+}
+
+int
+sg_site_reparse(struct sg_site *site, struct sg_page *page)
+{
+	if (page->text == NULL || page->skipped)
+		return -1;
+	sg_md_free(&page->md);
+	return sg_md_parse(site, page);
+}
+
+void
+sg_site_free(struct sg_site *site)
+{
+	if (site == NULL)
+		return;
+	sg_assets_free(site->assets);
+	sg_content_free(site);
+	sg_config_free(&site->config);
+	sg_diag_free(site->diag);
+	free(site->root);
+	free(site);
+}

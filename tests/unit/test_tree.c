@@ -1,0 +1,367 @@
+/* test_tree.c: pages of a small site parsed into document trees (tree.h),
+ * checked node by node: kinds, locations in the author's file (through
+ * front matter and includes), heading ids, links resolved to pages and
+ * anchors, code tokens, samples with the results of the samples stage,
+ * and the HTML rendered from the tree. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "samples.h"
+#include "site.h"
+#include "tree.h"
+#include "util.h"
+
+static char		 root[] = "/tmp/sg-test-tree-XXXXXX";
+static struct sg_options opt;
+static struct sg_site	*site;
+
+static void
+put(const char *rel, const char *text)
+{
+	char	*path = xasprintf("%s/%s", root, rel), *dir, *slash;
+
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		sg_mkdirs(dir);
+	}
+	sg_file_write(path, text, strlen(text));
+	free(dir);
+	free(path);
+}
+
+static const char page_a[] =
+    "---\n"					/* 1 */
+    "title: A\n"				/* 2 */
+    "---\n"					/* 3 */
+    "# The title\n"				/* 4 */
+    "\n"					/* 5 */
+    "Some *text* with [b](b.md#install), [here](#setup),\n" /* 6 */
+    "[out](https://example.org/) and [img](../logo.png).[^n]\n" /* 7 */
+    "\n"					/* 8 */
+    "## Setup\n"				/* 9 */
+    "\n"					/* 10 */
+    "## Setup\n"				/* 11 */
+    "\n"					/* 12 */
+    "- [ ] todo\n"				/* 13 */
+    "- [x] done\n"				/* 14 */
+    "\n"					/* 15 */
+    "| a | b |\n"				/* 16 */
+    "|:--|--:|\n"				/* 17 */
+    "| 1 | ~~2~~ |\n"				/* 18 */
+    "\n"					/* 19 */
+    "> [!WARNING]\n"				/* 20 */
+    "> Careful.\n"				/* 21 */
+    "\n"					/* 22 */
+    "```sh\n"					/* 23 */
+    "echo hi\n"					/* 24 */
+    "```\n"					/* 25 */
+    "\n"					/* 26 */
+    "{{#include part.txt}}\n"			/* 27 */
+    "\n"					/* 28 */
+    "[^n]: A note.\n";				/* 29 */
+
+static const char page_s[] =
+    "# Samples\n"				/* 1 */
+    "\n"					/* 2 */
+    "```c\n"					/* 3 */
+    "@ #include <stdio.h>\n"			/* 4 */
+    "int main(void) { puts(\"hi\"); return 0; }\n" /* 5 */
+    "```\n"					/* 6 */
+    "\n"					/* 7 */
+    "```output\n"				/* 8 */
+    "hi\n"					/* 9 */
+    "```\n"					/* 10 */
+    "\n"					/* 11 */
+    "```c compile_fail\n"			/* 12 */
+    "int f(void) { return x; }\n"		/* 13 */
+    "```\n";					/* 14 */
+
+static void
+setup(void)
+{
+	if (mkdtemp(root) == NULL)
+		abort();
+	put("site.yml", "title: T\nbase_url: https://example.org/docs/\n"
+	    "theme: \"\"\n");
+	put("content/_index.md", "---\ntitle: Home\n---\nHome.\n");
+	put("content/logo.png", "png");
+	put("content/guide/a.md", page_a);
+	put("content/guide/part.txt", "Included *line*.\nSecond *one*.\n");
+	put("content/guide/b.md", "# B\n\n## Install\n\nText.\n");
+	put("content/s.md", page_s);
+	opt.root = root;
+	opt.jobs = 2;
+	opt.quiet = 1;
+	site = sg_site_new(&opt);
+}
+
+static const struct sg_node *
+root_of(const char *rel)
+{
+	struct sg_page	*p = sg_content_find(site, rel);
+
+	if (p == NULL || sg_md_tree(site, p) != 0 || p->md.doc == NULL)
+		return NULL;
+	return sg_doc_root(p->md.doc);
+}
+
+/* The n-th child (0-based) of node, or NULL. */
+static const struct sg_node *
+child(const struct sg_node *node, int n)
+{
+	const struct sg_node	*c = node ? node->first : NULL;
+
+	while (c && n-- > 0)
+		c = c->next;
+	return c;
+}
+
+/* The first node of kind under node, in document order, or NULL. */
+static const struct sg_node *
+find(const struct sg_node *node, enum sg_node_kind kind, int skip)
+{
+	struct sg_walk		 w;
+	const struct sg_node	*n;
+	int			 entering;
+
+	sg_walk_init(&w, node);
+	while (sg_walk_next(&w, &n, &entering))
+		if (entering && n->kind == kind && skip-- == 0)
+			return n;
+	return NULL;
+}
+
+static void
+test_load(void)
+{
+	CHECK(sg_site_load(site) == 0);
+	/* the Markdown stage keeps the records, and trees while they are
+	 * small */
+	CHECK(sg_content_find(site, "guide/a.md")->md.doc != NULL);
+	CHECK(sg_content_find(site, "guide/a.md")->md.nheadings == 2);
+	sg_md_drop_tree(&sg_content_find(site, "guide/a.md")->md);
+	CHECK(sg_content_find(site, "guide/a.md")->md.doc == NULL);
+	CHECK(root_of("guide/a.md") != NULL);
+	CHECK(root_of("s.md") != NULL);
+}
+
+static void
+test_kinds_and_locations(void)
+{
+	const struct sg_node	*r = root_of("guide/a.md"), *n;
+	static const enum sg_node_kind want[] = {
+		SG_NODE_PARAGRAPH, SG_NODE_HEADING, SG_NODE_HEADING,
+		SG_NODE_LIST, SG_NODE_TABLE, SG_NODE_ALERT, SG_NODE_CODE_BLOCK,
+		SG_NODE_PARAGRAPH, SG_NODE_FOOTNOTE_DEF
+	};
+	static const int lines[] = { 6, 9, 11, 13, 16, 20, 23, 27, 29 };
+	size_t			 i;
+
+	if (r == NULL)
+		return;
+	/* the leading '# The title' is the page's title, not in the body */
+	CHECK_STR(sg_content_find(site, "guide/a.md")->md.h1, "The title");
+	for (i = 0, n = r->first; i < sizeof(want) / sizeof(*want); i++,
+	    n = n ? n->next : NULL) {
+		CHECK(n != NULL && n->kind == want[i]);
+		CHECK(n != NULL && n->line == lines[i]);
+	}
+	CHECK(n == NULL);
+	n = child(r, 0);
+	CHECK(child(n, 0)->kind == SG_NODE_TEXT);
+	CHECK(child(n, 0)->line == 6 && child(n, 0)->col == 1);
+	CHECK(child(n, 1)->kind == SG_NODE_EMPH);
+	CHECK(child(n, 1)->col == 6);
+	/* included text: the directive's line; past the first included
+	 * line, column 1 */
+	n = child(r, 7);
+	CHECK(child(n, 1)->kind == SG_NODE_EMPH && child(n, 1)->line == 27);
+	CHECK(child(n, 5)->kind == SG_NODE_EMPH && child(n, 5)->line == 27);
+	CHECK(child(n, 5)->col == 1);
+}
+
+static void
+test_headings(void)
+{
+	const struct sg_node	*r = root_of("guide/a.md");
+	const struct sg_page	*p = sg_content_find(site, "guide/a.md");
+
+	if (r == NULL)
+		return;
+	CHECK(child(r, 1)->u.heading.level == 2);
+	CHECK_STR(child(r, 1)->u.heading.id, "setup");
+	CHECK_STR(child(r, 2)->u.heading.id, "setup-1");
+	CHECK(p->md.nheadings == 2);
+	CHECK_STR(p->md.headings[1].id, "setup-1");
+	CHECK_STR(p->md.headings[1].title, "Setup");
+}
+
+static void
+test_links(void)
+{
+	const struct sg_node	*r = root_of("guide/a.md"), *l;
+
+	if (r == NULL)
+		return;
+	l = find(r, SG_NODE_LINK, 0);
+	CHECK(l->u.link.kind == SG_LINK_PAGE);
+	CHECK(l->u.link.page == sg_content_find(site, "guide/b.md"));
+	CHECK_STR(l->u.link.anchor, "install");
+	CHECK_STR(l->u.link.url, "/docs/guide/b/#install");
+	CHECK(l->first && l->first->kind == SG_NODE_TEXT &&
+	    l->first->len == 1 && l->first->text[0] == 'b');
+	l = find(r, SG_NODE_LINK, 1);
+	CHECK(l->u.link.kind == SG_LINK_ANCHOR);
+	CHECK(l->u.link.page == sg_content_find(site, "guide/a.md"));
+	CHECK_STR(l->u.link.anchor, "setup");
+	l = find(r, SG_NODE_LINK, 2);
+	CHECK(l->u.link.kind == SG_LINK_EXTERNAL);
+	CHECK_STR(l->u.link.url, "https://example.org/");
+	l = find(r, SG_NODE_LINK, 3);
+	CHECK(l->u.link.kind == SG_LINK_FILE);
+	CHECK_STR(l->u.link.url, "/docs/logo.png");
+	l = find(r, SG_NODE_FOOTNOTE_REF, 0);
+	CHECK(l && l->u.footnote.index == 1 && l->u.footnote.ref == 1);
+	CHECK_STR(l ? l->u.footnote.label : NULL, "n");
+	l = find(r, SG_NODE_FOOTNOTE_DEF, 0);
+	CHECK(l && l->u.footnote.index == 1 && l->u.footnote.ref == 1);
+}
+
+static void
+test_blocks(void)
+{
+	const struct sg_node	*r = root_of("guide/a.md"), *n, *c;
+	size_t			 i, covered = 0;
+
+	if (r == NULL)
+		return;
+	n = child(r, 3);
+	CHECK(n->u.list.tight && !n->u.list.ordered);
+	CHECK(child(n, 0)->u.item.task && !child(n, 0)->u.item.checked);
+	CHECK(child(n, 1)->u.item.task && child(n, 1)->u.item.checked);
+	n = child(r, 4);
+	CHECK(n->u.table.ncols == 2);
+	CHECK(n->u.table.align[0] == SG_ALIGN_LEFT);
+	CHECK(n->u.table.align[1] == SG_ALIGN_RIGHT);
+	CHECK(child(n, 0)->u.row.header && !child(n, 1)->u.row.header);
+	c = child(child(n, 1), 1);
+	CHECK(c->kind == SG_NODE_TABLE_CELL && c->u.cell.align ==
+	    SG_ALIGN_RIGHT);
+	CHECK(child(c, 0)->kind == SG_NODE_STRIKE);
+	n = child(r, 5);
+	CHECK(n->u.alert.kind == SG_ALERT_WARNING);
+	/* the marker is gone: the alert holds "Careful." only */
+	CHECK(child(n, 0)->kind == SG_NODE_PARAGRAPH);
+	CHECK(child(child(n, 0), 0)->len == 8);
+	n = child(r, 6);
+	CHECK_STR(n->u.code.lang, "bash");
+	CHECK_STR(n->u.code.info, "sh");
+	CHECK(n->len == 8 && !strncmp(n->text, "echo hi\n", 8));
+	CHECK(n->u.code.ntokens > 0);
+	for (i = 0; i < n->u.code.ntokens; i++) {
+		CHECK(n->u.code.tokens[i].off == covered);
+		covered += n->u.code.tokens[i].len;
+	}
+	CHECK(covered == n->len);
+	CHECK(n->u.code.tokens[0].kind == SG_TOK_FUNCTION);
+}
+
+static void
+test_samples(void)
+{
+	const struct sg_node	*r = root_of("s.md"), *n;
+	struct sg_samples	 all = { NULL, 0 };
+	struct sg_samples_opts	 so;
+	const struct sg_sample	*s;
+
+	if (r == NULL)
+		return;
+	n = child(r, 0);
+	CHECK(n->kind == SG_NODE_SAMPLE && n->line == 3);
+	/* the output block goes with the sample */
+	CHECK(child(r, 1)->kind == SG_NODE_SAMPLE);
+	CHECK(child(r, 2) == NULL);
+	s = n->u.sample.sample;
+	CHECK(s == sg_content_find(site, "s.md")->md.samples[0]);
+	CHECK_STR(s->expected, "hi\n");
+	CHECK(s->out_line == 8);
+	CHECK(s->shown == NULL);
+	memset(&so, 0, sizeof(so));
+	so.jobs = 1;
+	sg_samples_collect(site, &all);
+	CHECK(sg_samples_run(site, &all, &so) == 0);
+	CHECK_STR(s->shown, "int main(void) { puts(\"hi\"); return 0; }\n");
+	CHECK(s->shown_output && s->shown_output_len == 3 &&
+	    !memcmp(s->shown_output, "hi\n", 3));
+	CHECK(!s->output_is_diag);
+	s = child(r, 1)->u.sample.sample;
+	CHECK(s->output_is_diag && s->shown_output &&
+	    strstr(s->shown_output, "error") != NULL);
+	sg_samples_free(&all);
+}
+
+static void
+test_html(void)
+{
+	struct sg_page	*p = sg_content_find(site, "guide/a.md");
+	struct sg_page	*s = sg_content_find(site, "s.md");
+
+	sg_md_render(site, &p->md);
+	CHECK(strstr(p->md.html, "<h2 id=\"setup-1\">Setup <a class=\"anchor\" "
+	    "href=\"#setup-1\"") != NULL);
+	CHECK(strstr(p->md.html, "<a href=\"/docs/guide/b/#install\">b</a>") !=
+	    NULL);
+	CHECK(strstr(p->md.html, "<th align=\"left\">a</th>") != NULL);
+	CHECK(strstr(p->md.html, "<div class=\"admonition warning\">") != NULL);
+	CHECK(strstr(p->md.html, "<pre data-lang=\"bash\"><code class=\""
+	    "language-bash\"><span class=\"tok-fn\">echo</span>") != NULL);
+	CHECK(strstr(p->md.html, "<sup class=\"footnote-ref\"><a href=\"#fn-n\""
+	    " id=\"fnref-n\" data-footnote-ref>1</a></sup>") != NULL);
+	sg_md_render(site, &s->md);
+	CHECK(strstr(s->md.html, "<pre class=\"sample-output\"><code>hi\n"
+	    "</code></pre>") != NULL);
+	CHECK(strstr(s->md.html, "sample-diagnostic") != NULL);
+	CHECK(strstr(s->md.html, "@ #include") == NULL);
+	/* the tree can go while the records stay, and come back the same,
+	 * with the same samples */
+	sg_md_drop_tree(&p->md);
+	CHECK(p->md.doc == NULL && p->md.nheadings == 2);
+	sg_md_drop_tree(&s->md);
+	CHECK(root_of("s.md") && child(root_of("s.md"), 0)->u.sample.sample ==
+	    s->md.samples[0]);
+	CHECK(s->md.nsamples == 2);
+}
+
+static void
+test_markdown_helper(void)
+{
+	char	*html = sg_md_to_html(site, "# Hi\n\n[b](guide/b.md)\n", 22);
+
+	CHECK(strstr(html, "<h1 id=\"hi\">Hi <a class=\"anchor\"") != NULL);
+	CHECK(strstr(html, "<a href=\"/docs/guide/b/\">b</a>") != NULL);
+	free(html);
+}
+
+int
+main(void)
+{
+	char	*cmd;
+
+	setup();
+	TEST(test_load);
+	TEST(test_kinds_and_locations);
+	TEST(test_headings);
+	TEST(test_links);
+	TEST(test_blocks);
+	TEST(test_samples);
+	TEST(test_html);
+	TEST(test_markdown_helper);
+	sg_site_free(site);
+	cmd = xasprintf("rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		harness_failed++;
+	free(cmd);
+	HARNESS_EXIT();
+}
