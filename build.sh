@@ -15,13 +15,14 @@ lua5.4:liblua5.4-dev
 libsass:libsass-dev
 libcrypto:libssl-dev
 libseccomp:libseccomp-dev
+libmicrohttpd:libmicrohttpd-dev
 '
 # commands, then the Debian package that provides each
 tools='cc:gcc make:make pkg-config:pkg-config diff:diffutils timeout:coreutils awk:mawk'
 # what the tests of the default theme use: Java for the Nu Html Checker,
 # xmllint for the feeds, npm to fetch the checker (vnu-jar); zsh and fish
 # for the completion scripts (tests/suites/ux.sh)
-[ "${1:-}" = test ] && tools="$tools java:default-jre-headless xmllint:libxml2-utils npm:npm zsh:zsh fish:fish"
+[ "${1:-}" = test ] && tools="$tools java:default-jre-headless xmllint:libxml2-utils npm:npm zsh:zsh fish:fish curl:curl chromium:chromium node:nodejs"
 
 missing=
 have_pkgconfig=$(command -v pkg-config || true)
