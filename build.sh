@@ -19,6 +19,7 @@ cairo:libcairo2-dev
 pangocairo:libpango1.0-dev
 librsvg-2.0:librsvg2-dev
 fontconfig:libfontconfig-dev
+libmicrohttpd:libmicrohttpd-dev
 '
 # commands, then the Debian package that provides each
 tools='cc:gcc make:make pkg-config:pkg-config diff:diffutils timeout:coreutils awk:mawk'
@@ -28,7 +29,7 @@ files='/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 # what the tests of the default theme use: Java for the Nu Html Checker,
 # xmllint for the feeds, npm to fetch the checker (vnu-jar); zsh and fish
 # for the completion scripts (tests/suites/ux.sh)
-[ "${1:-}" = test ] && tools="$tools java:default-jre-headless xmllint:libxml2-utils npm:npm zsh:zsh fish:fish"
+[ "${1:-}" = test ] && tools="$tools java:default-jre-headless xmllint:libxml2-utils npm:npm zsh:zsh fish:fish curl:curl"
 # and those of the handouts: poppler's pdftotext, pdffonts, pdfinfo, qpdf,
 # python3 to read qpdf's JSON
 [ "${1:-}" = test ] && tools="$tools pdftotext:poppler-utils qpdf:qpdf python3:python3"

@@ -22,17 +22,19 @@
 #include "pdf/pdf.h"
 #include "render.h"
 #include "sandbox.h"
+#include "serve.h"
 #include "site.h"
 #include "suggest.h"
 
 static const char *const commands[] = {
-	"build", "check", "samples", "init", "new", "completion"
+	"build", "check", "samples", "init", "new", "completion", "serve"
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
 static const char usage_text[] =
 "usage: sitegen [options] build [--force]\n"
 "       sitegen [options] check\n"
+"       sitegen [options] serve [--bind ADDR] [--port N] [--open]\n"
 "       sitegen [options] samples [--bless] [--export DIR]\n"
 "       sitegen [options] pdf\n"
 "       sitegen [options] slides\n"
@@ -45,6 +47,11 @@ static const char usage_text[] =
 "  build          build the site into public/ (replaced only on success)\n"
 "    --force      replace an output folder that sitegen did not make\n"
 "  check          build in memory and report every problem; write nothing\n"
+"  serve          build, serve on 127.0.0.1:1313, rebuild on every edit and\n"
+"                 reload the open pages (public/ is not touched)\n"
+"    --bind ADDR  the address to listen on (default: 127.0.0.1)\n"
+"    --port N     the first port to try (default: 1313; 0: any free one)\n"
+"    --open       open the site in the browser\n"
 "  samples        compile, run and check only the C samples\n"
 "    --bless      write the output each sample printed into its output block\n"
 "    --export DIR write each sample as a project to build and debug\n"
@@ -264,7 +271,7 @@ unknown_command(const char *cmd)
 		    "'%s'? (sitegen --help lists the commands)\n", cmd, best);
 	else
 		fprintf(stderr, "sitegen: unknown command '%s': the commands "
-		    "are build, check, samples, init, new and completion "
+		    "are build, check, samples, serve, init, new and completion "
 		    "(sitegen --help says more)\n", cmd);
 	return 2;
 }
@@ -287,9 +294,13 @@ main(int argc, char *argv[])
 		{ "future", no_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'M' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "bind", required_argument, NULL, 'A' },
+		{ "port", required_argument, NULL, 'P' },
+		{ "open", no_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sg_options	 opt;
+	struct sg_serve_opts	 sopt = { NULL, 1313, 0 };
 	const char		*cmd;
 	char			*end;
 	long			 n;
@@ -345,6 +356,19 @@ main(int argc, char *argv[])
 				return usage("--format takes text or json");
 			opt.json = !strcmp(optarg, "json");
 			break;
+		case 'A':
+			sopt.bind = optarg;
+			break;
+		case 'P':
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 0 || n > 65535)
+				return usage("--port takes a number from 0 "
+				    "to 65535");
+			sopt.port = (int)n;
+			break;
+		case 'O':
+			sopt.open = 1;
+			break;
 		case 'V':
 			version();
 			return 0;
@@ -369,6 +393,14 @@ main(int argc, char *argv[])
 		opt.dry_run = !strcmp(cmd, "check");
 		return sg_build(&opt);
 	}
+	if (!strcmp(cmd, "serve")) {
+		if (optind != argc)
+			return usage("serve takes no arguments");
+		return sg_serve(&opt, &sopt);
+	}
+	if ((sopt.bind || sopt.port != 1313 || sopt.open) &&
+	    strcmp(cmd, "serve") != 0)
+		return usage("--bind, --port and --open go with serve");
 	if ((opt.bless || opt.export_dir) && strcmp(cmd, "samples") != 0)
 		return usage("--bless and --export go with samples");
 	if (!strcmp(cmd, "samples")) {

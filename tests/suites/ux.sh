@@ -46,7 +46,7 @@ same "ux: an unknown command names the closest one, not the usage" "$got" \
     "sitegen: unknown command 'buidl': did you mean 'build'? (sitegen --help lists the commands)"
 got=$("$sg" deploy 2>&1)
 same "ux: an unknown command far from any lists them" "$got" \
-    "sitegen: unknown command 'deploy': the commands are build, check, samples, init, new and completion (sitegen --help says more)"
+    "sitegen: unknown command 'deploy': the commands are build, check, samples, serve, init, new and completion (sitegen --help says more)"
 
 s=$work/typo
 site "$s"

@@ -1,0 +1,16 @@
+/* watch.h: what serve watches for edits (inotify, folders made later
+ * included). */
+#ifndef SG_WATCH_H
+#define SG_WATCH_H
+
+struct sg_watch;
+
+#define SG_WATCH_STYLE	0x1	/* a Sass file changed */
+#define SG_WATCH_OTHER	0x2	/* anything else of the site changed */
+
+struct sg_watch	*sg_watch_new(const char *root);
+int		 sg_watch_fd(const struct sg_watch *);
+int		 sg_watch_read(struct sg_watch *, int debounce_ms);
+void		 sg_watch_free(struct sg_watch *);
+
+#endif
