@@ -696,7 +696,7 @@ watch_loop(struct serve_ctx *x, struct sg_watch *w)
 }
 
 /* sitegen serve: builds the site into a private folder under
- * ROOT/.sitegen, serves it, and builds again on every edit until SIGINT
+ * TMPDIR, serves it, and builds again on every edit until SIGINT
  * or SIGTERM, then removes that folder. Never writes the output
  * directory. Returns the exit status (0 after a signal). */
 int
@@ -720,9 +720,11 @@ sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so)
 	x.opt.quiet = 1;
 	x.opt.color = 0;
 	x.opt.json = 0;
-	dot = sg_path_join(opt->root, ".sitegen");
-	mkdir(dot, 0755);
-	x.staging = sg_path_join(dot, "serve-XXXXXX");
+	/* a private folder outside the site: a build refuses an output in
+	 * any of the site's own folders, .sitegen/ included */
+	dot = xstrdup(getenv("TMPDIR") && *getenv("TMPDIR") ?
+	    getenv("TMPDIR") : "/tmp");
+	x.staging = xasprintf("%s/sitegen-serve-XXXXXX", dot);
 	if (mkdtemp(x.staging) == NULL) {
 		fprintf(stderr, "sitegen: cannot make a folder in %s: %s\n",
 		    dot, strerror(errno));
@@ -773,7 +775,6 @@ out:
 	sg_gen_reap(&s, 1);
 	if (x.staging) {
 		sg_rm_tree(x.staging);
-		rmdir(dot);
 	}
 	free(x.staging);
 	free(dot);

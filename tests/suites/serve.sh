@@ -26,7 +26,8 @@ printf -- '---\ntitle: Home\n---\nHello [a](a.md).\n' > "$s/content/_index.md"
 printf -- '---\ntitle: A\n---\nFirst text.\n' > "$s/content/a.md"
 echo keep > "$s/public/marker"
 
-(cd "$s" && exec timeout 120 "$sg" serve --port 0 > "$work/log" 2>&1) &
+mkdir -p "$work/tmp"
+(cd "$s" && TMPDIR="$work/tmp" exec timeout 120 "$sg" serve --port 0 > "$work/log" 2>&1) &
 pid=$!
 i=0
 while ! grep -q 'serving' "$work/log" 2>/dev/null && [ $i -lt 100 ]; do
@@ -53,7 +54,7 @@ for p in '/docs/../site.yml' '/docs/%2e%2e/site.yml' '/docs/a%2f..%2f..%2fsite.y
 	case $code in 400|404|414) ok "traversal-$k" ;; *) fail "traversal-$k" "$p: $code" ;; esac
 done
 curl -s -m 5 --path-as-is "$u/docs/%2e%2e/site.yml" | grep -q base_url && fail traversal-body || ok traversal-body
-gen=$(ls -d "$s"/.sitegen/serve-*/* | head -1)
+gen=$(ls -d "$work"/tmp/sitegen-serve-*/* | head -1)
 ln -s "$s/site.yml" "$gen/leak.txt"
 check symlink "$(c $u/docs/leak.txt)" 404
 curl -s -m 5 $u/docs/a/ | grep -q '<script src="/docs/__sitegen/reload.js"></script></body>' && ok script-injected || fail script-injected
@@ -85,7 +86,7 @@ curl -s -m 5 $u/docs/a/ | grep -q 'T2' && ok template-edit || fail template-edit
 kill -INT $pid
 wait $pid 2>/dev/null
 pid=
-[ -z "$(ls -A "$s/.sitegen" 2>/dev/null)" ] && ok no-temp-files || fail no-temp-files "$(ls -R "$s/.sitegen")"
+[ -z "$(ls -A "$work/tmp" 2>/dev/null)" ] && ok no-temp-files || fail no-temp-files "$(ls -R "$work/tmp")"
 [ "$(ls "$s/public")" = marker ] && ok public-untouched || fail public-untouched
 (cd "$s" && "$sg" build -q) 2>/dev/null
 grep -rq __sitegen "$s/public" && fail build-no-script || ok build-no-script
