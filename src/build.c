@@ -9,21 +9,21 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "alias.h"
-#include "assets.h"
+#include "out/alias.h"
+#include "out/assets.h"
 #include "build.h"
-#include "check.h"
-#include "handouts.h"
+#include "check/check.h"
+#include "out/handouts.h"
 #include "output.h"
 #include "path.h"
-#include "pdf/pdf.h"
+#include "out/pdf/pdf.h"
 #include "pool.h"
-#include "render.h"
-#include "samples.h"
-#include "secrets.h"
-#include "search.h"
+#include "templates/render.h"
+#include "samples/samples.h"
+#include "check/secrets.h"
+#include "out/search/search.h"
 #include "site.h"
-#include "slides.h"
+#include "out/slides.h"
 
 struct render_ctx {
 	struct sg_site		*site;

@@ -12,17 +12,17 @@
 
 #include <yaml.h>
 
-#include "assets.h"
+#include "out/assets.h"
 #include "build.h"
 #include "completion.h"
 #include "embed.h"
 #include "output.h"
 #include "path.h"
 #include "pool.h"
-#include "pdf/pdf.h"
-#include "render.h"
-#include "sandbox.h"
-#include "serve.h"
+#include "out/pdf/pdf.h"
+#include "templates/render.h"
+#include "samples/sandbox.h"
+#include "serve/serve.h"
 #include "site.h"
 #include "suggest.h"
 

@@ -26,7 +26,7 @@
 #include "diag.h"
 #include "output.h"
 #include "path.h"
-#include "secrets.h"
+#include "check/secrets.h"
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE	(1 << 1)

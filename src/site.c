@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assets.h"
-#include "handouts.h"
-#include "nav.h"
-#include "parse.h"
+#include "out/assets.h"
+#include "out/handouts.h"
+#include "site/nav.h"
+#include "doc/parse.h"
 #include "site.h"
 
 struct sg_site *

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "value.h"
+#include "site/value.h"
 
 #define SG_VERSION	"0.1.0"
 

@@ -12,7 +12,7 @@
 #include <lua.h>
 #include <lualib.h>
 
-#include "template.h"
+#include "templates/template.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "yaml.h"
+#include "site/yaml.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

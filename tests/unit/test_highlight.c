@@ -1,4 +1,4 @@
-/* test_highlight.c: unit tests of the syntax highlighter (src/highlight.c).
+/* test_highlight.c: unit tests of the syntax highlighter (src/highlight/highlight.c).
  *
  * The per-language cases are data: tests/highlight/<lang>.txt, read from
  * the repository root (where the test runs). Such a file holds cases, each
@@ -34,7 +34,7 @@
 #include <time.h>
 
 #include "harness.h"
-#include "highlight.h"
+#include "highlight/highlight.h"
 #include "util.h"
 
 static int	 regen;		/* --regen: rewrite the data files */

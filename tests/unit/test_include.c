@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "include.h"
+#include "doc/include.h"
 
 static const char *const lines4 = "l1\nl2\nl3\nl4\n";
 

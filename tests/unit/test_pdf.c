@@ -7,12 +7,12 @@
 #include <string.h>
 
 #include "harness.h"
-#include "handouts.h"
-#include "pdf/pdf.h"
-#include "pdf/pdf_int.h"
-#include "samples.h"
+#include "out/handouts.h"
+#include "out/pdf/pdf.h"
+#include "out/pdf/pdf_int.h"
+#include "samples/samples.h"
 #include "site.h"
-#include "tree.h"
+#include "doc/tree.h"
 
 static struct sg_node *
 add(struct sg_doc *d, struct sg_node *parent, enum sg_node_kind k,

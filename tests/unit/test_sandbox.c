@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "sandbox.h"
+#include "samples/sandbox.h"
 #include "util.h"
 
 static char	 base[] = "/tmp/sg-sandbox-test-XXXXXX";

@@ -7,10 +7,10 @@
 
 #include "harness.h"
 #include "output.h"
-#include "search.h"
-#include "search_int.h"
+#include "out/search/search.h"
+#include "out/search/search_int.h"
 #include "site.h"
-#include "tree.h"
+#include "doc/tree.h"
 #include "util.h"
 
 /* The words of s, folded, joined by '|'. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "secrets.h"
+#include "check/secrets.h"
 
 struct found {
 	struct sg_secret_hit	 v[8];

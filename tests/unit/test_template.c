@@ -11,7 +11,7 @@
 #include <lualib.h>
 
 #include "harness.h"
-#include "template.h"
+#include "templates/template.h"
 #include "util.h"
 
 /* A recognisable HTML escape: & < > " ' as entities, nil as "". */

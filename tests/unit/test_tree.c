@@ -7,9 +7,9 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "samples.h"
+#include "samples/samples.h"
 #include "site.h"
-#include "tree.h"
+#include "doc/tree.h"
 #include "util.h"
 
 static char		 root[] = "/tmp/sg-test-tree-XXXXXX";

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "value.h"
+#include "site/value.h"
 
 static void
 test_new(void)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "yaml.h"
+#include "site/yaml.h"
 
 static char	*msgs;		/* what the last parse reported */
 static int	 nerrors;	/* sg_diag_errors after the last parse */

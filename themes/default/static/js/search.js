@@ -1,7 +1,7 @@
 /*
  * search.js: the default theme's search box, in plain JavaScript with no
  * framework. It reads the index sitegen writes under search/ (the format
- * is described in sitegen's src/search.h): the small entry file first,
+ * is described in sitegen's src/out/search/search.h): the small entry file first,
  * then only the word shards of the words typed, then only the page
  * fragments of the results shown. Everything comes from the site itself
  * (the base is the data-search-base attribute the template writes), so
@@ -16,7 +16,7 @@
 (function () {
 	"use strict";
 
-	/* What U+00C0..U+017F fold to ("-": not a letter); src/search_token.c
+	/* What U+00C0..U+017F fold to ("-": not a letter); src/out/search/search_token.c
 	 * holds the same table. */
 	var LATIN = ("a a a a a a ae c e e e e i i i i d n o o o o o - o u u " +
 	    "u u y th ss a a a a a a ae c e e e e i i i i d n o o o o o - o u " +

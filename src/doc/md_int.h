@@ -1,0 +1,61 @@
+/* md_int.h: what the files of the Markdown stage share (markdown.c, the
+ * cmark-gfm parse; md_tree.c, cmark-gfm's tree to ours; md_link.c, link
+ * resolution). Not for other modules: cmark-gfm stays behind these. */
+#ifndef SG_MD_INT_H
+#define SG_MD_INT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "highlight/highlight.h"
+#include "doc/tree.h"
+
+struct sg_site;
+struct sg_page;
+struct sg_md;
+
+/* The state of turning one page's cmark-gfm tree into ours. */
+struct md_conv {
+	const struct sg_site	*site;
+	struct sg_page		*page;		/* NULL for markdown() text */
+	struct sg_md		*md;		/* where records go */
+	struct sg_doc		*doc;		/* the tree being built */
+	const int		*lines;		/* expanded line -> file line */
+	int			 nlines;
+	const char		*file;		/* for locations */
+	char			*dir;		/* the page's folder in content/ */
+	int			 quiet;		/* markdown() text: report nothing,
+						 * keep a leading h1, no samples */
+	size_t			 nid, idcap;
+	size_t			 nhead, headcap;
+	size_t			 nlink, linkcap;
+	struct sg_tokens	 toks;		/* reused for each code block */
+	struct sg_md		*from;		/* a tree made again: its samples
+						 * are this page's, not new */
+	size_t			 nsample;	/* of from's taken so far */
+	int			*refs;		/* uses of each footnote so far */
+	int			 nrefs;
+	int			 ndefs;		/* footnote definitions so far */
+};
+
+/* md_tree.c: builds conv->doc from cmark_doc (a cmark_node *, passed as
+ * void * so that this header needs no cmark-gfm), and fills conv->md's
+ * headings, ids, links, samples, h1, summary and words. */
+void	md_tree_build(struct md_conv *conv, void *cmark_doc);
+
+/* md_link.c: resolves a link or image destination url as written into
+ * n->u.link (kind, url, page, anchor), noting links with an anchor in
+ * conv->md and reporting broken ones at loc unless conv->quiet. */
+void	md_link_resolve(struct md_conv *conv, const char *url,
+	    const struct sg_loc *loc, struct sg_node *n);
+
+/* md_anchor.c: notes the ids the raw HTML lit of s defines (<a name>,
+ * <a id>, id="" on any tag) among the page's and sets s->text: lit as
+ * written where raw HTML is allowed or keep is set (an image's alt
+ * text), else only its anchors sanitised to <a id="x"></a> (every id of
+ * a block, anchor-only <a> tags inline; a </a> closing one is kept as
+ * ""), else NULL: dropped. */
+void	md_anchor_html(struct md_conv *conv, struct sg_node *s,
+	    const char *lit, int keep);
+
+#endif

@@ -1,0 +1,232 @@
+/* tree.c: the document tree's storage (one arena per page, freed at once),
+ * building, walking and plain text. Knows nothing of cmark-gfm. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/tree.h"
+#include "util.h"
+
+#define CHUNK	(16 * 1024)
+
+/* One block of the arena; data follows the header. */
+struct chunk {
+	struct chunk	*next;
+	size_t		 used;
+	size_t		 size;
+	max_align_t	 data[];	/* size bytes */
+};
+
+struct sg_doc {
+	struct chunk	*chunks;	/* newest first */
+	struct sg_node	*root;
+};
+
+static const char *const kind_names[SG_NODE__COUNT] = {
+	"document", "paragraph", "heading", "blockquote", "alert", "list",
+	"item", "code_block", "sample", "html_block", "thematic_break",
+	"table", "table_row", "table_cell", "footnote_def", "text",
+	"softbreak", "linebreak", "code", "html_inline", "emph", "strong",
+	"strike", "link", "image", "footnote_ref"
+};
+
+void *
+sg_doc_alloc(struct sg_doc *doc, size_t size)
+{
+	struct chunk	*c = doc->chunks;
+	size_t		 want;
+	char		*p;
+
+	size = (size + 15) & ~(size_t)15;
+	if (c == NULL || c->size - c->used < size) {
+		want = size > CHUNK / 4 ? size : CHUNK;
+		c = xmalloc(sizeof(*c) + want);
+		c->size = want;
+		c->used = 0;
+		if (size > CHUNK / 4 && doc->chunks) {
+			/* a big one goes behind the current chunk, which
+			 * keeps its free space */
+			c->next = doc->chunks->next;
+			doc->chunks->next = c;
+		} else {
+			c->next = doc->chunks;
+			doc->chunks = c;
+		}
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+sg_doc_strndup(struct sg_doc *doc, const char *s, size_t n)
+{
+	char	*p = sg_doc_alloc(doc, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+struct sg_doc *
+sg_doc_new(void)
+{
+	struct sg_doc	*doc = xcalloc(1, sizeof(*doc));
+
+	doc->root = sg_node_new(doc, SG_NODE_DOCUMENT, 1, 1);
+	return doc;
+}
+
+struct sg_node *
+sg_doc_root(const struct sg_doc *doc)
+{
+	return doc->root;
+}
+
+size_t
+sg_doc_size(const struct sg_doc *doc)
+{
+	const struct chunk	*c;
+	size_t			 n = sizeof(*doc);
+
+	for (c = doc->chunks; c; c = c->next)
+		n += sizeof(*c) + c->size;
+	return n;
+}
+
+void
+sg_doc_free(struct sg_doc *doc)
+{
+	struct chunk	*c, *next;
+
+	if (doc == NULL)
+		return;
+	for (c = doc->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(doc);
+}
+
+struct sg_node *
+sg_node_new(struct sg_doc *doc, enum sg_node_kind kind, int line, int col)
+{
+	struct sg_node	*n = sg_doc_alloc(doc, sizeof(*n));
+
+	n->kind = kind;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+void
+sg_node_append(struct sg_node *parent, struct sg_node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+const char *
+sg_node_kind_name(enum sg_node_kind kind)
+{
+	return (unsigned)kind < SG_NODE__COUNT ? kind_names[kind] : "?";
+}
+
+int
+sg_node_is_block(enum sg_node_kind kind)
+{
+	return kind <= SG_NODE_FOOTNOTE_DEF;
+}
+
+void
+sg_node_plain(const struct sg_node *n, struct sg_buf *buf)
+{
+	const struct sg_node	*c;
+
+	for (c = n->first; c; c = c->next) {
+		switch (c->kind) {
+		case SG_NODE_TEXT:
+		case SG_NODE_CODE:
+			sg_buf_put(buf, c->text, c->len);
+			break;
+		case SG_NODE_SOFTBREAK:
+		case SG_NODE_LINEBREAK:
+			sg_buf_putc(buf, ' ');
+			break;
+		case SG_NODE_FOOTNOTE_REF:
+		case SG_NODE_HTML_INLINE:
+			break;
+		default:
+			sg_node_plain(c, buf);
+			break;
+		}
+	}
+}
+
+void
+sg_walk_init(struct sg_walk *w, const struct sg_node *root)
+{
+	w->root = root;
+	w->cur = NULL;
+	w->entering = 0;
+}
+
+/* Can a node of this kind hold children (and so get an exit event)? */
+static int
+container(const struct sg_node *n)
+{
+	switch (n->kind) {
+	case SG_NODE_CODE_BLOCK:
+	case SG_NODE_SAMPLE:
+	case SG_NODE_HTML_BLOCK:
+	case SG_NODE_THEMATIC_BREAK:
+	case SG_NODE_TEXT:
+	case SG_NODE_SOFTBREAK:
+	case SG_NODE_LINEBREAK:
+	case SG_NODE_CODE:
+	case SG_NODE_HTML_INLINE:
+	case SG_NODE_FOOTNOTE_REF:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+int
+sg_walk_next(struct sg_walk *w, const struct sg_node **n, int *entering)
+{
+	const struct sg_node	*c = w->cur;
+
+	if (c == NULL) {
+		if (w->root == NULL)
+			return 0;
+		c = w->root;
+		w->entering = 1;
+	} else if (w->entering && container(c)) {
+		if (c->first) {
+			c = c->first;
+			w->entering = 1;
+		} else
+			w->entering = 0;
+	} else if (c == w->root) {
+		w->root = NULL;
+		return 0;
+	} else if (c->next) {
+		c = c->next;
+		w->entering = 1;
+	} else {
+		c = c->parent;
+		w->entering = 0;
+	}
+	w->cur = c;
+	*n = c;
+	*entering = w->entering;
+	return 1;
+}

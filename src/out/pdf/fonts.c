@@ -1,0 +1,348 @@
+/* fonts.c: fonts (fontconfig names, a pango font map at 72 dpi with
+ * hinting and glyph-position rounding off, as a PDF wants), the theme's
+ * colours, and the small helpers every layout uses. */
+#include <fontconfig/fontconfig.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "embed.h"
+#include "path.h"
+#include "out/pdf/pdf.h"
+#include "out/pdf/pdf_int.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+/* LeakSanitizer's own hook: fontconfig loses a few bytes once, parsing its
+ * configuration files (FcInitLoadConfigAndFonts), nothing sitegen holds;
+ * its frames are all that LeakSanitizer sees of the stack. */
+const char	*__lsan_default_suppressions(void);
+const char	*__lsan_default_options(void);
+
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+/* and no list of the suppressions used, which would end up in the
+ * diagnostics the tests compare */
+const char *
+__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
+
+/* Does fontconfig have family, rather than a fallback for it? */
+static int
+have_family(const char *family)
+{
+	FcPattern	*pat, *match;
+	FcResult	 res;
+	FcChar8		*got = NULL;
+	int		 ok = 0;
+
+	if ((pat = FcNameParse((const FcChar8 *)"")) == NULL)
+		return 0;
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	if (match && FcPatternGetString(match, FC_FAMILY, 0, &got) ==
+	    FcResultMatch && strcasecmp((const char *)got, family) == 0)
+		ok = 1;
+	if (match)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	return ok;
+}
+
+int
+sg_pdf_check_fonts(const struct sg_handouts *hs, struct sg_diag *diag)
+{
+	struct sg_loc	 loc = { "site.yml", 0, 0 };
+	int		 bad = 0;
+
+	if (!have_family(hs->font)) {
+		sg_diag_error(diag, hs->font_loc.file ? &hs->font_loc : &loc,
+		    "the font '%s' for handouts cannot be found (install it, "
+		    "e.g. apt-get install fonts-dejavu-core, or name another "
+		    "in pdf.font)", hs->font);
+		bad++;
+	}
+	if (!have_family(hs->mono)) {
+		sg_diag_error(diag, hs->mono_loc.file ? &hs->mono_loc : &loc,
+		    "the font '%s' for code in handouts cannot be found "
+		    "(install it, e.g. apt-get install fonts-dejavu-core, or "
+		    "name another in pdf.mono)", hs->mono);
+		bad++;
+	}
+	return bad;
+}
+
+const char *
+sg_pdf_version(void)
+{
+	static char	 v[64];
+
+	if (!*v)
+		snprintf(v, sizeof(v), "cairo %s, pango %s",
+		    cairo_version_string(), pango_version_string());
+	return v;
+}
+
+int
+pdf_fonts_open(struct pdf *p)
+{
+	cairo_font_options_t	*fo;
+
+	p->fontmap = pango_cairo_font_map_new();
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(p->fontmap),
+	    72.0);
+	p->pc = pango_font_map_create_context(p->fontmap);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(p->pc, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(p->pc, FALSE);
+	pango_context_set_language(p->pc, pango_language_from_string(
+	    p->site->config.language ? p->site->config.language : "en"));
+	p->sans = pango_font_description_from_string(p->hs->font);
+	p->mono = pango_font_description_from_string(p->hs->mono);
+	pango_font_description_set_family(p->sans, p->hs->font);
+	pango_font_description_set_family(p->mono, p->hs->mono);
+	return 0;
+}
+
+void
+pdf_fonts_close(struct pdf *p)
+{
+	if (p->sans)
+		pango_font_description_free(p->sans);
+	if (p->mono)
+		pango_font_description_free(p->mono);
+	if (p->pc)
+		g_object_unref(p->pc);
+	if (p->fontmap)
+		g_object_unref(p->fontmap);
+}
+
+/* ---- colours ----------------------------------------------------------- */
+
+static struct rgb
+hex(unsigned v)
+{
+	struct rgb	 c;
+
+	c.r = ((v >> 16) & 0xff) / 255.0;
+	c.g = ((v >> 8) & 0xff) / 255.0;
+	c.b = (v & 0xff) / 255.0;
+	return c;
+}
+
+static struct rgb *
+slot(struct palette *pal, const char *name, size_t n)
+{
+	static const char *const alerts[] = { "note", "tip", "important",
+	    "warning", "caution" };
+	static const char *const toks[SG_TOK__COUNT] = { "code-text",
+	    "tok-kw", "tok-ty", "tok-str", "tok-num", "tok-com", "tok-pp",
+	    "tok-fn", "tok-op", "tok-pu", "tok-at", "tok-tag", "tok-var",
+	    "tok-con", "tok-ins", "tok-del", "tok-hd" };
+	static const struct { const char *name; size_t off; } named[] = {
+		{ "text", offsetof(struct palette, text) },
+		{ "text-2", offsetof(struct palette, text2) },
+		{ "accent", offsetof(struct palette, accent) },
+		{ "line", offsetof(struct palette, line) },
+		{ "line-strong", offsetof(struct palette, line_strong) },
+		{ "bg-code", offsetof(struct palette, bg_code) },
+		{ "bg-output", offsetof(struct palette, bg_output) },
+		{ "bg-inline-code", offsetof(struct palette, bg_inline) },
+		{ "bg-head", offsetof(struct palette, bg_head) },
+		{ "bg-stripe", offsetof(struct palette, bg_stripe) },
+		{ "code-text", offsetof(struct palette, code_text) },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strlen(named[i].name) == n &&
+		    !strncmp(named[i].name, name, n))
+			return (struct rgb *)(void *)((char *)pal +
+			    named[i].off);
+	for (i = 1; i < SG_TOK__COUNT; i++)
+		if (strlen(toks[i]) == n && !strncmp(toks[i], name, n))
+			return &pal->tok[i];
+	for (i = 0; i < 5; i++) {
+		if (strlen(alerts[i]) == n && !strncmp(alerts[i], name, n))
+			return &pal->alert[i];
+		if (strlen(alerts[i]) + 3 == n && !strncmp(alerts[i], name,
+		    n - 3) && !strncmp(name + n - 3, "-bg", 3))
+			return &pal->alert_bg[i];
+	}
+	return NULL;
+}
+
+/* Reads the "$light: (" map of a _palette.scss: "  name: #rrggbb," lines. */
+static void
+parse_palette(struct palette *pal, const char *s, size_t len)
+{
+	const char	*e = s + len, *l, *nl, *colon;
+	struct rgb	*c;
+	unsigned	 v;
+	int		 in = 0;
+
+	for (l = s; l < e; l = nl + 1) {
+		if ((nl = memchr(l, '\n', (size_t)(e - l))) == NULL)
+			nl = e;
+		if (!in) {
+			in = nl - l >= 8 && !strncmp(l, "$light:", 7);
+			continue;
+		}
+		if (*l == ')')
+			break;
+		while (l < nl && (*l == ' ' || *l == '\t'))
+			l++;
+		if ((colon = memchr(l, ':', (size_t)(nl - l))) == NULL)
+			continue;
+		if ((c = slot(pal, l, (size_t)(colon - l))) == NULL)
+			continue;
+		if (sscanf(colon + 1, " #%6x", &v) == 1)
+			*c = hex(v);
+	}
+}
+
+/* The theme's colours: the site's copy of its _palette.scss, else the
+ * default theme's built into sitegen; these values stand in for any it
+ * does not name. */
+void
+pdf_palette(struct pdf *p)
+{
+	static const unsigned alert[5] = { 0x1f55b8, 0x146c2e, 0x6339b3,
+	    0x845400, 0xb0241b };
+	static const unsigned alert_bg[5] = { 0xedf2fc, 0xeaf6ed, 0xf3effa,
+	    0xfcf5e3, 0xfcefee };
+	struct palette		*pal = &p->pal;
+	const struct sg_embed	*em;
+	char			*path, *text = NULL;
+	size_t			 len = 0, i;
+
+	pal->text = hex(0x1d2127);
+	pal->text2 = hex(0x545b66);
+	pal->accent = hex(0x1f4fb4);
+	pal->line = hex(0xe2e5ea);
+	pal->line_strong = hex(0xc9ced6);
+	pal->bg_code = hex(0xf4f5f7);
+	pal->bg_output = hex(0xe9ecf0);
+	pal->bg_inline = hex(0xeff1f4);
+	pal->bg_head = hex(0xf2f4f6);
+	pal->bg_stripe = hex(0xf8f9fa);
+	pal->code_text = hex(0x1f2329);
+	for (i = 0; i < SG_TOK__COUNT; i++)
+		pal->tok[i] = pal->code_text;
+	for (i = 0; i < 5; i++) {
+		pal->alert[i] = hex(alert[i]);
+		pal->alert_bg[i] = hex(alert_bg[i]);
+	}
+	if (p->site->config.theme && *p->site->config.theme) {
+		path = xasprintf("%s/themes/%s/scss/_palette.scss",
+		    p->site->root, p->site->config.theme);
+		text = sg_file_read(path, &len);
+		free(path);
+	}
+	if (text) {
+		parse_palette(pal, text, len);
+		free(text);
+	} else if ((em = sg_embed_find("themes/default/scss/_palette.scss")))
+		parse_palette(pal, (const char *)em->data, em->len);
+	pal->tok[SG_TOK_TEXT] = pal->code_text;
+}
+
+/* ---- layouts ----------------------------------------------------------- */
+
+/* A layout in font at size points, wrapping at width (0: no wrapping). */
+PangoLayout *
+pdf_layout_new(struct pdf *p, const PangoFontDescription *font, double size,
+    double width)
+{
+	PangoLayout		*l = pango_layout_new(p->pc);
+	PangoFontDescription	*fd = pango_font_description_copy(font);
+
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	return l;
+}
+
+/* Fills in the line metrics of t's layout. */
+void
+pdf_text_measure(struct text *t)
+{
+	PangoLayoutIter	*it;
+	PangoRectangle	 log;
+	int		 i = 0;
+
+	t->nlines = pango_layout_get_line_count(t->layout);
+	t->top = xcalloc((size_t)t->nlines + 1, sizeof(double));
+	t->base = xcalloc((size_t)t->nlines + 1, sizeof(double));
+	it = pango_layout_get_iter(t->layout);
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		t->top[i] = (double)log.y / PANGO_SCALE;
+		t->base[i] = (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE;
+		t->top[i + 1] = (double)(log.y + log.height) / PANGO_SCALE;
+		i++;
+	} while (i < t->nlines && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/* Measures t again, after its width or spacing changed. */
+void
+pdf_text_remeasure(struct text *t)
+{
+	free(t->top);
+	free(t->base);
+	pdf_text_measure(t);
+}
+
+void
+pdf_text_free(struct text *t)
+{
+	size_t	 i;
+
+	if (t->layout)
+		g_object_unref(t->layout);
+	for (i = 0; i < t->nlinks; i++) {
+		free(t->links[i].dest);
+		free(t->links[i].uri);
+	}
+	free(t->links);
+	free(t->top);
+	free(t->base);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Appends s[0..n) to buf as valid UTF-8 without NULs: each bad byte
+ * becomes U+FFFD, as a browser shows it. */
+void
+pdf_valid_utf8(struct sg_buf *buf, const char *s, size_t n)
+{
+	const gchar	*end;
+	const char	*e = s + n;
+
+	while (s < e) {
+		if (g_utf8_validate(s, e - s, &end)) {
+			sg_buf_put(buf, s, (size_t)(e - s));
+			return;
+		}
+		sg_buf_put(buf, s, (size_t)(end - s));
+		sg_buf_puts(buf, "\xEF\xBF\xBD");
+		s = end + 1;
+	}
+}

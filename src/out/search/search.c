@@ -1,0 +1,447 @@
+/* search.c: the search index as a renderer over the document tree. Each
+ * page is tokenized into its terms on a render worker (sg_search_page);
+ * search_write.c merges them in page order and writes the shards. The
+ * format is described in search.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "samples/samples.h"
+#include "out/search/search.h"
+#include "out/search/search_int.h"
+#include "site.h"
+#include "doc/tree.h"
+
+#define MAX_WORD	48	/* longer "words" are hashes and noise */
+#define SNIPPET		240	/* bytes of text kept under each heading */
+#define SNIPPET_MIN	100	/* and at least this many, however short
+				 * the page */
+
+enum field {
+	F_TITLE,
+	F_HEADING,
+	F_BODY,
+	F_CODE
+};
+
+/* What adding one occurrence in a field adds to a term's frequency and
+ * to its section's share (which decides where a result links to). */
+static const float field_tf[] = { 1.0f, 1.0f, 1.0f, 0.3f };
+static const float field_sec[] = { 2.0f, 3.0f, 1.0f, 0.3f };
+
+/* A term of the page being tokenized. */
+struct term {
+	const char		*stem;
+	float			 tf;
+	unsigned		 sec;		/* where it weighs most */
+	unsigned		 cur_sec;	/* the section being counted */
+	float			 cur, best;	/* its weight there, and sec's */
+	unsigned char		 title, heading;
+};
+
+/* The state of one page while it is tokenized. */
+struct pstate {
+	struct sg_search_doc	*pg;
+	struct term		*t;		/* its terms */
+	size_t			 nt;
+	struct sg_stemmer	*st;
+	struct sg_smap		 map;		/* stem → index in pg->v */
+	size_t			 cap;
+	unsigned		 sec;		/* current section */
+	struct sg_buf		 word;
+	struct sg_buf		 heads;		/* JSON of "h" */
+	struct sg_buf		*snips;		/* each section's text */
+	size_t			 nsnips, capsnips;
+	struct sg_buf		 snip;		/* the current section's text */
+	int			 cut;		/* snip is full */
+	size_t			 text;		/* bytes of prose on the page */
+};
+
+struct sg_search *
+sg_search_new(const struct sg_site *site, int jobs)
+{
+	struct sg_search	*s;
+	const struct sg_value	*v;
+	const struct sg_page	*p;
+	size_t			 i, n = 0;
+	int			 bad = 0;
+
+	if (jobs < 1)
+		jobs = 1;
+	s = xcalloc(1, sizeof(*s));
+	s->site = site;
+	s->jobs = jobs;
+	s->id = xcalloc(site->npages ? site->npages : 1, sizeof(*s->id));
+	for (i = 0; i < site->npages; i++) {
+		p = site->pages[i];
+		v = p->fm ? sg_value_get(p->fm, "search") : NULL;
+		if (v && v->type != SG_BOOL && v->type != SG_NIL) {
+			sg_diag_error(site->diag, &v->loc, "front matter "
+			    "'search' must be true or false, not a %s",
+			    sg_value_type_name(v->type));
+			bad = 1;
+			continue;
+		}
+		if (p->draft || (v && v->type == SG_BOOL && !v->b))
+			continue;
+		s->id[i] = ++n;
+	}
+	if (n == 0 || bad) {
+		free(s->id);
+		free(s);
+		return NULL;
+	}
+	s->npages = n;
+	s->pages = xcalloc(n, sizeof(*s->pages));
+	s->stemmers = xcalloc((size_t)jobs, sizeof(*s->stemmers));
+	for (i = 0; i < (size_t)jobs; i++)
+		s->stemmers[i] = sg_stemmer_new(site->config.language);
+	s->stems = sg_stemmer_stems(s->stemmers[0]);
+	return s;
+}
+
+/* The term of stem on this page, made on first use. */
+static struct term *
+term_get(struct pstate *ps, const char *stem)
+{
+	struct term	*t;
+	size_t		*slot;
+	int		 added;
+
+	slot = sg_smap_get(&ps->map, stem, 1, &added);
+	if (!added)
+		return &ps->t[*slot];
+	if (ps->nt == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 64;
+		ps->t = xrealloc(ps->t, ps->cap * sizeof(*ps->t));
+	}
+	*slot = ps->nt;
+	t = &ps->t[ps->nt++];
+	memset(t, 0, sizeof(*t));
+	t->stem = stem;
+	t->cur_sec = (unsigned)-1;
+	return t;
+}
+
+/* Counts one occurrence of the folded word in ps->word. */
+static void
+add_word(struct pstate *ps, enum field f)
+{
+	struct term	*t;
+	const char	*word;
+
+	if (ps->word.len > MAX_WORD)
+		return;
+	t = term_get(ps, sg_stemmer_stem(ps->st, ps->word.data, &word));
+	if (f == F_TITLE)
+		t->title = 1;
+	else if (f == F_HEADING)
+		t->heading = 1;
+	t->tf += field_tf[f];
+	ps->pg->len += field_tf[f];
+	if (t->cur_sec != ps->sec) {
+		t->cur_sec = ps->sec;
+		t->cur = 0;
+	}
+	t->cur += field_sec[f];
+	if (t->cur > t->best) {
+		t->best = t->cur;
+		t->sec = ps->sec;
+	}
+}
+
+/* The page's terms, made small for the merge. */
+static void
+keep_terms(struct pstate *ps)
+{
+	struct sg_search_doc	*pg = ps->pg;
+	size_t			 i;
+
+	pg->v = xmalloc((ps->nt ? ps->nt : 1) * sizeof(*pg->v));
+	pg->n = ps->nt;
+	for (i = 0; i < ps->nt; i++) {
+		pg->v[i].stem = ps->t[i].stem;
+		pg->v[i].tf = ps->t[i].tf;
+		pg->v[i].sec = ps->t[i].sec > 65535 ? 65535 :
+		    (uint16_t)ps->t[i].sec;
+		pg->v[i].title = ps->t[i].title;
+		pg->v[i].heading = ps->t[i].heading;
+	}
+}
+
+static void
+add_text(struct pstate *ps, const char *text, size_t len, enum field f)
+{
+	size_t	 pos = 0;
+
+	while (sg_search_token(text, len, &pos, &ps->word))
+		add_word(ps, f);
+}
+
+/* Cuts b to at most max bytes (plus an ellipsis), at a space where one is
+ * in the second half, else at a character. */
+static void
+cut(struct sg_buf *b, size_t max)
+{
+	size_t	 keep = max;
+
+	if (b->len <= max)
+		return;
+	while (keep > 0 && ((unsigned char)b->data[keep] & 0xC0) == 0x80)
+		keep--;
+	while (keep > max / 2 && b->data[keep] != ' ')
+		keep--;
+	if (keep <= max / 2)
+		for (keep = max; keep > 0 && ((unsigned char)b->data[keep] &
+		    0xC0) == 0x80; keep--)
+			;
+	while (keep > 0 && b->data[keep - 1] == ' ')
+		keep--;
+	b->len = keep;
+	b->data[keep] = '\0';
+	sg_buf_puts(b, "\xe2\x80\xa6");
+}
+
+/* Appends text to the current section's excerpt source, spaces
+ * collapsed, up to SNIPPET bytes. */
+static void
+snip_add(struct pstate *ps, const char *text, size_t len)
+{
+	struct sg_buf	*b = &ps->snip;
+	size_t		 i;
+
+	ps->text += len;
+	for (i = 0; i < len && !ps->cut; i++) {
+		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
+		    text[i] == '\r') {
+			if (b->len > 0 && b->data[b->len - 1] != ' ')
+				sg_buf_putc(b, ' ');
+			continue;
+		}
+		if (b->len > SNIPPET) {
+			cut(b, SNIPPET);
+			ps->cut = 1;
+			break;
+		}
+		sg_buf_putc(b, text[i]);
+	}
+}
+
+static void
+snip_space(struct pstate *ps)
+{
+	snip_add(ps, " ", 1);
+	ps->text--;
+}
+
+/* Ends the current section: its excerpt source into the list. */
+static void
+section_end(struct pstate *ps)
+{
+	struct sg_buf	*b = &ps->snip;
+
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	if (b->data == NULL)
+		sg_buf_puts(b, "");
+	if (ps->nsnips == ps->capsnips) {
+		ps->capsnips = ps->capsnips ? ps->capsnips * 2 : 16;
+		ps->snips = xrealloc(ps->snips, ps->capsnips *
+		    sizeof(*ps->snips));
+	}
+	ps->snips[ps->nsnips++] = *b;
+	memset(b, 0, sizeof(*b));
+	ps->cut = 0;
+}
+
+/* The excerpt sources as the JSON list "x", together at most a sixth of
+ * the page's text (but SNIPPET_MIN a section), so that the index stays
+ * small beside the site. */
+static void
+snips_json(struct pstate *ps, struct sg_buf *out)
+{
+	size_t	 i, total = 0, budget = ps->text / 6, each;
+
+	for (i = 0; i < ps->nsnips; i++)
+		total += ps->snips[i].len;
+	each = ps->nsnips ? budget / ps->nsnips : 0;
+	if (each < SNIPPET_MIN)
+		each = SNIPPET_MIN;
+	sg_buf_putc(out, '[');
+	for (i = 0; i < ps->nsnips; i++) {
+		if (total > budget)
+			cut(&ps->snips[i], each);
+		if (i > 0)
+			sg_buf_putc(out, ',');
+		sg_search_json_str(out, ps->snips[i].data, ps->snips[i].len);
+	}
+	sg_buf_putc(out, ']');
+}
+
+static void
+heading(struct pstate *ps, const struct sg_node *n)
+{
+	struct sg_buf	 t = { NULL, 0, 0 };
+	const char	*id = n->u.heading.id ? n->u.heading.id : "";
+
+	section_end(ps);
+	ps->sec++;
+	sg_node_plain(n, &t);
+	sg_buf_putc(&ps->heads, ',');
+	sg_buf_putc(&ps->heads, '[');
+	sg_search_json_str(&ps->heads, id, strlen(id));
+	sg_buf_putc(&ps->heads, ',');
+	sg_search_json_str(&ps->heads, t.data ? t.data : "", t.len);
+	sg_buf_putc(&ps->heads, ']');
+	if (t.data)
+		add_text(ps, t.data, t.len, F_HEADING);
+	sg_buf_free(&t);
+}
+
+static void
+sample(struct pstate *ps, const struct sg_sample *sm)
+{
+	const char	*code;
+
+	if (sm == NULL)
+		return;
+	code = sm->shown ? sm->shown : sm->code;
+	if (code)
+		add_text(ps, code, strlen(code), F_CODE);
+	if (sm->shown_output)
+		add_text(ps, sm->shown_output, strlen(sm->shown_output),
+		    F_CODE);
+	else if (sm->expected)
+		add_text(ps, sm->expected, strlen(sm->expected), F_CODE);
+}
+
+/* Tokenizes the document tree of a page in document order: a heading
+ * starts a section; prose counts fully, code less; raw HTML not at all. */
+static void
+walk(struct pstate *ps, const struct sg_node *root)
+{
+	struct sg_walk		 w;
+	const struct sg_node	*n, *skip = NULL;
+	int			 entering;
+
+	sg_walk_init(&w, root);
+	while (sg_walk_next(&w, &n, &entering)) {
+		if (skip) {
+			if (n == skip && !entering)
+				skip = NULL;
+			continue;
+		}
+		if (!entering)
+			continue;
+		if (n != root && sg_node_is_block(n->kind))
+			snip_space(ps);
+		switch (n->kind) {
+		case SG_NODE_HEADING:
+			heading(ps, n);
+			skip = n;
+			break;
+		case SG_NODE_TEXT:
+		case SG_NODE_CODE:
+			add_text(ps, n->text, n->len, F_BODY);
+			snip_add(ps, n->text, n->len);
+			break;
+		case SG_NODE_SOFTBREAK:
+		case SG_NODE_LINEBREAK:
+			snip_space(ps);
+			break;
+		case SG_NODE_CODE_BLOCK:
+			if (n->text)
+				add_text(ps, n->text, n->len, F_CODE);
+			break;
+		case SG_NODE_SAMPLE:
+			sample(ps, n->u.sample.sample);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The fragment file of a page: title, URL, headings and excerpts. */
+static void
+fragment(struct pstate *ps, const struct sg_page *p, struct sg_buf *out)
+{
+	const char	*title = p->title ? p->title : "";
+
+	sg_buf_puts(out, "{\"t\":");
+	sg_search_json_str(out, title, strlen(title));
+	sg_buf_puts(out, ",\"u\":");
+	sg_search_json_str(out, p->url ? p->url : "", p->url ?
+	    strlen(p->url) : 0);
+	sg_buf_puts(out, ",\"h\":[[\"\",");
+	sg_search_json_str(out, title, strlen(title));
+	sg_buf_putc(out, ']');
+	if (ps->heads.data)
+		sg_buf_put(out, ps->heads.data, ps->heads.len);
+	sg_buf_puts(out, "],\"x\":");
+	snips_json(ps, out);
+	sg_buf_putc(out, '}');
+}
+
+/* Indexes p into its slot, on worker. */
+static void
+index_page(struct sg_search *s, int worker, const struct sg_page *p)
+{
+	struct pstate	 ps;
+	struct sg_buf	 frag = { NULL, 0, 0 };
+	size_t		 id = s->id[p->index] - 1, i;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.pg = &s->pages[id];
+	ps.st = s->stemmers[worker];
+	if (p->title)
+		add_text(&ps, p->title, strlen(p->title), F_TITLE);
+	if (p->md.doc)
+		walk(&ps, sg_doc_root(p->md.doc));
+	section_end(&ps);
+	fragment(&ps, p, &frag);
+	keep_terms(&ps);
+	free(ps.t);
+	ps.pg->done = 1;
+	ps.pg->frag_len = frag.len;
+	ps.pg->frag = sg_buf_detach(&frag);
+	sg_buf_free(&ps.word);
+	sg_buf_free(&ps.heads);
+	for (i = 0; i < ps.nsnips; i++)
+		sg_buf_free(&ps.snips[i]);
+	free(ps.snips);
+	sg_buf_free(&ps.snip);
+	sg_smap_free(&ps.map);
+}
+
+void
+sg_search_page(struct sg_search *s, int worker, const struct sg_page *p)
+{
+	if (s == NULL || p == NULL || p->index >= s->site->npages ||
+	    s->site->pages[p->index] != p || s->id[p->index] == 0)
+		return;
+	if (worker < 0 || worker >= s->jobs)
+		worker = 0;
+	if (s->pages[s->id[p->index] - 1].done)
+		return;
+	index_page(s, worker, p);
+}
+
+void
+sg_search_free(struct sg_search *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->npages; i++) {
+		free(s->pages[i].v);
+		free(s->pages[i].frag);
+	}
+	free(s->pages);
+	for (i = 0; i < (size_t)s->jobs; i++)
+		sg_stemmer_free(s->stemmers[i]);
+	free(s->stemmers);
+	free(s->id);
+	free(s);
+}

@@ -1,0 +1,437 @@
+/* search_token.c: words for the search index: UTF-8 decoding, case and
+ * accent folding, Snowball stemming (libstemmer) with a cache, and the
+ * string map the indexer uses.
+ *
+ * The folding is hand-written, on purpose: the browser must fold the
+ * reader's query exactly as the index was folded, so the rule is a table
+ * small enough to have its twin in the theme's search.js (Latin-1 and
+ * Latin Extended-A, where nearly all accented letters of the languages
+ * Snowball stems live). libunistring's u8_casefold and normalization
+ * would fold more scripts, but JavaScript has no way to do the same
+ * byte for byte, and a word folded two ways is a word never found. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "out/search/search.h"
+#include "out/search/search_int.h"
+#include "util.h"
+
+/* What U+00C0..U+017F fold to; "" for the two signs among them (×, ÷).
+ * search.js holds the same table. */
+static const char fold_latin[0x180 - 0xC0][3] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i",
+	"i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u",
+	"u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae",
+	"c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o",
+	"o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", "a",
+	"a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c",
+	"d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e",
+	"e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h",
+	"i", "i", "i", "i", "i", "i", "i", "i", "i", "i", "ij", "ij", "j",
+	"j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l",
+	"l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o",
+	"o", "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s",
+	"s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u",
+	"u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w",
+	"y", "y", "y", "z", "z", "z", "z", "z", "z", "s"
+};
+
+long
+sg_utf8_next(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned	 c = s[*i], n, k;
+	unsigned long	 cp, min;
+
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 1;
+		cp = c & 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 2;
+		cp = c & 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 3;
+		cp = c & 0x07;
+		min = 0x10000;
+	} else {
+		(*i)++;
+		return -1;
+	}
+	if (len - *i <= n) {
+		(*i)++;
+		return -1;
+	}
+	for (k = 1; k <= n; k++) {
+		if ((s[*i + k] & 0xC0) != 0x80) {
+			(*i)++;
+			return -1;
+		}
+		cp = cp << 6 | (s[*i + k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		(*i)++;
+		return -1;
+	}
+	*i += n + 1;
+	return (long)cp;
+}
+
+/* Is c part of a word? Letters and digits of ASCII; beyond it anything
+ * but Latin-1's signs, the punctuation and symbol blocks and emoji.
+ * search.js has the same test. */
+static int
+word_char(unsigned long c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z');
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7)
+		return 0;
+	if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFE00 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+	    c >= 0x1F000)
+		return 0;
+	return 1;
+}
+
+static void
+put_utf8(struct sg_buf *b, unsigned long c)
+{
+	char	 u[4];
+
+	if (c < 0x80) {
+		sg_buf_putc(b, (char)c);
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3F));
+		sg_buf_put(b, u, 2);
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | c >> 12);
+		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		sg_buf_put(b, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | c >> 18);
+		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
+		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
+		u[3] = (char)(0x80 | (c & 0x3F));
+		sg_buf_put(b, u, 4);
+	}
+}
+
+void
+sg_search_fold(unsigned c, struct sg_buf *b)
+{
+	if (c >= 'A' && c <= 'Z')
+		sg_buf_putc(b, (char)(c - 'A' + 'a'));
+	else if (c < 0x80)
+		sg_buf_putc(b, (char)c);
+	else if (c >= 0xC0 && c < 0x180)
+		sg_buf_puts(b, fold_latin[c - 0xC0]);
+	else if (c >= 0x300 && c <= 0x36F)
+		return;		/* a combining accent */
+	else
+		put_utf8(b, c);
+}
+
+/* One run of word characters from *pos, folded into word (which may stay
+ * empty: a run of combining accents only). */
+static int
+token_once(const char *s, size_t len, size_t *pos, struct sg_buf *word)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = *pos, at;
+	long			 c;
+
+	word->len = 0;
+	if (word->data)
+		word->data[0] = '\0';
+	/* to the first character of a word */
+	for (;;) {
+		if (i >= len) {
+			*pos = i;
+			return 0;
+		}
+		if (u[i] < 0x80) {
+			if (word_char(u[i]))
+				break;
+			i++;
+			continue;
+		}
+		at = i;
+		c = sg_utf8_next(u, len, &i);
+		if (c >= 0 && word_char((unsigned long)c)) {
+			i = at;
+			break;
+		}
+	}
+	while (i < len) {
+		if (u[i] < 0x80) {
+			if (!word_char(u[i]))
+				break;
+			sg_buf_putc(word, (char)(u[i] >= 'A' && u[i] <= 'Z' ?
+			    u[i] - 'A' + 'a' : u[i]));
+			i++;
+			continue;
+		}
+		at = i;
+		c = sg_utf8_next(u, len, &i);
+		if (c < 0 || !word_char((unsigned long)c)) {
+			i = at;
+			if (c < 0)
+				i++;	/* the bad byte ends the word */
+			break;
+		}
+		sg_search_fold((unsigned)c, word);
+	}
+	*pos = i;
+	return 1;
+}
+
+int
+sg_search_token(const char *s, size_t len, size_t *pos, struct sg_buf *word)
+{
+	while (token_once(s, len, pos, word))
+		if (word->len > 0)
+			return 1;
+	return 0;
+}
+
+/* ---- a map of strings ---- */
+
+static uint32_t
+hash(const char *s)
+{
+	uint32_t	 h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void
+map_grow(struct sg_smap *m)
+{
+	struct sg_smap_ent	*old = m->v;
+	size_t			 oldcap = m->cap, i, j;
+
+	m->cap = m->cap ? m->cap * 2 : 64;
+	m->v = xcalloc(m->cap, sizeof(*m->v));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		for (j = old[i].hash & (m->cap - 1); m->v[j].key;
+		    j = (j + 1) & (m->cap - 1))
+			;
+		m->v[j] = old[i];
+	}
+	free(old);
+}
+
+size_t *
+sg_smap_get(struct sg_smap *m, const char *key, int add, int *added)
+{
+	uint32_t	 h = hash(key);
+	size_t		 j;
+
+	if (added)
+		*added = 0;
+	if (m->cap == 0) {
+		if (!add)
+			return NULL;
+		map_grow(m);
+	}
+	for (j = h & (m->cap - 1); m->v[j].key; j = (j + 1) & (m->cap - 1))
+		if (m->v[j].hash == h && strcmp(m->v[j].key, key) == 0)
+			return &m->v[j].val;
+	if (!add)
+		return NULL;
+	if ((m->len + 1) * 4 > m->cap * 3) {
+		map_grow(m);
+		for (j = h & (m->cap - 1); m->v[j].key;
+		    j = (j + 1) & (m->cap - 1))
+			;
+	}
+	m->v[j].key = key;
+	m->v[j].hash = h;
+	m->v[j].val = 0;
+	m->len++;
+	if (added)
+		*added = 1;
+	return &m->v[j].val;
+}
+
+void
+sg_smap_free(struct sg_smap *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- stemming ---- */
+
+#define ARENA	(64 * 1024)
+
+struct arena {
+	struct arena	*next;
+	size_t		 used;
+	char		 data[ARENA];
+};
+
+struct sg_stemmer {
+	struct sb_stemmer	*sb;		/* NULL: no stemming */
+	struct sg_smap		 words;		/* word → index in ent */
+	struct {
+		const char	*word;
+		const char	*stem;
+	}			*ent;
+	size_t			 nent, capent;
+	struct arena		*arena;
+};
+
+static char *
+intern(struct sg_stemmer *st, const char *s, size_t n)
+{
+	struct arena	*a = st->arena;
+	char		*p;
+
+	if (n + 1 > ARENA)
+		n = ARENA - 1;	/* words are cut far shorter than this */
+	if (a == NULL || ARENA - a->used < n + 1) {
+		a = xmalloc(sizeof(*a));
+		a->used = 0;
+		a->next = st->arena;
+		st->arena = a;
+	}
+	p = a->data + a->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	a->used += n + 1;
+	return p;
+}
+
+struct sg_stemmer *
+sg_stemmer_new(const char *lang)
+{
+	struct sg_stemmer	*st = xcalloc(1, sizeof(*st));
+	char			 name[32];
+	size_t			 i;
+
+	/* "en-GB" and "pt_BR" name the stemmer of their language */
+	for (i = 0; lang && lang[i] && lang[i] != '-' && lang[i] != '_' &&
+	    i + 1 < sizeof(name); i++)
+		name[i] = (char)(lang[i] >= 'A' && lang[i] <= 'Z' ?
+		    lang[i] - 'A' + 'a' : lang[i]);
+	name[i] = '\0';
+	/* "porter" is Snowball's old English one; the site says "en" */
+	if (i > 0 && strcmp(name, "porter") != 0)
+		st->sb = sb_stemmer_new(name, "UTF_8");
+	return st;
+}
+
+int
+sg_stemmer_stems(const struct sg_stemmer *st)
+{
+	return st->sb != NULL;
+}
+
+const char *
+sg_stemmer_stem(struct sg_stemmer *st, const char *w, const char **word)
+{
+	const sb_symbol	*r;
+	size_t		*slot, n = strlen(w), k;
+	const char	*iw, *is;
+	int		 added;
+
+	if ((slot = sg_smap_get(&st->words, w, 0, NULL)) != NULL) {
+		*word = st->ent[*slot].word;
+		return st->ent[*slot].stem;
+	}
+	iw = intern(st, w, n);
+	is = iw;
+	if (st->sb && (r = sb_stemmer_stem(st->sb, (const sb_symbol *)w,
+	    (int)n)) != NULL) {
+		k = (size_t)sb_stemmer_length(st->sb);
+		if (k != n || memcmp(r, w, n) != 0)
+			is = intern(st, (const char *)r, k);
+	}
+	if (st->nent == st->capent) {
+		st->capent = st->capent ? st->capent * 2 : 256;
+		st->ent = xrealloc(st->ent, st->capent * sizeof(*st->ent));
+	}
+	st->ent[st->nent].word = iw;
+	st->ent[st->nent].stem = is;
+	slot = sg_smap_get(&st->words, iw, 1, &added);
+	*slot = st->nent++;
+	*word = iw;
+	return is;
+}
+
+size_t
+sg_stemmer_count(const struct sg_stemmer *st)
+{
+	return st->nent;
+}
+
+void
+sg_stemmer_entry(const struct sg_stemmer *st, size_t i, const char **word,
+    const char **stem)
+{
+	*word = st->ent[i].word;
+	*stem = st->ent[i].stem;
+}
+
+void
+sg_stemmer_free(struct sg_stemmer *st)
+{
+	struct arena	*a, *next;
+
+	if (st == NULL)
+		return;
+	if (st->sb)
+		sb_stemmer_delete(st->sb);
+	for (a = st->arena; a; a = next) {
+		next = a->next;
+		free(a);
+	}
+	sg_smap_free(&st->words);
+	free(st->ent);
+	free(st);
+}
+
+void
+sg_search_json_str(struct sg_buf *b, const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, at;
+	long			 c;
+
+	sg_buf_putc(b, '"');
+	while (i < n) {
+		if (u[i] >= 0x80) {
+			at = i;
+			if ((c = sg_utf8_next(u, n, &i)) < 0)
+				sg_buf_puts(b, "\\ufffd");
+			else
+				sg_buf_put(b, s + at, i - at);
+			continue;
+		}
+		if (u[i] == '"' || u[i] == '\\') {
+			sg_buf_putc(b, '\\');
+			sg_buf_putc(b, (char)u[i]);
+		} else if (u[i] < 0x20 || u[i] == '<')
+			sg_buf_printf(b, "\\u%04x", u[i]);
+		else
+			sg_buf_putc(b, (char)u[i]);
+		i++;
+	}
+	sg_buf_putc(b, '"');
+}

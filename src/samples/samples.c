@@ -1,0 +1,384 @@
+/* samples.c: the samples stage. Collects the C samples markdown.c found,
+ * makes programs of them (a sample, or the name= parts of one on a page),
+ * compiles and runs them in parallel through the sandbox unless the cache
+ * has their result, checks what they did, and makes the HTML that
+ * replaces each sample's placeholder in its page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "path.h"
+#include "pool.h"
+#include "samples/samples_int.h"
+#include "site.h"
+
+/* Lists the samples of every published page, in page order, then block
+ * order, into *out. The pointers are borrowed: the pages own the samples.
+ * Free the list with sg_samples_free(). */
+void
+sg_samples_collect(struct sg_site *site, struct sg_samples *out)
+{
+	const struct sg_page	*p;
+	size_t			 i, j, n = 0;
+
+	for (i = 0; i < site->npages; i++)
+		n += site->pages[i]->md.nsamples;
+	out->v = n ? xcalloc(n, sizeof(*out->v)) : NULL;
+	out->len = 0;
+	for (i = 0; i < site->npages; i++) {
+		p = site->pages[i];
+		for (j = 0; j < p->md.nsamples; j++) {
+			sg_samples_apply_mode(site, p->md.samples[j]);
+			out->v[out->len++] = p->md.samples[j];
+		}
+	}
+}
+
+/* Frees the list (not the samples, which their pages own) and clears it. */
+void
+sg_samples_free(struct sg_samples *s)
+{
+	if (s == NULL)
+		return;
+	free(s->v);
+	s->v = NULL;
+	s->len = 0;
+}
+
+/* Frees one sample; NULL does nothing. markdown.c calls it for the samples
+ * of a page it frees. */
+void
+sg_sample_free(struct sg_sample *s)
+{
+	if (s == NULL)
+		return;
+	free(s->info);
+	free(s->code);
+	free(s->expected);
+	free(s->shown);
+	free(s->shown_output);
+	free(s);
+}
+
+/* One more program is done: redraws the progress line, if there is one. */
+void
+sx_progress(struct samples_ctx *c)
+{
+	size_t	 done = atomic_fetch_add(&c->done, 1) + 1;
+
+	if (!c->opts->progress)
+		return;
+	pthread_mutex_lock(&c->lock);
+	fprintf(stderr, "\rsamples %zu/%zu", done, c->total);
+	fflush(stderr);
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* Moves the string *from into *to unless *to is set; a different value
+ * there is a conflict. Returns 0, or -1 on a conflict. */
+static int
+take(char **to, char **from)
+{
+	if (*from == NULL)
+		return 0;
+	if (*to == NULL) {
+		*to = *from;
+		*from = NULL;
+		return 0;
+	}
+	return strcmp(*to, *from) ? -1 : 0;
+}
+
+static void
+take_strv(struct strv *to, struct strv *from)
+{
+	if (to->len == 0 && from->len > 0) {
+		*to = *from;
+		from->v = NULL;
+		from->len = 0;
+	}
+}
+
+/* Merges the attributes b of a later part of a named program into a, the
+ * program's. Returns 0, or -1 after reporting a conflict. */
+static int
+merge(struct samples_ctx *c, const struct sg_sample *part,
+    const struct sg_sample *first, struct attrs *a, struct attrs *b)
+{
+	const char	*what = NULL;
+
+	a->ignore |= b->ignore;
+	a->no_run |= b->no_run;
+	a->compile_fail |= b->compile_fail;
+	if (b->has_exit && a->has_exit && a->exit_code != b->exit_code)
+		what = "exit=";
+	else if (b->has_exit) {
+		a->exit_code = b->exit_code;
+		a->has_exit = 1;
+	}
+	if (b->stdin_data && a->stdin_data && (a->stdin_len != b->stdin_len ||
+	    memcmp(a->stdin_data, b->stdin_data, a->stdin_len)))
+		what = "stdin=";
+	else if (b->stdin_data && a->stdin_data == NULL) {
+		a->stdin_len = b->stdin_len;
+		take(&a->stdin_data, &b->stdin_data);
+	}
+	if (b->args_text && take(&a->args_text, &b->args_text) == -1)
+		what = "args=";
+	else
+		take_strv(&a->args, &b->args);
+	a->has_args |= b->has_args;
+	if (b->cflags_text && take(&a->cflags_text, &b->cflags_text) == -1)
+		what = "cflags=";
+	else
+		take_strv(&a->cflags, &b->cflags);
+	if (b->ldflags_text && take(&a->ldflags_text, &b->ldflags_text) == -1)
+		what = "ldflags=";
+	else
+		take_strv(&a->ldflags, &b->ldflags);
+	if (what == NULL)
+		return 0;
+	sg_diag_error(c->site->diag, &part->loc, "%s differs from the one "
+	    "at line %d: the parts of program '%s' are one program, give it "
+	    "once", what, first->loc.line, a->name);
+	return -1;
+}
+
+/* Makes the programs from the samples: each sample, or all name= parts
+ * of one name on a page, in the order of their first part. */
+static void
+make_progs(struct samples_ctx *c, const struct sg_samples *ss)
+{
+	struct attrs	*a = xcalloc(ss->len, sizeof(*a));
+	char		*bad = xcalloc(ss->len, 1);
+	struct prog	*p;
+	struct sg_sample *s;
+	size_t		 i, j;
+
+	for (i = 0; i < ss->len; i++)
+		bad[i] = sx_attrs_parse(c, ss->v[i], &a[i]) == -1;
+	c->progs = xcalloc(ss->len, sizeof(*c->progs));
+	for (i = 0; i < ss->len; i++) {
+		if (c->part_of[i])
+			continue;
+		p = xcalloc(1, sizeof(*p));
+		c->progs[c->nprogs++] = p;
+		p->bad = bad[i];
+		p->a = a[i];
+		memset(&a[i], 0, sizeof(a[i]));
+		for (j = i; j < ss->len; j++) {
+			s = ss->v[j];
+			if (j > i && (p->a.name == NULL || a[j].name == NULL ||
+			    s->page != ss->v[i]->page ||
+			    strcmp(a[j].name, p->a.name) != 0))
+				continue;
+			if (j > i && merge(c, s, ss->v[i], &p->a, &a[j]) == -1)
+				p->bad = 1;
+			p->bad |= bad[j];
+			p->parts = xrealloc(p->parts, (p->nparts + 1) *
+			    sizeof(*p->parts));
+			p->parts[p->nparts++] = s;
+			c->part_of[j] = p;
+			if (p->a.name == NULL)
+				break;
+		}
+		p->last = p->parts[p->nparts - 1];
+		for (j = 0; j + 1 < p->nparts; j++) {
+			if (p->parts[j]->out_line == 0)
+				continue;
+			sg_diag_error(c->site->diag, &p->parts[j]->loc, "the "
+			    "output block of program '%s' goes after its last "
+			    "part, at line %d", p->a.name, p->last->end_line);
+			p->bad = 1;
+		}
+	}
+	for (i = 0; i < ss->len; i++)
+		sx_attrs_free(&a[i]);
+	free(a);
+	free(bad);
+}
+
+/* Splits samples.cflags and samples.ldflags. Returns 0, or -1. */
+static int
+site_flags(struct samples_ctx *c)
+{
+	const struct sg_value	*m = sg_value_get(c->site->config.root,
+				    "samples"), *v;
+	struct sg_loc		 loc = { "site.yml", 0, 0 };
+	int			 rc = 0;
+
+	if (sx_shell_split(c->site->config.cflags, &c->cflags) == -1) {
+		if (m && (v = sg_value_get(m, "cflags")) != NULL)
+			loc = v->loc;
+		sg_diag_error(c->site->diag, &loc, "samples.cflags: a quote is "
+		    "not closed or a backslash ends it");
+		rc = -1;
+	}
+	if (sx_shell_split(c->site->config.ldflags, &c->ldflags) == -1) {
+		if (m && (v = sg_value_get(m, "ldflags")) != NULL)
+			loc = v->loc;
+		sg_diag_error(c->site->diag, &loc, "samples.ldflags: a quote "
+		    "is not closed or a backslash ends it");
+		rc = -1;
+	}
+	return rc;
+}
+
+static int
+cmp_ckey(const void *a, const void *b)
+{
+	const struct prog	*x = *(struct prog *const *)a;
+	const struct prog	*y = *(struct prog *const *)b;
+	int			 d = memcmp(x->ckey, y->ckey, SG_KEY_LEN);
+
+	/* then by position, which makes the order total */
+	return d ? d : x->parts[0]->page->index != y->parts[0]->page->index ?
+	    (x->parts[0]->page->index < y->parts[0]->page->index ? -1 : 1) :
+	    x->parts[0]->index < y->parts[0]->index ? -1 :
+	    x->parts[0]->index > y->parts[0]->index;
+}
+
+struct groups {
+	struct samples_ctx	*c;
+	struct prog		**v;	/* sorted by compile key */
+	size_t			*start;	/* group i is v[start[i]..start[i+1]) */
+};
+
+static void
+group_one(void *arg, int worker, size_t i)
+{
+	struct groups	*g = arg;
+
+	(void)worker;
+	sx_exec_group(g->c, g->v + g->start[i], g->start[i + 1] -
+	    g->start[i]);
+}
+
+/* Compiles and runs what the cache does not hold, one job per distinct
+ * source and flags, over the workers. */
+static void
+work(struct samples_ctx *c)
+{
+	struct groups	 g;
+	size_t		 n = 0, ngroups = 0, i;
+
+	g.c = c;
+	g.v = xcalloc(c->nprogs + 1, sizeof(*g.v));
+	g.start = xcalloc(c->nprogs + 1, sizeof(*g.start));
+	for (i = 0; i < c->nprogs; i++)
+		if (!c->progs[i]->bad && !c->progs[i]->a.ignore)
+			g.v[n++] = c->progs[i];
+	sg_sort(g.v, n, sizeof(*g.v), cmp_ckey);
+	for (i = 0; i < n; i++)
+		if (i == 0 || memcmp(g.v[i]->ckey, g.v[i - 1]->ckey,
+		    SG_KEY_LEN) != 0)
+			g.start[ngroups++] = i;
+	g.start[ngroups] = n;
+	sg_pool_run(c->opts->jobs, ngroups, group_one, &g);
+	free(g.v);
+	free(g.start);
+}
+
+/* Compiles, runs and checks every sample (in parallel over opts->jobs,
+ * from the cache where it can), reports each failing one at its .md
+ * line, rewrites output blocks with --bless, writes projects with
+ * --export, and sets each sample's html. Returns the number of samples
+ * that failed, 0 when all passed. */
+int
+sg_samples_run(struct sg_site *site, struct sg_samples *ss,
+    const struct sg_samples_opts *opts)
+{
+	struct samples_ctx	 c;
+	struct prog		*p;
+	size_t			 i, cached = 0, compiled = 0;
+	int			 failed = 0, ready = 0, limits_ok;
+
+	if (ss->len == 0)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	c.site = site;
+	c.opts = opts;
+	pthread_mutex_init(&c.lock, NULL);
+	atomic_init(&c.ncompiles, 0);
+	atomic_init(&c.nruns, 0);
+	atomic_init(&c.done, 0);
+	if ((c.root_real = realpath(site->root, NULL)) == NULL)
+		c.root_real = xstrdup(site->root);
+	c.cache_dir = sg_path_join(c.root_real, ".sitegen/samples");
+	c.part_of = xcalloc(ss->len, sizeof(*c.part_of));
+	limits_ok = sx_limits_setup(&c) == 0;
+	make_progs(&c, ss);
+	for (i = 0; i < c.nprogs; i++) {
+		p = c.progs[i];
+		if (!p->bad && sx_prog_assemble(&c, p) == -1)
+			p->bad = 1;
+		p->run = p->link && !p->a.ignore && !p->a.no_run &&
+		    !p->a.compile_fail;
+		if (!p->bad && !p->a.ignore)
+			compiled++;
+	}
+	if (compiled > 0)
+		ready = limits_ok && site_flags(&c) == 0 &&
+		    sx_exec_setup(&c) == 0;
+	for (i = 0; i < c.nprogs; i++) {
+		p = c.progs[i];
+		if (p->bad || p->a.ignore)
+			continue;
+		if (!ready) {
+			p->bad = 1;
+			continue;
+		}
+		sx_cache_keys(&c, p);
+		if (sx_cache_get(&c, p)) {
+			p->have = p->cached = 1;
+			cached++;
+		}
+		c.total++;
+	}
+	atomic_store(&c.done, cached);
+	if (opts->progress && c.total > cached) {
+		fprintf(stderr, "\rsamples %zu/%zu", cached, c.total);
+		fflush(stderr);
+	}
+	if (ready)
+		work(&c);
+	if (opts->progress && c.total > cached) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	for (i = 0; i < c.nprogs; i++)
+		sx_check_prog(&c, c.progs[i]);
+	if (opts->bless)
+		sx_bless(&c);
+	for (i = 0; i < c.nprogs; i++) {
+		sx_report_output(&c, c.progs[i]);
+		sx_make_shown(&c, c.progs[i]);
+		if (c.progs[i]->failed)
+			failed += (int)c.progs[i]->nparts;
+	}
+	if (opts->export_dir)
+		sx_export_all(&c);
+	if (site->opt->verbose)
+		fprintf(stderr, "sitegen: samples: %zu programs, %zu compiles, "
+		    "%zu runs, %zu from the cache\n", c.nprogs,
+		    atomic_load(&c.ncompiles), atomic_load(&c.nruns), cached);
+
+	sx_tmp_fini();
+	for (i = 0; i < c.nprogs; i++)
+		sx_prog_free(c.progs[i]);
+	free(c.progs);
+	free(c.part_of);
+	sx_strv_free(&c.cflags);
+	sx_strv_free(&c.ldflags);
+	free(c.root_real);
+	free(c.incdir);
+	free(c.cc);
+	free(c.ccver);
+	free(c.ccdir);
+	free(c.cache_dir);
+	free(c.tmpbase);
+	free(c.tmpreal);
+	pthread_mutex_destroy(&c.lock);
+	return failed;
+}

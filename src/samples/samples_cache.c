@@ -1,0 +1,422 @@
+/* samples_cache.c: results of compiling and running samples, kept under
+ * .sitegen/samples/ at the site root and keyed by a SHA-256 of everything
+ * that can change them, so a build with nothing changed starts no
+ * compiler. Entries are written atomically; one that does not read back
+ * exactly is ignored. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "path.h"
+#include "samples/samples_int.h"
+#include "samples/sandbox.h"
+#include "site.h"
+
+#define ENTRY_MAGIC	"sitegen-sample-result 1\n"
+#define MAX_DEPTH	16
+
+static void
+feed(EVP_MD_CTX *m, const char *name, const void *data, size_t len)
+{
+	char	 head[96];
+	int	 n;
+
+	n = snprintf(head, sizeof(head), "%s %zu\n", name, len);
+	EVP_DigestUpdate(m, head, (size_t)n);
+	EVP_DigestUpdate(m, data, len);
+	EVP_DigestUpdate(m, "\n", 1);
+}
+
+static void
+feed_str(EVP_MD_CTX *m, const char *name, const char *s)
+{
+	feed(m, name, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void
+feed_int(EVP_MD_CTX *m, const char *name, long long v)
+{
+	char	 num[32];
+
+	snprintf(num, sizeof(num), "%lld", v);
+	feed_str(m, name, num);
+}
+
+static void
+feed_strv(EVP_MD_CTX *m, const char *name, const struct strv *v)
+{
+	size_t	 i;
+
+	feed_int(m, name, (long long)v->len);
+	for (i = 0; i < v->len; i++)
+		feed_str(m, name, v->v[i]);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Feeds every regular file under dir (only *.h ones if only_h), in
+ * sorted order, with its path relative to the top. */
+static void
+feed_dir(EVP_MD_CTX *m, const char *dir, const char *rel, int only_h,
+    int depth)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*d;
+	char		**names = NULL, *path, *sub, *text;
+	size_t		 n = 0, i, len;
+
+	if (depth > MAX_DEPTH || (d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	sg_sort(names, n, sizeof(*names), cmp_name);
+	for (i = 0; i < n; i++) {
+		path = sg_path_join(dir, names[i]);
+		sub = sg_path_join(rel, names[i]);
+		/* links are not followed: the compiler gets no copy of
+		 * them (samples_fs.c) */
+		if (lstat(path, &st) == -1)
+			;
+		else if (S_ISDIR(st.st_mode))
+			feed_dir(m, path, sub, only_h, depth + 1);
+		else if (S_ISREG(st.st_mode) && (!only_h ||
+		    sg_ends_with(names[i], ".h"))) {
+			if ((text = sg_file_read(path, &len)) != NULL)
+				feed(m, sub, text, len);
+			else
+				feed_str(m, sub, "(unreadable)");
+			free(text);
+		}
+		free(path);
+		free(sub);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* Hashes every file under dir (NULL: none) into out. */
+void
+sx_hash_headers(const char *dir, unsigned char *out)
+{
+	EVP_MD_CTX	*m = EVP_MD_CTX_new();
+
+	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	if (dir)
+		feed_dir(m, dir, "", 0, 0);
+	EVP_DigestFinal_ex(m, out, NULL);
+	EVP_MD_CTX_free(m);
+}
+
+static void
+hex(const unsigned char *key, char *out)
+{
+	static const char	 digits[] = "0123456789abcdef";
+	int			 i;
+
+	for (i = 0; i < SG_KEY_LEN; i++) {
+		out[2 * i] = digits[key[i] >> 4];
+		out[2 * i + 1] = digits[key[i] & 15];
+	}
+	out[2 * SG_KEY_LEN] = '\0';
+}
+
+/* Sets p->ckey (what compiling depends on: sitegen's runner, the
+ * compiler and its version, the shared headers, the source, the flags,
+ * the sandbox) and p->key (that, and what the run depends on). */
+void
+sx_cache_keys(struct samples_ctx *c, struct prog *p)
+{
+	EVP_MD_CTX	*m = EVP_MD_CTX_new();
+
+	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	feed_str(m, "runner", SG_RUNNER_VERSION);
+	feed_str(m, "cc", c->cc);
+	feed_str(m, "ccver", c->ccver);
+	feed(m, "headers", c->headers, SG_KEY_LEN);
+	if (p->file_dir) {
+		feed_str(m, "dir", p->file_dir);
+		feed_dir(m, p->file_dir, "", 1, 0);
+	}
+	feed_str(m, "src", p->src);
+	feed_strv(m, "cflags", &c->cflags);
+	feed_strv(m, "sample-cflags", &p->a.cflags);
+	feed_strv(m, "ldflags", &c->ldflags);
+	feed_strv(m, "sample-ldflags", &p->a.ldflags);
+	feed_int(m, "link", p->link);
+	feed_int(m, "layers", sg_sandbox_available());
+	feed_int(m, "root", geteuid() == 0);
+	EVP_DigestFinal_ex(m, p->ckey, NULL);
+
+	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	feed(m, "compile", p->ckey, SG_KEY_LEN);
+	feed_int(m, "run", p->run);
+	feed_strv(m, "args", &p->a.args);
+	feed_int(m, "has-stdin", p->a.stdin_data != NULL);
+	feed(m, "stdin", p->a.stdin_data ? p->a.stdin_data : "",
+	    p->a.stdin_len);
+	feed_int(m, "timeout-ms", (long long)(c->site->config.timeout * 1000));
+	feed_int(m, "max-output", (long long)c->site->config.max_output);
+	feed_int(m, "memory", (long long)c->memory);
+	feed_int(m, "disk", (long long)c->disk);
+	EVP_DigestFinal_ex(m, p->key, NULL);
+	EVP_MD_CTX_free(m);
+}
+
+static char *
+entry_path(const struct samples_ctx *c, const unsigned char *key)
+{
+	char	 h[2 * SG_KEY_LEN + 1];
+
+	hex(key, h);
+	return xasprintf("%s/%s", c->cache_dir, h);
+}
+
+/* Reads "name N\n" at *pp. */
+static int
+read_num(const char **pp, const char *end, const char *name, long *v)
+{
+	const char	*p = *pp;
+	char		*stop;
+	size_t		 n = strlen(name);
+
+	if ((size_t)(end - p) < n + 2 || memcmp(p, name, n) != 0 ||
+	    p[n] != ' ')
+		return -1;
+	errno = 0;
+	*v = strtol(p + n + 1, &stop, 10);
+	if (errno || stop == p + n + 1 || stop >= end || *stop != '\n')
+		return -1;
+	*pp = stop + 1;
+	return 0;
+}
+
+/* Reads "name LEN\n" and LEN bytes and "\n" at *pp; *out is owned. */
+static int
+read_blob(const char **pp, const char *end, const char *name, char **out,
+    size_t *len)
+{
+	long	 n;
+
+	if (read_num(pp, end, name, &n) == -1 || n < 0 ||
+	    (size_t)(end - *pp) < (size_t)n + 1 || (*pp)[n] != '\n')
+		return -1;
+	*out = xstrndup(*pp, (size_t)n);
+	if (len)
+		*len = (size_t)n;
+	*pp += n + 1;
+	return 0;
+}
+
+/* Fills p->res from the cache. Returns 1 on a hit, 0 otherwise (no
+ * entry, or one that does not read back exactly). */
+int
+sx_cache_get(const struct samples_ctx *c, struct prog *p)
+{
+	struct result	 r;
+	char		*path = entry_path(c, p->key), *text, *key = NULL;
+	char		 h[2 * SG_KEY_LEN + 1];
+	const char	*s, *end;
+	size_t		 len;
+	long		 v[7];
+	int		 ok = 0;
+
+	memset(&r, 0, sizeof(r));
+	if ((text = sg_file_read(path, &len)) == NULL)
+		goto out;
+	s = text;
+	end = text + len;
+	hex(p->key, h);
+	if (len < strlen(ENTRY_MAGIC) || memcmp(s, ENTRY_MAGIC,
+	    strlen(ENTRY_MAGIC)) != 0)
+		goto out;
+	s += strlen(ENTRY_MAGIC);
+	if (read_blob(&s, end, "key", &key, NULL) == -1 || strcmp(key, h) ||
+	    read_num(&s, end, "cstatus", &v[0]) == -1 ||
+	    read_num(&s, end, "ran", &v[1]) == -1 ||
+	    read_num(&s, end, "status", &v[2]) == -1 ||
+	    read_num(&s, end, "signal", &v[3]) == -1 ||
+	    read_num(&s, end, "timed_out", &v[4]) == -1 ||
+	    read_num(&s, end, "out_trunc", &v[5]) == -1 ||
+	    read_num(&s, end, "err_trunc", &v[6]) == -1 ||
+	    read_blob(&s, end, "diag", &r.diag, NULL) == -1 ||
+	    read_blob(&s, end, "out", &r.out, &r.out_len) == -1 ||
+	    read_blob(&s, end, "err", &r.err, &r.err_len) == -1 ||
+	    (size_t)(end - s) != 4 || memcmp(s, "end\n", 4) != 0)
+		goto out;
+	r.cstatus = (int)v[0];
+	r.ran = v[1] != 0;
+	r.status = (int)v[2];
+	r.signal = (int)v[3];
+	r.timed_out = v[4] != 0;
+	r.out_trunc = v[5] != 0;
+	r.err_trunc = v[6] != 0;
+	sx_result_free(&p->res);
+	p->res = r;
+	memset(&r, 0, sizeof(r));
+	ok = 1;
+out:
+	sx_result_free(&r);
+	free(key);
+	free(text);
+	free(path);
+	return ok;
+}
+
+/* Replaces path with data[0..len): written to a temporary file in the
+ * same directory (flushed to disk first if durable), then renamed over
+ * it, so a reader sees the old file or the new one, never a part. Keeps
+ * the old file's mode. Returns 0, or -1 with errno set. */
+int
+sx_atomic_write(const char *path, const char *data, size_t len, int durable)
+{
+	struct stat	 st;
+	char		*dir = sg_path_dir(path), *tmp;
+	ssize_t		 n;
+	int		 fd, saved;
+
+	tmp = xasprintf("%s%s.sitegen-XXXXXX", dir, *dir ? "/" : "");
+	free(dir);
+	if ((fd = mkstemp(tmp)) == -1)
+		goto fail;
+	fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0644);
+	while (len > 0) {
+		if ((n = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail_fd;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	if (durable && fsync(fd) == -1)
+		goto fail_fd;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail_fd;
+	}
+	if (rename(tmp, path) == -1) {
+		fd = -1;
+		goto fail_fd;
+	}
+	free(tmp);
+	return 0;
+fail_fd:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	errno = saved;
+fail:
+	saved = errno;
+	free(tmp);
+	errno = saved;
+	return -1;
+}
+
+/* Stores p->res under p->key. A cache that cannot be written (a read-only
+ * site, say) is no error: the next build just does the work again. */
+void
+sx_cache_put(const struct samples_ctx *c, const struct prog *p)
+{
+	const struct result	*r = &p->res;
+	struct sg_buf		 b = { 0 };
+	char			 h[2 * SG_KEY_LEN + 1], *path;
+
+	hex(p->key, h);
+	sg_buf_puts(&b, ENTRY_MAGIC);
+	sg_buf_printf(&b, "key %zu\n%s\n", strlen(h), h);
+	sg_buf_printf(&b, "cstatus %d\nran %d\nstatus %d\nsignal %d\n"
+	    "timed_out %d\nout_trunc %d\nerr_trunc %d\n", r->cstatus, r->ran,
+	    r->status, r->signal, r->timed_out, r->out_trunc, r->err_trunc);
+	sg_buf_printf(&b, "diag %zu\n", strlen(r->diag ? r->diag : ""));
+	sg_buf_puts(&b, r->diag ? r->diag : "");
+	sg_buf_printf(&b, "\nout %zu\n", r->out_len);
+	sg_buf_put(&b, r->out ? r->out : "", r->out ? r->out_len : 0);
+	sg_buf_printf(&b, "\nerr %zu\n", r->err_len);
+	sg_buf_put(&b, r->err ? r->err : "", r->err ? r->err_len : 0);
+	sg_buf_puts(&b, "\nend\n");
+	sg_mkdirs(c->cache_dir);
+	path = entry_path(c, p->key);
+	sx_atomic_write(path, b.data, b.len, 0);
+	free(path);
+	sg_buf_free(&b);
+}
+
+/* The cache entry of a compiler's version: keyed by its path and the
+ * identity of the file it names (an upgrade changes it). */
+static char *
+ccver_path(const struct samples_ctx *c, const char *cc)
+{
+	EVP_MD_CTX	*m;
+	struct stat	 st;
+	unsigned char	 key[SG_KEY_LEN];
+
+	if (stat(cc, &st) == -1)
+		return NULL;
+	m = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	feed_str(m, "runner", SG_RUNNER_VERSION);
+	feed_str(m, "cc", cc);
+	feed_int(m, "dev", (long long)st.st_dev);
+	feed_int(m, "ino", (long long)st.st_ino);
+	feed_int(m, "size", (long long)st.st_size);
+	feed_int(m, "mtime", (long long)st.st_mtim.tv_sec * 1000000000LL +
+	    st.st_mtim.tv_nsec);
+	feed_int(m, "ctime", (long long)st.st_ctim.tv_sec * 1000000000LL +
+	    st.st_ctim.tv_nsec);
+	EVP_DigestFinal_ex(m, key, NULL);
+	EVP_MD_CTX_free(m);
+	return entry_path(c, key);
+}
+
+/* What "cc --version" said last time, if the compiler is the same file
+ * as then; NULL if unknown. The caller frees. */
+char *
+sx_cache_ccver(const struct samples_ctx *c, const char *cc)
+{
+	char	*path = ccver_path(c, cc), *text = NULL, *out = NULL;
+	size_t	 len, n = strlen(ENTRY_MAGIC);
+
+	if (path == NULL || (text = sg_file_read(path, &len)) == NULL)
+		goto out;
+	if (len >= n + 6 && !memcmp(text, ENTRY_MAGIC, n) &&
+	    !memcmp(text + n, "ccver\n", 6) && !memchr(text, '\0', len))
+		out = xstrdup(text + n + 6);
+out:
+	free(path);
+	free(text);
+	return out;
+}
+
+/* Remembers what "cc --version" said for this compiler file. */
+void
+sx_cache_put_ccver(const struct samples_ctx *c, const char *cc,
+    const char *ver)
+{
+	char	*path = ccver_path(c, cc), *text;
+
+	if (path == NULL)
+		return;
+	text = xasprintf(ENTRY_MAGIC "ccver\n%s", ver);
+	sg_mkdirs(c->cache_dir);
+	sx_atomic_write(path, text, strlen(text), 0);
+	free(text);
+	free(path);
+}

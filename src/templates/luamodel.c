@@ -1,0 +1,655 @@
+/* luamodel.c: the site model as plain Lua tables, made once per worker
+ * state, and the helpers templates call (escape, url, asset, date,
+ * slugify, markdown; json is in the runtime). */
+#include <dirent.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "out/assets.h"
+#include "out/handouts.h"
+#include "templates/luamodel.h"
+#include "path.h"
+#include "templates/render.h"
+#include "site.h"
+
+#define REG_PAGES	"sitegen.pages"
+#define REG_SECTIONS	"sitegen.sections"
+#define REG_TAGS	"sitegen.tags"
+#define WORDS_A_MINUTE	200
+
+static const struct sg_site *
+site_of(lua_State *L)
+{
+	return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static void
+set_str(lua_State *L, const char *key, const char *val)
+{
+	if (val == NULL)
+		return;
+	lua_pushstring(L, val);
+	lua_setfield(L, -2, key);
+}
+
+static void
+set_num(lua_State *L, const char *key, double n)
+{
+	if (n == floor(n) && fabs(n) < 9e15)
+		lua_pushinteger(L, (lua_Integer)n);
+	else
+		lua_pushnumber(L, n);
+	lua_setfield(L, -2, key);
+}
+
+/* Pushes a value tree as Lua values. */
+static void
+push_value(lua_State *L, const struct sg_value *v)
+{
+	size_t	 i;
+
+	luaL_checkstack(L, 4, "value nested too deep");
+	switch (v ? v->type : SG_NIL) {
+	case SG_NIL:
+		lua_pushnil(L);
+		break;
+	case SG_BOOL:
+		lua_pushboolean(L, v->b);
+		break;
+	case SG_NUM:
+		if (v->num == floor(v->num) && fabs(v->num) < 9e15)
+			lua_pushinteger(L, (lua_Integer)v->num);
+		else
+			lua_pushnumber(L, v->num);
+		break;
+	case SG_STR:
+		lua_pushstring(L, v->str);
+		break;
+	case SG_LIST:
+		lua_createtable(L, (int)v->len, 0);
+		for (i = 0; i < v->len; i++) {
+			push_value(L, v->items[i]);
+			lua_rawseti(L, -2, (lua_Integer)i + 1);
+		}
+		break;
+	case SG_MAP:
+		lua_createtable(L, 0, (int)v->len);
+		for (i = 0; i < v->len; i++) {
+			push_value(L, v->items[i]);
+			lua_setfield(L, -2, v->keys[i]);
+		}
+		break;
+	}
+}
+
+/* ---- helpers ----------------------------------------------------------- */
+
+/* url(path): a path in the site, with base_url's path in front. */
+static int
+l_url(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const char		*p = luaL_optstring(L, 1, "");
+
+	if (strstr(p, "://") || sg_starts_with(p, "//") ||
+	    sg_starts_with(p, site->config.base_path))
+		lua_pushstring(L, p);
+	else
+		lua_pushfstring(L, "%s%s", site->config.base_path,
+		    p + (*p == '/'));
+	return 1;
+}
+
+/* asset(path): the published URL of a static file or compiled style
+ * sheet, fingerprinted. */
+static int
+l_asset(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const char		*p = luaL_checkstring(L, 1), *u;
+
+	if ((u = sg_assets_url(site->assets, p + (*p == '/'))) == NULL)
+		return luaL_error(L, "asset('%s'): no such file in static/, "
+		    "the theme's static/ or a compiled scss/ file", p);
+	lua_pushstring(L, u);
+	return 1;
+}
+
+/* date(d, format): d ("YYYY-MM-DD…") formatted with strftime's format
+ * (default "%Y-%m-%d"); "rfc3339" gives 2024-05-31T00:00:00Z, or a
+ * page.datetime as it is. */
+static int
+l_date(lua_State *L)
+{
+	const char	*d = luaL_optstring(L, 1, ""), *fmt;
+	struct tm	 tm;
+	char		 buf[256];
+
+	fmt = luaL_optstring(L, 2, "%Y-%m-%d");
+	if (strlen(d) < 10 || sscanf(d, "%4d-%2d-%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday) != 3) {
+		if (*d == '\0') {
+			lua_pushliteral(L, "");
+			return 1;
+		}
+		return luaL_error(L, "date('%s'): not a date like 2024-05-31",
+		    d);
+	}
+	if (!strcmp(fmt, "rfc3339") && d[10] == 'T' && ((strlen(d) == 20 &&
+	    d[19] == 'Z') || (strlen(d) == 25 && (d[19] == '+' ||
+	    d[19] == '-')))) {
+		lua_pushstring(L, d);
+		return 1;
+	}
+	if (!strcmp(fmt, "rfc3339")) {
+		lua_pushfstring(L, "%sT00:00:00Z", lua_pushlstring(L, d, 10));
+		return 1;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = 0;
+	tm.tm_wday = tm.tm_yday = 0;
+	timegm(&tm);		/* fills in the weekday and day of year */
+	if (strftime(buf, sizeof(buf), fmt, &tm) == 0 && *fmt)
+		return luaL_error(L, "date: format '%s' gives nothing", fmt);
+	lua_pushstring(L, buf);
+	return 1;
+}
+
+static int
+l_slugify(lua_State *L)
+{
+	char	*s = sg_slugify(luaL_checkstring(L, 1));
+
+	lua_pushstring(L, s);
+	free(s);
+	return 1;
+}
+
+/* markdown(text): text rendered as Markdown the way a page is (heading
+ * ids, highlighting, links from the root of content/). */
+static int
+l_markdown(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	size_t			 len;
+	const char		*s = luaL_optlstring(L, 1, "", &len);
+	char			*html = sg_md_to_html(site, s, len);
+
+	lua_pushstring(L, html);
+	free(html);
+	return 1;
+}
+
+/* mark_current(html, url): html with aria-current="page" added to every
+ * link whose href is exactly url, so one navigation rendered with once()
+ * can mark the page it is on. */
+static int
+l_mark_current(lua_State *L)
+{
+	size_t		 len, ulen;
+	const char	*html = luaL_checklstring(L, 1, &len);
+	const char	*url = luaL_checklstring(L, 2, &ulen), *s, *hit, *e;
+	luaL_Buffer	 b;
+	char		*needle;
+	size_t		 nlen;
+
+	needle = xasprintf("href=\"%s\"", url);
+	nlen = strlen(needle);
+	luaL_buffinit(L, &b);
+	for (s = html, e = html + len; (hit = memmem(s, (size_t)(e - s),
+	    needle, nlen)) != NULL; s = hit + nlen) {
+		luaL_addlstring(&b, s, (size_t)(hit + nlen - s));
+		luaL_addstring(&b, " aria-current=\"page\"");
+	}
+	luaL_addlstring(&b, s, (size_t)(e - s));
+	free(needle);
+	luaL_pushresult(&b);
+	(void)ulen;
+	return 1;
+}
+
+/* Pushes the table of helpers; escape is the C escaper templates share. */
+void
+sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
+{
+	static const luaL_Reg	 fns[] = {
+		{ "url", l_url },
+		{ "asset", l_asset },
+		{ "date", l_date },
+		{ "slugify", l_slugify },
+		{ "markdown", l_markdown },
+		{ "mark_current", l_mark_current },
+		{ NULL, NULL }
+	};
+
+	lua_newtable(L);
+	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
+	luaL_setfuncs(L, fns, 1);
+	lua_pushcfunction(L, escape);
+	lua_setfield(L, -2, "escape");
+}
+
+/* ---- the site model ---------------------------------------------------- */
+
+/* site.handouts: a list of {name, title, subtitle, url, pages, paths},
+ * pages in the handout's order, paths a set of their paths (so a
+ * template asks h.paths[page.path]). */
+static void
+push_handouts(lua_State *L, const struct sg_site *site, int pages)
+{
+	const struct sg_handout	*h;
+	size_t			 i, k, n = site->handouts ?
+				    site->handouts->len : 0;
+
+	lua_createtable(L, (int)n, 0);
+	for (i = 0; i < n; i++) {
+		h = &site->handouts->v[i];
+		lua_createtable(L, 0, 6);
+		set_str(L, "name", h->name);
+		set_str(L, "title", h->title);
+		set_str(L, "subtitle", h->subtitle ? h->subtitle : "");
+		set_str(L, "url", h->url);
+		lua_createtable(L, (int)h->npages, 0);
+		lua_createtable(L, 0, (int)h->npages);
+		for (k = 0; k < h->npages; k++) {
+			lua_rawgeti(L, pages, (lua_Integer)h->pages[k]->index +
+			    1);
+			lua_rawseti(L, -3, (lua_Integer)k + 1);
+			lua_pushboolean(L, 1);
+			lua_setfield(L, -2, h->pages[k]->rel);
+		}
+		lua_setfield(L, -3, "paths");
+		lua_setfield(L, -2, "pages");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+}
+
+static char *
+permalink(const struct sg_site *site, const char *url)
+{
+	const char	*b = site->config.base_url, *p;
+
+	if ((p = strstr(b, "://")) == NULL)
+		return xstrdup(url);
+	p = strchr(p + 3, '/');
+	return xasprintf("%.*s%s", (int)(p ? p - b : (ptrdiff_t)strlen(b)), b,
+	    url);
+}
+
+static void
+push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
+{
+	const struct sg_heading	*h;
+	size_t			 i;
+	int			 n = 0;
+
+	lua_newtable(L);
+	for (i = 0; i < p->md.nheadings; i++) {
+		h = &p->md.headings[i];
+		if (h->level < 2 || h->level > site->config.toc_depth)
+			continue;
+		lua_createtable(L, 0, 3);
+		lua_pushinteger(L, h->level);
+		lua_setfield(L, -2, "level");
+		set_str(L, "id", h->id);
+		set_str(L, "title", h->title);
+		lua_rawseti(L, -2, ++n);
+	}
+}
+
+/* The key under which a page table keeps its index in site->pages (a
+ * light userdata: no template can write it). */
+static const char page_key;
+
+/* __index of page tables: the fields that only the page being rendered
+ * (or a rare template) reads are made when read, fresh each time, instead
+ * of for every page in every worker's model: toc, params, tags,
+ * permalink. Upvalue 1 is the site. */
+static int
+l_page_index(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const struct sg_page	*p;
+	const char		*k = lua_tostring(L, 2);
+	lua_Integer		 i;
+	char			*link;
+	size_t			 t;
+
+	lua_pushlightuserdata(L, (void *)&page_key);
+	lua_rawget(L, 1);
+	i = lua_tointeger(L, -1);
+	if (k == NULL || i < 0 || (size_t)i >= site->npages)
+		return 0;
+	p = site->pages[i];
+	if (!strcmp(k, "toc")) {
+		if (p->toc)
+			push_toc(L, site, p);
+		else
+			lua_newtable(L);
+	} else if (!strcmp(k, "params")) {
+		if (p->fm)
+			push_value(L, p->fm);
+		else
+			lua_newtable(L);
+	} else if (!strcmp(k, "tags")) {
+		lua_createtable(L, (int)p->ntags, 0);
+		for (t = 0; t < p->ntags; t++) {
+			lua_createtable(L, 0, 3);
+			set_str(L, "name", p->tags[t]->name);
+			set_str(L, "slug", p->tags[t]->slug);
+			set_str(L, "url", p->tags[t]->url);
+			lua_rawseti(L, -2, (lua_Integer)t + 1);
+		}
+	} else if (!strcmp(k, "permalink")) {
+		link = permalink(site, p->url);
+		lua_pushstring(L, link);
+		free(link);
+	} else
+		return 0;
+	return 1;
+}
+
+/* Fills the table on top with the page's own fields (links to other
+ * tables are set afterwards; the lazy ones come from l_page_index
+ * through the metatable at index meta). */
+static void
+fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p,
+    int meta)
+{
+	(void)site;
+	set_str(L, "title", p->title);
+	set_str(L, "description", p->description);
+	set_str(L, "url", p->url);
+	set_str(L, "path", p->rel);
+	set_str(L, "date", p->date);
+	set_str(L, "datetime", p->datetime);
+	if (p->fm && sg_value_get(p->fm, "weight") &&
+	    sg_value_get(p->fm, "weight")->type == SG_NUM)
+		set_num(L, "weight", p->weight);
+	lua_pushboolean(L, p->draft);
+	lua_setfield(L, -2, "draft");
+	lua_pushboolean(L, p->owner != NULL);
+	lua_setfield(L, -2, "is_section");
+	set_str(L, "summary", *p->description ? p->description :
+	    p->md.summary ? p->md.summary : "");
+	set_num(L, "word_count", (double)p->md.words);
+	set_num(L, "reading_time", (double)((p->md.words + WORDS_A_MINUTE -
+	    1) / WORDS_A_MINUTE));
+	lua_pushlightuserdata(L, (void *)&page_key);
+	lua_pushinteger(L, (lua_Integer)p->index);
+	lua_rawset(L, -3);
+	lua_pushvalue(L, meta);
+	lua_setmetatable(L, -2);
+}
+
+/* Sets field key of the table at t to element i+1 of the registry list
+ * reg, or leaves it nil when ok is false. */
+static void
+link_to(lua_State *L, int t, const char *key, const char *reg, size_t i,
+    int ok)
+{
+	if (!ok)
+		return;
+	lua_getfield(L, LUA_REGISTRYINDEX, reg);
+	lua_rawgeti(L, -1, (lua_Integer)i + 1);
+	lua_setfield(L, t, key);
+	lua_pop(L, 1);
+}
+
+/* Pushes the site table and keeps the lists of pages, sections and tags
+ * in the registry for sg_lua_vars. Made once per worker state: pages
+ * carry no HTML but their section's (section.content). */
+void
+sg_lua_model(lua_State *L, const struct sg_site *site)
+{
+	const struct sg_page	*p;
+	const struct sg_section	*s;
+	const struct sg_tag	*g;
+	char			*link;
+	size_t			 i, k;
+	int			 pages, sections, tags, t, meta;
+
+	lua_createtable(L, 0, 1);			/* pages' metatable */
+	meta = lua_gettop(L);
+	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
+	lua_pushcclosure(L, l_page_index, 1);
+	lua_setfield(L, meta, "__index");
+	lua_createtable(L, (int)site->npages, 0);
+	for (i = 0; i < site->npages; i++) {
+		lua_createtable(L, 0, 16);
+		fill_page(L, site, site->pages[i], meta);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, LUA_REGISTRYINDEX, REG_PAGES);
+	lua_pop(L, 1);					/* meta */
+	lua_createtable(L, (int)site->nsections, 0);
+	for (i = 0; i < site->nsections; i++) {
+		s = site->sections[i];
+		lua_createtable(L, 0, 12);
+		set_str(L, "title", s->title);
+		set_str(L, "description", s->page ? s->page->description : "");
+		set_str(L, "url", s->url);
+		link = permalink(site, s->url);
+		set_str(L, "permalink", link);
+		free(link);
+		set_str(L, "path", s->dir);
+		if (s->weight < 1e299)
+			set_num(L, "weight", s->weight);
+		set_str(L, "content", s->page ? s->page->md.html : "");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, LUA_REGISTRYINDEX, REG_SECTIONS);
+	lua_createtable(L, (int)site->ntags, 0);
+	for (i = 0; i < site->ntags; i++) {
+		g = site->tags[i];
+		lua_createtable(L, 0, 4);
+		set_str(L, "name", g->name);
+		set_str(L, "slug", g->slug);
+		set_str(L, "url", g->url);
+		link = permalink(site, g->url);
+		set_str(L, "permalink", link);
+		free(link);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, LUA_REGISTRYINDEX, REG_TAGS);
+
+	/* the links between them */
+	lua_getfield(L, LUA_REGISTRYINDEX, REG_PAGES);
+	pages = lua_gettop(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, REG_SECTIONS);
+	sections = lua_gettop(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, REG_TAGS);
+	tags = lua_gettop(L);
+	for (i = 0; i < site->npages; i++) {
+		p = site->pages[i];
+		lua_rawgeti(L, pages, (lua_Integer)i + 1);
+		t = lua_gettop(L);
+		link_to(L, t, "section", REG_SECTIONS, p->section->index, 1);
+		link_to(L, t, "prev", REG_PAGES, p->prev ? p->prev->index : 0,
+		    p->prev != NULL);
+		link_to(L, t, "next", REG_PAGES, p->next ? p->next->index : 0,
+		    p->next != NULL);
+		lua_pop(L, 1);
+	}
+	for (i = 0; i < site->nsections; i++) {
+		s = site->sections[i];
+		lua_rawgeti(L, sections, (lua_Integer)i + 1);
+		t = lua_gettop(L);
+		link_to(L, t, "page", REG_PAGES, s->page ? s->page->index : 0,
+		    s->page != NULL);
+		link_to(L, t, "parent", REG_SECTIONS, s->parent ?
+		    s->parent->index : 0, s->parent != NULL);
+		lua_createtable(L, (int)s->npages, 0);
+		for (k = 0; k < s->npages; k++) {
+			lua_rawgeti(L, pages, (lua_Integer)s->pages[k]->index +
+			    1);
+			lua_rawseti(L, -2, (lua_Integer)k + 1);
+		}
+		lua_setfield(L, t, "pages");
+		lua_createtable(L, (int)s->nsections, 0);
+		for (k = 0; k < s->nsections; k++) {
+			lua_rawgeti(L, sections, (lua_Integer)
+			    s->sections[k]->index + 1);
+			lua_rawseti(L, -2, (lua_Integer)k + 1);
+		}
+		lua_setfield(L, t, "sections");
+		lua_pop(L, 1);
+	}
+	for (i = 0; i < site->ntags; i++) {
+		g = site->tags[i];
+		lua_rawgeti(L, tags, (lua_Integer)i + 1);
+		lua_createtable(L, (int)g->npages, 0);
+		for (k = 0; k < g->npages; k++) {
+			lua_rawgeti(L, pages, (lua_Integer)g->pages[k]->index +
+			    1);
+			lua_rawseti(L, -2, (lua_Integer)k + 1);
+		}
+		lua_setfield(L, -2, "pages");
+		lua_pop(L, 1);
+	}
+
+	/* the site itself */
+	lua_createtable(L, 0, 12);
+	set_str(L, "title", site->config.title);
+	set_str(L, "description", site->config.description);
+	set_str(L, "base_url", site->config.base_url);
+	set_str(L, "language", site->config.language);
+	push_value(L, site->config.root);
+	lua_setfield(L, -2, "params");
+	if (site->config.data)
+		push_value(L, site->config.data);
+	else
+		lua_newtable(L);
+	lua_setfield(L, -2, "data");
+	lua_pushvalue(L, pages);
+	lua_setfield(L, -2, "pages");
+	lua_pushvalue(L, tags);
+	lua_setfield(L, -2, "tags");
+	lua_rawgeti(L, sections, (lua_Integer)site->home->index + 1);
+	lua_setfield(L, -2, "home");
+	lua_rawgeti(L, sections, (lua_Integer)site->home->index + 1);
+	lua_getfield(L, -1, "sections");
+	lua_setfield(L, -3, "sections");
+	lua_pop(L, 1);
+	push_handouts(L, site, pages);
+	lua_setfield(L, -2, "handouts");
+	lua_createtable(L, 0, 2);
+	set_str(L, "version", SG_VERSION);
+	set_str(L, "date", site->build_date);
+	lua_setfield(L, -2, "build");
+	sg_lua_nav(L, site, pages);		/* site.nav, page.nav */
+	lua_remove(L, tags);
+	lua_remove(L, sections);
+	lua_remove(L, pages);
+}
+
+/* Replaces the lists of pages, sections and tags kept for sg_lua_vars
+ * with lists of the read-only proxies the runtime made of them; the table
+ * on top maps each table to its proxy. */
+void
+sg_lua_model_proxies(lua_State *L)
+{
+	static const char *const regs[] = {
+		REG_PAGES, REG_SECTIONS, REG_TAGS, NULL
+	};
+	lua_Integer	 i, n;
+	int		 map = lua_gettop(L), k;
+
+	for (k = 0; regs[k]; k++) {
+		lua_getfield(L, LUA_REGISTRYINDEX, regs[k]);
+		n = (lua_Integer)lua_rawlen(L, -1);
+		lua_createtable(L, (int)n, 0);
+		for (i = 1; i <= n; i++) {
+			lua_rawgeti(L, -2, i);
+			lua_pushvalue(L, -1);
+			if (lua_rawget(L, map) != LUA_TNIL)
+				lua_remove(L, -2);	/* its proxy */
+			else
+				lua_pop(L, 1);		/* itself */
+			lua_rawseti(L, -2, i);
+		}
+		lua_setfield(L, LUA_REGISTRYINDEX, regs[k]);
+		lua_pop(L, 1);
+	}
+}
+
+/* Pushes the variables of one render: page, section, content and toc
+ * for a page or section, tag for a tag page, nothing more for others. */
+void
+sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
+{
+	const struct sg_page	*p = NULL;
+	const struct sg_section	*s = NULL;
+
+	lua_createtable(L, 0, 6);
+	switch (kind) {
+	case SG_JOB_PAGE:
+	case SG_JOB_DECK:
+		p = site->pages[i];
+		s = p->section;
+		break;
+	case SG_JOB_SECTION:
+		s = site->sections[i];
+		p = s->page;
+		break;
+	case SG_JOB_TAG:
+		link_to(L, lua_gettop(L), "tag", REG_TAGS, i, 1);
+		break;
+	default:
+		break;
+	}
+	if (p) {
+		link_to(L, lua_gettop(L), "page", REG_PAGES, p->index, 1);
+		lua_pushstring(L, kind == SG_JOB_DECK ? p->slides_html :
+		    p->md.html ? p->md.html : "");
+		lua_setfield(L, -2, "content");
+		lua_getfield(L, -1, "page");
+		lua_getfield(L, -1, "toc");
+		lua_setfield(L, -3, "toc");
+		lua_pop(L, 1);
+	} else {
+		lua_pushliteral(L, "");
+		lua_setfield(L, -2, "content");
+		lua_newtable(L);
+		lua_setfield(L, -2, "toc");
+	}
+	if (s)
+		link_to(L, lua_gettop(L), "section", REG_SECTIONS, s->index, 1);
+}
+
+/* Pushes a table of this site's own helper sources, lua/site/NAME.lua
+ * keyed by file name, for the runtime to load in the sandbox. */
+void
+sg_lua_site_helpers(lua_State *L, const struct sg_site *site)
+{
+	struct dirent	**list = NULL;
+	char		 *dir, *path, *text;
+	size_t		  len;
+	int		  n, i;
+
+	lua_newtable(L);
+	dir = sg_path_join(site->root, "lua/site");
+	n = scandir(dir, &list, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		if (list[i]->d_name[0] != '.' &&
+		    sg_ends_with(list[i]->d_name, ".lua")) {
+			path = xasprintf("%s/%s", dir, list[i]->d_name);
+			if ((text = sg_file_read(path, &len)) != NULL) {
+				lua_pushlstring(L, text, len);
+				lua_setfield(L, -2, list[i]->d_name);
+				free(text);
+			}
+			free(path);
+		}
+		free(list[i]);
+	}
+	free(list);
+	free(dir);
+}

@@ -1,0 +1,730 @@
+/* render.c: one Lua state per worker, each holding the compiled templates,
+ * the helpers and the site model as plain tables, made once; rendering an
+ * output file is one protected call into the runtime (lua/sitegen). */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "embed.h"
+#include "templates/luamodel.h"
+#include "templates/luapat.h"
+#include "path.h"
+#include "templates/render.h"
+#include "site.h"
+#include "templates/template.h"
+
+#define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
+#define STEP		10000			/* instructions between hook calls */
+#define MAX_STEPS	20000			/* hook calls before a call is stopped */
+#define MAX_SECONDS	5.0			/* seconds before a call is stopped */
+
+struct tmpl {
+	char	*name;		/* "partials/nav.html" */
+	char	*path;		/* "themes/default/templates/partials/nav.html" */
+	char	*lua;		/* compiled source */
+	size_t	 len;
+};
+
+struct state {
+	lua_State	*L;		/* NULL until the worker's first render */
+	size_t		 used;		/* bytes allocated */
+	long		 steps;		/* hook calls in the current call */
+	double		 deadline;	/* sg_now() when the current call ends */
+	int		 spent;		/* its budget is spent: every hook fails */
+	int		 broken;	/* making the state failed */
+};
+
+struct sg_render {
+	struct sg_site	*site;
+	struct tmpl	*tmpls;		/* sorted by name */
+	size_t		 ntmpls;
+	char		*dirs;		/* where templates are looked for, for messages */
+	struct state	*states;	/* one per worker */
+	int		 nstates;
+};
+
+static const char *const forbidden[] = {
+	"io", "os", "require", "load", "loadfile", "dofile", "debug",
+	"package", "collectgarbage", "print", "loadstring", "setmetatable",
+	"getmetatable", "rawset", "coroutine", NULL
+};
+
+static void *
+alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	struct state	*st = ud;
+
+	if (ptr == NULL)
+		osize = 0;
+	if (nsize == 0) {
+		free(ptr);
+		st->used -= osize;
+		return NULL;
+	}
+	if (nsize > osize && st->used + (nsize - osize) > MEMORY_LIMIT)
+		return NULL;
+	ptr = realloc(ptr, nsize);
+	if (ptr != NULL)
+		st->used = st->used - osize + nsize;
+	return ptr;
+}
+
+/* The budget of every call into Lua (loading helpers, each render): once
+ * it is spent the hook runs at every instruction and fails each time, so
+ * a pcall that catches the error cannot go on running. */
+static void
+hook(lua_State *L, lua_Debug *ar)
+{
+	struct state	*st;
+
+	(void)ar;
+	lua_getallocf(L, (void **)&st);
+	if (!st->spent && ++st->steps <= MAX_STEPS && sg_now() < st->deadline)
+		return;
+	if (!st->spent) {
+		st->spent = 1;
+		lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+	}
+	/* no "file:line:" in front: the handler finds the template line */
+	lua_pushfstring(L, "template ran too long (over %d million Lua "
+	    "instructions or %d seconds): is there an endless loop?",
+	    STEP / 1000 * MAX_STEPS / 1000, (int)MAX_SECONDS);
+	lua_error(L);
+}
+
+/* Starts (or, with on unset, ends) the budget of one call on st. */
+static void
+budget(struct state *st, int on)
+{
+	st->steps = 0;
+	st->spent = 0;
+	st->deadline = sg_now() + MAX_SECONDS;
+	lua_sethook(st->L, on ? hook : NULL, on ? LUA_MASKCOUNT : 0, STEP);
+}
+
+/* The message handler of every call: finds the template line the error
+ * comes from (the innermost frame of a template file) and returns
+ * "path\0line\0message" for the caller to turn into a diagnostic. */
+static int
+msghandler(lua_State *L)
+{
+	lua_Debug	 ar;
+	const char	*msg = lua_tostring(L, 1), *p, *q;
+	char		 src[512] = "";
+	int		 level, line = 0;
+
+	if (msg == NULL)
+		msg = luaL_typename(L, 1);
+	for (level = 0; lua_getstack(L, level, &ar); level++) {
+		lua_getinfo(L, "Sl", &ar);
+		if (ar.source[0] == '@' && ar.currentline > 0) {
+			snprintf(src, sizeof(src), "%s", ar.source + 1);
+			line = ar.currentline;
+			break;
+		}
+	}
+	/* Lua puts "file:line: " before a message raised in Lua code, and a
+	 * syntax error has no frame at all: take the place from the text
+	 * when no frame gave one, and drop it from the message */
+	p = msg + strcspn(msg, ": \n");
+	if (*p == ':' && p[1] >= '0' && p[1] <= '9') {
+		q = p + 1 + strspn(p + 1, "0123456789");
+		if (q[0] == ':' && q[1] == ' ') {
+			if (*src == '\0' && (size_t)(p - msg) < sizeof(src)) {
+				memcpy(src, msg, (size_t)(p - msg));
+				src[p - msg] = '\0';
+				line = atoi(p + 1);
+			}
+			msg = q + 2;
+		}
+	}
+	/* a block left open shows as one that closes the wrapper the
+	 * template is compiled into: say what the author can act on */
+	if ((p = strstr(msg, " (to close 'function' at line 1)")) != NULL) {
+		lua_pushlstring(L, msg, (size_t)(p - msg));
+		lua_pushfstring(L, "%s (is an 'if', 'for', 'while' or "
+		    "'function' left without its 'end'?)%s", lua_tostring(L, -1),
+		    p + strlen(" (to close 'function' at line 1)"));
+		msg = lua_tostring(L, -1);
+	}
+	lua_pushfstring(L, "%s%c%d%c%s", src, '\0', line, '\0', msg);
+	return 1;
+}
+
+/* Turns the handler's "path\0line\0message" into a diagnostic. */
+static void
+report(struct sg_render *r, const char *blame, lua_State *L, const char *what)
+{
+	const char	*s, *file, *msg;
+	struct sg_loc	 loc;
+	size_t		 len;
+
+	s = lua_tolstring(L, -1, &len);
+	if (s == NULL || memchr(s, '\0', len) == NULL) {
+		loc.file = blame;
+		loc.line = loc.col = 0;
+		sg_diag_error(r->site->diag, &loc, "%s: %s", what,
+		    s ? s : "unknown error");
+		return;
+	}
+	file = s;
+	loc.line = atoi(s + strlen(s) + 1);
+	msg = s + strlen(s) + 1;
+	msg += strlen(msg) + 1;
+	loc.file = *file ? file : blame;
+	loc.col = *file ? 1 : 0;
+	if (*file && blame && strcmp(file, blame) != 0)
+		sg_diag_error(r->site->diag, &loc, "%s (%s %s)", msg, what,
+		    blame);
+	else
+		sg_diag_error(r->site->diag, &loc, "%s", msg);
+}
+
+/* ---- templates on disk ------------------------------------------------ */
+
+static int
+cmp_tmpl(const void *a, const void *b)
+{
+	return strcmp(((const struct tmpl *)a)->name,
+	    ((const struct tmpl *)b)->name);
+}
+
+static struct tmpl *
+find(const struct sg_render *r, const char *name)
+{
+	struct tmpl	 key;
+
+	key.name = (char *)(uintptr_t)name;
+	if (r->ntmpls == 0)
+		return NULL;
+	return bsearch(&key, r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
+}
+
+/* Does the symbolic link path lead to a regular file inside the site
+ * root? Sets *st to it. Warns at the link when not (links to folders are
+ * not followed: no cycles). */
+static int
+inside_site(struct sg_render *r, const char *path, const char *rel,
+    struct stat *st)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	char		*root = realpath(r->site->root, NULL);
+	char		*real = realpath(path, NULL);
+	size_t		 n = root ? strlen(root) : 0;
+	int		 ok;
+
+	ok = root && real && !strncmp(real, root, n) && real[n] == '/' &&
+	    stat(real, st) == 0 && S_ISREG(st->st_mode);
+	if (!ok) {
+		loc.file = rel;
+		sg_diag_warn(r->site->diag, &loc, "skipped: a symbolic link "
+		    "among the templates is followed only to a file inside "
+		    "the site");
+	}
+	free(root);
+	free(real);
+	return ok;
+}
+
+/* Adds the templates under dir (relative to the root) that are not
+ * already known: the site's own are read first and win. */
+static void
+scan(struct sg_render *r, const char *dir, const char *sub, int depth)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	struct tmpl	*t;
+	char		*full, *name, *path;
+	size_t		 i;
+	DIR		*dp;
+
+	full = xasprintf("%s/%s%s%s", r->site->root, dir, *sub ? "/" : "",
+	    sub);
+	dp = opendir(full);
+	free(full);
+	if (dp == NULL || depth > 16) {
+		if (dp)
+			closedir(dp);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		name = *sub ? xasprintf("%s/%s", sub, de->d_name) :
+		    xstrdup(de->d_name);
+		path = xasprintf("%s/%s", dir, name);
+		full = sg_path_join(r->site->root, path);
+		/* a link is followed only to a file inside the site */
+		if (lstat(full, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    !inside_site(r, full, path, &st))
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode))
+			scan(r, dir, name, depth + 1);
+		else if (S_ISREG(st.st_mode)) {
+			for (i = 0; i < r->ntmpls; i++)
+				if (!strcmp(r->tmpls[i].name, name))
+					break;
+			if (i == r->ntmpls) {
+				r->tmpls = xrealloc(r->tmpls, (r->ntmpls + 1) *
+				    sizeof(*r->tmpls));
+				t = &r->tmpls[r->ntmpls++];
+				t->name = name;
+				t->path = path;
+				t->lua = NULL;
+				name = path = NULL;
+			}
+		}
+		free(full);
+		free(name);
+		free(path);
+	}
+	closedir(dp);
+}
+
+/* Compiles every template and loads it once in a scratch state, so that
+ * syntax errors are reported once, at the template's line. */
+static int
+compile_all(struct sg_render *r)
+{
+	struct sg_tmpl_error	 err;
+	struct sg_loc		 loc;
+	struct tmpl		*t;
+	lua_State		*L = luaL_newstate();
+	char			*full, *text, *chunk;
+	size_t			 i, len;
+	int			 bad = 0;
+
+	for (i = 0; i < r->ntmpls; i++) {
+		t = &r->tmpls[i];
+		loc.file = t->path;
+		loc.line = loc.col = 0;
+		full = sg_path_join(r->site->root, t->path);
+		text = sg_file_read(full, &len);
+		free(full);
+		if (text == NULL) {
+			sg_diag_error(r->site->diag, &loc, "cannot read: %s",
+			    strerror(errno));
+			bad++;
+			continue;
+		}
+		if (sg_tmpl_compile(text, len, &t->lua, &err) == -1) {
+			loc.line = err.line;
+			loc.col = err.col;
+			sg_diag_error(r->site->diag, &loc, "%s", err.msg);
+			free(text);
+			bad++;
+			continue;
+		}
+		free(text);
+		t->len = strlen(t->lua);
+		chunk = xasprintf("@%s", t->path);
+		if (luaL_loadbuffer(L, t->lua, t->len, chunk) != LUA_OK) {
+			lua_pushcfunction(L, msghandler);
+			lua_insert(L, -2);
+			lua_call(L, 1, 1);
+			report(r, t->path, L, "in template");
+			bad++;
+		}
+		lua_settop(L, 0);
+		free(chunk);
+	}
+	lua_close(L);
+	return bad ? -1 : 0;
+}
+
+/* Loads this site's helpers (lua/site/NAME.lua) once in a scratch state, so
+ * that a syntax error is reported once, at the helper's own line. */
+static int
+check_helpers(struct sg_render *r)
+{
+	lua_State	*L = luaL_newstate();
+	const char	*src;
+	char		*chunk;
+	size_t		 len;
+	int		 bad = 0;
+
+	sg_lua_site_helpers(L, r->site);
+	lua_pushnil(L);
+	while (lua_next(L, 1) != 0) {
+		src = lua_tolstring(L, -1, &len);
+		chunk = xasprintf("@lua/site/%s", lua_tostring(L, -2));
+		if (luaL_loadbuffer(L, src, len, chunk) != LUA_OK) {
+			lua_pushcfunction(L, msghandler);
+			lua_insert(L, -2);
+			lua_call(L, 1, 1);
+			report(r, NULL, L, "in helper");
+			bad++;
+		}
+		free(chunk);
+		lua_settop(L, 2);
+	}
+	lua_close(L);
+	return bad ? -1 : 0;
+}
+
+/* linedefined(f): the line where the Lua function f starts, or nil; for
+ * the runtime's report of a helper that takes a built-in's name. */
+static int
+l_linedefined(lua_State *L)
+{
+	lua_Debug	 ar;
+
+	if (lua_type(L, 1) != LUA_TFUNCTION || lua_iscfunction(L, 1))
+		return 0;
+	lua_pushvalue(L, 1);
+	lua_getinfo(L, ">S", &ar);
+	lua_pushinteger(L, ar.linedefined);
+	return 1;
+}
+
+static int	make_state(struct sg_render *, struct state *);
+
+/* Makes worker 0's state now, so that an error in the runtime or in a
+ * lua/site/ helper (one that never ends, say) is reported once, here;
+ * the other workers make theirs from the same sources when they start. */
+static int
+first_state(struct sg_render *r)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	int		 k;
+
+	if (make_state(r, &r->states[0]) == 0)
+		return 0;
+	if (r->states[0].L && lua_isstring(r->states[0].L, -1))
+		report(r, NULL, r->states[0].L, "");
+	else
+		sg_diag_error(r->site->diag, &loc, "cannot set up the "
+		    "template runtime: out of memory");
+	for (k = 0; k < r->nstates; k++)
+		r->states[k].broken = 1;
+	return -1;
+}
+
+/* Finds and compiles the templates of site/templates/ and the theme's.
+ * Returns 0, or -1 after reporting errors; *out is set either way and
+ * freed with sg_render_free. */
+int
+sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
+{
+	struct sg_render	*r = xcalloc(1, sizeof(*r));
+	char			*theme = NULL;
+
+	r->site = site;
+	r->nstates = jobs > 0 ? jobs : 1;
+	r->states = xcalloc((size_t)r->nstates, sizeof(*r->states));
+	scan(r, "templates", "", 0);
+	if (*site->config.theme) {
+		theme = xasprintf("themes/%s/templates", site->config.theme);
+		scan(r, theme, "", 0);
+		r->dirs = xasprintf("templates/ or %s/", theme);
+		free(theme);
+	} else
+		r->dirs = xstrdup("templates/");
+	sg_sort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
+	*out = r;
+	if ((compile_all(r) | check_helpers(r)) != 0)
+		return -1;
+	return first_state(r);
+}
+
+/* Is there a template called name? */
+int
+sg_render_has(const struct sg_render *r, const char *name)
+{
+	return find(r, name) != NULL;
+}
+
+void
+sg_render_free(struct sg_render *r)
+{
+	size_t	 i;
+	int	 k;
+
+	if (r == NULL)
+		return;
+	for (k = 0; k < r->nstates; k++)
+		if (r->states[k].L)
+			lua_close(r->states[k].L);
+	for (i = 0; i < r->ntmpls; i++) {
+		free(r->tmpls[i].name);
+		free(r->tmpls[i].path);
+		free(r->tmpls[i].lua);
+	}
+	free(r->tmpls);
+	free(r->dirs);
+	free(r->states);
+	free(r);
+}
+
+const char *
+sg_render_lua_version(void)
+{
+	return LUA_RELEASE;
+}
+
+/* ---- worker states ----------------------------------------------------- */
+
+/* 1: one of & < > " ' (escaped); 2: a control character XML and HTML
+ * do not allow; 3: the first byte of a UTF-8 sequence (checked). */
+static unsigned char	 escape_class[256];
+static pthread_once_t	 escape_once = PTHREAD_ONCE_INIT;
+
+static void
+escape_init(void)
+{
+	int	 c;
+
+	for (c = 0; c < 0x20; c++)
+		if (c != '\t' && c != '\n' && c != '\r')
+			escape_class[c] = 2;
+	escape_class[0x7f] = 2;
+	for (c = 0x80; c < 0x100; c++)
+		escape_class[c] = 3;
+	escape_class['&'] = escape_class['<'] = escape_class['>'] = 1;
+	escape_class['"'] = escape_class['\''] = 1;
+}
+
+/* The length of the valid UTF-8 sequence at s[0..n), or 0. */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t		 len, i;
+	unsigned int	 c;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/* escape(v): v as text with & < > " ' escaped, and what is not text in
+ * HTML or XML (invalid UTF-8, control characters) replaced by U+FFFD,
+ * so that a file name read from disk cannot break a sitemap or feed;
+ * nil is "". Also the "_e" of compiled templates. */
+static int
+l_escape(lua_State *L)
+{
+	luaL_Buffer		 b;
+	const unsigned char	*s;
+	const char		*run;
+	size_t			 len, i, k = 0;
+
+	if (lua_isnoneornil(L, 1)) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
+	pthread_once(&escape_once, escape_init);
+	s = (const unsigned char *)luaL_tolstring(L, 1, &len);
+	for (i = 0; i < len; i++)
+		if (escape_class[s[i]] && (escape_class[s[i]] != 3 ||
+		    (k = utf8_len(s + i, len - i)) == 0))
+			break;
+		else if (escape_class[s[i]] == 3)
+			i += k - 1;
+	if (i == len)
+		return 1;
+	luaL_buffinit(L, &b);
+	for (run = (const char *)s, i = 0; i < len; i++) {
+		if (escape_class[s[i]] == 0)
+			continue;
+		if (escape_class[s[i]] == 3 && (k = utf8_len(s + i,
+		    len - i)) > 0) {
+			i += k - 1;
+			continue;
+		}
+		luaL_addlstring(&b, run, (size_t)((const char *)s + i - run));
+		run = (const char *)s + i + 1;
+		switch (s[i]) {
+		case '&':
+			luaL_addstring(&b, "&amp;");
+			break;
+		case '<':
+			luaL_addstring(&b, "&lt;");
+			break;
+		case '>':
+			luaL_addstring(&b, "&gt;");
+			break;
+		case '"':
+			luaL_addstring(&b, "&quot;");
+			break;
+		case '\'':
+			luaL_addstring(&b, "&#39;");
+			break;
+		default:
+			luaL_addstring(&b, "\xef\xbf\xbd");
+			break;
+		}
+	}
+	luaL_addlstring(&b, run, (size_t)((const char *)s + len - run));
+	luaL_pushresult(&b);
+	return 1;
+}
+
+/* The "_r" of compiled templates: v as text, nil as "". */
+static int
+l_raw(lua_State *L)
+{
+	if (lua_isnoneornil(L, 1))
+		lua_pushliteral(L, "");
+	else
+		luaL_tolstring(L, 1, NULL);
+	return 1;
+}
+
+/* Makes worker w's state: the safe libraries, helpers, site model,
+ * templates and runtime. Leaves the render function in the registry. */
+static int
+make_state(struct sg_render *r, struct state *st)
+{
+	const struct sg_embed	*rt;
+	lua_State		*L;
+	size_t			 i;
+	char			*chunk;
+
+	L = st->L = lua_newstate(alloc, st);
+	if (L == NULL)
+		return -1;
+	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+	sg_lua_guard_patterns(L);
+	luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+	lua_settop(L, 0);
+	lua_pushcfunction(L, msghandler);			/* 1 */
+	rt = sg_embed_find("lua/sitegen/runtime.lua");
+	if (rt == NULL || luaL_loadbuffer(L, (const char *)rt->data, rt->len,
+	    "=sitegen runtime") != LUA_OK)
+		return -1;					/* 2 */
+	lua_newtable(L);					/* templates */
+	for (i = 0; i < r->ntmpls; i++) {
+		chunk = xasprintf("@%s", r->tmpls[i].path);
+		if (luaL_loadbuffer(L, r->tmpls[i].lua, r->tmpls[i].len,
+		    chunk) != LUA_OK) {
+			free(chunk);
+			return -1;
+		}
+		free(chunk);
+		lua_getglobal(L, "table");
+		lua_getfield(L, -1, "concat");
+		lua_remove(L, -2);
+		lua_pushcfunction(L, l_escape);
+		lua_pushcfunction(L, l_raw);
+		lua_call(L, 3, 1);
+		lua_setfield(L, -2, r->tmpls[i].name);
+	}
+	sg_lua_helpers(L, r->site, l_escape);			/* helpers */
+	sg_lua_model(L, r->site);				/* site */
+	lua_newtable(L);					/* forbidden */
+	for (i = 0; forbidden[i]; i++) {
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, forbidden[i]);
+	}
+	lua_pushstring(L, r->dirs);
+	sg_lua_site_helpers(L, r->site);
+	lua_pushcfunction(L, l_linedefined);
+	/* the runtime runs lua/site/ helpers: bounded like a render */
+	budget(st, 1);
+	if (lua_pcall(L, 7, 2, 1) != LUA_OK) {
+		budget(st, 0);
+		return -1;
+	}
+	budget(st, 0);
+	sg_lua_model_proxies(L);
+	lua_pop(L, 1);
+	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
+	lua_settop(L, 0);
+	/* the site model is made once and lives as long as the state: in a
+	 * generational collector it ages out of the collections that each
+	 * render's garbage triggers, instead of being traversed by each */
+	lua_gc(L, LUA_GCGEN, 0, 0);
+	/* the safe libraries stay reachable only through the runtime */
+	for (i = 0; forbidden[i]; i++) {
+		lua_pushnil(L);
+		lua_setglobal(L, forbidden[i]);
+	}
+	return 0;
+}
+
+/* Renders one output file on worker w. Sets *out (the caller frees) and
+ * *len. Returns 0, or -1 after reporting the error at the template line
+ * (or at job->src). */
+int
+sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
+    char **out, size_t *len)
+{
+	struct state	*st = &r->states[w];
+	struct sg_loc	 loc = { job->src, 0, 0 };
+	lua_State	*L;
+	const char	*s;
+
+	*out = NULL;
+	*len = 0;
+	if (st->broken)
+		return -1;
+	if (st->L == NULL && make_state(r, st) == -1) {
+		st->broken = 1;
+		/* an error in a helper: reported at its file and line, the
+		 * same from every worker, so it is printed once */
+		if (st->L && lua_isstring(st->L, -1))
+			report(r, NULL, st->L, "while loading the helpers");
+		else
+			sg_diag_error(r->site->diag, &loc, "cannot set up the "
+			    "template runtime: out of memory");
+		return -1;
+	}
+	L = st->L;
+	if (find(r, job->template) == NULL) {
+		loc.line = job->line;
+		loc.col = job->line ? 1 : 0;
+		sg_diag_error(r->site->diag, &loc, "no template '%s' in %s",
+		    job->template, r->dirs);
+		return -1;
+	}
+	lua_settop(L, 0);
+	lua_pushcfunction(L, msghandler);
+	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
+	lua_pushstring(L, job->template);
+	sg_lua_vars(L, r->site, job->kind, job->index);
+	budget(st, 1);
+	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
+		budget(st, 0);
+		report(r, job->src, L, "while rendering");
+		lua_settop(L, 0);
+		lua_gc(L, LUA_GCCOLLECT);
+		return -1;
+	}
+	budget(st, 0);
+	if ((s = lua_tolstring(L, -1, len)) == NULL) {
+		sg_diag_error(r->site->diag, &loc, "template '%s' did not "
+		    "return text", job->template);
+		return -1;
+	}
+	*out = xmalloc(*len + 1);
+	memcpy(*out, s, *len + 1);
+	lua_settop(L, 0);
+	return 0;
+}

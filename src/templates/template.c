@@ -1,0 +1,232 @@
+/* template.c: compiles etlua-syntax templates to Lua source. The code is
+ * laid out so that every template line is the same line of the generated
+ * Lua: text keeps its newlines as backslash-newline escapes, code is copied as
+ * written, so Lua's own "file:line:" messages name the template line, at
+ * load and at run time alike.
+ *
+ * The chunk, called with (table.concat, escape, tostring-or-empty),
+ * returns the template function, which takes the environment the
+ * template sees as its only argument (_ENV) and returns the output. */
+#include <stdio.h>
+#include <string.h>
+
+#include "templates/template.h"
+#include "util.h"
+
+#define HEAD	"local _c,_e,_r=...;return function(_ENV) local _o,_n={},0 "
+#define TAIL	" return _c(_o,\"\",1,_n) end"
+
+/* Skips a Lua long bracket "[==[ … ]==]" opening at s. Returns the end,
+ * or NULL if s opens none or it is not closed before e. */
+static const char *
+long_bracket(const char *s, const char *e)
+{
+	const char	*p = s + 1;
+	size_t		 level = 0;
+
+	while (p < e && *p == '=')
+		p++, level++;
+	if (p >= e || *p != '[')
+		return NULL;
+	for (p++; p < e; p++) {
+		if (*p == ']' && (size_t)(e - p) > level + 1) {
+			const char	*q = p + 1;
+			size_t		 k = 0;
+
+			while (k < level && q[k] == '=')
+				k++;
+			if (k == level && q[k] == ']')
+				return q + k + 1;
+		}
+	}
+	return e;
+}
+
+/* Finds the "%>" that closes a tag whose code starts at s, skipping Lua
+ * strings and comments. Sets *comment to where a trailing "--" line
+ * comment starts (or NULL), so it can be cut off: left in, it would
+ * swallow the rest of the generated line. Returns NULL if not closed. */
+static const char *
+find_close(const char *s, const char *e, const char **comment)
+{
+	const char	*p = s, *q;
+	char		 quote;
+
+	*comment = NULL;
+	while (p < e) {
+		if (p + 1 < e && p[0] == '%' && p[1] == '>')
+			return p;
+		if (*p == '"' || *p == '\'') {
+			quote = *p++;
+			while (p < e && *p != quote && *p != '\n') {
+				if (*p == '\\' && p + 1 < e)
+					p++;
+				p++;
+			}
+			if (p < e && *p == quote)
+				p++;
+			continue;
+		}
+		if (*p == '[' && (q = long_bracket(p, e)) != NULL) {
+			p = q;
+			continue;
+		}
+		if (p + 1 < e && p[0] == '-' && p[1] == '-') {
+			if (p + 2 < e && p[2] == '[' &&
+			    (q = long_bracket(p + 2, e)) != NULL) {
+				p = q;
+				continue;
+			}
+			*comment = p;
+			while (p < e && *p != '\n') {
+				if (p + 1 < e && p[0] == '%' && p[1] == '>')
+					return p;
+				p++;
+			}
+			*comment = NULL;
+			continue;
+		}
+		p++;
+	}
+	return NULL;
+}
+
+/* Appends text as a Lua string literal whose newlines stay newlines of
+ * the generated source. */
+static void
+put_text(struct sg_buf *b, const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return;
+	sg_buf_puts(b, "_n=_n+1 _o[_n]=\"");
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\n':
+			sg_buf_puts(b, "\\\n");
+			break;
+		case '"':
+			sg_buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			sg_buf_puts(b, "\\\\");
+			break;
+		case '\r':
+			sg_buf_puts(b, "\\r");
+			break;
+		default:
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				sg_buf_printf(b, "\\%03d", (unsigned char)s[i]);
+			else
+				sg_buf_putc(b, s[i]);
+		}
+	}
+	sg_buf_puts(b, "\" ");
+}
+
+static void
+put_newlines(struct sg_buf *b, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n')
+			sg_buf_putc(b, '\n');
+}
+
+static void
+where(const char *start, const char *p, struct sg_tmpl_error *err)
+{
+	const char	*s;
+
+	err->line = 1;
+	err->col = 1;
+	for (s = start; s < p; s++) {
+		if (*s == '\n') {
+			err->line++;
+			err->col = 1;
+		} else
+			err->col++;
+	}
+}
+
+/* Compiles template src[0..len) to Lua source in *out (the caller frees).
+ * Returns 0, or -1 with *err set (line, column and message) for a tag
+ * that is never closed or a NUL byte. Lua syntax is checked later, when the source is
+ * loaded, with the same line numbers. */
+int
+sg_tmpl_compile(const char *src, size_t len, char **out,
+    struct sg_tmpl_error *err)
+{
+	struct sg_buf	 b = { 0 };
+	const char	*s = src, *e = src + len, *open, *code, *close, *cut;
+	const char	*code_end;
+	char		 kind;
+
+	if ((open = memchr(src, '\0', len)) != NULL) {
+		where(src, open, err);
+		snprintf(err->msg, sizeof(err->msg), "a template may not hold "
+		    "a NUL byte");
+		return -1;
+	}
+	sg_buf_puts(&b, HEAD);
+	while (s < e) {
+		open = memmem(s, (size_t)(e - s), "<%", 2);
+		if (open == NULL) {
+			put_text(&b, s, (size_t)(e - s));
+			break;
+		}
+		put_text(&b, s, (size_t)(open - s));
+		code = open + 2;
+		kind = code < e && (*code == '=' || *code == '-' ||
+		    *code == '#') ? *code++ : ' ';
+		/* a comment is not Lua: its first %> ends it */
+		if (kind == '#') {
+			close = memmem(code, (size_t)(e - code), "%>", 2);
+			cut = NULL;
+		} else
+			close = find_close(code, e, &cut);
+		if (close == NULL) {
+			where(src, open, err);
+			snprintf(err->msg, sizeof(err->msg), "'<%%%s' is never "
+			    "closed by '%%>'", kind == ' ' ? "" :
+			    (char[]){ kind, '\0' });
+			sg_buf_free(&b);
+			return -1;
+		}
+		code_end = close;
+		if (close > code && close[-1] == '-')
+			code_end = close - 1;
+		if (cut != NULL && cut < code_end)
+			code_end = cut;
+		switch (kind) {
+		case '#':
+			put_newlines(&b, code, (size_t)(close - code));
+			break;
+		case '=':
+		case '-':
+			sg_buf_printf(&b, "_n=_n+1 _o[_n]=%s(", kind == '=' ?
+			    "_e" : "_r");
+			sg_buf_put(&b, code, (size_t)(code_end - code));
+			sg_buf_puts(&b, ") ");
+			put_newlines(&b, code_end, (size_t)(close - code_end));
+			break;
+		default:
+			sg_buf_put(&b, code, (size_t)(code_end - code));
+			sg_buf_puts(&b, " ");
+			put_newlines(&b, code_end, (size_t)(close - code_end));
+			break;
+		}
+		s = close + 2;
+		if (close > code && close[-1] == '-') {
+			if (s < e && *s == '\n')
+				s++, sg_buf_putc(&b, '\n');
+			else if (s + 1 < e && s[0] == '\r' && s[1] == '\n')
+				s += 2, sg_buf_putc(&b, '\n');
+		}
+	}
+	sg_buf_puts(&b, TAIL);
+	*out = sg_buf_detach(&b);
+	return 0;
+}
