@@ -65,29 +65,8 @@ static const unsigned char cls[256] = {
 	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
 
-static int
-is_alnum(unsigned char c)
-{
-	return cls[c] & C_ALNUM;
-}
-
-static int
-is_upper32(unsigned char c)
-{
-	return cls[c] & C_UPPER32;
-}
-
-static int
-is_b64url(unsigned char c)
-{
-	return cls[c] & C_B64URL;
-}
-
-static int
-is_b64(unsigned char c)
-{
-	return cls[c] & C_B64;
-}
+/* Is byte c in class k (one of C_*)? */
+#define is(c, k)	(cls[(unsigned char)(c)] & (k))
 
 static int
 lower(unsigned char c)
@@ -140,13 +119,14 @@ random_enough(const unsigned char *s, size_t n)
 	return sg_secrets_entropy((const char *)s, n) >= 2.5;
 }
 
+/* The length of the run of class-k bytes at s[i], at most max. */
 static size_t
-span(const unsigned char *s, size_t len, size_t i, int (*ok)(unsigned char),
+span(const unsigned char *s, size_t len, size_t i, unsigned int k,
     size_t max)
 {
 	size_t	 j = i;
 
-	while (j < len && j - i < max && ok(s[j]))
+	while (j < len && j - i < max && is(s[j], k))
 		j++;
 	return j - i;
 }
@@ -170,10 +150,10 @@ rule_a(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 	size_t	 k;
 	int	 id = 0;
 
-	if (i > 0 && is_alnum(s[i - 1]))
+	if (i > 0 && is(s[i - 1], C_ALNUM))
 		return 0;
 	if (at(s, len, i, "AIza")) {
-		if (span(s, len, i + 4, is_b64url, 36) == 35 &&
+		if (span(s, len, i + 4, C_B64URL, 36) == 35 &&
 		    random_enough(s + i + 4, 35))
 			return hit(h, SG_SECRET_GOOGLE_API, i, 39);
 		return 0;
@@ -182,10 +162,10 @@ rule_a(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 		if (!memcmp(s + i, ids[k], 4))
 			id = 1;
 	if (!id && !(at(s, len, i, "A3T") && i + 3 < len &&
-	    (is_upper32(s[i + 3]) || (s[i + 3] >= '0' && s[i + 3] <= '9'))))
+	    (is(s[i + 3], C_UPPER32) || (s[i + 3] >= '0' && s[i + 3] <= '9'))))
 		return 0;
-	if (span(s, len, i + 4, is_upper32, 16) != 16 || (i + 20 < len &&
-	    is_alnum(s[i + 20])) || !random_enough(s + i + 4, 16))
+	if (span(s, len, i + 4, C_UPPER32, 16) != 16 || (i + 20 < len &&
+	    is(s[i + 20], C_ALNUM)) || !random_enough(s + i + 4, 16))
 		return 0;
 	return hit(h, SG_SECRET_AWS_KEY_ID, i, 20);
 }
@@ -199,17 +179,17 @@ rule_jwt(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 	if (i < 2 || s[i - 2] != 'e' || s[i - 1] != 'y')
 		return 0;
 	b = i - 2;
-	if (b > 0 && (is_b64url(s[b - 1]) || s[b - 1] == '.'))
+	if (b > 0 && (is(s[b - 1], C_B64URL) || s[b - 1] == '.'))
 		return 0;
-	n = span(s, len, b, is_b64url, 4096);
+	n = span(s, len, b, C_B64URL, 4096);
 	if (n < 13 || b + n >= len || s[b + n] != '.')
 		return 0;
 	p = b + n + 1;
-	if (!at(s, len, p, "eyJ") || (n = span(s, len, p, is_b64url, 16384)) <
+	if (!at(s, len, p, "eyJ") || (n = span(s, len, p, C_B64URL, 16384)) <
 	    13 || p + n >= len || s[p + n] != '.')
 		return 0;
 	p += n + 1;
-	if ((n = span(s, len, p, is_b64url, 4096)) < 16 ||
+	if ((n = span(s, len, p, C_B64URL, 4096)) < 16 ||
 	    !random_enough(s + p, n))
 		return 0;
 	return hit(h, SG_SECRET_JWT, b, p + n - b);
@@ -243,7 +223,7 @@ rule_pem(const unsigned char *s, size_t len, size_t i, struct sg_secret_hit *h)
 			break;
 		}
 		for (; p < len && s[p] != '\n'; p++) {
-			if (is_b64(s[p]) || s[p] == '=')
+			if (is(s[p], C_B64) || s[p] == '=')
 				body++;
 			else if (!strchr(" \t\r:,-", s[p]))
 				return 0;
@@ -268,9 +248,9 @@ rule_slack(const unsigned char *s, size_t len, size_t i,
 
 	if (len - i < 25 || s[i + 1] != 'o' || s[i + 2] != 'x' ||
 	    !strchr("abpre", s[i + 3]) || s[i + 4] != '-' || (i > 0 &&
-	    is_alnum(s[i - 1])))
+	    is(s[i - 1], C_ALNUM)))
 		return 0;
-	for (j = i + 5, n = 0; j < len && j - i < 255 && (is_alnum(s[j]) ||
+	for (j = i + 5, n = 0; j < len && j - i < 255 && (is(s[j], C_ALNUM) ||
 	    s[j] == '-'); j++)
 		n += s[j] >= '0' && s[j] <= '9';
 	if (j - i - 5 < 20 || n < 4 || !random_enough(s + i + 5, j - i - 5))
@@ -286,22 +266,22 @@ rule_underscore(const unsigned char *s, size_t len, size_t i,
 	size_t	 n;
 
 	if (i >= 3 && s[i - 3] == 'g' && s[i - 2] == 'h' &&
-	    strchr("pousr", s[i - 1]) && (i == 3 || !is_b64url(s[i - 4]))) {
-		n = span(s, len, i + 1, is_alnum, 256);
+	    strchr("pousr", s[i - 1]) && (i == 3 || !is(s[i - 4], C_B64URL))) {
+		n = span(s, len, i + 1, C_ALNUM, 256);
 		if (n < 36 || n > 255 || !random_enough(s + i + 1, n))
 			return 0;
 		return hit(h, SG_SECRET_GITHUB, i - 3, n + 4);
 	}
 	if (i >= 6 && !memcmp(s + i - 6, "github", 6) && at(s, len, i + 1,
-	    "pat_") && (i == 6 || !is_b64url(s[i - 7]))) {
-		n = span(s, len, i + 5, is_b64url, 256);
+	    "pat_") && (i == 6 || !is(s[i - 7], C_B64URL))) {
+		n = span(s, len, i + 5, C_B64URL, 256);
 		if (n < 50 || !random_enough(s + i + 5, n))
 			return 0;
 		return hit(h, SG_SECRET_GITHUB, i - 6, n + 11);
 	}
 	if (i >= 2 && (s[i - 2] == 's' || s[i - 2] == 'r') && s[i - 1] == 'k' &&
-	    at(s, len, i + 1, "live_") && (i == 2 || !is_b64url(s[i - 3]))) {
-		n = span(s, len, i + 6, is_alnum, 100);
+	    at(s, len, i + 1, "live_") && (i == 2 || !is(s[i - 3], C_B64URL))) {
+		n = span(s, len, i + 6, C_ALNUM, 100);
 		if (n < 16 || n > 99 || !random_enough(s + i + 6, n))
 			return 0;
 		return hit(h, SG_SECRET_STRIPE, i - 2, n + 8);
@@ -470,7 +450,7 @@ aws_secret_shape(const unsigned char *v, size_t n)
 	if (n != 40)
 		return 0;
 	for (i = 0; i < n; i++) {
-		if (!is_b64(v[i]))
+		if (!is(v[i], C_B64))
 			return 0;
 		up |= v[i] >= 'A' && v[i] <= 'Z';
 		lo |= v[i] >= 'a' && v[i] <= 'z';
@@ -569,8 +549,8 @@ rule_assign(const unsigned char *s, size_t len, size_t i,
 		j += q;
 	}
 	/* unnamed: a 40-character value must end just there */
-	if (!named && (len - j < 40 || !is_b64(s[j + 39]) || (len - j > 40 &&
-	    (quote ? s[j + 40] != quote : is_b64(s[j + 40]) ||
+	if (!named && (len - j < 40 || !is(s[j + 39], C_B64) || (len - j > 40 &&
+	    (quote ? s[j + 40] != quote : is(s[j + 40], C_B64) ||
 	    s[j + 40] == '='))))
 		return 0;
 	for (v = e = j; e < len && e - v <= max; e++) {
@@ -615,7 +595,7 @@ data_uri_end(const unsigned char *s, size_t len, size_t i)
 	if (j >= len || s[j] != ',' || j - i < 8 || memcmp(s + j - 7,
 	    ";base64", 7) != 0)
 		return 0;
-	for (j++; j < len && (is_b64(s[j]) || s[j] == '='); j++)
+	for (j++; j < len && (is(s[j], C_B64) || s[j] == '='); j++)
 		;
 	return j;
 }
@@ -638,7 +618,7 @@ rule_webhook(const unsigned char *s, size_t len, size_t i,
 		p += s[p] == 'w' ? 10 : 9;
 	else
 		return 0;
-	n = span(s, len, p, is_b64, 128);
+	n = span(s, len, p, C_B64, 128);
 	if (n < 40 || !random_enough(s + p, n))
 		return 0;
 	return hit(h, SG_SECRET_SLACK_WEBHOOK, b, p + n - b);

@@ -3,20 +3,7 @@
 # heading levels, duplicate titles, pages no link reaches, the credential
 # scan), --format json, the closing line, and that check writes nothing.
 # Prints one "ok NAME" or "FAIL NAME" line a case.
-set -u
-sg=$1
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-unset SOURCE_DATE_EPOCH NO_COLOR
-export LC_ALL=C.UTF-8
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
-	return 0
-}
+. "$(dirname "$0")/lib/common.sh"
 
 # A site whose templates show only each page's content: no navigation,
 # so a page is reached only through the links written in pages.

@@ -4,20 +4,7 @@
 # removed by a process of its own, which must finish: nothing of the old
 # output may be left beside the new one. Prints one "ok NAME" or
 # "FAIL NAME" line a case.
-set -u
-sg=$1
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-unset SOURCE_DATE_EPOCH NO_COLOR
-export LC_ALL=C.UTF-8
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
-	return 0
-}
+. "$(dirname "$0")/lib/common.sh"
 
 # a site of 200 pages, so that removing its output takes a moment
 site="$work/site"

@@ -5,55 +5,14 @@
 # the sample's directory, memory errors) must end in bounded time with the
 # right report and leave nothing behind; then the result cache, --bless
 # and --export. Prints one "ok NAME" or "FAIL NAME" line a case.
-set -u
-sg=$1
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-work=$(mktemp -d)
-# When run as root, samples and compilers run as another user, who must
-# reach the sites' folders and the test's wrapper compiler.
-chmod 755 "$work"
-mkdir "$work/tmp"
-chmod 1777 "$work/tmp"
-# sitegen's temporary directories go here, so that what is left is ours.
-export TMPDIR="$work/tmp"
-unset SOURCE_DATE_EPOCH NO_COLOR
-export LC_ALL=C.UTF-8
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/samples.sh"
 listener=
 cleanup() {
 	[ -n "$listener" ] && kill "$listener" 2> /dev/null
 	rm -rf "$work"
 }
 trap cleanup EXIT
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
-	return 0
-}
-now() { date +%s%N | cut -c1-13; }
-
-# site DIR [YAML]: a one-page site in DIR; content/_index.md from stdin.
-site() {
-	rm -rf "$1"
-	mkdir -p "$1/content" "$1/templates"
-	printf 'title: t\ntheme: ""\n%s' "${2:-}" > "$1/site.yml"
-	for t in index page section; do
-		printf '<%%- content %%>\n' > "$1/templates/$t.html"
-	done
-	cat > "$1/content/_index.md"
-}
-
-# run DIR ARGS...: sitegen ARGS in DIR; sets out (stdout and stderr),
-# status and ms (the time it took).
-run() {
-	d=$1
-	shift
-	t0=$(now)
-	out=$(cd "$d" && timeout 120 "$sg" --quiet --jobs 2 "$@" 2>&1)
-	status=$?
-	ms=$(($(now) - t0))
-}
 
 # What a run left behind: processes running from, or files in, TMPDIR.
 leftovers() {

@@ -6,16 +6,8 @@
 # capped, deep or unreadable folders are removed, an interrupted build
 # leaves no process and no folder, and root builds in a private folder.
 # Prints one "ok NAME" or "FAIL NAME" line a case.
-set -u
-sg=$1
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-work=$(mktemp -d)
-chmod 755 "$work"
-mkdir "$work/tmp"
-chmod 1777 "$work/tmp"
-export TMPDIR="$work/tmp"
-unset SOURCE_DATE_EPOCH NO_COLOR
-export LC_ALL=C.UTF-8
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/samples.sh"
 cleanup() { chmod -R u+rwx "$work" 2> /dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -23,35 +15,6 @@ trap cleanup EXIT
 secret="$work/secret.txt"
 echo "SECRET-$$-MARKER" > "$secret"
 chmod 644 "$secret"
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
-	return 0
-}
-now() { date +%s%N | cut -c1-13; }
-
-# site DIR [YAML]: a one-page site in DIR; content/_index.md from stdin.
-site() {
-	rm -rf "$1"
-	mkdir -p "$1/content" "$1/templates"
-	printf 'title: t\ntheme: ""\n%s' "${2:-}" > "$1/site.yml"
-	for t in index page section; do
-		printf '<%%- content %%>\n' > "$1/templates/$t.html"
-	done
-	cat > "$1/content/_index.md"
-}
-
-# run DIR ARGS...: sitegen ARGS in DIR; sets out, status and ms.
-run() {
-	d=$1
-	shift
-	t0=$(now)
-	out=$(cd "$d" && timeout 120 "$sg" --quiet --jobs 2 "$@" 2>&1)
-	status=$?
-	ms=$(($(now) - t0))
-}
 
 # leaked DIR: the secret's text anywhere under DIR or TMPDIR.
 leaked() {

@@ -4,20 +4,7 @@
 # end, endless assignments), which must end at once with a bounded report;
 # secrets.allow in site.yml: a value found nowhere, a wrong type. Prints
 # one "ok NAME" or "FAIL NAME" line a case.
-set -u
-sg=$1
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-unset SOURCE_DATE_EPOCH NO_COLOR
-export LC_ALL=C.UTF-8
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
-	return 0
-}
+. "$(dirname "$0")/lib/common.sh"
 
 # site [YAML]: a one-page site in $s; content/_index.md from stdin.
 s=$work/site

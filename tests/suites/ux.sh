@@ -5,25 +5,7 @@
 # static dotfiles, `new`, helpers, the Sass overrides file, data files,
 # aliases, future-dated pages, shell completion and check's last line.
 # Prints one "ok NAME" or "FAIL NAME" line a case.
-set -u
-sg=$1
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-unset SOURCE_DATE_EPOCH NO_COLOR
-export LC_ALL=C.UTF-8
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30
-	return 0
-}
-# same NAME GOT WANT: ok when GOT is WANT, else a failure showing both.
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"
-	else fail "$1" "$(printf 'got:\n%s\nwant:\n%s' "$2" "$3")"; fi
-}
+. "$(dirname "$0")/lib/common.sh"
 
 # site DIR: a two-page site without a theme in DIR.
 site() {
