@@ -132,10 +132,14 @@ page_link(struct md_conv *c, const char *url, const char *path,
 		else if (target == NULL)
 			broken(c, loc, "link to a missing page '%s' (there is "
 			    "no content/%s)", path, rel);
-		else
+		else if (target->draft)
 			broken(c, loc, "link to '%s', a draft left out of this "
 			    "build (build with --drafts, or link elsewhere)",
 			    path);
+		else
+			broken(c, loc, "link to '%s', dated in the future and "
+			    "left out of this build (build with --future, or "
+			    "link elsewhere)", path);
 		return;
 	}
 	n->u.link.kind = SG_LINK_PAGE;
