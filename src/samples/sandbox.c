@@ -25,10 +25,10 @@
 #include <linux/mount.h>
 
 #include "samples/sandbox.h"
+#include "samples/sandbox_int.h"
 #include "samples/sandbox_layers.h"
 #include "util.h"
 
-#define SANDBOX_ID	65534	/* uid and gid ("nobody") when we are root */
 #define READ_CHUNK	65536
 #define READ_ROUNDS	16	/* chunks a wake-up: a flood cannot starve us */
 #define EXIT_GRACE	1.0	/* seconds to drain the pipes after the exit */
@@ -38,177 +38,6 @@
 static pthread_once_t	 probe_once = PTHREAD_ONCE_INIT;
 static int		 probe_layers;
 static char		 probe_line[256];
-
-/* Why the child could not start: the step it reached, reported to the
- * parent on a close-on-exec pipe with errno. */
-enum stage {
-	ST_FDS, ST_IDENTITY, ST_CHDIR, ST_UNSHARE, ST_IDMAP, ST_NNP,
-	ST_LANDLOCK, ST_RLIMIT, ST_SECCOMP, ST_PIDNS, ST_PROC, ST_TMPFS,
-	ST_EXEC
-};
-static const char *const stage_names[] = {
-	"file descriptors", "setuid", "chdir", "unshare", "uid_map",
-	"no_new_privs", "landlock", "setrlimit", "seccomp", "pid namespace",
-	"mount /proc", "tmpfs", "execve"
-};
-
-/* Everything the child needs, prepared before fork: between fork and
- * execve the child makes async-signal-safe calls only. */
-struct child_plan {
-	const char *const *argv;
-	char		**envp;		/* NULL-terminated */
-	const char	*cwd;		/* absolute */
-	int		 cwd_fd;	/* opened by us: the child enters it
-					 * before it drops root, so that a
-					 * private folder above it is no
-					 * obstacle */
-	int		 layers;	/* SG_SANDBOX_* in force */
-	int		 drop;		/* become SANDBOX_ID first */
-	char		 uid_map[48];
-	char		 gid_map[48];
-	struct rlimit	 cpu, nproc, fsize, nofile, as;
-	int		 set_as;	/* apply RLIMIT_AS */
-	char		 tmpfs_size[32];	/* "" for no tmpfs */
-	struct sg_landlock_plan	 landlock;
-	struct sg_seccomp_prog	 seccomp;
-	int		 fd[4];		/* stdin, stdout, stderr, report */
-	pid_t		 parent;
-};
-
-/* ------------------------------------------------------------------- child */
-
-static void __attribute__((noreturn))
-child_fail(int fd, int stage)
-{
-	int	 msg[2];
-
-	msg[0] = stage;
-	msg[1] = errno;
-	if (write(fd, msg, sizeof(msg)) < 0)
-		_exit(126);
-	_exit(127);
-}
-
-static int
-write_file(const char *path, const char *s)
-{
-	size_t	 len = strlen(s);
-	ssize_t	 n;
-	int	 fd, saved;
-
-	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) == -1)
-		return -1;
-	n = write(fd, s, len);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return n == (ssize_t)len ? 0 : -1;
-}
-
-/* Gives up root for SANDBOX_ID; raw system calls change this thread only,
- * which is the whole process after fork. */
-static int
-drop_root(void)
-{
-	if (syscall(SYS_setgroups, 0, NULL) == -1 ||
-	    syscall(SYS_setresgid, SANDBOX_ID, SANDBOX_ID, SANDBOX_ID) == -1 ||
-	    syscall(SYS_setresuid, SANDBOX_ID, SANDBOX_ID, SANDBOX_ID) == -1)
-		return -1;
-	/* Keep /proc/self ours, so that we may write uid_map. */
-	return prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
-}
-
-/* Enters a new user, network and IPC namespace (System V shared memory of
- * the user's other programs stays out of reach), mapping our uid and gid
- * onto themselves: not root inside, so no capability survives execve.
- * Returns the stage that failed, or -1. */
-static int
-enter_userns(const char *uid_map, const char *gid_map, int pidns)
-{
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC |
-	    (pidns ? CLONE_NEWPID | CLONE_NEWNS : 0)) == -1)
-		return ST_UNSHARE;
-	if ((write_file("/proc/self/setgroups", "deny") == -1 &&
-	    errno != ENOENT) ||
-	    write_file("/proc/self/uid_map", uid_map) == -1 ||
-	    write_file("/proc/self/gid_map", gid_map) == -1)
-		return ST_IDMAP;
-	return -1;
-}
-
-/* Moves fd to at least 4, so that the dup2()s below cannot clobber it. */
-static int
-raise_fd(int fd)
-{
-	return fd >= 4 ? fd : fcntl(fd, F_DUPFD_CLOEXEC, 4);
-}
-
-static void __attribute__((noreturn))
-child(const struct child_plan *p)
-{
-	struct sigaction	 sa;
-	struct rlimit		 no_core = { 0, 0 };
-	sigset_t		 none;
-	int			 fd[4], i, stage;
-
-	/* Default signal handling: ignored signals survive execve. */
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	for (i = 1; i < NSIG; i++)
-		if (sigaction(i, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
-			signal(i, SIG_DFL);
-	setpgid(0, 0);
-	if (fchdir(p->cwd_fd) == -1)
-		child_fail(p->fd[3], ST_CHDIR);
-
-	for (i = 0; i < 4; i++)
-		if ((fd[i] = raise_fd(p->fd[i])) == -1)
-			child_fail(p->fd[3], ST_FDS);
-	if (dup3(fd[3], 3, O_CLOEXEC) == -1)
-		child_fail(fd[3], ST_FDS);
-	for (i = 0; i < 3; i++)
-		if (dup2(fd[i], i) == -1)
-			child_fail(3, ST_FDS);
-	if (syscall(SYS_close_range, 4U, ~0U, 0U) == -1)
-		for (i = 4; i < 1024; i++)
-			close(i);
-
-	if (p->drop && drop_root() == -1)
-		child_fail(3, ST_IDENTITY);
-	if ((p->layers & SG_SANDBOX_NO_NET) &&
-	    (stage = enter_userns(p->uid_map, p->gid_map,
-	    p->layers & SG_SANDBOX_PROC)) != -1)
-		child_fail(3, stage);
-	/* Set after every change of identity, which clears it. */
-	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-	if (getppid() != p->parent)
-		_exit(127);
-	if ((p->layers & SG_SANDBOX_PROC) &&
-	    (stage = sg_sandbox_pidns_enter(p->tmpfs_size, p->argv[0])) != 0)
-		child_fail(3, stage == SG_NS_PROC ? ST_PROC : stage ==
-		    SG_NS_TMPFS ? ST_TMPFS : stage == SG_NS_EXEC ? ST_EXEC :
-		    ST_PIDNS);
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
-		child_fail(3, ST_NNP);
-	if ((p->layers & SG_SANDBOX_LANDLOCK) &&
-	    sg_sandbox_landlock_apply(&p->landlock) == -1)
-		child_fail(3, ST_LANDLOCK);
-	/* RLIMIT_NPROC after unshare: inside a fresh user namespace the
-	 * kernel counts only this sandbox's processes against it (and it
-	 * never limits root, hence drop_root()). */
-	if (setrlimit(RLIMIT_CORE, &no_core) == -1 ||
-	    setrlimit(RLIMIT_CPU, &p->cpu) == -1 ||
-	    setrlimit(RLIMIT_FSIZE, &p->fsize) == -1 ||
-	    setrlimit(RLIMIT_NOFILE, &p->nofile) == -1 ||
-	    setrlimit(RLIMIT_NPROC, &p->nproc) == -1 ||
-	    (p->set_as && setrlimit(RLIMIT_AS, &p->as) == -1))
-		child_fail(3, ST_RLIMIT);
-	if ((p->layers & SG_SANDBOX_SECCOMP) &&
-	    sg_sandbox_seccomp_install(&p->seccomp) == -1)
-		child_fail(3, ST_SECCOMP);
-	execve(p->argv[0], (char *const *)p->argv, p->envp);
-	child_fail(3, ST_EXEC);
-}
 
 /* ------------------------------------------------------------------- probe */
 
@@ -251,9 +80,9 @@ probe_userns(int pidns)
 	if ((pid = fork()) == -1)
 		return 0;
 	if (pid == 0) {
-		if (drop && drop_root() == -1)
+		if (drop && sg_sandbox_drop_root() == -1)
 			_exit(1);
-		if (enter_userns(uid_map, gid_map, pidns) != -1)
+		if (sg_sandbox_enter_userns(uid_map, gid_map, pidns) != -1)
 			_exit(1);
 		if (!pidns)
 			_exit(0);
@@ -607,6 +436,154 @@ open_stdin(const struct sg_sandbox_opts *o, struct supervisor *s,
 	return 0;
 }
 
+/* Gives the folder cwd and what it holds to the sandbox's user (when
+ * running as root); returns -1 with errno when cwd cannot be given. */
+static int
+give_dir(const char *cwd)
+{
+	int	 dir, saved;
+
+	if ((dir = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return 0;	/* as before: the child's chdir reports it */
+	if (fchown(dir, SANDBOX_ID, SANDBOX_ID) == -1) {
+		saved = errno;
+		close(dir);
+		errno = saved;
+		return -1;
+	}
+	chown_tree(dir, 0);
+	return 0;
+}
+
+/* Fills envp (room for 8) with the child's environment for running in
+ * cwd under layers; returns how many strings it allocated, which the
+ * caller frees. */
+static size_t
+make_env(char **envp, const char *cwd, const struct sg_sandbox_opts *o,
+    unsigned int layers)
+{
+	size_t	 n = 0;
+	int	 nolsan;
+
+	envp[n++] = xstrdup("PATH=/usr/bin:/bin");
+	envp[n++] = xasprintf("HOME=%s", cwd);
+	envp[n++] = xstrdup("LANG=C.UTF-8");
+	/* relative: the folders above cwd may be closed to the child */
+	envp[n++] = xstrdup("TMPDIR=.");
+	nolsan = (layers & SG_SANDBOX_SECCOMP) &&
+	    !(layers & SG_SANDBOX_LANDLOCK);
+	/* ptrace is denied: LeakSanitizer would die at exit. An address
+	 * space limit would break ASan's shadow memory, so ASan watches its
+	 * own resident size. */
+	if (o->asan && o->max_memory > 0)
+		envp[n++] = xasprintf("ASAN_OPTIONS=%shard_rss_limit_mb=%zu",
+		    nolsan ? "detect_leaks=0:" : "", o->max_memory >> 20);
+	else if (nolsan)
+		envp[n++] = xstrdup("ASAN_OPTIONS=detect_leaks=0");
+	if (nolsan)
+		envp[n++] = xstrdup("LSAN_OPTIONS=detect_leaks=0");
+	envp[n] = NULL;
+	return n;
+}
+
+/* Prepares everything the child of o needs in cp before fork, to run
+ * in cwd (absolute) with environment envp (room for 8; *nenv strings
+ * made, which the caller frees). Returns 0, or -1 with errno and *what
+ * naming what failed. */
+static int
+plan_child(struct child_plan *cp, const struct sg_sandbox_opts *o,
+    const char *cwd, char **envp, size_t *nenv, const char **what)
+{
+	cp->argv = o->argv;
+	cp->cwd = cwd;
+	*what = cwd;
+	if ((cp->cwd_fd = open(cwd, O_PATH | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;
+	cp->layers = o->flags & SG_SANDBOX_ALL & sg_sandbox_available();
+	if (!(cp->layers & SG_SANDBOX_NO_NET))
+		cp->layers &= ~SG_SANDBOX_PROC;
+	cp->drop = geteuid() == 0;
+	cp->parent = getpid();
+	id_maps(cp->uid_map, cp->gid_map, sizeof(cp->uid_map), cp->drop);
+	set_limits(cp, o);
+	if (cp->drop && give_dir(cwd) == -1)
+		return -1;
+	*nenv = make_env(envp, cwd, o, cp->layers);
+	cp->envp = envp;
+	if (cp->layers & SG_SANDBOX_LANDLOCK)
+		sg_sandbox_landlock_plan(&cp->landlock,
+		    sg_sandbox_landlock_abi(), o->readable);
+	*what = "seccomp filter";
+	if ((cp->layers & SG_SANDBOX_SECCOMP) &&
+	    sg_sandbox_seccomp_build(&cp->seccomp,
+	    cp->layers & SG_SANDBOX_LANDLOCK) == -1)
+		return -1;
+	*what = "";
+	return 0;
+}
+
+/* Fills res from the supervised child s that ran under cp, started at
+ * start, ended as si with usage ru; takes s's buffers. */
+static void
+collect(struct sg_sandbox_result *res, struct supervisor *s,
+    const struct sg_sandbox_opts *o, const struct child_plan *cp,
+    const siginfo_t *si, const struct rusage *ru, double start)
+{
+	double	 cpu;
+
+	if (si->si_code == CLD_EXITED)
+		res->status = si->si_status;
+	else if (si->si_code == CLD_KILLED || si->si_code == CLD_DUMPED)
+		res->signal = si->si_status;
+	cpu = (double)ru->ru_utime.tv_sec +
+	    (double)ru->ru_utime.tv_usec / 1e6 +
+	    (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
+	res->timed_out = s->timed_out || res->signal == SIGXCPU ||
+	    (res->signal == SIGKILL && cpu >= (double)cp->cpu.rlim_cur);
+	res->wall_seconds = sg_now() - start;
+	res->out_len = s->obuf.len;
+	res->err_len = s->ebuf.len;
+	res->out = sg_buf_detach(&s->obuf);
+	res->err = sg_buf_detach(&s->ebuf);
+	res->out_truncated = s->otrunc;
+	res->memory_exceeded = o->asan && o->max_memory > 0 &&
+	    strstr(res->err, "hard rss limit exhausted") != NULL;
+	res->err_truncated = s->etrunc;
+}
+
+/* Reads the report pipe rfd of the child s->pid, which closes on execve
+ * or brings {stage, errno} of why the child failed. Returns 0 when it
+ * started; else kills and reaps it, notes an exec failure in res, starts
+ * the message in msg and returns -1 with errno. */
+static int
+started(int rfd, struct supervisor *s, const struct sg_sandbox_opts *o,
+    const char *cwd, struct sg_sandbox_result *res, struct sg_buf *msg)
+{
+	struct rusage	 ru;
+	siginfo_t	 si;
+	const char	*what;
+	ssize_t		 n;
+	int		 report[2];
+
+	do
+		n = read(rfd, report, sizeof(report));
+	while (n == -1 && errno == EINTR);
+	if (n != (ssize_t)sizeof(report))
+		return 0;
+	kill(-s->pid, SIGKILL);
+	reap(s->pid, &si, &ru);
+	s->pid = -1;
+	if (report[0] < 0 || report[0] > ST_EXEC)
+		report[0] = ST_EXEC;
+	res->exec_failed = report[0] == ST_EXEC;
+	what = report[0] == ST_EXEC ? o->argv[0] :
+	    report[0] == ST_CHDIR ? cwd : "";
+	sg_buf_printf(msg, "sandbox: %s%s%s: ",
+	    sg_sandbox_stage_names[report[0]], *what ? " " : "", what);
+	errno = report[1];
+	return -1;
+}
+
 /* Runs o->argv sandboxed and fills *res; returns 0 when the child ran,
  * -1 with errno and a message in res->err when it could not start. The
  * caller frees *res either way. See sandbox.h. */
@@ -621,12 +598,11 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	siginfo_t		 si;
 	char			*cwd = NULL, *envp[8], errbuf[128];
 	const char		*what = "";
-	double			 start, wall, cpu;
-	ssize_t			 n;
+	double			 start, wall;
 	size_t			 nenv = 0, i;
 	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
-	int			 rep[2] = { -1, -1 }, report[2], rc = -1, saved;
-	int			 child_in = -1, dir, nolsan;
+	int			 rep[2] = { -1, -1 }, rc = -1, saved;
+	int			 child_in = -1;
 
 	memset(res, 0, sizeof(*res));
 	memset(&cp, 0, sizeof(cp));
@@ -647,59 +623,8 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 		goto fail_errno;
 	}
 
-	/* Everything the child needs, before fork. */
-	cp.argv = o->argv;
-	cp.cwd = cwd;
-	if ((cp.cwd_fd = open(cwd, O_PATH | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		what = cwd;
+	if (plan_child(&cp, o, cwd, envp, &nenv, &what) == -1)
 		goto fail_errno;
-	}
-	cp.layers = o->flags & SG_SANDBOX_ALL & sg_sandbox_available();
-	if (!(cp.layers & SG_SANDBOX_NO_NET))
-		cp.layers &= ~SG_SANDBOX_PROC;
-	cp.drop = geteuid() == 0;
-	cp.parent = getpid();
-	id_maps(cp.uid_map, cp.gid_map, sizeof(cp.uid_map), cp.drop);
-	set_limits(&cp, o);
-	if (cp.drop && (dir = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) !=
-	    -1) {
-		if (fchown(dir, SANDBOX_ID, SANDBOX_ID) == -1) {
-			saved = errno;
-			close(dir);
-			errno = saved;
-			what = cwd;
-			goto fail_errno;
-		}
-		chown_tree(dir, 0);
-	}
-	envp[nenv++] = xstrdup("PATH=/usr/bin:/bin");
-	envp[nenv++] = xasprintf("HOME=%s", cwd);
-	envp[nenv++] = xstrdup("LANG=C.UTF-8");
-	/* relative: the folders above cwd may be closed to the child */
-	envp[nenv++] = xstrdup("TMPDIR=.");
-	nolsan = (cp.layers & SG_SANDBOX_SECCOMP) &&
-	    !(cp.layers & SG_SANDBOX_LANDLOCK);
-	/* ptrace is denied: LeakSanitizer would die at exit. An address
-	 * space limit would break ASan's shadow memory, so ASan watches its
-	 * own resident size. */
-	if (o->asan && o->max_memory > 0)
-		envp[nenv++] = xasprintf("ASAN_OPTIONS=%shard_rss_limit_mb=%zu",
-		    nolsan ? "detect_leaks=0:" : "", o->max_memory >> 20);
-	else if (nolsan)
-		envp[nenv++] = xstrdup("ASAN_OPTIONS=detect_leaks=0");
-	if (nolsan)
-		envp[nenv++] = xstrdup("LSAN_OPTIONS=detect_leaks=0");
-	envp[nenv] = NULL;
-	cp.envp = envp;
-	if (cp.layers & SG_SANDBOX_LANDLOCK)
-		sg_sandbox_landlock_plan(&cp.landlock,
-		    sg_sandbox_landlock_abi(), o->readable);
-	if ((cp.layers & SG_SANDBOX_SECCOMP) &&
-	    sg_sandbox_seccomp_build(&cp.seccomp,
-	    cp.layers & SG_SANDBOX_LANDLOCK) == -1) {
-		what = "seccomp filter";
-		goto fail_errno;
-	}
 
 	s.max_output = o->max_output > 0 ? o->max_output : 1 << 20;
 	if (pipe2(outp, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1 ||
@@ -720,31 +645,15 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 		goto fail_errno;
 	}
 	if (s.pid == 0)
-		child(&cp);
+		sg_sandbox_child(&cp);
 	setpgid(s.pid, s.pid);	/* also in the child: whoever comes first */
 	close_fd(&child_in);
 	close_fd(&outp[1]);
 	close_fd(&errp[1]);
 	close_fd(&rep[1]);
 
-	/* The report pipe closes on execve, or brings why the child failed. */
-	do
-		n = read(rep[0], report, sizeof(report));
-	while (n == -1 && errno == EINTR);
-	if (n == (ssize_t)sizeof(report)) {
-		kill(-s.pid, SIGKILL);
-		reap(s.pid, &si, &ru);
-		s.pid = -1;
-		errno = report[1];
-		if (report[0] < 0 || report[0] > ST_EXEC)
-			report[0] = ST_EXEC;
-		res->exec_failed = report[0] == ST_EXEC;
-		what = report[0] == ST_EXEC ? o->argv[0] :
-		    report[0] == ST_CHDIR ? cwd : "";
-		sg_buf_printf(&msg, "sandbox: %s%s%s: ", stage_names[report[0]],
-		    *what ? " " : "", what);
+	if (started(rep[0], &s, o, cwd, res, &msg) == -1)
 		goto fail_strerror;
-	}
 
 	s.out = outp[0];
 	s.err = errp[0];
@@ -757,26 +666,9 @@ sg_sandbox_run(const struct sg_sandbox_opts *o,
 	res->pid = s.pid;
 	supervise(&s);
 	kill(-s.pid, SIGKILL);	/* whatever is left of the group */
-	if (reap(s.pid, &si, &ru) == 0) {
-		if (si.si_code == CLD_EXITED)
-			res->status = si.si_status;
-		else if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)
-			res->signal = si.si_status;
-	}
+	reap(s.pid, &si, &ru);	/* on failure si is zeroed: no status */
 	s.pid = -1;
-	cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-	res->timed_out = s.timed_out || res->signal == SIGXCPU ||
-	    (res->signal == SIGKILL && cpu >= (double)cp.cpu.rlim_cur);
-	res->wall_seconds = sg_now() - start;
-	res->out_len = s.obuf.len;
-	res->err_len = s.ebuf.len;
-	res->out = sg_buf_detach(&s.obuf);
-	res->err = sg_buf_detach(&s.ebuf);
-	res->out_truncated = s.otrunc;
-	res->memory_exceeded = o->asan && o->max_memory > 0 &&
-	    strstr(res->err, "hard rss limit exhausted") != NULL;
-	res->err_truncated = s.etrunc;
+	collect(res, &s, o, &cp, &si, &ru, start);
 	rc = 0;
 	goto out;
 

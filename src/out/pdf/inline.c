@@ -187,10 +187,94 @@ split(struct text *t, const struct sg_buf *buf, PangoAttrList *al,
 	free(links);
 }
 
+/* Adds a link over bytes [start, end) of t's text; returns it, cleared. */
+static struct link *
+new_link(struct text *t, size_t start, size_t end)
+{
+	struct link	*lk;
+
+	t->links = xrealloc(t->links, (t->nlinks + 1) * sizeof(*t->links));
+	lk = &t->links[t->nlinks++];
+	memset(lk, 0, sizeof(*lk));
+	lk->start = (int)start;
+	lk->end = (int)end;
+	return lk;
+}
+
+/* Puts inline c of a text of size points into buf and al: its text when
+ * it is a leaf, its style over [start, buf->len) when it closes. */
+static void
+put(struct pdf *p, const struct sg_node *c, struct text *t,
+    PangoAttrList *al, struct sg_buf *buf, size_t start, double size)
+{
+	struct link	*lk;
+	char		 num[32];
+
+	switch (c->kind) {
+	case SG_NODE_TEXT:
+		pdf_valid_utf8(buf, c->text, c->len);
+		break;
+	case SG_NODE_SOFTBREAK:
+		sg_buf_putc(buf, ' ');
+		break;
+	case SG_NODE_LINEBREAK:
+		sg_buf_puts(buf, "\xE2\x80\xA8");
+		break;
+	case SG_NODE_CODE:
+		pdf_valid_utf8(buf, c->text, c->len);
+		attr(al, pango_attr_family_new(p->hs->mono), start,
+		    buf->len);
+		attr(al, pango_attr_size_new((int)(size * 0.88 *
+		    PANGO_SCALE)), start, buf->len);
+		attr(al, colour(p->pal.bg_inline, 1), start, buf->len);
+		break;
+	case SG_NODE_EMPH:
+		attr(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
+		    start, buf->len);
+		break;
+	case SG_NODE_STRONG:
+		attr(al, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+		    start, buf->len);
+		break;
+	case SG_NODE_STRIKE:
+		attr(al, pango_attr_strikethrough_new(TRUE), start,
+		    buf->len);
+		break;
+	case SG_NODE_IMAGE:
+		sg_buf_puts(buf, "]");
+		attr(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
+		    start, buf->len);
+		break;
+	case SG_NODE_LINK:
+		if (start == buf->len)
+			break;
+		attr(al, colour(p->pal.accent, 0), start, buf->len);
+		attr(al, pango_attr_underline_new(
+		    PANGO_UNDERLINE_SINGLE), start, buf->len);
+		lk = new_link(t, start, buf->len);
+		link_target(p, c, lk);
+		break;
+	case SG_NODE_FOOTNOTE_REF:
+		snprintf(num, sizeof(num), "%d", c->u.footnote.index);
+		sg_buf_puts(buf, num);
+		attr(al, pango_attr_rise_new((int)(size * 0.35 *
+		    PANGO_SCALE)), start, buf->len);
+		attr(al, pango_attr_size_new((int)(size * 0.7 *
+		    PANGO_SCALE)), start, buf->len);
+		attr(al, colour(p->pal.accent, 0), start, buf->len);
+		lk = new_link(t, start, buf->len);
+		lk->dest = xasprintf("p%zu/fn:%d", p->page ?
+		    p->page->index : 0, c->u.footnote.index);
+		break;
+	default:
+		break;
+	}
+}
+
 /*
  * Lays out the inlines of block n into t: size in points, bold for
- * headings, wrapped at width, spacing points between lines. With more set, a text longer than CHUNK
- * bytes is split: t holds its start, *more (nmore of them, which the
+ * headings, wrapped at width, spacing points between lines. With more
+ * set, a text longer than CHUNK bytes is split: t holds its start, *more (nmore of them, which the
  * caller frees) the rest.
  */
 void
@@ -202,11 +286,8 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 	const struct sg_node	*c;
 	struct sg_buf		 buf = { NULL, 0, 0 };
 	PangoAttrList		*al = pango_attr_list_new();
-	size_t			 open[MAX_OPEN], start;
-	struct link		*lk;
-	size_t			 k;
+	size_t			 open[MAX_OPEN], start, k;
 	int			 entering, depth = 0;
-	char			 num[32];
 
 	t->layout = pdf_layout_new(p, p->sans, size, width);
 	pango_layout_set_spacing(t->layout, (int)(spacing * PANGO_SCALE));
@@ -234,75 +315,7 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 			start = depth < MAX_OPEN ? open[depth] : buf.len;
 		} else
 			start = buf.len;
-		switch (c->kind) {
-		case SG_NODE_TEXT:
-			pdf_valid_utf8(&buf, c->text, c->len);
-			break;
-		case SG_NODE_SOFTBREAK:
-			sg_buf_putc(&buf, ' ');
-			break;
-		case SG_NODE_LINEBREAK:
-			sg_buf_puts(&buf, "\xE2\x80\xA8");
-			break;
-		case SG_NODE_CODE:
-			pdf_valid_utf8(&buf, c->text, c->len);
-			attr(al, pango_attr_family_new(p->hs->mono), start,
-			    buf.len);
-			attr(al, pango_attr_size_new((int)(size * 0.88 *
-			    PANGO_SCALE)), start, buf.len);
-			attr(al, colour(p->pal.bg_inline, 1), start, buf.len);
-			break;
-		case SG_NODE_EMPH:
-			attr(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
-			    start, buf.len);
-			break;
-		case SG_NODE_STRONG:
-			attr(al, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
-			    start, buf.len);
-			break;
-		case SG_NODE_STRIKE:
-			attr(al, pango_attr_strikethrough_new(TRUE), start,
-			    buf.len);
-			break;
-		case SG_NODE_IMAGE:
-			sg_buf_puts(&buf, "]");
-			attr(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
-			    start, buf.len);
-			break;
-		case SG_NODE_LINK:
-			if (start == buf.len)
-				break;
-			attr(al, colour(p->pal.accent, 0), start, buf.len);
-			attr(al, pango_attr_underline_new(
-			    PANGO_UNDERLINE_SINGLE), start, buf.len);
-			t->links = xrealloc(t->links, (t->nlinks + 1) *
-			    sizeof(*t->links));
-			lk = &t->links[t->nlinks++];
-			memset(lk, 0, sizeof(*lk));
-			lk->start = (int)start;
-			lk->end = (int)buf.len;
-			link_target(p, c, lk);
-			break;
-		case SG_NODE_FOOTNOTE_REF:
-			snprintf(num, sizeof(num), "%d", c->u.footnote.index);
-			sg_buf_puts(&buf, num);
-			attr(al, pango_attr_rise_new((int)(size * 0.35 *
-			    PANGO_SCALE)), start, buf.len);
-			attr(al, pango_attr_size_new((int)(size * 0.7 *
-			    PANGO_SCALE)), start, buf.len);
-			attr(al, colour(p->pal.accent, 0), start, buf.len);
-			t->links = xrealloc(t->links, (t->nlinks + 1) *
-			    sizeof(*t->links));
-			lk = &t->links[t->nlinks++];
-			memset(lk, 0, sizeof(*lk));
-			lk->start = (int)start;
-			lk->end = (int)buf.len;
-			lk->dest = xasprintf("p%zu/fn:%d", p->page ?
-			    p->page->index : 0, c->u.footnote.index);
-			break;
-		default:
-			break;
-		}
+		put(p, c, t, al, &buf, start, size);
 	}
 	if (buf.len > MAX_TEXT) {
 		pdf_too_long(p, n, buf.len);
