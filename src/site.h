@@ -131,6 +131,8 @@ struct sg_section {
 	struct sg_page	 **pages;	/* pages (not the index), ordered */
 	size_t		   npages;
 	size_t		   index;	/* position in site->sections */
+	char		  *feed;	/* "guide/atom.xml": its own feed, or
+					 * NULL (see sg_feeds_plan) */
 };
 
 struct sg_tag {
@@ -220,6 +222,7 @@ void		 sg_config_free(struct sg_config *);
 #define SG_SAMPLES_SHOW		2	/* shown, not compiled */
 int		 sg_config_docs(struct sg_site *);
 int		 sg_feeds_ok(const struct sg_site *, const char *);
+void		 sg_feeds_plan(struct sg_site *);
 
 /* publish.c: is rel (a file of content/) a source only (C sources and
  * headers, anything under samples/), published only when a page links to
