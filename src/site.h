@@ -157,7 +157,9 @@ struct sg_options {
 	int		 force;		/* --force: replace an output folder
 					 * sitegen did not make */
 	int		 samples_only;	/* samples: run the samples, write nothing */
-	int		 bless;		/* samples --bless */
+	int		 bless;		/* samples --bless: */
+#define SG_BLESS_EXISTING 1	/* rewrite the output blocks there are */
+#define SG_BLESS_ALL	2	/* --bless=all: add missing ones too */
 	const char	*export_dir;	/* samples --export DIR */
 	int		 pdf_only;	/* pdf: write only the handouts */
 	int		 slides_only;	/* slides: write only the decks */

@@ -46,7 +46,8 @@ struct sg_samples {
 
 struct sg_samples_opts {
 	int		 jobs;
-	int		 bless;		/* rewrite output blocks with real output */
+	int		 bless;		/* SG_BLESS_*: rewrite output blocks
+					 * with real output */
 	const char	*export_dir;	/* write standalone projects here */
 	int		 progress;	/* a progress line on a terminal */
 };
