@@ -189,6 +189,9 @@ struct sg_site {
 	struct sg_decks	 *decks;	/* the slide decks (slides.h) */
 	struct sg_nav	 *nav;		/* the contents list ('nav:'), or
 					 * NULL (nav.h) */
+	struct sg_imgsizes *imgsizes;	/* image sizes measured so far, a
+					 * cache shared by the threads
+					 * (doc/imgsize.h) */
 };
 
 /* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
