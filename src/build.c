@@ -420,6 +420,10 @@ sg_build(const struct sg_options *opt)
 	/* the samples: compiled and run only once everything cheaper has
 	 * been checked */
 	sg_samples_collect(site, &samples);
+	/* a section's samples: setting that is wrong stops here, before
+	 * any compiler starts */
+	if (stop(site))
+		goto out;
 	sopt.jobs = opt->jobs;
 	sopt.bless = opt->bless;
 	sopt.export_dir = opt->export_dir;
