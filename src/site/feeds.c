@@ -35,7 +35,8 @@ sg_feeds_plan(struct sg_site *site)
 	    m->type == SG_MAP && (v = sg_value_get(m, "sections")) != NULL &&
 	    v->type == SG_BOOL)
 		on = v->b;
-	if (strstr(site->config.base_url, "://") == NULL)
+	if (site->config.base_url == NULL ||
+	    strstr(site->config.base_url, "://") == NULL)
 		on = 0;
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];

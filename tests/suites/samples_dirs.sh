@@ -164,3 +164,16 @@ run build
     ! printf '%s\n' "$out" | grep -q 'content/manual'
 check "dirs: a section without the setting does not see the header" $? "exit $status
 $out"
+
+# --export: the project has the section's library and builds with make
+sed -i 's/^```c$/```c ignore/' "$s/content/other/page.md"
+run samples --export "$tmp/projects"
+p=$tmp/projects/manual-greet-1
+if [ $status -eq 0 ] && [ -f "$p/mylib/include/greet.h" ] && [ -f "$p/mylib/src/greet.c" ] &&
+    ran=$(make -s -C "$p" run 2>&1) && [ "$ran" = "$(printf 'hello, world\n1')" ]; then
+	ok "dirs: an exported sample has the library and make run prints its output"
+else
+	fail "dirs: an exported sample has the library and make run prints its output" \
+	    "exit $status $out ${ran:-}
+$(find "$p" 2>&1)"
+fi
