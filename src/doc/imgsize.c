@@ -110,6 +110,11 @@ sniff(const char *rel, const unsigned char *s, size_t n)
 		return 2;
 	if (memmem(s, n, "<svg", 4) != NULL)
 		return 2;
+	/* an .svg whose <svg> comes after a long comment or doctype */
+	for (i = 0; i < n && strchr(" \t\r\n", s[i]) != NULL; i++)
+		;
+	if (sg_ends_with(rel, ".svg") && i < n && s[i] == '<')
+		return 2;
 	return 0;
 }
 

@@ -49,6 +49,20 @@ put(const char *rel, const void *data, size_t len)
 	free(path);
 }
 
+/* An SVG whose <svg> tag comes after a long comment. */
+static void
+long_svg(void)
+{
+	char	 text[2048];
+
+	memset(text, 0, sizeof(text));
+	strcpy(text, "<?xml version=\"1.0\"?>\n<!-- ");
+	memset(text + strlen(text), 'x', 1000);
+	strcat(text, " -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "viewBox=\"0 0 64 32\"/>\n");
+	put("content/img/long.svg", text, strlen(text));
+}
+
 static void
 setup(void)
 {
@@ -61,6 +75,8 @@ setup(void)
 	put("content/img/b.gif", gif, sizeof(gif) - 1);
 	put("content/img/c.svg", svg, strlen(svg));
 	put("content/img/notes.png", "just text\n", 10);
+	put("content/img/notes.svg", "just text\n", 10);
+	long_svg();
 	put("content/.hidden/d.png", png, sizeof(png));
 	put("outside.png", png, sizeof(png));
 	p = xasprintf("%s/content/img/out.png", root);
@@ -104,6 +120,9 @@ test_formats(void)
 	CHECK(w == 45 && h == 24);
 	CHECK(size_of("img/in.png", &w, &h) == SG_IMGSIZE_OK);
 	CHECK(w == 3 && h == 2);
+	/* its <svg> beyond the first bytes looked at, size from viewBox */
+	CHECK(size_of("img/long.svg", &w, &h) == SG_IMGSIZE_OK);
+	CHECK(w == 64 && h == 32);
 }
 
 static void
@@ -134,6 +153,7 @@ test_hostile(void)
 	CHECK(size_of("img/missing.png", &w, &h) == SG_IMGSIZE_UNKNOWN);
 	CHECK(size_of("img/notes.png", &w, &h) == SG_IMGSIZE_NOT_IMAGE);
 	CHECK(w == 0 && h == 0);
+	CHECK(size_of("img/notes.svg", &w, &h) == SG_IMGSIZE_NOT_IMAGE);
 }
 
 int
