@@ -18,6 +18,7 @@ libseccomp:libseccomp-dev
 cairo:libcairo2-dev
 pangocairo:libpango1.0-dev
 librsvg-2.0:librsvg2-dev
+gdk-pixbuf-2.0:libgdk-pixbuf-2.0-dev
 fontconfig:libfontconfig-dev
 libmicrohttpd:libmicrohttpd-dev
 '

@@ -96,8 +96,8 @@ add_job(struct sg_job **v, size_t *n, int kind, size_t index,
 }
 
 /* Every output file a template makes: pages, sections (the home page is
- * index.html), tags, and the site-wide files the theme has templates
- * for. */
+ * index.html), tags, the site-wide files the theme has templates for,
+ * and the sections' own feeds. */
 static size_t
 list_jobs(const struct sg_site *site, const struct sg_render *r,
     struct sg_job **jobs)
@@ -133,6 +133,10 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 		    sg_feeds_ok(site, special[i])))
 			add_job(jobs, &n, SG_JOB_SPECIAL, 0, special[i],
 			    special[i], NULL, 0);
+	for (i = 0; i < site->nsections && sg_render_has(r, "atom.xml"); i++)
+		if ((s = site->sections[i])->feed != NULL)
+			add_job(jobs, &n, SG_JOB_FEED, i, "atom.xml", s->feed,
+			    s->page ? s->page->src : "content", 0);
 	return n;
 }
 
@@ -391,6 +395,7 @@ sg_build(const struct sg_options *opt)
 
 	/* config, content, Markdown, resolve, anchors */
 	sg_site_load(site);
+	sg_feeds_plan(site);
 	t = sg_now();
 	secrets = sg_secrets_new(site);
 	if (sg_diag_errors(site->diag) == 0 && (site->handouts =
@@ -415,6 +420,10 @@ sg_build(const struct sg_options *opt)
 	/* the samples: compiled and run only once everything cheaper has
 	 * been checked */
 	sg_samples_collect(site, &samples);
+	/* a section's samples: setting that is wrong stops here, before
+	 * any compiler starts */
+	if (stop(site))
+		goto out;
 	sopt.jobs = opt->jobs;
 	sopt.bless = opt->bless;
 	sopt.export_dir = opt->export_dir;

@@ -14,7 +14,7 @@ static const char bash_script[] =
 "	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
 "	local cmds=\"build check samples init new completion\"\n"
 "	local opts=\"--root --out --jobs --drafts --future --base-url --quiet"
-" --verbose --version --help --bless --export\"\n"
+" --verbose --version --help --bless --bless=all --export\"\n"
 "	case $prev in\n"
 "	--root|--out|--export|init)\n"
 "		COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
@@ -50,7 +50,7 @@ static const char zsh_script[] =
 "	    '--verbose[say more]' \\\n"
 "	    '--version[print versions]' \\\n"
 "	    '--help[print the usage]' \\\n"
-"	    '--bless[samples: write the output blocks]' \\\n"
+"	    '--bless=-[samples: write the output blocks (=all: add missing ones)]::which:(all)' \\\n"
 "	    '--export[samples: write each sample as a project]:folder:_files -/' \\\n"
 "	    '1:command:((build\\:\"build the site\" check\\:\"report every problem\""
 " samples\\:\"run the C samples\" init\\:\"make a new site\""
@@ -105,6 +105,7 @@ static const char fish_script[] =
 "complete -c sitegen -l version -d 'print versions'\n"
 "complete -c sitegen -l help -d 'print the usage'\n"
 "complete -c sitegen -l bless -d 'samples: write the output blocks'\n"
+"complete -c sitegen -l bless=all -d 'samples: also add missing output blocks'\n"
 "complete -c sitegen -l export -r -a '(__fish_complete_directories)'"
 " -d 'samples: write each sample as a project'\n";
 

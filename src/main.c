@@ -35,7 +35,7 @@ static const char usage_text[] =
 "usage: sitegen [options] build [--force]\n"
 "       sitegen [options] check\n"
 "       sitegen [options] serve [--bind ADDR] [--port N] [--open]\n"
-"       sitegen [options] samples [--bless] [--export DIR]\n"
+"       sitegen [options] samples [--bless[=all]] [--export DIR]\n"
 "       sitegen [options] pdf\n"
 "       sitegen [options] slides\n"
 "       sitegen init DIR\n"
@@ -54,6 +54,7 @@ static const char usage_text[] =
 "    --open       open the site in the browser\n"
 "  samples        compile, run and check only the C samples\n"
 "    --bless      write the output each sample printed into its output block\n"
+"    --bless=all  also add an output block to a sample that has none\n"
 "    --export DIR write each sample as a project to build and debug\n"
 "  pdf            write only the handout PDFs, into OUT/handouts/\n"
 "  slides         write only the slide decks, into OUT/slides/\n"
@@ -289,7 +290,7 @@ main(int argc, char *argv[])
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "bless", no_argument, NULL, 'B' },
+		{ "bless", optional_argument, NULL, 'B' },
 		{ "export", required_argument, NULL, 'E' },
 		{ "future", no_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'M' },
@@ -345,7 +346,10 @@ main(int argc, char *argv[])
 			opt.force = 1;
 			break;
 		case 'B':
-			opt.bless = 1;
+			if (optarg != NULL && strcmp(optarg, "all") != 0)
+				return usage("--bless takes no value but "
+				    "'all' (--bless=all)");
+			opt.bless = optarg ? SG_BLESS_ALL : SG_BLESS_EXISTING;
 			break;
 		case 'E':
 			opt.export_dir = optarg;

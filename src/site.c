@@ -10,6 +10,7 @@
 #include "out/assets.h"
 #include "out/handouts.h"
 #include "site/nav.h"
+#include "doc/imgsize.h"
 #include "doc/parse.h"
 #include "site.h"
 
@@ -21,6 +22,7 @@ sg_site_new(const struct sg_options *opt)
 	site->opt = opt;
 	site->root = xstrdup(opt->root);
 	site->diag = sg_diag_new(stderr, opt->color);
+	site->imgsizes = sg_imgsize_new();
 	sg_md_init();
 	return site;
 }
@@ -102,6 +104,7 @@ sg_site_free(struct sg_site *site)
 	sg_assets_free(site->assets);
 	sg_handouts_free(site->handouts);
 	sg_nav_free(site->nav);
+	sg_imgsize_free(site->imgsizes);
 	sg_content_free(site);
 	sg_config_free(&site->config);
 	sg_diag_free(site->diag);

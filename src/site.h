@@ -131,6 +131,8 @@ struct sg_section {
 	struct sg_page	 **pages;	/* pages (not the index), ordered */
 	size_t		   npages;
 	size_t		   index;	/* position in site->sections */
+	char		  *feed;	/* "guide/atom.xml": its own feed, or
+					 * NULL (see sg_feeds_plan) */
 };
 
 struct sg_tag {
@@ -155,7 +157,9 @@ struct sg_options {
 	int		 force;		/* --force: replace an output folder
 					 * sitegen did not make */
 	int		 samples_only;	/* samples: run the samples, write nothing */
-	int		 bless;		/* samples --bless */
+	int		 bless;		/* samples --bless: */
+#define SG_BLESS_EXISTING 1	/* rewrite the output blocks there are */
+#define SG_BLESS_ALL	2	/* --bless=all: add missing ones too */
 	const char	*export_dir;	/* samples --export DIR */
 	int		 pdf_only;	/* pdf: write only the handouts */
 	int		 slides_only;	/* slides: write only the decks */
@@ -185,6 +189,9 @@ struct sg_site {
 	struct sg_decks	 *decks;	/* the slide decks (slides.h) */
 	struct sg_nav	 *nav;		/* the contents list ('nav:'), or
 					 * NULL (nav.h) */
+	struct sg_imgsizes *imgsizes;	/* image sizes measured so far, a
+					 * cache shared by the threads
+					 * (doc/imgsize.h) */
 };
 
 /* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
@@ -220,6 +227,7 @@ void		 sg_config_free(struct sg_config *);
 #define SG_SAMPLES_SHOW		2	/* shown, not compiled */
 int		 sg_config_docs(struct sg_site *);
 int		 sg_feeds_ok(const struct sg_site *, const char *);
+void		 sg_feeds_plan(struct sg_site *);
 
 /* publish.c: is rel (a file of content/) a source only (C sources and
  * headers, anything under samples/), published only when a page links to

@@ -216,35 +216,34 @@ open_beneath(const char *root, const char *rel, const char *real_content)
 	return fd;
 }
 
-/* Reads content/<rel> (rel normalised, relative to content/) as an
+/* Opens content/<rel> (rel normalised, relative to content/) as an
  * include or a file= sample may: it must stay inside content/, also
  * through symbolic links, name no dotfile or dot folder (nor resolve to
- * one), and be a regular file. Sets *text (the caller frees) and *len.
- * Returns 0, or one of SG_INCLUDE_* (then *why says what is wrong). */
+ * one), and be a regular file. Returns a descriptor (the caller closes
+ * it) and sets *size, or -1 with one of SG_INCLUDE_* in *rc and *why
+ * saying what is wrong. */
 int
-sg_include_read(const struct sg_site *site, const char *rel, char **text,
-    size_t *len, const char **why)
+sg_include_open(const struct sg_site *site, const char *rel, off_t *size,
+    int *rc, const char **why)
 {
-	struct sg_buf	 b = { 0 };
 	struct stat	 st;
-	char		*dir, *real_content, *full, *real, chunk[65536];
-	ssize_t		 n;
-	int		 fd, rc = SG_INCLUDE_ERRNO;
+	char		*dir, *real_content, *full, *real;
+	int		 fd = -1;
 
-	*text = NULL;
-	*len = 0;
+	*rc = SG_INCLUDE_ERRNO;
 	*why = "";
 	if (*rel == '\0' || *rel == '/' || sg_include_hidden(rel)) {
 		*why = "it names a dotfile or a dot folder, which are never "
 		    "read";
-		return SG_INCLUDE_DENIED;
+		*rc = SG_INCLUDE_DENIED;
+		return -1;
 	}
 	dir = sg_path_join(site->root, "content");
 	real_content = realpath(dir, NULL);
 	free(dir);
 	if (real_content == NULL) {
 		*why = strerror(errno);
-		return SG_INCLUDE_ERRNO;
+		return -1;
 	}
 	/* where a link leads: not to a dotfile inside content/ either */
 	full = xasprintf("%s/%s", real_content, rel);
@@ -255,14 +254,14 @@ sg_include_read(const struct sg_site *site, const char *rel, char **text,
 	    sg_include_hidden(real + strlen(real_content) + 1)) {
 		*why = "it leads to a dotfile or a dot folder, which are never "
 		    "read";
-		rc = SG_INCLUDE_DENIED;
+		*rc = SG_INCLUDE_DENIED;
 		goto out;
 	}
 	if ((fd = open_beneath(site->root, rel, real_content)) == -1) {
 		if (errno == EXDEV || errno == ELOOP) {
 			*why = "it leads out of content/ through a symbolic "
 			    "link";
-			rc = SG_INCLUDE_DENIED;
+			*rc = SG_INCLUDE_DENIED;
 		} else
 			*why = strerror(errno);
 		goto out;
@@ -271,9 +270,35 @@ sg_include_read(const struct sg_site *site, const char *rel, char **text,
 		*why = "it is not a regular file (a folder, a FIFO, a socket or "
 		    "a device): only regular files are read";
 		close(fd);
-		rc = SG_INCLUDE_DENIED;
+		fd = -1;
+		*rc = SG_INCLUDE_DENIED;
 		goto out;
 	}
+	*size = st.st_size;
+	*rc = 0;
+out:
+	free(real);
+	free(real_content);
+	return fd;
+}
+
+/* Reads content/<rel> as sg_include_open() opens it. Sets *text (the
+ * caller frees) and *len. Returns 0, or one of SG_INCLUDE_* (then *why
+ * says what is wrong). */
+int
+sg_include_read(const struct sg_site *site, const char *rel, char **text,
+    size_t *len, const char **why)
+{
+	struct sg_buf	 b = { 0 };
+	char		 chunk[65536];
+	ssize_t		 n;
+	off_t		 size;
+	int		 fd, rc;
+
+	*text = NULL;
+	*len = 0;
+	if ((fd = sg_include_open(site, rel, &size, &rc, why)) == -1)
+		return rc;
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n == -1 && errno == EINTR)
 			continue;
@@ -281,7 +306,7 @@ sg_include_read(const struct sg_site *site, const char *rel, char **text,
 			*why = strerror(errno);
 			close(fd);
 			sg_buf_free(&b);
-			goto out;
+			return SG_INCLUDE_ERRNO;
 		}
 		sg_buf_put(&b, chunk, (size_t)n);
 	}
@@ -290,11 +315,7 @@ sg_include_read(const struct sg_site *site, const char *rel, char **text,
 		sg_buf_puts(&b, "");
 	*len = b.len;
 	*text = sg_buf_detach(&b);
-	rc = 0;
-out:
-	free(real);
-	free(real_content);
-	return rc;
+	return 0;
 }
 
 /* Reads what one directive names. arg is "path" or "path:selector".

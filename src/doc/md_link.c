@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/imgsize.h"
 #include "doc/md_int.h"
 #include "path.h"
 #include "site.h"
@@ -156,6 +157,31 @@ page_link(struct md_conv *c, const char *url, const char *path,
 		strcat((char *)n->u.link.url, hash);
 }
 
+/* An image of a file under content/ gets its size in pixels; a file that
+ * is no image at all is worth a warning (on the first pass only: a tree
+ * made again is quiet). */
+static void
+image_size(struct md_conv *c, const char *rel, const char *url,
+    const struct sg_loc *loc, struct sg_node *n)
+{
+	int	 w, h;
+
+	switch (sg_imgsize_get(c->site, rel, &w, &h)) {
+	case SG_IMGSIZE_OK:
+		n->u.link.width = w;
+		n->u.link.height = h;
+		break;
+	case SG_IMGSIZE_NOT_IMAGE:
+		if (!c->quiet)
+			sg_diag_warn(c->site->diag, loc, "image '%s' is not an "
+			    "image file (no PNG, JPEG, GIF, WebP, AVIF or SVG "
+			    "inside): a browser will show it broken", url);
+		break;
+	default:
+		break;
+	}
+}
+
 /* Sets n->u.link for url; see md_int.h. */
 void
 md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
@@ -213,6 +239,8 @@ md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
 			c->md->uses[c->md->nuses++] = xstrdup(rel);
 		}
 		n->u.link.kind = SG_LINK_FILE;
+		if (n->kind == SG_NODE_IMAGE)
+			image_size(c, rel, url, loc, n);
 		n->u.link.url = sg_doc_alloc(c->doc, strlen(bp) +
 		    strlen(rel) + strlen(url + plen) + 1);
 		strcpy((char *)n->u.link.url, bp);

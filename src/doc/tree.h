@@ -136,6 +136,9 @@ struct sg_node {
 			const char	*title;	/* or NULL */
 			struct sg_page	*page;	/* PAGE and ANCHOR: the target */
 			const char	*anchor; /* without '#', or NULL */
+			int		 width;	/* IMAGE of a file: its size in
+						 * pixels, or 0 */
+			int		 height;
 		} link;
 		struct {
 			const char	*label;	/* as written, escaped for a URL

@@ -487,7 +487,11 @@ link(struct html *h, const struct sg_node *n, int entering)
 			sg_buf_puts(h->out, "\" title=\"");
 			esc(h, n->u.link.title, strlen(n->u.link.title));
 		}
-		sg_buf_puts(h->out, "\" />");
+		sg_buf_putc(h->out, '"');
+		if (n->u.link.width > 0 && n->u.link.height > 0)
+			sg_buf_printf(h->out, " width=\"%d\" height=\"%d\"",
+			    n->u.link.width, n->u.link.height);
+		sg_buf_puts(h->out, " />");
 		return;
 	}
 	sg_buf_puts(h->out, n->kind == SG_NODE_LINK ? "<a href=\"" :

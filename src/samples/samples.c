@@ -58,6 +58,8 @@ sg_sample_free(struct sg_sample *s)
 	free(s->expected);
 	free(s->shown);
 	free(s->shown_output);
+	sx_folders_free(s->inc_dirs);
+	sx_folders_free(s->src_dirs);
 	free(s);
 }
 

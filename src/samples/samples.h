@@ -36,6 +36,10 @@ struct sg_sample {
 					 * or NULL */
 	size_t		 shown_output_len; /* its bytes (it may hold NULs) */
 	int		 output_is_diag; /* shown_output is a compiler message */
+	/* set by sg_samples_apply_mode, from its page's or section's
+	 * samples: map: real folders of the site, NULL-terminated, owned */
+	char		**inc_dirs;	/* include: on the include path */
+	char		**src_dirs;	/* sources: their .c files linked in */
 };
 
 /* The samples of the whole site, in page order, then block order. */
@@ -46,7 +50,8 @@ struct sg_samples {
 
 struct sg_samples_opts {
 	int		 jobs;
-	int		 bless;		/* rewrite output blocks with real output */
+	int		 bless;		/* SG_BLESS_*: rewrite output blocks
+					 * with real output */
 	const char	*export_dir;	/* write standalone projects here */
 	int		 progress;	/* a progress line on a terminal */
 };

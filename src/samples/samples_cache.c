@@ -138,12 +138,13 @@ hex(const unsigned char *key, char *out)
 }
 
 /* Sets p->ckey (what compiling depends on: sitegen's runner, the
- * compiler and its version, the shared headers, the source, the flags,
- * the sandbox) and p->key (that, and what the run depends on). */
+ * compiler and its version, the shared headers, the section's include
+ * and sources folders, the source, the flags, the sandbox) and p->key (that, and what the run depends on). */
 void
 sx_cache_keys(struct samples_ctx *c, struct prog *p)
 {
 	EVP_MD_CTX	*m = EVP_MD_CTX_new();
+	size_t		 i;
 
 	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
 	feed_str(m, "runner", SG_RUNNER_VERSION);
@@ -153,6 +154,14 @@ sx_cache_keys(struct samples_ctx *c, struct prog *p)
 	if (p->file_dir) {
 		feed_str(m, "dir", p->file_dir);
 		feed_dir(m, p->file_dir, "", 1, 0);
+	}
+	for (i = 0; p->parts[0]->inc_dirs && p->parts[0]->inc_dirs[i]; i++) {
+		feed_str(m, "include", p->parts[0]->inc_dirs[i]);
+		feed_dir(m, p->parts[0]->inc_dirs[i], "", 0, 0);
+	}
+	for (i = 0; p->parts[0]->src_dirs && p->parts[0]->src_dirs[i]; i++) {
+		feed_str(m, "sources", p->parts[0]->src_dirs[i]);
+		feed_dir(m, p->parts[0]->src_dirs[i], "", 0, 0);
 	}
 	feed_str(m, "src", p->src);
 	feed_strv(m, "cflags", &c->cflags);

@@ -349,6 +349,7 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	struct sg_sandbox_opts		 o;
 	struct sg_sandbox_result	 sr;
 	struct strv			 argv = { NULL, 0 };
+	struct strv			 sources = { NULL, 0 };
 	struct sg_buf			 msg = { 0 };
 	const char			*readable[2], *rel;
 	char				*path;
@@ -385,6 +386,8 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 			goto copy_failed;
 		sx_strv_push(&argv, "-I" INC_REL);
 	}
+	if (sx_folders_args(p, c->root_real, dir, &argv, &sources) == -1)
+		goto copy_failed;
 	if (c->ccdir)
 		readable[nr++] = c->ccdir;
 	readable[nr] = NULL;
@@ -392,6 +395,8 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 		sx_strv_push(&argv, "-o");
 		sx_strv_push(&argv, "sample");
 		sx_strv_push(&argv, "sample.c");
+		for (i = 0; i < sources.len; i++)
+			sx_strv_push(&argv, sources.v[i]);
 		for (i = 0; i < c->ldflags.len; i++)
 			sx_strv_push(&argv, c->ldflags.v[i]);
 		for (i = 0; i < p->a.ldflags.len; i++)
@@ -441,6 +446,7 @@ compile(struct samples_ctx *c, const struct prog *p, const char *dir,
 	}
 	sg_sandbox_result_free(&sr);
 	sx_strv_free(&argv);
+	sx_strv_free(&sources);
 	return;
 copy_failed:
 	r->cstatus = -1;
@@ -448,6 +454,7 @@ copy_failed:
 	r->diag = xasprintf("cannot copy the headers into the sample's "
 	    "folder: %s", strerror(errno));
 	sx_strv_free(&argv);
+	sx_strv_free(&sources);
 }
 
 /* Copies the program the compile step left in bin_dir into dir, as

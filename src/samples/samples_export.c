@@ -212,12 +212,17 @@ json_str(struct sg_buf *b, const char *s)
 	sg_buf_putc(b, '"');
 }
 
+/* The Makefile of program p, whose source is src; dirs holds the -I
+ * flags of its section's include folders and srcs the sources of its
+ * section's library, copied into the project. */
 static void
 makefile(struct samples_ctx *c, const struct prog *p, const char *src,
-    const struct strv *headers, struct sg_buf *b)
+    const struct strv *headers, const struct strv *dirs,
+    const struct strv *srcs, struct sg_buf *b)
 {
 	struct strv	 cc = { NULL, 0 }, flags = { NULL, 0 };
 	struct strv	 ld = { NULL, 0 };
+	struct sg_buf	 all = { 0 };
 	size_t		 i;
 	char		*abs = NULL;
 
@@ -233,6 +238,11 @@ makefile(struct samples_ctx *c, const struct prog *p, const char *src,
 	for (i = 0; i < p->a.cflags.len; i++)
 		sx_strv_push(&flags, p->a.cflags.v[i]);
 	sx_strv_push(&flags, "-I.");
+	for (i = 0; i < dirs->len; i++)
+		sx_strv_push(&flags, dirs->v[i]);
+	sg_buf_puts(&all, src);
+	for (i = 0; i < srcs->len; i++)
+		sg_buf_printf(&all, " %s", srcs->v[i]);
 	for (i = 0; i < c->ldflags.len; i++)
 		sx_strv_push(&ld, c->ldflags.v[i]);
 	for (i = 0; i < p->a.ldflags.len; i++)
@@ -243,13 +253,13 @@ makefile(struct samples_ctx *c, const struct prog *p, const char *src,
 	make_words(b, &flags);
 	sg_buf_puts(b, "\nLDFLAGS = ");
 	make_words(b, &ld);
-	sg_buf_printf(b, "\nDEPS = %s", src);
+	sg_buf_printf(b, "\nDEPS = %s", all.data);
 	for (i = 0; i < headers->len; i++)
 		sg_buf_printf(b, " %s", headers->v[i]);
 	if (p->link) {
 		sg_buf_printf(b, "\n\nall: sample\n\nsample: $(DEPS)\n\t$(CC) "
 		    "$(CFLAGS) -o $@ %s $(LDFLAGS)\n\nrun: sample\n\t./sample",
-		    src);
+		    all.data);
 		if (p->a.args.len > 0) {
 			sg_buf_putc(b, ' ');
 			make_words(b, &p->a.args);
@@ -257,7 +267,8 @@ makefile(struct samples_ctx *c, const struct prog *p, const char *src,
 		sg_buf_puts(b, p->a.stdin_data ? " < stdin.txt" :
 		    " < /dev/null");
 		sg_buf_printf(b, "\n\ndebug: $(DEPS)\n\t$(CC) $(CFLAGS) -O0 -g "
-		    "-o sample %s $(LDFLAGS)\n\nclean:\n\trm -f sample\n", src);
+		    "-o sample %s $(LDFLAGS)\n\nclean:\n\trm -f sample\n",
+		    all.data);
 	} else
 		sg_buf_printf(b, "\n\nall: sample.o\n\nsample.o: $(DEPS)\n\t"
 		    "$(CC) $(CFLAGS) -c -o $@ %s\n\nrun: sample.o\n\t@echo "
@@ -268,6 +279,7 @@ makefile(struct samples_ctx *c, const struct prog *p, const char *src,
 	sx_strv_free(&cc);
 	sx_strv_free(&flags);
 	sx_strv_free(&ld);
+	sg_buf_free(&all);
 	free(abs);
 }
 
@@ -315,7 +327,8 @@ vscode(const struct prog *p, struct sg_buf *tasks, struct sg_buf *launch)
 static int
 export_one(struct samples_ctx *c, const struct prog *p)
 {
-	struct strv	 headers = { NULL, 0 };
+	struct strv	 headers = { NULL, 0 }, dirs = { NULL, 0 };
+	struct strv	 srcs = { NULL, 0 };
 	struct sg_buf	 b = { 0 }, l = { 0 };
 	char		*rel, *slug, *dir, *id;
 	const char	*src = p->a.file ? sg_path_base(p->a.file) : "sample.c";
@@ -331,10 +344,13 @@ export_one(struct samples_ctx *c, const struct prog *p)
 	sg_mkdirs(dir);
 	rc |= put(c, dir, src, p->plain, strlen(p->plain));
 	copy_headers(c, p, dir, &headers);
+	/* the section's library, as the compile had it */
+	if (sx_folders_args(p, c->root_real, dir, &dirs, &srcs) == -1)
+		rc = -1;
 	if (p->a.stdin_data)
 		rc |= put(c, dir, "stdin.txt", p->a.stdin_data,
 		    p->a.stdin_len);
-	makefile(c, p, src, &headers, &b);
+	makefile(c, p, src, &headers, &dirs, &srcs, &b);
 	rc |= put(c, dir, "Makefile", b.data, b.len);
 	sg_buf_free(&b);
 	vscode(p, &b, &l);
@@ -344,6 +360,8 @@ export_one(struct samples_ctx *c, const struct prog *p)
 	sg_buf_free(&b);
 	sg_buf_free(&l);
 	sx_strv_free(&headers);
+	sx_strv_free(&dirs);
+	sx_strv_free(&srcs);
 	free(rel);
 	free(slug);
 	free(id);

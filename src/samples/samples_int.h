@@ -12,6 +12,8 @@
 
 #include "samples/samples.h"
 
+struct sg_value;
+
 /* Bump when anything changes how a result is made or stored: every cached
  * result then goes stale. */
 #define SG_RUNNER_VERSION	"sitegen-samples-2"
@@ -156,6 +158,12 @@ void	 sx_check_prog(struct samples_ctx *, struct prog *);
 void	 sx_report_output(struct samples_ctx *, struct prog *);
 void	 sx_bless(struct samples_ctx *);
 void	 sx_make_shown(struct samples_ctx *, struct prog *);
+
+/* samples_dirs.c */
+char	**sx_folders(struct sg_site *, const struct sg_value *, const char *);
+void	 sx_folders_free(char **);
+int	 sx_folders_args(const struct prog *, const char *, const char *,
+	    struct strv *, struct strv *);
 
 /* samples_fs.c */
 #define SX_COPY_FILES	2000		/* headers copied for one compile */

@@ -2,20 +2,28 @@
  * a page: a sample to run (the default), one to compile only, or an
  * example to show. The page's front matter 'samples:' says, else the
  * nearest section's _index.md, else samples.mode in site.yml; a map there
- * also gives the section's cflags and ldflags (its headers, its library).
+ * also gives the section's cflags and ldflags (its headers, its library)
+ * and folders of the site to compile against (include, sources).
  * Applied by writing the attributes into the block's info string, as if
  * the author had written them. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "samples/samples.h"
+#include "samples/samples_int.h"
 #include "site.h"
+
+/* The settings of the nearest samples: map that has each. */
+struct found {
+	const char		*cflags;
+	const char		*ldflags;
+	const struct sg_value	*include;
+	const struct sg_value	*sources;
+};
 
 /* What samples: in front matter fm says: its mode (or -1 for none) and
  * flags, reporting a bad value. */
 static int
-read_fm(struct sg_site *site, const struct sg_value *fm, const char **cflags,
-    const char **ldflags)
+read_fm(struct sg_site *site, const struct sg_value *fm, struct found *f)
 {
 	const struct sg_value	*v, *m;
 	int			 mode;
@@ -24,10 +32,14 @@ read_fm(struct sg_site *site, const struct sg_value *fm, const char **cflags,
 		return -1;
 	m = v->type == SG_MAP ? sg_value_get(v, "mode") : v;
 	if (v->type == SG_MAP) {
-		if (*cflags == NULL)
-			*cflags = sg_value_text(sg_value_get(v, "cflags"));
-		if (*ldflags == NULL)
-			*ldflags = sg_value_text(sg_value_get(v, "ldflags"));
+		if (f->cflags == NULL)
+			f->cflags = sg_value_text(sg_value_get(v, "cflags"));
+		if (f->ldflags == NULL)
+			f->ldflags = sg_value_text(sg_value_get(v, "ldflags"));
+		if (f->include == NULL)
+			f->include = sg_value_get(v, "include");
+		if (f->sources == NULL)
+			f->sources = sg_value_get(v, "sources");
 	}
 	if (m == NULL)
 		return -1;
@@ -35,8 +47,8 @@ read_fm(struct sg_site *site, const struct sg_value *fm, const char **cflags,
 		return m->b ? SG_SAMPLES_RUN : SG_SAMPLES_SHOW;
 	if ((mode = sg_samples_mode(sg_value_text(m))) < 0)
 		sg_diag_error(site->diag, &m->loc, "'samples' must be 'run', "
-		    "'compile' or 'show' (or a map with mode, cflags and "
-		    "ldflags)");
+		    "'compile' or 'show' (or a map with mode, cflags, "
+		    "ldflags, include and sources)");
 	return mode;
 }
 
@@ -75,11 +87,12 @@ sg_samples_apply_mode(struct sg_site *site, struct sg_sample *s)
 {
 	const struct sg_section	*sec;
 	const struct sg_value	*m;
-	const char		*cflags = NULL, *ldflags = NULL, *word;
+	struct found		 f = { NULL, NULL, NULL, NULL };
+	const char		*word;
 	char			*info;
 	int			 mode;
 
-	mode = read_fm(site, s->page->fm, &cflags, &ldflags);
+	mode = read_fm(site, s->page->fm, &f);
 	for (sec = s->page->section; sec; sec = sec->parent)
 		if (sec->page && sec->page != s->page) {
 			m = sg_value_get(sec->page->fm ? sec->page->fm :
@@ -87,10 +100,9 @@ sg_samples_apply_mode(struct sg_site *site, struct sg_sample *s)
 			if (m == NULL)
 				continue;
 			if (mode < 0)
-				mode = read_fm(site, sec->page->fm, &cflags,
-				    &ldflags);
+				mode = read_fm(site, sec->page->fm, &f);
 			else
-				read_fm(site, sec->page->fm, &cflags, &ldflags);
+				read_fm(site, sec->page->fm, &f);
 		}
 	if (mode < 0 && (m = sg_value_get(site->config.root, "samples")) &&
 	    m->type == SG_MAP)
@@ -101,6 +113,10 @@ sg_samples_apply_mode(struct sg_site *site, struct sg_sample *s)
 		free(s->info);
 		s->info = info;
 	}
-	append(s, "cflags", cflags);
-	append(s, "ldflags", ldflags);
+	append(s, "cflags", f.cflags);
+	append(s, "ldflags", f.ldflags);
+	sx_folders_free(s->inc_dirs);
+	sx_folders_free(s->src_dirs);
+	s->inc_dirs = sx_folders(site, f.include, "include");
+	s->src_dirs = sx_folders(site, f.sources, "sources");
 }

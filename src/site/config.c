@@ -37,6 +37,7 @@ static const struct key top_keys[] = {
 	{ "pdf", SG_MAP },
 	{ "links", SG_MAP },
 	{ "nav", SG_STR },
+	{ "feeds", SG_MAP },
 	{ NULL, SG_NIL }
 };
 
@@ -58,6 +59,11 @@ static const struct key samples_keys[] = {
 			"-fsanitize=address,undefined"
 #define DEFAULT_TIMEOUT	10.0
 #define DEFAULT_OUTPUT	(1024.0 * 1024.0)
+
+static const struct key feeds_keys[] = {
+	{ "sections", SG_BOOL },	/* read by feeds.c */
+	{ NULL, SG_NIL }
+};
 
 static const struct key markdown_keys[] = {
 	{ "unsafe", SG_BOOL },
@@ -285,6 +291,9 @@ sg_config_load(struct sg_site *site)
 				c->toc_depth = (int)v->num;
 		}
 	}
+	if ((md = sg_value_get(c->root, "feeds")) != NULL &&
+	    md->type == SG_MAP)
+		bad += check_keys(site->diag, md, feeds_keys, "feeds.");
 	c->timeout = DEFAULT_TIMEOUT;
 	c->max_output = DEFAULT_OUTPUT;
 	if ((md = sg_value_get(c->root, "samples")) != NULL &&

@@ -798,6 +798,7 @@ sg_content_free(struct sg_site *site)
 		free(s->title);
 		free(s->url);
 		free(s->out);
+		free(s->feed);
 		free(s->sections);
 		free(s->pages);
 		free(s);

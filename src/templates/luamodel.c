@@ -440,6 +440,11 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 		set_str(L, "permalink", link);
 		free(link);
 		set_str(L, "path", s->dir);
+		if (s->feed != NULL) {
+			link = xasprintf("%satom.xml", s->url);
+			set_str(L, "feed", link);
+			free(link);
+		}
 		if (s->weight < 1e299)
 			set_num(L, "weight", s->weight);
 		set_str(L, "content", s->page ? s->page->md.html : "");
@@ -581,7 +586,8 @@ sg_lua_model_proxies(lua_State *L)
 }
 
 /* Pushes the variables of one render: page, section, content and toc
- * for a page or section, tag for a tag page, nothing more for others. */
+ * for a page or section, tag for a tag page, section alone for a
+ * section's feed, nothing more for others. */
 void
 sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 {
@@ -598,6 +604,9 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 	case SG_JOB_SECTION:
 		s = site->sections[i];
 		p = s->page;
+		break;
+	case SG_JOB_FEED:
+		s = site->sections[i];
 		break;
 	case SG_JOB_TAG:
 		link_to(L, lua_gettop(L), "tag", REG_TAGS, i, 1);

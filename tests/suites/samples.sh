@@ -578,14 +578,18 @@ no block yet
 
 Text after.
 EOF
+# what plain --bless makes: the wrong block fixed, no block added
+awk '/^```output$/ { n++ } n == 2 { if (/^```$/) n = 3; next } { print }' \
+    "$work/want.md" | cat -s > "$work/want-some.md"
 cp "$work/bless/content/broken.md" "$work/broken.md"
 run "$work/bless" samples --bless
-if [ $status -eq 1 ] && cmp -s "$work/want.md" "$work/bless/content/_index.md" &&
-    printf '%s\n' "$out" | grep -q '^sitegen: updated content/_index.md: 2 output blocks$'; then
-	ok "bless: a wrong output block is fixed and a missing one added"
+if [ $status -eq 1 ] && cmp -s "$work/want-some.md" "$work/bless/content/_index.md" &&
+    [ "$(grep -c '^```output$' "$work/bless/content/_index.md")" = 1 ] &&
+    printf '%s\n' "$out" | grep -q '^sitegen: updated content/_index.md: 1 output block$'; then
+	ok "bless: a wrong output block is fixed, a sample without one left without"
 else
-	fail "bless: a wrong output block is fixed and a missing one added" \
-	    "$out$(diff "$work/want.md" "$work/bless/content/_index.md")"
+	fail "bless: a wrong output block is fixed, a sample without one left without" \
+	    "$out$(diff "$work/want-some.md" "$work/bless/content/_index.md")"
 fi
 if cmp -s "$work/broken.md" "$work/bless/content/broken.md" &&
     printf '%s\n' "$out" | grep -q '^content/broken.md:3:1: error: the sample does not compile' &&
@@ -594,6 +598,30 @@ if cmp -s "$work/broken.md" "$work/bless/content/broken.md" &&
 else
 	fail "bless: a page with a sample that does not compile is left alone" "$out"
 fi
+run "$work/bless" samples --bless
+if cmp -s "$work/want-some.md" "$work/bless/content/_index.md" &&
+    ! printf '%s\n' "$out" | grep -q 'updated content/_index.md'; then
+	ok "bless: --bless again changes nothing"
+else
+	fail "bless: --bless again changes nothing" "$out"
+fi
+run "$work/bless" samples --bless=all
+if [ $status -eq 1 ] && cmp -s "$work/want.md" "$work/bless/content/_index.md" &&
+    printf '%s\n' "$out" | grep -q '^sitegen: updated content/_index.md: 1 output block$'; then
+	ok "bless: --bless=all adds the missing output block"
+else
+	fail "bless: --bless=all adds the missing output block" \
+	    "$out$(diff "$work/want.md" "$work/bless/content/_index.md")"
+fi
+cp "$work/want-some.md" "$work/bless/content/_index.md"
+run "$work/bless" samples --bless=some
+if [ $status -eq 2 ] && cmp -s "$work/want-some.md" "$work/bless/content/_index.md" &&
+    printf '%s\n' "$out" | grep -q "^sitegen: --bless takes no value but 'all' (--bless=all)$"; then
+	ok "bless: --bless=some is a usage error"
+else
+	fail "bless: --bless=some is a usage error" "exit $status: $out"
+fi
+cp "$work/want.md" "$work/bless/content/_index.md"
 rm "$work/bless/content/broken.md"
 run "$work/bless" build
 if [ $status -eq 0 ] && grep -q 'no block yet' "$work/bless/public/index.html"; then
