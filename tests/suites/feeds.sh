@@ -12,21 +12,9 @@
 #     (and so in its subsections) and a base_url that is not absolute
 #     leave them out.
 # Prints "ok NAME" / "FAIL NAME" lines. Run from the repository root.
-set -u
-sg=$1
+. "$(dirname "$0")/lib/common.sh"
+tmp=$work
 top=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
-	return 0
-}
-check() {	# check NAME CONDITION-STATUS DETAIL
-	if [ "$2" -eq 0 ]; then ok "$1"; else fail "$1" "$3"; fi
-}
 
 # A copy of the theme fixture: sections guide/ (with guide/advanced/)
 # and reference/ (no _index.md), base_url https://example.org/guide/.

@@ -12,21 +12,9 @@
 #     more than it must, and sizes only what it may;
 #   - a slide deck's images get their sizes too.
 # Prints "ok NAME" / "FAIL NAME" lines. Run from the repository root.
-set -u
-sg=$1
+. "$(dirname "$0")/lib/common.sh"
+tmp=$work
 top=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
-	return 0
-}
-check() {	# check NAME CONDITION-STATUS DETAIL
-	if [ "$2" -eq 0 ]; then ok "$1"; else fail "$1" "$3"; fi
-}
 # The <img> tag of the image with this alt text in file.
 img() {
 	grep -o "<img [^>]*alt=\"$2\"[^>]*>" "$1" | head -1

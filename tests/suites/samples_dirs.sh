@@ -11,21 +11,8 @@
 #   - a section without the setting does not see the header;
 #   - the library folder is not published.
 # Prints "ok NAME" / "FAIL NAME" lines. Run from the repository root.
-set -u
-sg=$1
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
-	return 0
-}
-check() {	# check NAME CONDITION-STATUS DETAIL
-	if [ "$2" -eq 0 ]; then ok "$1"; else fail "$1" "$3"; fi
-}
+. "$(dirname "$0")/lib/common.sh"
+tmp=$work
 run() {
 	out=$(cd "$s" && timeout 120 "$sg" --quiet --jobs 2 "$@" 2>&1)
 	status=$?

@@ -27,3 +27,7 @@ same() {
 }
 # now: milliseconds since the epoch.
 now() { date +%s%N | cut -c1-13; }
+# check NAME STATUS DETAIL: ok when STATUS is 0, else a failure with DETAIL.
+check() {
+	if [ "$2" -eq 0 ]; then ok "$1"; else fail "$1" "$3"; fi
+}
