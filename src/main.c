@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,14 @@ main(int argc, char *argv[])
 	long			 n;
 	int			 c;
 
+#ifdef M_ARENA_MAX
+	/* one malloc arena for all threads: a worker's own arena holds
+	 * freed pages' memory that the other cannot reuse. At 10,000 pages
+	 * and --jobs 2 the peak was 252 MB with an arena a thread, 231 MB
+	 * with one, at the same CPU time within this machine's noise
+	 * (tcache serves most allocations without the arena's lock) */
+	mallopt(M_ARENA_MAX, 1);
+#endif
 	memset(&opt, 0, sizeof(opt));
 	opt.root = ".";
 	opt.jobs = sg_pool_cpus();

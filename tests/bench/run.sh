@@ -4,10 +4,13 @@
 # theme's: navigation of 100 sections, TOC, highlighting on; see
 # tests/bench/hugo/) and with the cmark-gfm-only baseline, side by side at
 # --jobs 1 and 2 (Hugo with GOMAXPROCS), ROUNDS rounds (default 3) that
-# each run all three one after the other, so they share the machine's
-# state. Prints, for each, the median round's pages per second, seconds
-# and peak memory, and the ratios. Needs GNU time (apt-get install time);
-# Hugo is optional (apt-get install hugo).
+# each run all of them one after the other, so they share the machine's
+# state. A fourth row, files, only makes the folders and files of
+# sitegen's output (tests/bench/files.c): the file system's share, which
+# no generator goes below. Prints, for each, the median round's pages per
+# second, seconds, CPU seconds (user + system: steadier than seconds on a
+# shared machine) and peak memory, and the ratios. Needs GNU time
+# (apt-get install time); Hugo is optional (apt-get install hugo).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pages=${1:-1000}
@@ -19,6 +22,7 @@ sg="$top/build/sitegen"
 [ -x /usr/bin/time ] || { echo "run.sh: needs GNU time: apt-get install time" >&2; exit 2; }
 cc -O2 -o "$work/baseline" "$top/tests/bench/baseline.c" \
     $(pkg-config --cflags --libs libcmark-gfm) -lcmark-gfm-extensions -pthread
+cc -O2 -o "$work/files" "$top/tests/bench/files.c" -pthread
 sh "$top/tests/bench/gen.sh" "$work/site" "$pages"
 files=$(find "$work/site/content" -name '*.md' | LC_ALL=C sort)
 hugo=
@@ -31,37 +35,42 @@ if command -v hugo > /dev/null 2>&1; then
 else
 	echo "(Hugo not installed, left out: apt-get install hugo)"
 fi
-timed() {	# prints "seconds peak-kB"
-	/usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2>&1 ||
+timed() {	# prints "seconds peak-kB cpu-seconds"
+	/usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" > /dev/null 2>&1 ||
 	    echo "run.sh: failed: $*" >&2
-	cat "$work/time"
+	awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time"
 }
 run() {		# TOOL JOBS: one build into a fresh output directory
 	rm -rf "$work/out"
 	case $1 in
 	sitegen) timed "$sg" --root "$work/site" --out "$work/out" --quiet \
-	    --jobs "$2" build ;;
+	    --jobs "$2" build
+		# the paths and sizes the files row makes, once
+		[ -s "$work/list" ] || find "$work/out" -type f -printf '%P %s\n' |
+		    LC_ALL=C sort > "$work/list" ;;
 	hugo) timed env GOMAXPROCS="$2" hugo --source "$work/hugo" \
 	    --destination "$work/out" --quiet ;;
 	# shellcheck disable=SC2086
 	baseline) timed "$work/baseline" "$2" "$work/out" $files ;;
+	files) timed "$work/files" "$2" "$work/out" "$work/list" ;;
 	esac
 }
 echo "pages: $pages (+ sections), $(cat $files | wc -c | awk '{ printf "%.0f", $1 / 1024 }') kB of Markdown, $rounds rounds, median shown"
-printf '%-6s %-9s %9s %8s %8s  %s\n' jobs tool pages/s seconds "peak MB" "ratio"
+printf '%-6s %-9s %9s %8s %8s %8s  %s\n' jobs tool pages/s seconds "cpu s" \
+    "peak MB" "ratio"
 for j in 1 2; do
 	: > "$work/rounds"
 	for r in $(seq "$rounds"); do
-		for t in sitegen $hugo baseline; do
+		for t in sitegen $hugo baseline files; do
 			echo "$t $(run $t $j)" >> "$work/rounds"
 		done
 	done
-	for t in sitegen $hugo baseline; do
+	for t in sitegen $hugo baseline files; do
 		grep "^$t " "$work/rounds" | sort -k2 -n |
 		    sed -n "$(( (rounds + 1) / 2 ))p"
 	done > "$work/median-$j"
 	awk -v j="$j" -v n="$pages" '
-	{ tool[NR] = $1; s[$1] = $2; m[$1] = $3 }
+	{ tool[NR] = $1; s[$1] = $2; m[$1] = $3; c[$1] = $4 }
 	END {
 		for (i = 1; i <= NR; i++) {
 			t = tool[i]
@@ -70,10 +79,16 @@ for j in 1 2; do
 				r = sprintf("sitegen is %.2fx its pages/s", s[t] / s["sitegen"])
 			if (t == "baseline")
 				r = sprintf("sitegen takes %.2fx its time", s["sitegen"] / s[t])
-			printf "%-6d %-9s %9.0f %8.2f %8.1f  %s\n", j, t, n / s[t], s[t], m[t] / 1024, r
+			if (t == "files")
+				r = sprintf("%.0f%% of sitegen time", 100 * s[t] / s["sitegen"])
+			printf "%-6d %-9s %9.0f %8.2f %8.2f %8.1f  %s\n", j, t, n / s[t], s[t], c[t], m[t] / 1024, r
 		}
 	}' "$work/median-$j"
 done
-awk 'FNR == 1 && NR == FNR { one = $2 } FNR == 1 && NR != FNR { two = $2 }
-END { printf "sitegen --jobs 2 is %.2fx as fast as --jobs 1\n", one / two }' \
+# the baseline's own ratio says how much of a second core this machine
+# gave a perfectly parallel program in the same run
+awk '$1 == "sitegen" || $1 == "baseline" {
+	if (NR == FNR) one[$1] = $2; else two[$1] = $2 }
+END { printf "sitegen --jobs 2 is %.2fx as fast as --jobs 1 (the baseline: %.2fx)\n",
+    one["sitegen"] / two["sitegen"], one["baseline"] / two["baseline"] }' \
     "$work/median-1" "$work/median-2"
