@@ -278,8 +278,12 @@ unknown_command(const char *cmd)
 	return 2;
 }
 
-int
-main(int argc, char *argv[])
+/* Reads the options of argv into *opt and *sopt. Returns -1 to go on
+ * with the command at argv[optind], or the exit status for --help,
+ * --version and a usage error. */
+static int
+options(int argc, char *argv[], struct sg_options *opt,
+    struct sg_serve_opts *sopt)
 {
 	static const struct option longopts[] = {
 		{ "root", required_argument, NULL, 'r' },
@@ -301,12 +305,92 @@ main(int argc, char *argv[])
 		{ "open", no_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 }
 	};
+	char		*end;
+	long		 n;
+	int		 c;
+
+	while ((c = getopt_long(argc, argv, "r:o:j:db:qvVh", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			opt->root = optarg;
+			break;
+		case 'o':
+			opt->out = optarg;
+			break;
+		case 'j':
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 1 || n > 256)
+				return usage("--jobs takes a number from 1 "
+				    "to 256");
+			opt->jobs = (int)n;
+			break;
+		case 'd':
+			opt->drafts = 1;
+			break;
+		case 'b':
+			opt->base_url = optarg;
+			break;
+		case 'q':
+			opt->quiet = 1;
+			break;
+		case 'v':
+			opt->verbose = 1;
+			break;
+		case 'F':
+			opt->future = 1;
+			break;
+		case 'f':
+			opt->force = 1;
+			break;
+		case 'B':
+			if (optarg != NULL && strcmp(optarg, "all") != 0)
+				return usage("--bless takes no value but "
+				    "'all' (--bless=all)");
+			opt->bless = optarg ? SG_BLESS_ALL : SG_BLESS_EXISTING;
+			break;
+		case 'E':
+			opt->export_dir = optarg;
+			break;
+		case 'M':
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "text") != 0)
+				return usage("--format takes text or json");
+			opt->json = !strcmp(optarg, "json");
+			break;
+		case 'A':
+			sopt->bind = optarg;
+			break;
+		case 'P':
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 0 || n > 65535)
+				return usage("--port takes a number from 0 "
+				    "to 65535");
+			sopt->port = (int)n;
+			break;
+		case 'O':
+			sopt->open = 1;
+			break;
+		case 'V':
+			version();
+			return 0;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			return usage(NULL);
+		}
+	}
+	return -1;
+}
+
+int
+main(int argc, char *argv[])
+{
 	struct sg_options	 opt;
 	struct sg_serve_opts	 sopt = { NULL, 1313, 0 };
 	const char		*cmd;
-	char			*end;
-	long			 n;
-	int			 c;
+	int			 rc;
 
 #ifdef M_ARENA_MAX
 	/* one malloc arena for all threads: a worker's own arena holds
@@ -320,83 +404,18 @@ main(int argc, char *argv[])
 	opt.root = ".";
 	opt.jobs = sg_pool_cpus();
 	opt.color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
-	while ((c = getopt_long(argc, argv, "r:o:j:db:qvVh", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			opt.root = optarg;
-			break;
-		case 'o':
-			opt.out = optarg;
-			break;
-		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1 || n > 256)
-				return usage("--jobs takes a number from 1 "
-				    "to 256");
-			opt.jobs = (int)n;
-			break;
-		case 'd':
-			opt.drafts = 1;
-			break;
-		case 'b':
-			opt.base_url = optarg;
-			break;
-		case 'q':
-			opt.quiet = 1;
-			break;
-		case 'v':
-			opt.verbose = 1;
-			break;
-		case 'F':
-			opt.future = 1;
-			break;
-		case 'f':
-			opt.force = 1;
-			break;
-		case 'B':
-			if (optarg != NULL && strcmp(optarg, "all") != 0)
-				return usage("--bless takes no value but "
-				    "'all' (--bless=all)");
-			opt.bless = optarg ? SG_BLESS_ALL : SG_BLESS_EXISTING;
-			break;
-		case 'E':
-			opt.export_dir = optarg;
-			break;
-		case 'M':
-			if (strcmp(optarg, "json") != 0 &&
-			    strcmp(optarg, "text") != 0)
-				return usage("--format takes text or json");
-			opt.json = !strcmp(optarg, "json");
-			break;
-		case 'A':
-			sopt.bind = optarg;
-			break;
-		case 'P':
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 0 || n > 65535)
-				return usage("--port takes a number from 0 "
-				    "to 65535");
-			sopt.port = (int)n;
-			break;
-		case 'O':
-			sopt.open = 1;
-			break;
-		case 'V':
-			version();
-			return 0;
-		case 'h':
-			fputs(usage_text, stdout);
-			return 0;
-		default:
-			return usage(NULL);
-		}
-	}
+	if ((rc = options(argc, argv, &opt, &sopt)) != -1)
+		return rc;
 	if (optind >= argc)
 		return usage("no command given");
 	cmd = argv[optind++];
 	if (opt.force && strcmp(cmd, "build") != 0)
 		return usage("--force goes with build");
+	if ((sopt.bind || sopt.port != 1313 || sopt.open) &&
+	    strcmp(cmd, "serve") != 0)
+		return usage("--bind, --port and --open go with serve");
+	if ((opt.bless || opt.export_dir) && strcmp(cmd, "samples") != 0)
+		return usage("--bless and --export go with samples");
 	if (!strcmp(cmd, "build") || !strcmp(cmd, "check") ||
 	    !strcmp(cmd, "samples"))
 		sg_out_trap_signals();
@@ -411,11 +430,6 @@ main(int argc, char *argv[])
 			return usage("serve takes no arguments");
 		return sg_serve(&opt, &sopt);
 	}
-	if ((sopt.bind || sopt.port != 1313 || sopt.open) &&
-	    strcmp(cmd, "serve") != 0)
-		return usage("--bind, --port and --open go with serve");
-	if ((opt.bless || opt.export_dir) && strcmp(cmd, "samples") != 0)
-		return usage("--bless and --export go with samples");
 	if (!strcmp(cmd, "samples")) {
 		if (optind != argc)
 			return usage("samples takes no arguments");

@@ -30,6 +30,16 @@ got=$("$sg" deploy 2>&1)
 same "ux: an unknown command far from any lists them" "$got" \
     "sitegen: unknown command 'deploy': the commands are build, check, samples, serve, init, new and completion (sitegen --help says more)"
 
+# An option of another command is a usage error, not silently ignored.
+got=$(cd "$work" && "$sg" --port 5 build 2>&1 | head -1)
+same "ux: --port with build is a usage error" "$got" \
+    "sitegen: --bind, --port and --open go with serve"
+got=$(cd "$work" && "$sg" --bless check 2>&1 | head -1)
+same "ux: --bless with check is a usage error" "$got" \
+    "sitegen: --bless and --export go with samples"
+"$sg" --root "$work/nowhere" --export "$work/x" build > /dev/null 2>&1
+same "ux: --export with build exits 2" "$?" 2
+
 s=$work/typo
 site "$s"
 printf -- '---\ntitle: A page\nwieght: 3\nauthor: Ann\ntitel: x\n---\nBody.\n' > "$s/content/page.md"
