@@ -23,6 +23,7 @@
 #include "check/secrets.h"
 #include "out/search/search.h"
 #include "site.h"
+#include "out/shortcodes.h"
 #include "out/slides.h"
 
 struct render_ctx {
@@ -401,6 +402,7 @@ sg_build(const struct sg_options *opt)
 		sg_assets_build(site, &site->assets);
 		/* two output files in one place are found before any work */
 		if (sg_render_new(site, opt->jobs, &render) == 0) {
+			sg_shortcodes_expand(site, render, opt->jobs);
 			njobs = list_jobs(site, render, &jobs);
 			check_outputs(site, jobs, njobs);
 			free(jobs);

@@ -11,6 +11,7 @@
 #define SG_VERSION	"0.1.0"
 
 struct sg_sample;
+struct sg_shortcode;
 struct sg_doc;
 
 struct sg_config {
@@ -64,6 +65,9 @@ struct sg_md {
 	size_t			 words;
 	struct sg_sample	**samples;	/* its C samples, in order */
 	size_t			 nsamples;
+	struct sg_shortcode	**shortcodes;	/* its shortcode calls, in
+						 * order (doc/shortcode.h) */
+	size_t			 nshortcodes;
 	char			**uses;		/* files of content/ its links
 						 * point to that are published
 						 * only when linked (publish.c) */

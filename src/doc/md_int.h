@@ -58,4 +58,17 @@ void	md_link_resolve(struct md_conv *conv, const char *url,
 void	md_anchor_html(struct md_conv *conv, struct sg_node *s,
 	    const char *lit, int keep);
 
+/* shortcode.c: replaces each shortcode call in text[0..*len) (outside
+ * code spans and fenced code) with a mark cmark-gfm keeps as text, one
+ * alone on its line with a paragraph of its own, and notes the calls in
+ * conv->md; *text and *lines (the map to the author's lines) are
+ * replaced. Reports malformed calls. Does nothing for markdown() text. */
+void	md_sc_extract(struct md_conv *conv, char **text, size_t *len,
+	    int **lines, int *nlines);
+
+/* shortcode.c: turns the marks in conv->doc into shortcode nodes (a
+ * paragraph of one mark into a block), each holding what lies between
+ * its two tags. */
+void	md_sc_tree(struct md_conv *conv);
+
 #endif

@@ -20,6 +20,7 @@
 #include "templates/render.h"
 #include "site.h"
 #include "templates/template.h"
+#include "doc/shortcode.h"
 
 #define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
 #define STEP		10000			/* instructions between hook calls */
@@ -669,6 +670,27 @@ make_state(struct sg_render *r, struct state *st)
 	return 0;
 }
 
+/* Makes st's Lua state on its first use. Returns 0, or -1 (reported at
+ * loc, or at the helper's line). */
+static int
+ready(struct sg_render *r, struct state *st, const struct sg_loc *loc)
+{
+	if (st->broken)
+		return -1;
+	if (st->L == NULL && make_state(r, st) == -1) {
+		st->broken = 1;
+		/* an error in a helper: reported at its file and line, the
+		 * same from every worker, so it is printed once */
+		if (st->L && lua_isstring(st->L, -1))
+			report(r, NULL, st->L, "while loading the helpers");
+		else
+			sg_diag_error(r->site->diag, loc, "cannot set up the "
+			    "template runtime: out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 /* Renders one output file on worker w. Sets *out (the caller frees) and
  * *len. Returns 0, or -1 after reporting the error at the template line
  * (or at job->src). */
@@ -683,19 +705,8 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 
 	*out = NULL;
 	*len = 0;
-	if (st->broken)
+	if (ready(r, st, &loc) == -1)
 		return -1;
-	if (st->L == NULL && make_state(r, st) == -1) {
-		st->broken = 1;
-		/* an error in a helper: reported at its file and line, the
-		 * same from every worker, so it is printed once */
-		if (st->L && lua_isstring(st->L, -1))
-			report(r, NULL, st->L, "while loading the helpers");
-		else
-			sg_diag_error(r->site->diag, &loc, "cannot set up the "
-			    "template runtime: out of memory");
-		return -1;
-	}
 	L = st->L;
 	if (find(r, job->template) == NULL) {
 		loc.line = job->line;
@@ -727,4 +738,124 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	memcpy(*out, s, *len + 1);
 	lua_settop(L, 0);
 	return 0;
+}
+
+/* ---- shortcodes ----------------------------------------------------------- */
+
+/* Reports the handler's "path\0line\0message" at the call sc. */
+static void
+report_call(struct sg_render *r, const struct sg_shortcode *sc, lua_State *L)
+{
+	const char	*s, *msg;
+	size_t		 len;
+
+	s = lua_tolstring(L, -1, &len);
+	if (s == NULL || memchr(s, '\0', len) == NULL) {
+		sg_diag_error(r->site->diag, &sc->loc, "in the shortcode "
+		    "'%s': %s", sc->name, s ? s : "unknown error");
+		return;
+	}
+	msg = s + strlen(s) + 1;
+	msg += strlen(msg) + 1;
+	if (*s)
+		sg_diag_error(r->site->diag, &sc->loc, "in the shortcode "
+		    "'%s' (%s:%d): %s", sc->name, s, atoi(s + strlen(s) + 1),
+		    msg);
+	else
+		sg_diag_error(r->site->diag, &sc->loc, "in the shortcode "
+		    "'%s': %s", sc->name, msg);
+}
+
+/* Runs shortcodes/NAME.html for the call sc on page p, on worker w: its
+ * variables are the page's (page, section, site, toc), args (positional
+ * ones at 1, 2, …, the others by name), and for a paired call inner
+ * (its Markdown made HTML) and inner_source. Sets *out (the caller
+ * frees). Returns 0, or -1 after reporting at the call, with the
+ * template's line. */
+int
+sg_render_shortcode(struct sg_render *r, int w, const struct sg_page *p,
+    const struct sg_shortcode *sc, const char *inner, char **out)
+{
+	struct state	*st = &r->states[w];
+	lua_State	*L;
+	const char	*s;
+	char		*name;
+	size_t		 i, len;
+	lua_Integer	 pos = 0;
+
+	*out = NULL;
+	if (ready(r, st, &sc->loc) == -1)
+		return -1;
+	L = st->L;
+	name = xasprintf("shortcodes/%s.html", sc->name);
+	lua_settop(L, 0);
+	lua_pushcfunction(L, msghandler);
+	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
+	lua_pushstring(L, name);
+	free(name);
+	sg_lua_vars(L, r->site, p->owner ? SG_JOB_SECTION : SG_JOB_PAGE,
+	    p->owner ? p->owner->index : p->index);
+	lua_pushnil(L);
+	lua_setfield(L, -2, "content");
+	lua_createtable(L, 0, (int)sc->nargs);
+	for (i = 0; i < sc->nargs; i++) {
+		lua_pushstring(L, sc->args[i].value);
+		if (sc->args[i].key)
+			lua_setfield(L, -2, sc->args[i].key);
+		else
+			lua_rawseti(L, -2, ++pos);
+	}
+	lua_setfield(L, -2, "args");
+	lua_pushstring(L, sc->name);
+	lua_setfield(L, -2, "name");
+	if (sc->closed) {
+		lua_pushstring(L, inner ? inner : "");
+		lua_setfield(L, -2, "inner");
+		lua_pushstring(L, sc->inner ? sc->inner : "");
+		lua_setfield(L, -2, "inner_source");
+	}
+	budget(st, 1);
+	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
+		budget(st, 0);
+		report_call(r, sc, L);
+		lua_settop(L, 0);
+		lua_gc(L, LUA_GCCOLLECT);
+		return -1;
+	}
+	budget(st, 0);
+	if ((s = lua_tolstring(L, -1, &len)) == NULL)
+		s = "";
+	*out = xstrndup(s, len);
+	lua_settop(L, 0);
+	return 0;
+}
+
+/* The names of the shortcodes there are (templates/shortcodes/NAME.html,
+ * the site's and the theme's), sorted, into *names (borrowed from r; the
+ * caller frees the array). Returns how many. */
+size_t
+sg_render_shortcodes(const struct sg_render *r, char ***names)
+{
+	size_t	 i, n = 0;
+
+	*names = xcalloc(r->ntmpls + 1, sizeof(**names));
+	for (i = 0; i < r->ntmpls; i++)
+		if (!strncmp(r->tmpls[i].name, "shortcodes/", 11) &&
+		    sg_ends_with(r->tmpls[i].name, ".html") &&
+		    strchr(r->tmpls[i].name + 11, '/') == NULL)
+			(*names)[n++] = r->tmpls[i].name;
+	return n;
+}
+
+/* Does the template of shortcode name mention 'inner' (so that a call
+ * must be closed, as Hugo's .Inner)? */
+int
+sg_render_needs_inner(const struct sg_render *r, const char *name)
+{
+	const struct tmpl	*t;
+	char			*key = xasprintf("shortcodes/%s.html", name);
+
+	t = find(r, key);
+	free(key);
+	return t && t->lua && strstr(t->lua, "inner") != NULL;
 }

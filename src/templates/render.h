@@ -6,6 +6,8 @@
 
 struct sg_site;
 struct sg_render;
+struct sg_page;
+struct sg_shortcode;
 
 /* What one output file is made from. */
 struct sg_job {
@@ -27,6 +29,10 @@ int	 sg_render_has(const struct sg_render *, const char *);
 int	 sg_render_run(struct sg_render *, int, const struct sg_job *, char **,
 	    size_t *);
 void	 sg_render_free(struct sg_render *);
+int	 sg_render_shortcode(struct sg_render *, int, const struct sg_page *,
+	    const struct sg_shortcode *, const char *, char **);
+size_t	 sg_render_shortcodes(const struct sg_render *, char ***);
+int	 sg_render_needs_inner(const struct sg_render *, const char *);
 const char *sg_render_lua_version(void);
 
 #endif
