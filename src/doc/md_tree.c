@@ -159,6 +159,8 @@ heading(struct md_conv *c, cmark_node *h, struct sg_node *s)
 	plain_text(h, &text);
 	sg_sc_strip(text.data);
 	text.len = strlen(text.data);
+	while (text.len > 0 && text.data[text.len - 1] == ' ')
+		text.data[--text.len] = '\0';
 	id = unique_id(c, text.data);
 	s->u.heading.level = cmark_node_get_heading_level(h);
 	s->u.heading.id = sg_doc_strndup(c->doc, id, strlen(id));

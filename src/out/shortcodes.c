@@ -67,6 +67,7 @@ expand(struct ctx *c, int worker, const struct sg_page *p,
 	struct sg_shortcode	*sc = n->u.shortcode.sc;
 	struct sg_buf		 inner = { 0 };
 	char			*html;
+	size_t			 len;
 
 	if (!known(c, sc))
 		return;
@@ -82,8 +83,14 @@ expand(struct ctx *c, int worker, const struct sg_page *p,
 		sg_html_render(n, c->site->config.unsafe ? SG_HTML_UNSAFE : 0,
 		    &inner);
 	if (sg_render_shortcode(c->render, worker, p, sc, inner.data,
-	    &html) == 0)
+	    &html) == 0) {
+		/* inside a paragraph, the template file's last newline
+		 * would show as a space */
+		len = strlen(html);
+		while (!sc->block && len > 0 && html[len - 1] == '\n')
+			html[--len] = '\0';
 		sc->html = html;
+	}
 	sg_buf_free(&inner);
 }
 
