@@ -524,8 +524,8 @@ code_span(const struct scan *s, size_t i, size_t n)
 static int
 line_start(struct scan *s, size_t *i, char *fch, size_t *flen)
 {
-	size_t	 p = s->ls, e, n;
-	char	 ch;
+	size_t	 p = s->ls, e, n = 0;
+	char	 ch = 0;
 
 	while (p < s->len && (s->t[p] == ' ' || s->t[p] == '\t' ||
 	    s->t[p] == '>'))
