@@ -129,6 +129,18 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 		for (i = 0; i < site->ntags; i++)
 			add_job(jobs, &n, SG_JOB_TAG, i, "tag.html",
 			    site->tags[i]->out, "content", 0);
+	/* the terms of each taxonomy (tags with tag.html have theirs) and
+	 * the list of each taxonomy, empty or not */
+	for (i = 0; i < site->nterms && sg_render_has(r, "term.html"); i++)
+		if (strcmp(site->terms[i]->tax->plural, "tags") != 0 ||
+		    !sg_render_has(r, "tag.html"))
+			add_job(jobs, &n, SG_JOB_TERM, i, "term.html",
+			    site->terms[i]->out, "content", 0);
+	for (i = 0; i < site->ntaxonomies && sg_render_has(r,
+	    "taxonomy.html"); i++)
+		add_job(jobs, &n, SG_JOB_TAXONOMY, i, "taxonomy.html",
+		    site->taxonomies[i]->out, "site.yml",
+		    site->taxonomies[i]->loc.line);
 	for (i = 0; special[i]; i++)
 		if (sg_render_has(r, special[i]) && (i < 1 || i > 2 ||
 		    sg_feeds_ok(site, special[i])))

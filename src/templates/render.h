@@ -17,6 +17,8 @@ struct sg_job {
 #define SG_JOB_TAG	3	/* site->tags[index] */
 #define SG_JOB_SPECIAL	4	/* template name, with only site */
 #define SG_JOB_DECK	5	/* site->pages[index] as a slide deck */
+#define SG_JOB_TERM	6	/* site->terms[index] */
+#define SG_JOB_TAXONOMY	7	/* site->taxonomies[index]: its list */
 	size_t		 index;
 	const char	*template;	/* the template to start from */
 	const char	*out;		/* path in the output directory */
