@@ -801,3 +801,44 @@ md_sc_tree(struct md_conv *c)
 			pair(c, nodes[i]);
 	free(nodes);
 }
+
+/* ------------------------------------------------------------ its text */
+
+void
+sg_sc_text(const struct sg_shortcode *sc, struct sg_buf *b)
+{
+	static const char *const ents[][2] = {
+		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&nbsp;", " " },
+	};
+	const char	*s = sc->html;
+	size_t		 k;
+	int		 space = 0;
+
+	for (; s && *s; s++) {
+		if (*s == '<') {
+			while (*s && *s != '>')
+				s++;
+			if (*s == '\0')
+				break;
+			space = 1;
+			continue;
+		}
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && b->len > 0 && b->data[b->len - 1] != ' ')
+			sg_buf_putc(b, ' ');
+		space = 0;
+		for (k = 0; *s == '&' && k < sizeof(ents) / sizeof(ents[0]);
+		    k++)
+			if (!strncmp(s, ents[k][0], strlen(ents[k][0])))
+				break;
+		if (*s == '&' && k < sizeof(ents) / sizeof(ents[0])) {
+			sg_buf_puts(b, ents[k][1]);
+			s += strlen(ents[k][0]) - 1;
+		} else
+			sg_buf_putc(b, *s);
+	}
+}

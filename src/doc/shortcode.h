@@ -38,4 +38,9 @@ void	sg_sc_free(struct sg_shortcode *sc);
  * string s, in place (text for headings, summaries, ids). */
 void	sg_sc_strip(char *s);
 
+/* Appends the text of what sc's template made (its HTML without tags,
+ * the common entities decoded, spaces collapsed) to b: what outputs that
+ * cannot show HTML (the PDFs) show of a call that encloses nothing. */
+void	sg_sc_text(const struct sg_shortcode *sc, struct sg_buf *b);
+
 #endif

@@ -91,6 +91,11 @@ if [ -n "$pdf" ] && pdftotext "$pdf" - 2>/dev/null | grep -q 'Inner words with e
 else
 	fail "shortcodes: the handout PDF shows the inner text" "$pdf"
 fi
+if [ -n "$pdf" ] && pdftotext "$pdf" - 2>/dev/null | grep -q 'How it fits'; then
+	ok "shortcodes: the handout PDF shows the text of a call without inner text"
+else
+	fail "shortcodes: the handout PDF shows the text of a call without inner text" "$(pdftotext "$pdf" - 2>&1 | head -20)"
+fi
 if msg=$("$sg" --root "$site" --quiet check 2>&1); then
 	ok "shortcodes: sitegen check passes"
 else
