@@ -4,7 +4,7 @@
 # sitegen check passes; the output does not depend on --jobs.
 # Prints "ok NAME" / "FAIL NAME" lines. Run from the repository root.
 set -u
-sg=$1
+sg=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -106,4 +106,34 @@ if d=$(diff -r -x handouts -x '*.pdf' "$out" "$tmp/one" 2>&1); then
 	ok "shortcodes: same output with --jobs 1 and 2"
 else
 	fail "shortcodes: same output with --jobs 1 and 2" "$d"
+fi
+
+# sitegen serve: an edit of a shortcode's template shows on the next request
+srv=$tmp/srv
+mkdir -p "$srv/content" "$srv/templates/shortcodes" "$tmp/stmp"
+printf 'title: t\ntheme: ""\n' > "$srv/site.yml"
+for t in page index section; do printf '<%%- content %%>\n' > "$srv/templates/$t.html"; done
+printf '<b>one <%%= args[1] %%></b>\n' > "$srv/templates/shortcodes/mark.html"
+printf '# Home\n\nSay {{< mark hi >}} now.\n' > "$srv/content/_index.md"
+(cd "$srv" && TMPDIR="$tmp/stmp" exec timeout 60 "$sg" serve --port 0 > "$tmp/serve.log" 2>&1) &
+pid=$!
+i=0
+while ! grep -q 'serving' "$tmp/serve.log" 2>/dev/null && [ $i -lt 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.log" | head -1)
+first=$(curl -s -m 5 "http://127.0.0.1:$port/")
+printf '<i>two <%%= args[1] %%></i>\n' > "$srv/templates/shortcodes/mark.html"
+i=0
+while ! curl -s -m 5 "http://127.0.0.1:$port/" | grep -q '<i>two hi</i>' && [ $i -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+second=$(curl -s -m 5 "http://127.0.0.1:$port/")
+kill -INT $pid 2>/dev/null
+wait $pid 2>/dev/null
+if printf '%s' "$first" | grep -q '<p>Say <b>one hi</b> now.</p>' &&
+    printf '%s' "$second" | grep -q '<p>Say <i>two hi</i> now.</p>'; then
+	ok "shortcodes: serve rebuilds on an edit of a shortcode template"
+else
+	fail "shortcodes: serve rebuilds on an edit of a shortcode template" "$(cat "$tmp/serve.log"; printf '%s\n%s' "$first" "$second")"
 fi
