@@ -554,8 +554,12 @@ md_sc_extract(struct md_conv *c, char **text, size_t *len, int **lines,
 				i += 3;
 			}
 		} else {
-			copy(&s, i, i + 1);
-			i++;
+			/* up to what may start something */
+			for (e = i + 1; e < s.len && s.t[e] != '\n' &&
+			    s.t[e] != '`' && s.t[e] != '{'; e++)
+				;
+			copy(&s, i, e);
+			i = e;
 		}
 	}
 	free(*text);

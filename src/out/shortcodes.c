@@ -59,12 +59,12 @@ known(struct ctx *c, const struct sg_shortcode *sc)
 	return 0;
 }
 
-/* Runs one call's template, its inner part made HTML first. */
+/* Runs the template of the call sc, whose node n (NULL for a call that
+ * encloses nothing) holds its inner part, made HTML first. */
 static void
 expand(struct ctx *c, int worker, const struct sg_page *p,
-    const struct sg_node *n)
+    struct sg_shortcode *sc, const struct sg_node *n)
 {
-	struct sg_shortcode	*sc = n->u.shortcode.sc;
 	struct sg_buf		 inner = { 0 };
 	char			*html;
 	size_t			 len;
@@ -79,7 +79,7 @@ expand(struct ctx *c, int worker, const struct sg_page *p,
 		    sc->name, sc->name, sc->name);
 		return;
 	}
-	if (sc->closed)
+	if (sc->closed && n)
 		sg_html_render(n, c->site->config.unsafe ? SG_HTML_UNSAFE : 0,
 		    &inner);
 	if (sg_render_shortcode(c->render, worker, p, sc, inner.data,
@@ -101,8 +101,19 @@ page_one(void *arg, int worker, size_t i)
 	struct sg_page		*p = c->pages[i];
 	struct sg_walk		 w;
 	const struct sg_node	*n;
+	size_t			 k;
 	int			 entering, made = p->md.doc == NULL;
 
+	/* calls that enclose nothing need no tree (which may have to be
+	 * made again) */
+	for (k = 0; k < p->md.nshortcodes && !p->md.shortcodes[k]->closed;
+	    k++)
+		;
+	if (k == p->md.nshortcodes) {
+		for (k = 0; k < p->md.nshortcodes; k++)
+			expand(c, worker, p, p->md.shortcodes[k], NULL);
+		return;
+	}
 	if (sg_md_tree(c->site, p) == -1 || p->md.doc == NULL)
 		return;
 	/* on exit: the calls inside a call are made before it */
@@ -110,7 +121,7 @@ page_one(void *arg, int worker, size_t i)
 	while (sg_walk_next(&w, &n, &entering))
 		if (!entering && (n->kind == SG_NODE_SHORTCODE ||
 		    n->kind == SG_NODE_SHORTCODE_BLOCK))
-			expand(c, worker, p, n);
+			expand(c, worker, p, n->u.shortcode.sc, n);
 	if (made)
 		sg_md_drop_tree(&p->md);
 }
