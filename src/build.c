@@ -23,6 +23,7 @@
 #include "check/secrets.h"
 #include "out/search/search.h"
 #include "site.h"
+#include "out/shortcodes.h"
 #include "out/slides.h"
 
 struct render_ctx {
@@ -128,6 +129,18 @@ list_jobs(const struct sg_site *site, const struct sg_render *r,
 		for (i = 0; i < site->ntags; i++)
 			add_job(jobs, &n, SG_JOB_TAG, i, "tag.html",
 			    site->tags[i]->out, "content", 0);
+	/* the terms of each taxonomy (tags with tag.html have theirs) and
+	 * the list of each taxonomy, empty or not */
+	for (i = 0; i < site->nterms && sg_render_has(r, "term.html"); i++)
+		if (strcmp(site->terms[i]->tax->plural, "tags") != 0 ||
+		    !sg_render_has(r, "tag.html"))
+			add_job(jobs, &n, SG_JOB_TERM, i, "term.html",
+			    site->terms[i]->out, "content", 0);
+	for (i = 0; i < site->ntaxonomies && sg_render_has(r,
+	    "taxonomy.html"); i++)
+		add_job(jobs, &n, SG_JOB_TAXONOMY, i, "taxonomy.html",
+		    site->taxonomies[i]->out, "site.yml",
+		    site->taxonomies[i]->loc.line);
 	for (i = 0; special[i]; i++)
 		if (sg_render_has(r, special[i]) && (i < 1 || i > 2 ||
 		    sg_feeds_ok(site, special[i])))
@@ -406,6 +419,7 @@ sg_build(const struct sg_options *opt)
 		sg_assets_build(site, &site->assets);
 		/* two output files in one place are found before any work */
 		if (sg_render_new(site, opt->jobs, &render) == 0) {
+			sg_shortcodes_expand(site, render, opt->jobs);
 			njobs = list_jobs(site, render, &jobs);
 			check_outputs(site, jobs, njobs);
 			free(jobs);

@@ -11,6 +11,8 @@
 #define SG_VERSION	"0.1.0"
 
 struct sg_sample;
+struct sg_shortcode;
+struct sg_taxonomy;
 struct sg_doc;
 
 struct sg_config {
@@ -64,6 +66,9 @@ struct sg_md {
 	size_t			 words;
 	struct sg_sample	**samples;	/* its C samples, in order */
 	size_t			 nsamples;
+	struct sg_shortcode	**shortcodes;	/* its shortcode calls, in
+						 * order (doc/shortcode.h) */
+	size_t			 nshortcodes;
 	char			**uses;		/* files of content/ its links
 						 * point to that are published
 						 * only when linked (publish.c) */
@@ -142,6 +147,22 @@ struct sg_tag {
 	char		 *out;
 	struct sg_page	**pages;	/* ordered as site->pages */
 	size_t		  npages;
+	struct sg_taxonomy *tax;	/* the taxonomy it is a term of */
+	size_t		  index;	/* position in site->terms */
+};
+
+/* A taxonomy ('taxonomies:' in site.yml, site/taxonomy.c): a front matter
+ * key whose values (terms, struct sg_tag) each get a page. */
+struct sg_taxonomy {
+	char		 *singular;	/* "category" */
+	char		 *plural;	/* "categories": the key, the URL */
+	char		 *url;		/* "/base/categories/" */
+	char		 *out;		/* "categories/index.html" */
+	struct sg_tag	**terms;	/* sorted by slug; owned, but for
+					 * tags: those of site->tags */
+	size_t		  nterms;
+	struct sg_loc	  loc;		/* its entry in site.yml, if any */
+	size_t		  index;	/* position in site->taxonomies */
 };
 
 struct sg_options {
@@ -183,6 +204,10 @@ struct sg_site {
 	struct sg_section *home;	/* content/ itself */
 	struct sg_tag	**tags;		/* sorted by slug */
 	size_t		  ntags;
+	struct sg_taxonomy **taxonomies; /* as site.yml lists them */
+	size_t		  ntaxonomies;
+	struct sg_tag	**terms;	/* the terms of all, by taxonomy */
+	size_t		  nterms;
 	char		 *build_date;	/* SOURCE_DATE_EPOCH or newest page date */
 	struct sg_assets *assets;	/* fingerprinted assets */
 	struct sg_handouts *handouts;	/* the PDF handouts (handouts.h) */
@@ -247,6 +272,17 @@ int		 sg_content_load(struct sg_site *);
 int		 sg_content_resolve(struct sg_site *);
 struct sg_page	*sg_content_find(const struct sg_site *, const char *);
 void		 sg_content_free(struct sg_site *);
+
+/* site/taxonomy.c: sg_taxonomy_config reads 'taxonomies:' of site.yml
+ * (tag: tags and category: categories by default) into
+ * site->taxonomies; sg_taxonomy_has tells if a front matter key is one;
+ * sg_taxonomy_resolve gives each its terms from the pages' front matter
+ * (the tags' are site->tags, made by content.c) and fills site->terms.
+ * Errors are reported; sg_taxonomy_free frees them all. */
+void		 sg_taxonomy_config(struct sg_site *);
+int		 sg_taxonomy_has(const struct sg_site *, const char *);
+void		 sg_taxonomy_resolve(struct sg_site *);
+void		 sg_taxonomy_free(struct sg_site *);
 
 /* markdown.c: sg_md_init builds cmark-gfm's extension registry before
  * threads parse. sg_md_parse parses page (its text must be loaded) into

@@ -15,6 +15,7 @@
 #include "out/html.h"
 #include "doc/include.h"
 #include "doc/md_int.h"
+#include "doc/shortcode.h"
 #include "path.h"
 #include "samples/samples.h"
 #include "site.h"
@@ -190,6 +191,7 @@ parse(struct md_conv *conv, const char *text, size_t len, int opts)
 	doc = finish(p);
 	conv->doc = conv->md->doc = sg_doc_new();
 	md_tree_build(conv, doc);
+	md_sc_tree(conv);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	free(conv->refs);
@@ -253,6 +255,9 @@ sg_md_parse(const struct sg_site *site, struct sg_page *page)
 	c.nlines = nlines;
 	c.file = page->src;
 	c.dir = sg_path_dir(page->rel);
+	md_sc_extract(&c, &text, &len, &lines, &nlines);
+	c.lines = lines;
+	c.nlines = nlines;
 	parse(&c, text, len, options(site));
 	sg_sort(md->ids, md->nids, sizeof(*md->ids), cmp_str);
 	free(c.dir);
@@ -289,6 +294,9 @@ sg_md_tree(const struct sg_site *site, struct sg_page *page)
 	c.nlines = nlines;
 	c.file = page->src;
 	c.dir = sg_path_dir(page->rel);
+	md_sc_extract(&c, &text, &len, &lines, &nlines);
+	c.lines = lines;
+	c.nlines = nlines;
 	parse(&c, text, len, options(site));
 	page->md.doc = scratch.doc;
 	scratch.doc = NULL;
@@ -344,6 +352,9 @@ sg_md_free(struct sg_md *md)
 	for (i = 0; i < md->nsamples; i++)
 		sg_sample_free(md->samples[i]);
 	free(md->samples);
+	for (i = 0; i < md->nshortcodes; i++)
+		sg_sc_free(md->shortcodes[i]);
+	free(md->shortcodes);
 	for (i = 0; i < md->nuses; i++)
 		free(md->uses[i]);
 	free(md->uses);

@@ -58,4 +58,25 @@ void	md_link_resolve(struct md_conv *conv, const char *url,
 void	md_anchor_html(struct md_conv *conv, struct sg_node *s,
 	    const char *lit, int keep);
 
+/* The mark that stands for shortcode call N (its index in the page's
+ * records) in the text cmark-gfm parses: MD_SC_MARK, N in decimal, then
+ * MD_SC_END for the call or MD_SC_CLOSE for its closing tag; characters
+ * of Unicode's private use area, which cmark-gfm keeps as text. */
+#define MD_SC_MARK	"\xee\x80\x80"
+#define MD_SC_END	"\xee\x80\x81"
+#define MD_SC_CLOSE	"\xee\x80\x82"
+
+/* shortcode.c: replaces each shortcode call in text[0..*len) (outside
+ * code spans and fenced code) with a mark cmark-gfm keeps as text, one
+ * alone on its line with a paragraph of its own, and notes the calls in
+ * conv->md; *text and *lines (the map to the author's lines) are
+ * replaced. Reports malformed calls. Does nothing for markdown() text. */
+void	md_sc_extract(struct md_conv *conv, char **text, size_t *len,
+	    int **lines, int *nlines);
+
+/* sc_tree.c: turns the marks in conv->doc into shortcode nodes (a
+ * paragraph of one mark into a block), each holding what lies between
+ * its two tags. */
+void	md_sc_tree(struct md_conv *conv);
+
 #endif

@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "doc/md_int.h"
+#include "doc/shortcode.h"
 #include "path.h"
 #include "samples/samples.h"
 #include "site.h"
@@ -156,6 +157,10 @@ heading(struct md_conv *c, cmark_node *h, struct sg_node *s)
 
 	sg_buf_put(&text, "", 0);
 	plain_text(h, &text);
+	sg_sc_strip(text.data);
+	text.len = strlen(text.data);
+	while (text.len > 0 && text.data[text.len - 1] == ' ')
+		text.data[--text.len] = '\0';
 	id = unique_id(c, text.data);
 	s->u.heading.level = cmark_node_get_heading_level(h);
 	s->u.heading.id = sg_doc_strndup(c->doc, id, strlen(id));
@@ -646,6 +651,12 @@ summary(struct md_conv *c, cmark_node *n)
 
 	sg_buf_put(&b, "", 0);
 	plain_text(n, &b);
+	sg_sc_strip(b.data);
+	if (b.data[strspn(b.data, " \t")] == '\0') {
+		/* a shortcode alone: the next paragraph's text */
+		sg_buf_free(&b);
+		return;
+	}
 	c->md->summary = sg_buf_detach(&b);
 }
 
@@ -717,6 +728,7 @@ md_tree_build(struct md_conv *c, void *cmark_doc)
 	    CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1) {
 		sg_buf_put(&b, "", 0);
 		plain_text(first, &b);
+		sg_sc_strip(b.data);
 		c->md->h1 = sg_buf_detach(&b);
 		/* but a deck's is its first slide's */
 		if (!is_deck(c))

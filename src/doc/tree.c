@@ -25,9 +25,9 @@ struct sg_doc {
 static const char *const kind_names[SG_NODE__COUNT] = {
 	"document", "paragraph", "heading", "blockquote", "alert", "list",
 	"item", "code_block", "sample", "html_block", "thematic_break",
-	"table", "table_row", "table_cell", "footnote_def", "text",
-	"softbreak", "linebreak", "code", "html_inline", "emph", "strong",
-	"strike", "link", "image", "footnote_ref"
+	"table", "table_row", "table_cell", "shortcode_block", "footnote_def",
+	"text", "softbreak", "linebreak", "code", "html_inline", "emph",
+	"strong", "strike", "link", "image", "footnote_ref", "shortcode"
 };
 
 void *

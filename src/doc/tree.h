@@ -13,6 +13,7 @@
 
 struct sg_page;
 struct sg_sample;
+struct sg_shortcode;
 
 enum sg_node_kind {
 	/* blocks */
@@ -35,6 +36,8 @@ enum sg_node_kind {
 	SG_NODE_TABLE,		/* u.table */
 	SG_NODE_TABLE_ROW,	/* u.row */
 	SG_NODE_TABLE_CELL,	/* u.cell */
+	SG_NODE_SHORTCODE_BLOCK, /* u.shortcode: a shortcode alone on its
+				 * line; children are its inner blocks */
 	SG_NODE_FOOTNOTE_DEF,	/* u.footnote */
 	/* inlines */
 	SG_NODE_TEXT,		/* text */
@@ -52,6 +55,8 @@ enum sg_node_kind {
 	SG_NODE_LINK,		/* u.link; children are the link text */
 	SG_NODE_IMAGE,		/* u.link; children are the alt text */
 	SG_NODE_FOOTNOTE_REF,	/* u.footnote */
+	SG_NODE_SHORTCODE,	/* u.shortcode: one inside a paragraph;
+				 * children are its inner inlines */
 	SG_NODE__COUNT
 };
 
@@ -148,6 +153,12 @@ struct sg_node {
 						 * this is, 1-based; DEF: how
 						 * many uses it has */
 		} footnote;
+		struct {
+			struct sg_shortcode *sc; /* owned by the page's
+						 * sg_md shortcodes */
+			int		 close;	/* while the tree is built:
+						 * the closing {{< /name >}} */
+		} shortcode;
 	} u;
 };
 

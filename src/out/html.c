@@ -12,6 +12,7 @@
 #include "out/html.h"
 #include "samples/samples.h"
 #include "doc/tree.h"
+#include "doc/shortcode.h"
 #include "util.h"
 
 static const char *const alert_class[] = {
@@ -628,7 +629,7 @@ sg_html_render(const struct sg_node *root, int flags, struct sg_buf *out)
 {
 	struct html		 h;
 	struct sg_walk		 w;
-	const struct sg_node	*n;
+	const struct sg_node	*n, *skip = NULL;
 	int			 entering;
 
 	memset(&h, 0, sizeof(h));
@@ -642,6 +643,23 @@ sg_html_render(const struct sg_node *root, int flags, struct sg_buf *out)
 		if (h.plain) {
 			if (entering)
 				alt_text(&h, n);
+			continue;
+		}
+		if (skip) {
+			skip = n == skip && !entering ? NULL : skip;
+			continue;
+		}
+		/* a shortcode is what its template made, which holds its
+		 * inner part; before that (or never made), its inner part */
+		if (entering && n != root && (n->kind == SG_NODE_SHORTCODE ||
+		    n->kind == SG_NODE_SHORTCODE_BLOCK) &&
+		    n->u.shortcode.sc->html) {
+			if (n->kind == SG_NODE_SHORTCODE_BLOCK)
+				cr(&h);
+			sg_buf_puts(out, n->u.shortcode.sc->html);
+			if (n->kind == SG_NODE_SHORTCODE_BLOCK)
+				cr(&h);
+			skip = n;
 			continue;
 		}
 		node(&h, n, entering);

@@ -37,6 +37,7 @@ static const struct key top_keys[] = {
 	{ "pdf", SG_MAP },
 	{ "links", SG_MAP },
 	{ "nav", SG_STR },
+	{ "taxonomies", SG_MAP },	/* read by taxonomy.c */
 	{ "feeds", SG_MAP },
 	{ NULL, SG_NIL }
 };

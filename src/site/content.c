@@ -730,10 +730,12 @@ sg_content_resolve(struct sg_site *site)
 	order_sections(site->sections, &k, site->home);
 	for (i = 0; i < site->nsections; i++)
 		site->sections[i]->index = i;
+	sg_taxonomy_config(site);
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
 		p->index = i;
-		if (p->fm && (tags = sg_value_get(p->fm, "tags")) != NULL) {
+		if (p->fm && sg_taxonomy_has(site, "tags") &&
+		    (tags = sg_value_get(p->fm, "tags")) != NULL) {
 			if (tags->type == SG_STR)
 				add_tag(site, p, tags);
 			else if (tags->type == SG_LIST)
@@ -742,6 +744,7 @@ sg_content_resolve(struct sg_site *site)
 		}
 	}
 	sg_sort(site->tags, site->ntags, sizeof(*site->tags), cmp_tags);
+	sg_taxonomy_resolve(site);
 	set_build_date(site);
 	/* Two pages must not claim one URL (a slug, or README.md beside
 	 * a page called readme.md). */
@@ -803,6 +806,7 @@ sg_content_free(struct sg_site *site)
 		free(s->pages);
 		free(s);
 	}
+	sg_taxonomy_free(site);
 	for (i = 0; i < site->ntags; i++) {
 		free(site->tags[i]->name);
 		free(site->tags[i]->slug);

@@ -173,15 +173,40 @@ add_alias(struct sg_site *site, struct sg_page *p, const struct sg_value *v)
 	a->loc = v->loc;
 }
 
+/* Adds the front matter keys of the taxonomies (site.yml's
+ * 'taxonomies:', else categories; tags is a key already) to names. */
+static size_t
+taxonomy_keys(const struct sg_site *site, const char **names, size_t n,
+    size_t max)
+{
+	const struct sg_value	*t;
+	size_t			 i;
+
+	t = site->config.root ? sg_value_get(site->config.root, "taxonomies") :
+	    NULL;
+	if (t == NULL || t->type == SG_NIL) {
+		names[n++] = "categories";
+		return n;
+	}
+	for (i = 0; t->type == SG_MAP && i < t->len && n < max; i++)
+		if (t->items[i]->type == SG_STR)
+			names[n++] = t->items[i]->str;
+	return n;
+}
+
 static void
 unknown_key(struct sg_site *site, const struct sg_value *fm, size_t i)
 {
-	const char	*names[FM_NKEYS], *near;
-	size_t		 k;
+	const char	*names[FM_NKEYS + 32], *near;
+	size_t		 k, n;
 
 	for (k = 0; k < FM_NKEYS; k++)
 		names[k] = fm_keys[k].name;
-	if ((near = sg_suggest(fm->keys[i], names, FM_NKEYS)) != NULL)
+	n = taxonomy_keys(site, names, FM_NKEYS, FM_NKEYS + 32);
+	for (k = FM_NKEYS; k < n; k++)
+		if (!strcmp(names[k], fm->keys[i]))
+			return;		/* a taxonomy's terms */
+	if ((near = sg_suggest(fm->keys[i], names, n)) != NULL)
 		sg_diag_warn(site->diag, fm->key_locs ? &fm->key_locs[i] :
 		    &fm->items[i]->loc, "unknown front matter key '%s': did "
 		    "you mean '%s'? (a key of your own is kept for templates "

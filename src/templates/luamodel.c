@@ -13,6 +13,7 @@
 #include "out/assets.h"
 #include "out/handouts.h"
 #include "templates/luamodel.h"
+#include "templates/luatax.h"
 #include "path.h"
 #include "templates/render.h"
 #include "site.h"
@@ -347,6 +348,8 @@ l_page_index(lua_State *L)
 			set_str(L, "url", p->tags[t]->url);
 			lua_rawseti(L, -2, (lua_Integer)t + 1);
 		}
+	} else if (!strcmp(k, "taxonomies")) {
+		sg_lua_page_taxonomies(L, site, p);
 	} else if (!strcmp(k, "permalink")) {
 		link = permalink(site, p->url);
 		lua_pushstring(L, link);
@@ -537,6 +540,8 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	lua_setfield(L, -2, "pages");
 	lua_pushvalue(L, tags);
 	lua_setfield(L, -2, "tags");
+	sg_lua_taxonomies(L, site, pages, tags);
+	lua_setfield(L, -2, "taxonomies");
 	lua_rawgeti(L, sections, (lua_Integer)site->home->index + 1);
 	lua_setfield(L, -2, "home");
 	lua_rawgeti(L, sections, (lua_Integer)site->home->index + 1);
@@ -562,7 +567,8 @@ void
 sg_lua_model_proxies(lua_State *L)
 {
 	static const char *const regs[] = {
-		REG_PAGES, REG_SECTIONS, REG_TAGS, NULL
+		REG_PAGES, REG_SECTIONS, REG_TAGS, REG_TERMS, REG_TAXONOMIES,
+		NULL
 	};
 	lua_Integer	 i, n;
 	int		 map = lua_gettop(L), k;
@@ -610,6 +616,14 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 		break;
 	case SG_JOB_TAG:
 		link_to(L, lua_gettop(L), "tag", REG_TAGS, i, 1);
+		break;
+	case SG_JOB_TERM:
+		link_to(L, lua_gettop(L), "term", REG_TERMS, i, 1);
+		link_to(L, lua_gettop(L), "taxonomy", REG_TAXONOMIES,
+		    site->terms[i]->tax->index, 1);
+		break;
+	case SG_JOB_TAXONOMY:
+		link_to(L, lua_gettop(L), "taxonomy", REG_TAXONOMIES, i, 1);
 		break;
 	default:
 		break;

@@ -5,7 +5,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,12 +13,14 @@
 #include <lualib.h>
 
 #include "embed.h"
+#include "templates/luaescape.h"
 #include "templates/luamodel.h"
 #include "templates/luapat.h"
 #include "path.h"
 #include "templates/render.h"
 #include "site.h"
 #include "templates/template.h"
+#include "doc/shortcode.h"
 
 #define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
 #define STEP		10000			/* instructions between hook calls */
@@ -472,117 +473,6 @@ sg_render_lua_version(void)
 
 /* ---- worker states ----------------------------------------------------- */
 
-/* 1: one of & < > " ' (escaped); 2: a control character XML and HTML
- * do not allow; 3: the first byte of a UTF-8 sequence (checked). */
-static unsigned char	 escape_class[256];
-static pthread_once_t	 escape_once = PTHREAD_ONCE_INIT;
-
-static void
-escape_init(void)
-{
-	int	 c;
-
-	for (c = 0; c < 0x20; c++)
-		if (c != '\t' && c != '\n' && c != '\r')
-			escape_class[c] = 2;
-	escape_class[0x7f] = 2;
-	for (c = 0x80; c < 0x100; c++)
-		escape_class[c] = 3;
-	escape_class['&'] = escape_class['<'] = escape_class['>'] = 1;
-	escape_class['"'] = escape_class['\''] = 1;
-}
-
-/* The length of the valid UTF-8 sequence at s[0..n), or 0. */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t		 len, i;
-	unsigned int	 c;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	return len;
-}
-
-/* escape(v): v as text with & < > " ' escaped, and what is not text in
- * HTML or XML (invalid UTF-8, control characters) replaced by U+FFFD,
- * so that a file name read from disk cannot break a sitemap or feed;
- * nil is "". Also the "_e" of compiled templates. */
-static int
-l_escape(lua_State *L)
-{
-	luaL_Buffer		 b;
-	const unsigned char	*s;
-	const char		*run;
-	size_t			 len, i, k = 0;
-
-	if (lua_isnoneornil(L, 1)) {
-		lua_pushliteral(L, "");
-		return 1;
-	}
-	pthread_once(&escape_once, escape_init);
-	s = (const unsigned char *)luaL_tolstring(L, 1, &len);
-	for (i = 0; i < len; i++)
-		if (escape_class[s[i]] && (escape_class[s[i]] != 3 ||
-		    (k = utf8_len(s + i, len - i)) == 0))
-			break;
-		else if (escape_class[s[i]] == 3)
-			i += k - 1;
-	if (i == len)
-		return 1;
-	luaL_buffinit(L, &b);
-	for (run = (const char *)s, i = 0; i < len; i++) {
-		if (escape_class[s[i]] == 0)
-			continue;
-		if (escape_class[s[i]] == 3 && (k = utf8_len(s + i,
-		    len - i)) > 0) {
-			i += k - 1;
-			continue;
-		}
-		luaL_addlstring(&b, run, (size_t)((const char *)s + i - run));
-		run = (const char *)s + i + 1;
-		switch (s[i]) {
-		case '&':
-			luaL_addstring(&b, "&amp;");
-			break;
-		case '<':
-			luaL_addstring(&b, "&lt;");
-			break;
-		case '>':
-			luaL_addstring(&b, "&gt;");
-			break;
-		case '"':
-			luaL_addstring(&b, "&quot;");
-			break;
-		case '\'':
-			luaL_addstring(&b, "&#39;");
-			break;
-		default:
-			luaL_addstring(&b, "\xef\xbf\xbd");
-			break;
-		}
-	}
-	luaL_addlstring(&b, run, (size_t)((const char *)s + len - run));
-	luaL_pushresult(&b);
-	return 1;
-}
-
 /* The "_r" of compiled templates: v as text, nil as "". */
 static int
 l_raw(lua_State *L)
@@ -631,12 +521,12 @@ make_state(struct sg_render *r, struct state *st)
 		lua_getglobal(L, "table");
 		lua_getfield(L, -1, "concat");
 		lua_remove(L, -2);
-		lua_pushcfunction(L, l_escape);
+		lua_pushcfunction(L, sg_lua_escape);
 		lua_pushcfunction(L, l_raw);
 		lua_call(L, 3, 1);
 		lua_setfield(L, -2, r->tmpls[i].name);
 	}
-	sg_lua_helpers(L, r->site, l_escape);			/* helpers */
+	sg_lua_helpers(L, r->site, sg_lua_escape);			/* helpers */
 	sg_lua_model(L, r->site);				/* site */
 	lua_newtable(L);					/* forbidden */
 	for (i = 0; forbidden[i]; i++) {
@@ -669,6 +559,27 @@ make_state(struct sg_render *r, struct state *st)
 	return 0;
 }
 
+/* Makes st's Lua state on its first use. Returns 0, or -1 (reported at
+ * loc, or at the helper's line). */
+static int
+ready(struct sg_render *r, struct state *st, const struct sg_loc *loc)
+{
+	if (st->broken)
+		return -1;
+	if (st->L == NULL && make_state(r, st) == -1) {
+		st->broken = 1;
+		/* an error in a helper: reported at its file and line, the
+		 * same from every worker, so it is printed once */
+		if (st->L && lua_isstring(st->L, -1))
+			report(r, NULL, st->L, "while loading the helpers");
+		else
+			sg_diag_error(r->site->diag, loc, "cannot set up the "
+			    "template runtime: out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 /* Renders one output file on worker w. Sets *out (the caller frees) and
  * *len. Returns 0, or -1 after reporting the error at the template line
  * (or at job->src). */
@@ -683,19 +594,8 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 
 	*out = NULL;
 	*len = 0;
-	if (st->broken)
+	if (ready(r, st, &loc) == -1)
 		return -1;
-	if (st->L == NULL && make_state(r, st) == -1) {
-		st->broken = 1;
-		/* an error in a helper: reported at its file and line, the
-		 * same from every worker, so it is printed once */
-		if (st->L && lua_isstring(st->L, -1))
-			report(r, NULL, st->L, "while loading the helpers");
-		else
-			sg_diag_error(r->site->diag, &loc, "cannot set up the "
-			    "template runtime: out of memory");
-		return -1;
-	}
 	L = st->L;
 	if (find(r, job->template) == NULL) {
 		loc.line = job->line;
@@ -727,4 +627,124 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	memcpy(*out, s, *len + 1);
 	lua_settop(L, 0);
 	return 0;
+}
+
+/* ---- shortcodes ----------------------------------------------------------- */
+
+/* Reports the handler's "path\0line\0message" at the call sc. */
+static void
+report_call(struct sg_render *r, const struct sg_shortcode *sc, lua_State *L)
+{
+	const char	*s, *msg;
+	size_t		 len;
+
+	s = lua_tolstring(L, -1, &len);
+	if (s == NULL || memchr(s, '\0', len) == NULL) {
+		sg_diag_error(r->site->diag, &sc->loc, "in the shortcode "
+		    "'%s': %s", sc->name, s ? s : "unknown error");
+		return;
+	}
+	msg = s + strlen(s) + 1;
+	msg += strlen(msg) + 1;
+	if (*s)
+		sg_diag_error(r->site->diag, &sc->loc, "in the shortcode "
+		    "'%s' (%s:%d): %s", sc->name, s, atoi(s + strlen(s) + 1),
+		    msg);
+	else
+		sg_diag_error(r->site->diag, &sc->loc, "in the shortcode "
+		    "'%s': %s", sc->name, msg);
+}
+
+/* Runs shortcodes/NAME.html for the call sc on page p, on worker w: its
+ * variables are the page's (page, section, site, toc), args (positional
+ * ones at 1, 2, …, the others by name), and for a paired call inner
+ * (its Markdown made HTML) and inner_source. Sets *out (the caller
+ * frees). Returns 0, or -1 after reporting at the call, with the
+ * template's line. */
+int
+sg_render_shortcode(struct sg_render *r, int w, const struct sg_page *p,
+    const struct sg_shortcode *sc, const char *inner, char **out)
+{
+	struct state	*st = &r->states[w];
+	lua_State	*L;
+	const char	*s;
+	char		*name;
+	size_t		 i, len;
+	lua_Integer	 pos = 0;
+
+	*out = NULL;
+	if (ready(r, st, &sc->loc) == -1)
+		return -1;
+	L = st->L;
+	name = xasprintf("shortcodes/%s.html", sc->name);
+	lua_settop(L, 0);
+	lua_pushcfunction(L, msghandler);
+	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
+	lua_pushstring(L, name);
+	free(name);
+	sg_lua_vars(L, r->site, p->owner ? SG_JOB_SECTION : SG_JOB_PAGE,
+	    p->owner ? p->owner->index : p->index);
+	lua_pushnil(L);
+	lua_setfield(L, -2, "content");
+	lua_createtable(L, 0, (int)sc->nargs);
+	for (i = 0; i < sc->nargs; i++) {
+		lua_pushstring(L, sc->args[i].value);
+		if (sc->args[i].key)
+			lua_setfield(L, -2, sc->args[i].key);
+		else
+			lua_rawseti(L, -2, ++pos);
+	}
+	lua_setfield(L, -2, "args");
+	lua_pushstring(L, sc->name);
+	lua_setfield(L, -2, "name");
+	if (sc->closed) {
+		lua_pushstring(L, inner ? inner : "");
+		lua_setfield(L, -2, "inner");
+		lua_pushstring(L, sc->inner ? sc->inner : "");
+		lua_setfield(L, -2, "inner_source");
+	}
+	budget(st, 1);
+	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
+		budget(st, 0);
+		report_call(r, sc, L);
+		lua_settop(L, 0);
+		lua_gc(L, LUA_GCCOLLECT);
+		return -1;
+	}
+	budget(st, 0);
+	if ((s = lua_tolstring(L, -1, &len)) == NULL)
+		s = "";
+	*out = xstrndup(s, len);
+	lua_settop(L, 0);
+	return 0;
+}
+
+/* The names of the shortcodes there are (templates/shortcodes/NAME.html,
+ * the site's and the theme's), sorted, into *names (borrowed from r; the
+ * caller frees the array). Returns how many. */
+size_t
+sg_render_shortcodes(const struct sg_render *r, char ***names)
+{
+	size_t	 i, n = 0;
+
+	*names = xcalloc(r->ntmpls + 1, sizeof(**names));
+	for (i = 0; i < r->ntmpls; i++)
+		if (!strncmp(r->tmpls[i].name, "shortcodes/", 11) &&
+		    sg_ends_with(r->tmpls[i].name, ".html") &&
+		    strchr(r->tmpls[i].name + 11, '/') == NULL)
+			(*names)[n++] = r->tmpls[i].name;
+	return n;
+}
+
+/* Does the template of shortcode name mention 'inner' (so that a call
+ * must be closed, as Hugo's .Inner)? */
+int
+sg_render_needs_inner(const struct sg_render *r, const char *name)
+{
+	const struct tmpl	*t;
+	char			*key = xasprintf("shortcodes/%s.html", name);
+
+	t = find(r, key);
+	free(key);
+	return t && t->lua && strstr(t->lua, "inner") != NULL;
 }

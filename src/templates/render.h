@@ -6,6 +6,8 @@
 
 struct sg_site;
 struct sg_render;
+struct sg_page;
+struct sg_shortcode;
 
 /* What one output file is made from. */
 struct sg_job {
@@ -15,7 +17,9 @@ struct sg_job {
 #define SG_JOB_TAG	3	/* site->tags[index] */
 #define SG_JOB_SPECIAL	4	/* template name, with only site */
 #define SG_JOB_DECK	5	/* site->pages[index] as a slide deck */
-#define SG_JOB_FEED	6	/* site->sections[index]'s own atom.xml */
+#define SG_JOB_TERM	6	/* site->terms[index] */
+#define SG_JOB_TAXONOMY	7	/* site->taxonomies[index]: its list */
+#define SG_JOB_FEED	8	/* site->sections[index]'s own atom.xml */
 	size_t		 index;
 	const char	*template;	/* the template to start from */
 	const char	*out;		/* path in the output directory */
@@ -28,6 +32,10 @@ int	 sg_render_has(const struct sg_render *, const char *);
 int	 sg_render_run(struct sg_render *, int, const struct sg_job *, char **,
 	    size_t *);
 void	 sg_render_free(struct sg_render *);
+int	 sg_render_shortcode(struct sg_render *, int, const struct sg_page *,
+	    const struct sg_shortcode *, const char *, char **);
+size_t	 sg_render_shortcodes(const struct sg_render *, char ***);
+int	 sg_render_needs_inner(const struct sg_render *, const char *);
 const char *sg_render_lua_version(void);
 
 #endif

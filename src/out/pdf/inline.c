@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/shortcode.h"
 #include "out/handouts.h"
 #include "out/pdf/pdf_int.h"
 
@@ -109,6 +110,18 @@ leaf(enum sg_node_kind kind)
 	default:
 		return 0;
 	}
+}
+
+/* Appends the text of what the template of shortcode n made. */
+static void
+sc_text(struct sg_buf *buf, const struct sg_node *n)
+{
+	struct sg_buf	 t = { NULL, 0, 0 };
+
+	sg_sc_text(n->u.shortcode.sc, &t);
+	if (t.len > 0)
+		pdf_valid_utf8(buf, t.data, t.len);
+	sg_buf_free(&t);
 }
 
 /* Where each open inline started, by depth. */
@@ -240,6 +253,10 @@ put(struct pdf *p, const struct sg_node *c, struct text *t,
 		attr(al, pango_attr_strikethrough_new(TRUE), start,
 		    buf->len);
 		break;
+	case SG_NODE_SHORTCODE:
+		if (c->first == NULL)
+			sc_text(buf, c);
+		break;
 	case SG_NODE_IMAGE:
 		sg_buf_puts(buf, "]");
 		attr(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
@@ -298,6 +315,9 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 		pango_layout_set_font_description(t->layout, fd);
 		pango_font_description_free(fd);
 	}
+	/* a shortcode that encloses nothing: the text its template made */
+	if (n->kind == SG_NODE_SHORTCODE_BLOCK && n->first == NULL)
+		sc_text(&buf, n);
 	sg_walk_init(&w, n);
 	while (sg_walk_next(&w, &c, &entering)) {
 		if (c == n)

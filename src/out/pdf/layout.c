@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/shortcode.h"
 #include "samples/samples.h"
 #include "out/pdf/pdf_int.h"
 
@@ -654,6 +655,14 @@ walk(struct lay *l, const struct sg_node *root)
 		case SG_NODE_PARAGRAPH:
 			paragraph(l, n);
 			skip(&w, n);
+			break;
+		case SG_NODE_SHORTCODE_BLOCK:
+			/* its inner blocks, else the text its template made */
+			if (n->first == NULL) {
+				if (n->u.shortcode.sc->html)
+					paragraph_text(l, n);
+				skip(&w, n);
+			}
 			break;
 		case SG_NODE_HEADING:
 			heading(l, n);

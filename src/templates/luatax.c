@@ -1,0 +1,141 @@
+/* luatax.c: the taxonomies as Lua tables, made once per worker state with
+ * the rest of the model (luamodel.c): site.taxonomies, in site.yml's
+ * order and by plural name, each with its terms and their pages; and
+ * page.taxonomies, made when a template reads it. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lua.h>
+
+#include "site.h"
+#include "templates/luatax.h"
+
+static void
+set_str(lua_State *L, const char *key, const char *val)
+{
+	lua_pushstring(L, val);
+	lua_setfield(L, -2, key);
+}
+
+/* base_url's scheme and host before url, as luamodel.c's permalink. */
+static void
+set_permalink(lua_State *L, const struct sg_site *site, const char *url)
+{
+	const char	*b = site->config.base_url, *p;
+
+	if ((p = strstr(b, "://")) == NULL)
+		lua_pushstring(L, url);
+	else {
+		p = strchr(p + 3, '/');
+		lua_pushlstring(L, b, p ? (size_t)(p - b) : strlen(b));
+		lua_pushstring(L, url);
+		lua_concat(L, 2);
+	}
+	lua_setfield(L, -2, "permalink");
+}
+
+/*
+ * Pushes site.taxonomies: a list of {name, singular, plural, url,
+ * permalink, terms}, each also under its plural name; a term is {name,
+ * slug, url, permalink, pages, count, taxonomy} (a tag's is the table of
+ * site.tags). pages and tags are the stack indices of the lists of page
+ * and tag tables. Keeps the lists of terms and taxonomies in the
+ * registry for sg_lua_vars.
+ */
+void
+sg_lua_taxonomies(lua_State *L, const struct sg_site *site, int pages,
+    int tags)
+{
+	const struct sg_taxonomy	*t;
+	const struct sg_tag		*g;
+	size_t				 i, k, j;
+	int				 terms, taxes, top;
+
+	lua_createtable(L, (int)site->nterms, 0);
+	terms = lua_gettop(L);
+	lua_createtable(L, (int)site->ntaxonomies, 0);
+	taxes = lua_gettop(L);
+	lua_createtable(L, (int)site->ntaxonomies, (int)site->ntaxonomies);
+	top = lua_gettop(L);
+	for (i = 0; i < site->ntaxonomies; i++) {
+		t = site->taxonomies[i];
+		lua_createtable(L, 0, 7);
+		set_str(L, "name", t->plural);
+		set_str(L, "singular", t->singular);
+		set_str(L, "plural", t->plural);
+		set_str(L, "url", t->url);
+		set_permalink(L, site, t->url);
+		lua_createtable(L, (int)t->nterms, 0);
+		for (k = 0; k < t->nterms; k++) {
+			g = t->terms[k];
+			if (t->terms == site->tags) {
+				lua_rawgeti(L, tags, (lua_Integer)k + 1);
+			} else {
+				lua_createtable(L, 0, 7);
+				set_str(L, "name", g->name);
+				set_str(L, "slug", g->slug);
+				set_str(L, "url", g->url);
+				set_permalink(L, site, g->url);
+				lua_createtable(L, (int)g->npages, 0);
+				for (j = 0; j < g->npages; j++) {
+					lua_rawgeti(L, pages, (lua_Integer)
+					    g->pages[j]->index + 1);
+					lua_rawseti(L, -2, (lua_Integer)j + 1);
+				}
+				lua_setfield(L, -2, "pages");
+			}
+			lua_pushinteger(L, (lua_Integer)g->npages);
+			lua_setfield(L, -2, "count");
+			lua_pushvalue(L, -3);		/* the taxonomy */
+			lua_setfield(L, -2, "taxonomy");
+			lua_pushvalue(L, -1);
+			lua_rawseti(L, terms, (lua_Integer)g->index + 1);
+			lua_rawseti(L, -2, (lua_Integer)k + 1);
+		}
+		lua_setfield(L, -2, "terms");
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, taxes, (lua_Integer)i + 1);
+		lua_pushvalue(L, -1);
+		lua_setfield(L, top, t->plural);
+		lua_rawseti(L, top, (lua_Integer)i + 1);
+	}
+	lua_pushvalue(L, taxes);
+	lua_setfield(L, LUA_REGISTRYINDEX, REG_TAXONOMIES);
+	lua_pushvalue(L, terms);
+	lua_setfield(L, LUA_REGISTRYINDEX, REG_TERMS);
+	lua_remove(L, taxes);
+	lua_remove(L, terms);
+}
+
+/* Pushes page.taxonomies: for each taxonomy, by plural name, the list of
+ * the page's terms as {name, slug, url}. */
+void
+sg_lua_page_taxonomies(lua_State *L, const struct sg_site *site,
+    const struct sg_page *p)
+{
+	const struct sg_taxonomy	*t;
+	const struct sg_tag		*g;
+	size_t				 i, k, j;
+	int				 n;
+
+	lua_createtable(L, 0, (int)site->ntaxonomies);
+	for (i = 0; i < site->ntaxonomies; i++) {
+		t = site->taxonomies[i];
+		lua_newtable(L);
+		n = 0;
+		for (k = 0; k < t->nterms; k++) {
+			g = t->terms[k];
+			for (j = 0; j < g->npages && g->pages[j] != p; j++)
+				;
+			if (j == g->npages)
+				continue;
+			lua_createtable(L, 0, 3);
+			set_str(L, "name", g->name);
+			set_str(L, "slug", g->slug);
+			set_str(L, "url", g->url);
+			lua_rawseti(L, -2, ++n);
+		}
+		lua_setfield(L, -2, t->plural);
+	}
+}
