@@ -3,19 +3,9 @@
 # its figure and note in a page, in a slide deck and in the handout PDF;
 # sitegen check passes; the output does not depend on --jobs.
 # Prints "ok NAME" / "FAIL NAME" lines. Run from the repository root.
-set -u
-sg=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/lib/common.sh"
+tmp=$work
 top=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset SOURCE_DATE_EPOCH
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
-	return 0
-}
 
 site=$tmp/site
 mkdir -p "$site/content/talks" "$site/themes" "$site/static/img"

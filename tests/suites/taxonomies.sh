@@ -4,19 +4,9 @@
 # with the default theme, a page lists its categories and the list page
 # of an empty taxonomy is made.
 # Prints "ok NAME" / "FAIL NAME" lines. Run from the repository root.
-set -u
-sg=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/lib/common.sh"
+tmp=$work
 top=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset SOURCE_DATE_EPOCH
-
-ok() { echo "ok $1"; }
-fail() {
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
-	return 0
-}
 
 s=$tmp/site
 mkdir -p "$s/content" "$s/themes"
