@@ -1,5 +1,6 @@
 /* content.c: walks content/, splits front matter from Markdown, and builds
- * the tree of sections and pages with their URLs, order and tags. */
+ * the tree of sections and pages with their URLs and order; their
+ * taxonomies' terms are taxonomy.c's. */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -493,13 +494,6 @@ cmp_sections(const void *a, const void *b)
 	return strcmp(x->dir, y->dir);
 }
 
-static int
-cmp_tags(const void *a, const void *b)
-{
-	return strcmp((*(struct sg_tag *const *)a)->slug,
-	    (*(struct sg_tag *const *)b)->slug);
-}
-
 /* A title for a folder without an index page: "local-dev" -> "Local dev". */
 static char *
 folder_title(const char *dir)
@@ -588,60 +582,6 @@ cmp_out(const void *a, const void *b)
 }
 
 static void
-add_tag(struct sg_site *site, struct sg_page *p, const struct sg_value *v)
-{
-	struct sg_tag	*t = NULL;
-	char		*slug, *enc;
-	const char	*e;
-	size_t		 i;
-
-	if (v->str == NULL)
-		return;
-	for (e = v->str; *e == ' ' || *e == '\t'; e++)
-		;
-	if (*e == '\0') {
-		sg_diag_error(site->diag, &v->loc, "an empty tag: give it a "
-		    "name or remove it");
-		return;
-	}
-	slug = sg_slugify(v->str);
-	for (i = 0; i < site->ntags; i++)
-		if (!strcmp(site->tags[i]->slug, slug)) {
-			t = site->tags[i];
-			break;
-		}
-	/* two names, one page: say so rather than merge them (names that
-	 * differ only in case are one tag) */
-	if (t && strcasecmp(t->name, v->str) != 0) {
-		sg_diag_error(site->diag, &v->loc, "the tags '%s' and '%s' "
-		    "both make the tag page tags/%s/: spell them the same, or "
-		    "rename one", v->str, t->name, slug);
-		free(slug);
-		return;
-	}
-	if (t == NULL) {
-		t = xcalloc(1, sizeof(*t));
-		t->name = xstrdup(v->str);
-		t->slug = slug;
-		enc = sg_path_url(slug);
-		t->url = xasprintf("%stags/%s/", site->config.base_path, enc);
-		free(enc);
-		t->out = xasprintf("tags/%s/index.html", slug);
-		site->tags = xrealloc(site->tags, (site->ntags + 1) *
-		    sizeof(*site->tags));
-		site->tags[site->ntags++] = t;
-	} else
-		free(slug);
-	for (i = 0; i < p->ntags; i++)
-		if (p->tags[i] == t)
-			return;
-	p->tags = xrealloc(p->tags, (p->ntags + 1) * sizeof(*p->tags));
-	p->tags[p->ntags++] = t;
-	t->pages = xrealloc(t->pages, (t->npages + 1) * sizeof(*t->pages));
-	t->pages[t->npages++] = p;
-}
-
-static void
 set_build_date(struct sg_site *site)
 {
 	const char	*e = getenv("SOURCE_DATE_EPOCH");
@@ -679,7 +619,6 @@ sg_content_resolve(struct sg_site *site)
 {
 	struct sg_page		*p, **byout;
 	struct sg_section	*s;
-	const struct sg_value	*tags;
 	struct sg_loc		 loc;
 	size_t			 i, k, n = 0;
 
@@ -734,16 +673,7 @@ sg_content_resolve(struct sg_site *site)
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
 		p->index = i;
-		if (p->fm && sg_taxonomy_has(site, "tags") &&
-		    (tags = sg_value_get(p->fm, "tags")) != NULL) {
-			if (tags->type == SG_STR)
-				add_tag(site, p, tags);
-			else if (tags->type == SG_LIST)
-				for (k = 0; k < tags->len; k++)
-					add_tag(site, p, tags->items[k]);
-		}
 	}
-	sg_sort(site->tags, site->ntags, sizeof(*site->tags), cmp_tags);
 	sg_taxonomy_resolve(site);
 	set_build_date(site);
 	/* Two pages must not claim one URL (a slug, or README.md beside
@@ -806,21 +736,12 @@ sg_content_free(struct sg_site *site)
 		free(s->pages);
 		free(s);
 	}
-	sg_taxonomy_free(site);
-	for (i = 0; i < site->ntags; i++) {
-		free(site->tags[i]->name);
-		free(site->tags[i]->slug);
-		free(site->tags[i]->url);
-		free(site->tags[i]->out);
-		free(site->tags[i]->pages);
-		free(site->tags[i]);
-	}
+	sg_taxonomy_free(site);	/* tags too */
 	for (i = 0; i < site->nfiles; i++)
 		free(site->files[i]);
 	free(site->files);
 	free(site->all);
 	free(site->pages);
 	free(site->sections);
-	free(site->tags);
 	free(site->build_date);
 }

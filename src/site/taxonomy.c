@@ -123,6 +123,11 @@ add_term(struct sg_site *site, struct sg_taxonomy *t, struct sg_page *p,
 		    sg_value_type_name(v->type));
 		return;
 	}
+	if (v->str[strspn(v->str, " \t")] == '\0') {
+		sg_diag_error(site->diag, &v->loc, "an empty %s: give it a "
+		    "name or remove it", t->singular);
+		return;
+	}
 	slug = sg_slugify(v->str);
 	if (*slug == '\0') {
 		sg_diag_error(site->diag, &v->loc, "the term '%s' of '%s' "
@@ -139,9 +144,9 @@ add_term(struct sg_site *site, struct sg_taxonomy *t, struct sg_page *p,
 	/* two names, one page: say so rather than merge them (names that
 	 * differ only in case are one term) */
 	if (g && strcasecmp(g->name, v->str) != 0) {
-		sg_diag_error(site->diag, &v->loc, "the terms '%s' and '%s' "
+		sg_diag_error(site->diag, &v->loc, "the %s '%s' and '%s' "
 		    "both make the page %s/%s/: spell them the same, or "
-		    "rename one", v->str, g->name, t->plural, slug);
+		    "rename one", t->plural, v->str, g->name, t->plural, slug);
 		free(slug);
 		return;
 	}
@@ -164,6 +169,10 @@ add_term(struct sg_site *site, struct sg_taxonomy *t, struct sg_page *p,
 			return;
 	g->pages = xrealloc(g->pages, (g->npages + 1) * sizeof(*g->pages));
 	g->pages[g->npages++] = p;
+	if (!strcmp(t->plural, "tags")) {	/* also page.tags */
+		p->tags = xrealloc(p->tags, (p->ntags + 1) * sizeof(*p->tags));
+		p->tags[p->ntags++] = g;
+	}
 }
 
 void
@@ -175,25 +184,22 @@ sg_taxonomy_resolve(struct sg_site *site)
 
 	for (i = 0; i < site->ntaxonomies; i++) {
 		t = site->taxonomies[i];
-		if (!strcmp(t->plural, "tags")) {
-			/* content.c made them, in site->pages' order */
-			t->terms = site->tags;
-			t->nterms = site->ntags;
-		} else {
-			for (k = 0; k < site->npages; k++) {
-				if (site->pages[k]->fm == NULL ||
-				    (v = sg_value_get(site->pages[k]->fm,
-				    t->plural)) == NULL || v->type == SG_NIL)
-					continue;
-				if (v->type != SG_LIST)
-					add_term(site, t, site->pages[k], v);
-				else
-					for (j = 0; j < v->len; j++)
-						add_term(site, t,
-						    site->pages[k], v->items[j]);
-			}
-			sg_sort(t->terms, t->nterms, sizeof(*t->terms),
-			    cmp_terms);
+		for (k = 0; k < site->npages; k++) {
+			if (site->pages[k]->fm == NULL ||
+			    (v = sg_value_get(site->pages[k]->fm,
+			    t->plural)) == NULL || v->type == SG_NIL)
+				continue;
+			if (v->type != SG_LIST)
+				add_term(site, t, site->pages[k], v);
+			else
+				for (j = 0; j < v->len; j++)
+					add_term(site, t, site->pages[k],
+					    v->items[j]);
+		}
+		sg_sort(t->terms, t->nterms, sizeof(*t->terms), cmp_terms);
+		if (!strcmp(t->plural, "tags")) {	/* also site.tags */
+			site->tags = t->terms;
+			site->ntags = t->nterms;
 		}
 		n += t->nterms;
 	}
@@ -216,17 +222,15 @@ sg_taxonomy_free(struct sg_site *site)
 
 	for (i = 0; i < site->ntaxonomies; i++) {
 		t = site->taxonomies[i];
-		if (t->terms != site->tags) {
-			for (k = 0; k < t->nterms; k++) {
-				free(t->terms[k]->name);
-				free(t->terms[k]->slug);
-				free(t->terms[k]->url);
-				free(t->terms[k]->out);
-				free(t->terms[k]->pages);
-				free(t->terms[k]);
-			}
-			free(t->terms);
+		for (k = 0; k < t->nterms; k++) {
+			free(t->terms[k]->name);
+			free(t->terms[k]->slug);
+			free(t->terms[k]->url);
+			free(t->terms[k]->out);
+			free(t->terms[k]->pages);
+			free(t->terms[k]);
 		}
+		free(t->terms);
 		free(t->singular);
 		free(t->plural);
 		free(t->url);
@@ -235,6 +239,8 @@ sg_taxonomy_free(struct sg_site *site)
 	}
 	free(site->taxonomies);
 	free(site->terms);
+	site->tags = NULL;	/* the terms of tags, freed above */
+	site->ntags = 0;
 	site->taxonomies = NULL;
 	site->terms = NULL;
 	site->ntaxonomies = site->nterms = 0;

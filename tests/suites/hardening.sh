@@ -471,7 +471,7 @@ build "$s"
 [ $status -eq 1 ] && printf '%s' "$out" | grep -q "^content/p.md:3:7: error: this page's output file index.html/index.html clashes with index.html"
 check "names: slug index.html clashes with the home page: an error at the slug" $? "$status: $out"
 rm "$s/content/p.md"
-fm "tags C++ and C are an error naming both" 'tags: ["C++", "C"]' "content/guide/p.md:3:15: error: the tags 'C' and 'C++' both make the tag page tags/c/"
+fm "tags C++ and C are an error naming both" 'tags: ["C++", "C"]' "content/guide/p.md:3:15: error: the tags 'C' and 'C++' both make the page tags/c/"
 fm "an empty tag is an error at its line" 'tags:
   - lambda
   - ""' "content/guide/p.md:5:5: error: an empty tag"
