@@ -379,11 +379,11 @@ l_page_index(lua_State *L)
 		    p->md.summary ? p->md.summary : "");
 	} else if (!strcmp(k, "word_count")) {
 		track(L, SG_READ(i, SG_READ_WORDS));
-		lua_pushnumber(L, (double)p->md.words);
+		lua_pushinteger(L, (lua_Integer)p->md.words);
 	} else if (!strcmp(k, "reading_time")) {
 		track(L, SG_READ(i, SG_READ_WORDS));
-		lua_pushnumber(L, (double)((p->md.words + WORDS_A_MINUTE - 1) /
-		    WORDS_A_MINUTE));
+		lua_pushinteger(L, (lua_Integer)((p->md.words +
+		    WORDS_A_MINUTE - 1) / WORDS_A_MINUTE));
 	} else if (!strcmp(k, "permalink")) {
 		link = permalink(site, p->url);
 		lua_pushstring(L, link);
