@@ -15,7 +15,7 @@ export LC_ALL=C.UTF-8
 
 s=$work/site
 mkdir -p "$s/content" "$s/templates"
-printf 'title: t\ntheme: ""\nbase_url: /\n' > "$s/site.yml"
+printf 'title: t\ntheme: ""\nbase_url: https://example.org/\n' > "$s/site.yml"
 printf '<html><body><%%- content %%></body></html>\n' > "$s/templates/page.html"
 cp "$s/templates/page.html" "$s/templates/index.html"
 cp "$s/templates/page.html" "$s/templates/section.html"
