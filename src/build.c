@@ -400,6 +400,25 @@ sg_live_free(struct sg_live *l)
 	free(l);
 }
 
+/* Makes the handout PDFs again from the pages as they are now, and
+ * writes them into out (serve, after an edit of a page they hold). */
+void
+sg_live_handouts(struct sg_live *l, struct sg_output *out)
+{
+	struct sg_handouts	*hs = l->site->handouts;
+	size_t			 i;
+
+	if (hs == NULL || hs->len == 0)
+		return;
+	for (i = 0; hs->bufs && i < hs->len; i++)
+		sg_buf_free(&hs->bufs[i]);
+	free(hs->bufs);
+	hs->bufs = NULL;
+	make_handouts(l->site);
+	if (sg_diag_errors(l->site->diag) == 0)
+		write_handouts(l->site, out, NULL);
+}
+
 static int	build(const struct sg_options *, struct sg_live **);
 
 /* Builds the site described by opt. Returns the exit status: 0, or 1

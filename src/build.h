@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 struct sg_options;
+struct sg_output;
 struct sg_render;
 
 /* A build kept in memory: the loaded site (page texts included), its
@@ -21,11 +22,14 @@ struct sg_live {
 	size_t			 njobs;
 	size_t			**reads;	/* per job: page indices */
 	size_t			*nreads;
+	int			 handouts;	/* an edited page is in a
+						 * handout: make them again */
 };
 
 int	sg_build(const struct sg_options *);
 int	sg_build_live(const struct sg_options *, struct sg_live **);
 void	sg_live_note(struct sg_live *, const struct sg_render *, int, size_t);
+void	sg_live_handouts(struct sg_live *, struct sg_output *);
 void	sg_live_free(struct sg_live *);
 
 #endif

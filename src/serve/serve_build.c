@@ -163,15 +163,19 @@ sg_serve_rebuild(struct serve_ctx *x, int what, char *const *pages,
 	sg_serve_event(x->s, SG_EV_RELOAD, data);
 	fprintf(stderr, "sitegen: rendered %d file%s again in %.1f ms\n", n,
 	    n == 1 ? "" : "s", (sg_now() - t0) * 1000);
-	/* the search index, which no page shows, after the pages */
+	/* the handouts and the search index, which no page shows, after
+	 * the pages */
 	catch_start(&c);
-	n = sg_incr_search(x->live, dir);
+	n = sg_incr_after(x->live, dir);
 	catch_end(&c, &text, &len);
-	free(text);
 	if (n != 0) {
 		sg_live_free(x->live);
 		x->live = NULL;
+		failed(x, text, len);
+		free(text);
+		return -1;
 	}
+	free(text);
 	return 0;
 }
 

@@ -1,10 +1,11 @@
 /* serve_incr.c: after an edit of a page's text, renders again only what
  * that edit changes, from the build serve keeps in memory (struct
  * sg_live): the page itself, and the output files whose renders read its
- * summary, word count or reading time when those changed. Anything that
- * moves a page or changes what other pages show or link to (its front
- * matter, title, headings and anchors, links, samples' files) needs a
- * whole build, which the caller runs when told so. */
+ * summary, word count or reading time when those changed; then the
+ * handouts that hold it and the search index. Anything that moves a page
+ * or changes what other pages show or link to (its front matter, title,
+ * headings and anchors, links, linked files) needs a whole build, which
+ * the caller runs when told so. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,10 +70,10 @@ shape_free(struct shape *s)
 }
 
 /* Is p a page whose edit this file can handle alone? Not a section's
- * own page (every worker's model holds its HTML), a slide deck, a page
- * of a handout, a draft or a page left out. */
+ * own page (every worker's model holds its HTML), a slide deck, a draft
+ * or a page left out. Notes in l whether a handout holds it. */
 static int
-plain_page(const struct sg_live *l, const struct sg_page *p)
+plain_page(struct sg_live *l, const struct sg_page *p)
 {
 	const struct sg_site	*site = l->site;
 	const struct sg_handouts *hs = site->handouts;
@@ -86,7 +87,7 @@ plain_page(const struct sg_live *l, const struct sg_page *p)
 			return 0;
 	for (i = 0; hs && i < hs->npages; i++)
 		if (hs->pages[i] == p)
-			return 0;
+			l->handouts = 1;
 	return 1;
 }
 
@@ -245,6 +246,7 @@ sg_incr_pages(struct sg_live *l, char *const *rels, size_t n,
 
 	memset(&c, 0, sizeof(c));
 	c.l = l;
+	l->handouts = 0;
 	c.edited = xcalloc(n + 1, sizeof(*c.edited));
 	for (i = 0; i < n; i++) {
 		c.edited[i] = sg_content_find(site, rels[i]);
@@ -388,16 +390,29 @@ move_search(const char *from, const char *to)
 	free(ov);
 }
 
-/* Writes the search index again into outdir after sg_incr_pages: made
- * whole beside it, then moved in file by file, and the files it no
- * longer has removed. Returns 0, or -1 (reported). */
+/* After sg_incr_pages, what no page shows and takes longer, into
+ * outdir: the handouts that hold an edited page, each file replaced
+ * whole; the search index, made whole beside outdir, then moved in file
+ * by file, and the files it no longer has removed. Returns 0, or -1
+ * (reported). */
 int
-sg_incr_search(struct sg_live *l, const char *outdir)
+sg_incr_after(struct sg_live *l, const char *outdir)
 {
 	struct sg_output	*out;
 	char			*next;
-	int			 rc = -1;
+	int			 rc = -1, errors = sg_diag_errors(l->site->diag);
 
+	if (l->handouts) {
+		l->handouts = 0;
+		if ((out = sg_out_open(outdir, l->site->root, SG_OUT_INPLACE,
+		    l->site->diag)) == NULL)
+			return -1;
+		sg_live_handouts(l, out);
+		sg_out_commit(out);
+		sg_diag_flush(l->site->diag);
+		if (sg_diag_errors(l->site->diag) > errors)
+			return -1;
+	}
 	if (l->search == NULL)
 		return 0;
 	next = xasprintf("%s.search", outdir);
@@ -410,6 +425,8 @@ sg_incr_search(struct sg_live *l, const char *outdir)
 	}
 	if (rc == 0)
 		move_search(next, outdir);
+	if (sg_diag_errors(l->site->diag) > errors)
+		rc = -1;
 	sg_rm_tree(next);
 	free(next);
 	sg_diag_flush(l->site->diag);

@@ -65,6 +65,6 @@ struct sg_live;
 #define SG_INCR_FULL	(-2)	/* the edit needs a whole build */
 int		 sg_incr_pages(struct sg_live *, char *const *, size_t,
 		    const char *);
-int		 sg_incr_search(struct sg_live *, const char *);
+int		 sg_incr_after(struct sg_live *, const char *);
 
 #endif

@@ -6,7 +6,8 @@
 # (only that page), the first paragraph (the pages listing its summary
 # too), a heading and the title from '# heading' (a whole build), new
 # words for the search index, a broken anchor reported either way, a new
-# page. Prints "ok NAME"/"FAIL NAME".
+# page; the handout that holds an edited page follows. Prints "ok
+# NAME"/"FAIL NAME".
 set -u
 sg=$1
 case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
@@ -22,7 +23,7 @@ fail() { echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | 
 s=$work/site
 mkdir -p "$s/content/guide" "$s/content/ops" "$s/themes"
 cp -R "$top/themes/default" "$s/themes/default"
-printf 'title: Incremental\nbase_url: https://example.org/docs/\ntheme: default\nhandouts: []\n' > "$s/site.yml"
+printf 'title: Incremental\nbase_url: https://example.org/docs/\ntheme: default\nhandouts:\n  - name: ops\n    title: Ops\n    pages: [ops/c.md]\n' > "$s/site.yml"
 printf -- '---\ntitle: Home\n---\nThe home page.\n' > "$s/content/_index.md"
 printf -- '---\ntitle: Guide\nweight: 1\n---\nAbout the guide.\n' > "$s/content/guide/_index.md"
 printf -- '---\ntitle: Ops\nweight: 2\n---\nAbout operations.\n' > "$s/content/ops/_index.md"
@@ -91,13 +92,15 @@ page guide/a.md Alpha 1 'Alpha starts here.' 'Alpha goes on and on.'
 wait_log "$n" 'rendered\|rebuilt\|failed' > /dev/null
 same word-removed
 
-# the first paragraph is the summary, which lists and the feed show
+# the first paragraph is the summary, which lists and the feed show;
+# the page is in a handout, made again after the pages
 n=$(lines)
 page ops/c.md Gamma 3 'Gamma now starts elsewhere.' 'Gamma goes on.'
 r=$(wait_log "$n" 'rendered\|rebuilt\|failed')
 case $r in *"rendered 1 file"*|*rebuilt*|*failed*) fail summary-more-files "$r" ;;
 	*rendered*) ok summary-more-files ;; *) fail summary-more-files "$r" ;; esac
 same summary
+[ -f "$(served)/handouts/ops.pdf" ] && ok handout-served || fail handout-served
 
 # a heading: the anchors change, what links to them must be checked
 n=$(lines)
