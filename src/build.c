@@ -33,6 +33,7 @@ struct render_ctx {
 	struct sg_job		*jobs;
 	struct sg_check		*check;		/* check: the links, or NULL */
 	struct sg_search	*search;
+	struct sg_live		*live;		/* serve: what to keep, or NULL */
 };
 
 static void
@@ -59,13 +60,17 @@ render_one(void *arg, int worker, size_t i)
 		sg_out_write(c->out, job->out, html, len);
 	}
 	free(html);
+	if (c->live)
+		sg_live_note(c->live, c->render, worker, i);
 	if (md) {
 		sg_search_page(c->search, worker, p);
 		free(md->html);
 		md->html = NULL;
 		sg_md_drop_tree(md);
-		free(p->text);
-		p->text = NULL;
+		if (c->live == NULL) {
+			free(p->text);
+			p->text = NULL;
+		}
 	}
 }
 
@@ -377,10 +382,83 @@ checked(const struct sg_site *site)
 }
 
 
+/* Notes which pages job i of l->jobs read the text-dependent fields of
+ * in its last render on worker. */
+void
+sg_live_note(struct sg_live *l, const struct sg_render *r, int worker,
+    size_t i)
+{
+	const size_t	*v;
+	size_t		 n = sg_render_reads(r, worker, &v);
+
+	free(l->reads[i]);
+	l->reads[i] = n ? xmalloc(n * sizeof(*v)) : NULL;
+	if (n)
+		memcpy(l->reads[i], v, n * sizeof(*v));
+	l->nreads[i] = n;
+}
+
+void
+sg_live_free(struct sg_live *l)
+{
+	size_t	 i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->njobs; i++)
+		free(l->reads[i]);
+	free(l->reads);
+	free(l->nreads);
+	free(l->jobs);
+	sg_search_free(l->search);
+	sg_render_free(l->render);
+	sg_decks_free(l->decks);
+	sg_site_free(l->site);
+	free(l);
+}
+
+/* Makes the handout PDFs again from the pages as they are now, and
+ * writes them into out (serve, after an edit of a page they hold). */
+void
+sg_live_handouts(struct sg_live *l, struct sg_output *out)
+{
+	struct sg_handouts	*hs = l->site->handouts;
+	size_t			 i;
+
+	if (hs == NULL || hs->len == 0)
+		return;
+	for (i = 0; hs->bufs && i < hs->len; i++)
+		sg_buf_free(&hs->bufs[i]);
+	free(hs->bufs);
+	hs->bufs = NULL;
+	make_handouts(l->site);
+	if (sg_diag_errors(l->site->diag) == 0)
+		write_handouts(l->site, out, NULL);
+}
+
+static int	build(const struct sg_options *, struct sg_live **);
+
 /* Builds the site described by opt. Returns the exit status: 0, or 1
  * when the site has errors (all reported; the output is untouched). */
 int
 sg_build(const struct sg_options *opt)
+{
+	return build(opt, NULL);
+}
+
+/* The same, for serve: after a build that succeeded, *live holds the
+ * loaded site, its templates and what each output file read, to render
+ * again what an edit changes (serve_incr.c); NULL otherwise. The caller
+ * frees it with sg_live_free; opt must outlive it. */
+int
+sg_build_live(const struct sg_options *opt, struct sg_live **live)
+{
+	*live = xcalloc(1, sizeof(**live));
+	return build(opt, live);
+}
+
+static int
+build(const struct sg_options *opt, struct sg_live **live)
 {
 	struct sg_site		*site;
 	struct sg_render	*render = NULL;
@@ -419,6 +497,8 @@ sg_build(const struct sg_options *opt)
 		sg_assets_build(site, &site->assets);
 		/* two output files in one place are found before any work */
 		if (sg_render_new(site, opt->jobs, &render) == 0) {
+			if (live)
+				sg_render_track(render);
 			sg_shortcodes_expand(site, render, opt->jobs);
 			njobs = list_jobs(site, render, &jobs);
 			check_outputs(site, jobs, njobs);
@@ -427,6 +507,8 @@ sg_build(const struct sg_options *opt)
 			njobs = 0;
 		}
 		search = sg_search_new(site, opt->jobs);
+		if (live)
+			sg_search_keep(search);
 	}
 	if (stop(site))
 		goto out;
@@ -498,7 +580,7 @@ sg_build(const struct sg_options *opt)
 			sg_search_page(search, 0, p);
 			sg_md_drop_tree(&p->md);
 		}
-		if (p->owner != NULL || p->skipped) {
+		if ((p->owner != NULL || p->skipped) && live == NULL) {
 			free(p->text);
 			p->text = NULL;
 		}
@@ -517,6 +599,12 @@ sg_build(const struct sg_options *opt)
 	ctx.jobs = jobs;
 	ctx.check = opt->dry_run ? sg_check_new(site) : NULL;
 	ctx.search = search;
+	if (live) {
+		ctx.live = *live;
+		ctx.live->reads = xcalloc(njobs + 1, sizeof(size_t *));
+		ctx.live->nreads = xcalloc(njobs + 1, sizeof(size_t));
+		ctx.live->njobs = njobs;
+	}
 	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
 	sg_site_lap(site, "render", &t);
 	if (search && sg_search_write(search, out, &sst) == 0 && opt->verbose)
@@ -548,7 +636,23 @@ sg_build(const struct sg_options *opt)
 		    "written to %s in %.0f ms\n", site->npages, site->nsections,
 		    site->ntags, outdir, (sg_now() - t0) * 1000);
 	rc = 0;
+	if (live) {
+		/* serve keeps all this for the edits to come */
+		(*live)->site = site;
+		(*live)->render = render;
+		(*live)->search = search;
+		(*live)->decks = decks;
+		(*live)->jobs = jobs;
+		site = NULL;
+		render = NULL;
+		search = NULL;
+		decks = NULL;
+		jobs = NULL;
+		live = NULL;
+	}
 out:
+	if (site == NULL)
+		goto kept;
 	sg_diag_flush(site->diag);
 	if (rc != 0 && !opt->quiet && opt->dry_run && !opt->samples_only)
 		checked(site);
@@ -556,6 +660,11 @@ out:
 		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
 		    sg_diag_errors(site->diag), sg_diag_errors(site->diag) == 1 ?
 		    "" : "s", outdir);
+kept:
+	if (live) {
+		sg_live_free(*live);
+		*live = NULL;
+	}
 	sg_out_discard(out);
 	sg_samples_free(&samples);
 	sg_secrets_free(secrets);

@@ -44,6 +44,7 @@ struct sg_output {
 	int		 dfd;		/* the stage, open and locked, or -1 */
 	int		 cleanup;	/* its slot in the cleanup list, or -1 */
 	int		 dry;		/* check only: write nothing */
+	int		 inplace;	/* write into out itself, no stage */
 	struct sg_diag	*diag;
 	struct sg_secrets *scan;	/* credential scan of every file, or NULL */
 	char		*root;		/* the site root, to name copied sources */
@@ -426,6 +427,16 @@ sg_out_open(const char *out, const char *root, int flags,
 	o->dfd = o->cleanup = -1;
 	if (o->dry)
 		return o;
+	if (flags & SG_OUT_INPLACE) {
+		o->inplace = 1;
+		if ((o->dfd = open(out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC)) == -1) {
+			sg_diag_error(diag, &loc, "cannot open '%s': %s", out,
+			    strerror(errno));
+			goto fail;
+		}
+		return o;
+	}
 	if (check_out(out, root, flags & SG_OUT_FORCE, diag) == -1)
 		goto fail;
 	remove_stale(out);
@@ -503,32 +514,61 @@ mkdirs_at(int dfd, const char *rel)
  * rendered (no serial write stage: the kernel's work overlaps the other
  * worker's CPU work), with no fsync and one write(2) a file; handing the
  * two workers pages of different folders (so that they never wait for
- * the same parent's lock) measured no faster. */
+ * the same parent's lock) measured no faster.
+ *
+ * inplace: into a folder being read, so as a dotfile beside it, renamed
+ * over it once whole: a reader sees the old file or the new one. */
 static int
-write_at(int dfd, const char *rel, const char *data, size_t len)
+write_at(int dfd, const char *rel, const char *data, size_t len,
+    int inplace)
 {
-	ssize_t	 n;
-	int	 fd, err;
+	static atomic_uint	 seq;
+	ssize_t			 n;
+	const char		*base;
+	char			*tmp = NULL;
+	int			 fd, err;
 
 	if (mkdirs_at(dfd, rel) == -1)
 		return -1;
-	fd = openat(dfd, rel, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0644);
-	if (fd == -1)
+	if (inplace) {
+		base = strrchr(rel, '/');
+		tmp = xasprintf("%.*s.sitegen-new-%ld-%u", base ?
+		    (int)(base - rel + 1) : 0, rel, (long)getpid(),
+		    atomic_fetch_add(&seq, 1));
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, 0644);
+	} else
+		fd = openat(dfd, rel, O_WRONLY | O_CREAT | O_TRUNC |
+		    O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd == -1) {
+		free(tmp);
 		return -1;
+	}
 	while (len > 0) {
 		if ((n = write(fd, data, len)) == -1) {
 			if (errno == EINTR)
 				continue;
 			err = errno;
 			close(fd);
+			if (tmp)
+				unlinkat(dfd, tmp, 0);
+			free(tmp);
 			errno = err;
 			return -1;
 		}
 		data += n;
 		len -= (size_t)n;
 	}
-	return close(fd);
+	if (close(fd) == -1 || (tmp && renameat(dfd, tmp, dfd, rel) == -1)) {
+		err = errno;
+		if (tmp)
+			unlinkat(dfd, tmp, 0);
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	free(tmp);
+	return 0;
 }
 
 static int	write_file(struct sg_output *, const char *, const char *,
@@ -567,7 +607,7 @@ write_file(struct sg_output *o, const char *rel, const char *src,
 		free(norm);
 		return -1;
 	}
-	if (write_at(o->dfd, norm, data, len) == -1) {
+	if (write_at(o->dfd, norm, data, len, o->inplace) == -1) {
 		sg_diag_error(o->diag, &loc, "cannot write %s/%s: %s", o->out,
 		    rel, strerror(errno));
 		rc = -1;
@@ -631,7 +671,7 @@ sg_out_commit(struct sg_output *o)
 	struct sg_loc	 loc = { NULL, 0, 0 };
 	int		 rc;
 
-	if (o->dry) {
+	if (o->dry || o->inplace) {
 		sg_out_discard(o);
 		return 0;
 	}

@@ -16,6 +16,8 @@ struct sg_output *sg_out_open(const char *, const char *, int,
 		    struct sg_diag *);
 #define SG_OUT_DRY	1	/* check only: write nothing */
 #define SG_OUT_FORCE	2	/* replace a folder sitegen did not make */
+#define SG_OUT_INPLACE	4	/* write into the folder itself, each file
+				 * replaced whole (serve's edits) */
 int		 sg_out_write(struct sg_output *, const char *, const char *,
 		    size_t);
 int		 sg_out_copy(struct sg_output *, const char *, const char *);

@@ -90,10 +90,19 @@ sg_site_load(struct sg_site *site)
 int
 sg_site_reparse(struct sg_site *site, struct sg_page *page)
 {
+	int	 rc;
+
 	if (page->text == NULL || page->skipped)
 		return -1;
 	sg_md_free(&page->md);
-	return sg_md_parse(site, page);
+	rc = sg_md_parse(site, page);
+	/* a title taken from the page's first '# heading' follows it */
+	if ((page->fm == NULL || sg_value_get(page->fm, "title") == NULL ||
+	    sg_value_get(page->fm, "title")->type == SG_NIL) && page->md.h1) {
+		free(page->title);
+		page->title = xstrdup(page->md.h1);
+	}
+	return rc;
 }
 
 void

@@ -238,7 +238,9 @@ void		 sg_site_lap(const struct sg_site *site, const char *stage,
 		    double *t);
 
 /* Parses page again (its text must still be loaded), replacing its
- * page->md, for a server that saw it change. Returns as sg_md_parse. */
+ * page->md, for a server that saw it change; a title that came from the
+ * first level-1 heading (no 'title' in the front matter) is set to the
+ * new one. Returns as sg_md_parse. */
 int		 sg_site_reparse(struct sg_site *site, struct sg_page *page);
 
 /* config.c */

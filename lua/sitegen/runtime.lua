@@ -7,7 +7,7 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined = ...
+    linedefined, deps = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -231,13 +231,19 @@ end
 -- once(key, fn): fn's result, computed on the first call with this key in
 -- this worker and reused after: for what is the same on every page (the
 -- navigation, say). The result must not depend on the page: workers
--- each compute it once, and all must get the same.
-local cache = {}
+-- each compute it once, and all must get the same. When serve tracks
+-- which pages a render reads (deps), a render that reuses a value is
+-- said to read what computing it read.
+local cache, read = {}, {}
 base.once = function(key, fn)
 	local v = cache[key]
 	if v == nil then
+		local mark = deps and deps.mark()
 		v = freeze(fn())
 		cache[key] = v
+		if deps then read[key] = deps.since(mark) end
+	elseif deps then
+		deps.add(read[key])
 	end
 	return v
 end
@@ -249,8 +255,12 @@ base_meta.__newindex = function(_, k)
 	    "what one render changes would show in others (use a local)", 2)
 end
 
--- Called by the C side for each output file; and, once, what the C side
--- needs to hand templates the proxies of the tables it made.
+-- Called by the C side for each output file; once, what the C side
+-- needs to hand templates the proxies of the tables it made; and the
+-- function that forgets what once() kept, for serve to call before it
+-- renders pages again after an edit.
 return function(name, vars)
 	return render(name, vars, nil, 1)
-end, proxy_of
+end, proxy_of, function()
+	cache, read = {}, {}
+end

@@ -33,6 +33,7 @@
 
 #define MAX_URL		1024	/* longer request paths get 414 */
 #define RESERVED	"__sitegen/"
+#define DEBOUNCE_MS	10	/* quiet time that ends a burst of saves */
 
 extern char **environ;
 
@@ -493,121 +494,6 @@ on_signal(int sig)
 	errno = e;
 }
 
-struct serve_ctx {
-	struct sg_server	*s;
-	struct sg_options	 opt;	/* the build's, out into staging */
-	char			*staging;
-	unsigned		 ngen;
-};
-
-/* Runs the build with its diagnostics caught in memory, then prints them
- * as they came. Returns the exit status of sg_build; *text and *len are
- * set to the diagnostics (the caller frees *text). */
-static int
-build_caught(struct sg_options *opt, char **text, size_t *len)
-{
-	struct stat	 st;
-	int		 saved, mem, rc;
-	ssize_t		 n;
-
-	*text = NULL;
-	*len = 0;
-	fflush(stderr);
-	if ((mem = memfd_create("sitegen-diag", MFD_CLOEXEC)) == -1 ||
-	    (saved = dup(STDERR_FILENO)) == -1) {
-		if (mem != -1)
-			close(mem);
-		return sg_build(opt);
-	}
-	dup2(mem, STDERR_FILENO);
-	rc = sg_build(opt);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	if (fstat(mem, &st) == 0 && st.st_size > 0) {
-		*text = xmalloc((size_t)st.st_size + 1);
-		n = pread(mem, *text, (size_t)st.st_size, 0);
-		*len = n > 0 ? (size_t)n : 0;
-		(*text)[*len] = '\0';
-		fwrite(*text, 1, *len, stderr);
-	}
-	close(mem);
-	return rc;
-}
-
-/* Builds the site into a new generation and serves it, or keeps the last
- * good one and sends the errors. what: SG_WATCH_* of the edit, 0 for the
- * first build. Returns 0, or -1 if the build failed. */
-static int
-rebuild(struct serve_ctx *x, int what)
-{
-	struct sg_gen	*g;
-	double		 t0 = sg_now();
-	char		*path, *text, *json, data[64];
-	size_t		 len;
-	int		 rc, n, fd, style;
-
-	path = xasprintf("%s/%u", x->staging, ++x->ngen);
-	x->opt.out = path;
-	rc = build_caught(&x->opt, &text, &len);
-	if (rc == 0 && (fd = open(path, O_RDONLY | O_DIRECTORY |
-	    O_CLOEXEC)) != -1) {
-		g = xcalloc(1, sizeof(*g));
-		g->fd = fd;
-		g->path = path;
-		pthread_mutex_lock(&x->s->lock);
-		style = what == SG_WATCH_STYLE && !x->s->failing;
-		pthread_mutex_unlock(&x->s->lock);
-		sg_gen_swap(x->s, g);
-		snprintf(data, sizeof(data), "{\"build\":%u}", x->ngen);
-		sg_serve_event(x->s, style ? SG_EV_STYLE : SG_EV_RELOAD, data);
-		if (what)
-			fprintf(stderr, "sitegen: rebuilt in %.0f ms%s\n",
-			    (sg_now() - t0) * 1000, style ?
-			    " (style sheet)" : "");
-		free(text);
-		return 0;
-	}
-	sg_rm_tree(path);
-	free(path);
-	json = sg_serve_errors_json(text ? text : "", len, &n);
-	sg_serve_event(x->s, SG_EV_ERRORS, json);
-	fprintf(stderr, "sitegen: the build failed (%d error%s); %s\n", n,
-	    n == 1 ? "" : "s", x->s->cur ? "still serving the last good build"
-	    : "serving nothing until it is fixed");
-	free(json);
-	free(text);
-	return -1;
-}
-
-/* The base path of the site's base_url ("/" if it cannot be read). */
-static char *
-base_path(const struct sg_options *opt)
-{
-	struct sg_options	 quiet = *opt;
-	struct sg_site		*site;
-	char			*base;
-	int			 saved, null;
-
-	/* the build reports any problem of site.yml: not twice */
-	fflush(stderr);
-	saved = dup(STDERR_FILENO);
-	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) != -1) {
-		dup2(null, STDERR_FILENO);
-		close(null);
-	}
-	site = sg_site_new(&quiet);
-	sg_config_load(site);
-	base = xstrdup(site->config.base_path ? site->config.base_path : "/");
-	sg_site_free(site);
-	fflush(stderr);
-	if (saved != -1) {
-		dup2(saved, STDERR_FILENO);
-		close(saved);
-	}
-	return base;
-}
-
 /* Starts the daemon on addr:port, or the next free port up to 100 on. */
 static struct MHD_Daemon *
 start(struct sg_server *s, const struct sg_serve_opts *so, int *port)
@@ -675,6 +561,8 @@ static void
 watch_loop(struct serve_ctx *x, struct sg_watch *w)
 {
 	struct pollfd	 pfd[2];
+	char *const	*pages;
+	size_t		 n;
 	int		 what;
 
 	pfd[0].fd = sig_pipe[0];
@@ -689,8 +577,11 @@ watch_loop(struct serve_ctx *x, struct sg_watch *w)
 		}
 		if (pfd[0].revents)
 			break;
-		if (pfd[1].revents && (what = sg_watch_read(w, 50)) != 0)
-			rebuild(x, what);
+		if (pfd[1].revents && (what = sg_watch_read(w,
+		    DEBOUNCE_MS)) != 0) {
+			n = sg_watch_pages(w, &pages);
+			sg_serve_rebuild(x, what, pages, n);
+		}
 		sg_gen_reap(x->s, 0);
 	}
 }
@@ -738,13 +629,13 @@ sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	s.base = base_path(opt);
+	s.base = sg_serve_base_path(opt);
 
 	/* watch before the first build: an edit made during it is seen */
 	if ((w = sg_watch_new(opt->root)) == NULL)
 		fprintf(stderr, "sitegen: cannot watch the site (%s); edits "
 		    "need a restart\n", strerror(errno));
-	rebuild(&x, 0);
+	sg_serve_rebuild(&x, 0, NULL, 0);
 	/* the server's threads leave the signals to this one */
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
@@ -772,6 +663,7 @@ out:
 	if (d)
 		MHD_stop_daemon(d);
 	sg_watch_free(w);
+	sg_live_free(x.live);
 	sg_gen_reap(&s, 1);
 	if (x.staging) {
 		sg_rm_tree(x.staging);

@@ -4,6 +4,9 @@
 #define SG_SERVE_INT_H
 
 #include <pthread.h>
+#include <stddef.h>
+
+#include "site.h"
 
 /* One build's output, served until a newer build replaces it. */
 struct sg_gen {
@@ -30,6 +33,22 @@ struct sg_server {
 	int		 stopping;
 };
 
+/* What the watch loop keeps between builds. */
+struct serve_ctx {
+	struct sg_server	*s;
+	struct sg_options	 opt;	/* the build's, out into staging */
+	char			*staging;
+	unsigned		 ngen;
+	struct sg_live		*live;	/* the last good build, or NULL */
+};
+
+/* serve_build.c: builds again after an edit of kind SG_WATCH_* (0: the
+ * first build), of the pages named when only pages changed. Returns 0,
+ * or -1 when the build failed (reported, and sent to the pages). */
+int		 sg_serve_rebuild(struct serve_ctx *, int, char *const *,
+		    size_t);
+char		*sg_serve_base_path(const struct sg_options *);
+
 /* serve_gen.c */
 struct sg_gen	*sg_gen_hold(struct sg_server *);
 void		 sg_gen_release(struct sg_server *, struct sg_gen *);
@@ -39,5 +58,13 @@ void		 sg_serve_event(struct sg_server *, int, const char *);
 char		*sg_serve_errors_json(const char *, size_t, int *);
 
 extern const char sg_serve_reload_js[];
+
+/* serve_incr.c */
+struct sg_live;
+#define SG_INCR_FAILED	(-1)	/* errors reported: keep the last output */
+#define SG_INCR_FULL	(-2)	/* the edit needs a whole build */
+int		 sg_incr_pages(struct sg_live *, char *const *, size_t,
+		    const char *);
+int		 sg_incr_after(struct sg_live *, const char *);
 
 #endif

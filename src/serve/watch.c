@@ -3,6 +3,7 @@
  * Editors that save by writing a new file and renaming it over the old
  * one are seen through the folder's events, not the file's. */
 #include <sys/inotify.h>
+#include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -23,11 +24,23 @@ static const char *const watched[] = {
 #define MASK	(IN_CREATE | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | \
 		 IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
 
+/* A file of content/ that an event named, judged once the burst of
+ * events is over. */
+struct change {
+	char	*path;		/* under the site root */
+	int	 created;	/* made during the burst */
+};
+
 struct sg_watch {
 	int	  fd;		/* the inotify descriptor */
 	char	 *root;		/* the site root */
+	char	 *content;	/* its content/, as the watches name it */
 	char	**dirs;		/* the folder of each watch descriptor */
 	size_t	  ndirs;
+	struct change *v;	/* files of content/ named in this burst */
+	size_t	  nv;
+	char	**pages;	/* the pages edited, under content/ */
+	size_t	  npages;
 };
 
 static void
@@ -110,6 +123,7 @@ sg_watch_new(const char *root)
 		return NULL;
 	}
 	w->root = xstrdup(root);
+	w->content = sg_path_join(root, "content");
 	add_all(w);
 	return w;
 }
@@ -119,6 +133,89 @@ int
 sg_watch_fd(const struct sg_watch *w)
 {
 	return w->fd;
+}
+
+/* Is dir content/ or a folder under it? */
+static int
+in_content(const struct sg_watch *w, const char *dir)
+{
+	size_t	 n = strlen(w->content);
+
+	return !strncmp(dir, w->content, n) && (dir[n] == '\0' ||
+	    dir[n] == '/');
+}
+
+/* Notes that an event named the file dir/name of content/. */
+static void
+note(struct sg_watch *w, const char *dir, const char *name, int created)
+{
+	char	*path = sg_path_join(dir, name);
+	size_t	 i;
+
+	for (i = 0; i < w->nv; i++)
+		if (!strcmp(w->v[i].path, path)) {
+			w->v[i].created |= created;
+			free(path);
+			return;
+		}
+	w->v = xrealloc(w->v, (w->nv + 1) * sizeof(*w->v));
+	w->v[w->nv].path = path;
+	w->v[w->nv++].created = created;
+}
+
+/* Once a burst is over: the pages written, each still there (saved in
+ * place or replaced by another file; serve tells a new page from an
+ * edited one), and SG_WATCH_PAGE; or SG_WATCH_OTHER when any other file
+ * of content/ changed or a page went. A file made and removed within the
+ * burst (an editor's temporary file) counts for nothing. */
+static int
+judge(struct sg_watch *w)
+{
+	struct stat	 st;
+	size_t		 i, n, skip = strlen(w->content) + 1;
+	int		 what = 0, there;
+
+	for (i = 0; i < w->nv; i++) {
+		n = strlen(w->v[i].path);
+		there = lstat(w->v[i].path, &st) == 0;
+		if (!there && w->v[i].created)
+			continue;
+		if (there && S_ISREG(st.st_mode) &&
+		    n > 3 && !strcmp(w->v[i].path + n - 3, ".md")) {
+			w->pages = xrealloc(w->pages, (w->npages + 1) *
+			    sizeof(*w->pages));
+			w->pages[w->npages++] = xstrdup(w->v[i].path + skip);
+			what |= SG_WATCH_PAGE;
+		} else
+			what |= SG_WATCH_OTHER;
+	}
+	return what;
+}
+
+static void
+forget(struct sg_watch *w)
+{
+	size_t	 i;
+
+	for (i = 0; i < w->nv; i++)
+		free(w->v[i].path);
+	free(w->v);
+	w->v = NULL;
+	w->nv = 0;
+	for (i = 0; i < w->npages; i++)
+		free(w->pages[i]);
+	free(w->pages);
+	w->pages = NULL;
+	w->npages = 0;
+}
+
+/* The pages (paths under content/) the last sg_watch_read saw edited;
+ * valid until the next. Returns how many. */
+size_t
+sg_watch_pages(const struct sg_watch *w, char *const **pages)
+{
+	*pages = w->pages;
+	return w->npages;
 }
 
 /* What one event says changed: SG_WATCH_* bits, 0 for nothing of the
@@ -165,6 +262,10 @@ event(struct sg_watch *w, const struct inotify_event *ev)
 	if ((ev->mask & IN_ISDIR) == 0 && n > 5 &&
 	    (!strcmp(name + n - 5, ".scss") || !strcmp(name + n - 5, ".sass")))
 		return (ev->mask & IN_CREATE) ? 0 : SG_WATCH_STYLE;
+	if ((ev->mask & IN_ISDIR) == 0 && in_content(w, dir)) {
+		note(w, dir, name, ev->mask & IN_CREATE);
+		return SG_WATCH_PAGE;
+	}
 	/* a new file is written next: its IN_CLOSE_WRITE says when */
 	if ((ev->mask & IN_CREATE) && (ev->mask & IN_ISDIR) == 0)
 		return 0;
@@ -185,6 +286,7 @@ sg_watch_read(struct sg_watch *w, int debounce_ms)
 	size_t				 off;
 	int				 what = 0;
 
+	forget(w);
 	pfd.fd = w->fd;
 	pfd.events = POLLIN;
 	for (;;) {
@@ -199,6 +301,8 @@ sg_watch_read(struct sg_watch *w, int debounce_ms)
 		if (what == 0 || poll(&pfd, 1, debounce_ms) <= 0)
 			break;
 	}
+	if (what & SG_WATCH_PAGE)
+		what = (what & ~SG_WATCH_PAGE) | judge(w);
 	return what;
 }
 
@@ -211,9 +315,11 @@ sg_watch_free(struct sg_watch *w)
 	if (w == NULL)
 		return;
 	close(w->fd);
+	forget(w);
 	for (i = 0; i < w->ndirs; i++)
 		free(w->dirs[i]);
 	free(w->dirs);
 	free(w->root);
+	free(w->content);
 	free(w);
 }

@@ -309,10 +309,36 @@ push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
  * light userdata: no template can write it). */
 static const char page_key;
 
+/* The key under which the registry keeps the worker's struct
+ * sg_lua_track, when its renders are tracked. */
+static const char track_key;
+
+/* Notes that the render under way read what page i says of its text:
+ * its summary (what SG_READ_SUMMARY) or its length (SG_READ_WORDS). */
+static void
+track(lua_State *L, size_t i)
+{
+	struct sg_lua_track	*t;
+
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &track_key);
+	t = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	if (t == NULL || (t->n > 0 && t->v[t->n - 1] == i))
+		return;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	t->v[t->n++] = i;
+}
+
 /* __index of page tables: the fields that only the page being rendered
  * (or a rare template) reads are made when read, fresh each time, instead
  * of for every page in every worker's model: toc, params, tags,
- * permalink. Upvalue 1 is the site. */
+ * permalink; and the fields that change with the text of a page without
+ * changing its place or its anchors (summary, word_count, reading_time),
+ * whose reads serve tracks to know what to render again after an edit.
+ * Upvalue 1 is the site. */
 static int
 l_page_index(lua_State *L)
 {
@@ -350,6 +376,17 @@ l_page_index(lua_State *L)
 		}
 	} else if (!strcmp(k, "taxonomies")) {
 		sg_lua_page_taxonomies(L, site, p);
+	} else if (!strcmp(k, "summary")) {
+		track(L, SG_READ(i, SG_READ_SUMMARY));
+		lua_pushstring(L, *p->description ? p->description :
+		    p->md.summary ? p->md.summary : "");
+	} else if (!strcmp(k, "word_count")) {
+		track(L, SG_READ(i, SG_READ_WORDS));
+		lua_pushinteger(L, (lua_Integer)p->md.words);
+	} else if (!strcmp(k, "reading_time")) {
+		track(L, SG_READ(i, SG_READ_WORDS));
+		lua_pushinteger(L, (lua_Integer)((p->md.words +
+		    WORDS_A_MINUTE - 1) / WORDS_A_MINUTE));
 	} else if (!strcmp(k, "permalink")) {
 		link = permalink(site, p->url);
 		lua_pushstring(L, link);
@@ -380,11 +417,6 @@ fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p,
 	lua_setfield(L, -2, "draft");
 	lua_pushboolean(L, p->owner != NULL);
 	lua_setfield(L, -2, "is_section");
-	set_str(L, "summary", *p->description ? p->description :
-	    p->md.summary ? p->md.summary : "");
-	set_num(L, "word_count", (double)p->md.words);
-	set_num(L, "reading_time", (double)((p->md.words + WORDS_A_MINUTE -
-	    1) / WORDS_A_MINUTE));
 	lua_pushlightuserdata(L, (void *)&page_key);
 	lua_pushinteger(L, (lua_Integer)p->index);
 	lua_rawset(L, -3);
@@ -675,4 +707,80 @@ sg_lua_site_helpers(lua_State *L, const struct sg_site *site)
 	}
 	free(list);
 	free(dir);
+}
+
+/* ---- tracking what a render reads of other pages -------------------- */
+
+static struct sg_lua_track *
+track_of(lua_State *L)
+{
+	struct sg_lua_track	*t;
+
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &track_key);
+	t = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	return t;
+}
+
+/* deps.mark(): how many pages the render has noted so far. */
+static int
+l_deps_mark(lua_State *L)
+{
+	struct sg_lua_track	*t = track_of(L);
+
+	lua_pushinteger(L, t ? (lua_Integer)t->n : 0);
+	return 1;
+}
+
+/* deps.since(m): a list of the pages noted since mark m. */
+static int
+l_deps_since(lua_State *L)
+{
+	struct sg_lua_track	*t = track_of(L);
+	lua_Integer		 m = luaL_checkinteger(L, 1), k;
+
+	lua_newtable(L);
+	for (k = m; t && k >= 0 && (size_t)k < t->n; k++) {
+		lua_pushinteger(L, (lua_Integer)t->v[k]);
+		lua_rawseti(L, -2, k - m + 1);
+	}
+	return 1;
+}
+
+/* deps.add(list): notes the pages of a list deps.since made, for a
+ * render that reuses what an earlier one made (once()). */
+static int
+l_deps_add(lua_State *L)
+{
+	lua_Integer	 k, n;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	n = (lua_Integer)lua_rawlen(L, 1);
+	for (k = 1; k <= n; k++) {
+		lua_rawgeti(L, 1, k);
+		track(L, (size_t)lua_tointeger(L, -1));
+		lua_pop(L, 1);
+	}
+	return 0;
+}
+
+/* Notes in t (NULL: nowhere) which pages' summary, word_count and
+ * reading_time the renders of L read; pushes the deps table the runtime
+ * hands to once() (nil without t). t must outlive L. */
+void
+sg_lua_track(lua_State *L, struct sg_lua_track *t)
+{
+	static const luaL_Reg	 fns[] = {
+		{ "mark", l_deps_mark },
+		{ "since", l_deps_since },
+		{ "add", l_deps_add },
+		{ NULL, NULL }
+	};
+
+	lua_pushlightuserdata(L, t);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &track_key);
+	if (t == NULL)
+		lua_pushnil(L);
+	else
+		luaL_newlib(L, fns);
 }

@@ -41,6 +41,7 @@ struct state {
 	double		 deadline;	/* sg_now() when the current call ends */
 	int		 spent;		/* its budget is spent: every hook fails */
 	int		 broken;	/* making the state failed */
+	struct sg_lua_track track;	/* pages the current render read */
 };
 
 struct sg_render {
@@ -50,6 +51,7 @@ struct sg_render {
 	char		*dirs;		/* where templates are looked for, for messages */
 	struct state	*states;	/* one per worker */
 	int		 nstates;
+	int		 tracking;	/* renders note the pages they read */
 };
 
 static const char *const forbidden[] = {
@@ -451,9 +453,11 @@ sg_render_free(struct sg_render *r)
 
 	if (r == NULL)
 		return;
-	for (k = 0; k < r->nstates; k++)
+	for (k = 0; k < r->nstates; k++) {
 		if (r->states[k].L)
 			lua_close(r->states[k].L);
+		free(r->states[k].track.v);
+	}
 	for (i = 0; i < r->ntmpls; i++) {
 		free(r->tmpls[i].name);
 		free(r->tmpls[i].path);
@@ -536,13 +540,15 @@ make_state(struct sg_render *r, struct state *st)
 	lua_pushstring(L, r->dirs);
 	sg_lua_site_helpers(L, r->site);
 	lua_pushcfunction(L, l_linedefined);
+	sg_lua_track(L, r->tracking ? &st->track : NULL);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 7, 2, 1) != LUA_OK) {
+	if (lua_pcall(L, 8, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}
 	budget(st, 0);
+	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.forget");
 	sg_lua_model_proxies(L);
 	lua_pop(L, 1);
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
@@ -597,6 +603,7 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	if (ready(r, st, &loc) == -1)
 		return -1;
 	L = st->L;
+	st->track.n = 0;
 	if (find(r, job->template) == NULL) {
 		loc.line = job->line;
 		loc.col = job->line ? 1 : 0;
@@ -747,4 +754,47 @@ sg_render_needs_inner(const struct sg_render *r, const char *name)
 	t = find(r, key);
 	free(key);
 	return t && t->lua && strstr(t->lua, "inner") != NULL;
+}
+
+/* From now on, each render notes which pages' summary, word_count and
+ * reading_time it reads (sg_render_reads). The states made so far are
+ * made again, with the tracking, at their next render. */
+void
+sg_render_track(struct sg_render *r)
+{
+	int	 k;
+
+	r->tracking = 1;
+	for (k = 0; k < r->nstates; k++)
+		if (r->states[k].L) {
+			lua_close(r->states[k].L);
+			r->states[k].L = NULL;
+		}
+}
+
+/* The pages (indices in site->pages) the last render on worker w read
+ * the summary, word_count or reading_time of, through once() included;
+ * *pages is valid until the next render on w. Returns how many. */
+size_t
+sg_render_reads(const struct sg_render *r, int w, const size_t **pages)
+{
+	*pages = r->states[w].track.v;
+	return r->states[w].track.n;
+}
+
+/* Forgets what once() kept in every worker's state: the pages it was
+ * made from may have changed. */
+void
+sg_render_forget(struct sg_render *r)
+{
+	lua_State	*L;
+	int		 k;
+
+	for (k = 0; k < r->nstates; k++) {
+		if ((L = r->states[k].L) == NULL)
+			continue;
+		lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.forget");
+		if (lua_pcall(L, 0, 0, 0) != LUA_OK)
+			lua_pop(L, 1);
+	}
 }

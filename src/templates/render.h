@@ -36,6 +36,14 @@ int	 sg_render_shortcode(struct sg_render *, int, const struct sg_page *,
 	    const struct sg_shortcode *, const char *, char **);
 size_t	 sg_render_shortcodes(const struct sg_render *, char ***);
 int	 sg_render_needs_inner(const struct sg_render *, const char *);
+/* Tracking, for serve: what each render reads of other pages' texts,
+ * each read noted as SG_READ(page index, what). */
+#define SG_READ(i, what)	((size_t)(i) * 2 + (what))
+#define SG_READ_SUMMARY		0	/* page.summary */
+#define SG_READ_WORDS		1	/* page.word_count, page.reading_time */
+void	 sg_render_track(struct sg_render *);
+size_t	 sg_render_reads(const struct sg_render *, int, const size_t **);
+void	 sg_render_forget(struct sg_render *);
 const char *sg_render_lua_version(void);
 
 #endif

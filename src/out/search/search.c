@@ -48,11 +48,14 @@ struct pstate {
 	struct sg_smap		 map;		/* stem → index in pg->v */
 	size_t			 cap;
 	unsigned		 sec;		/* current section */
+	int			 keep;		/* note each page's words */
 	struct sg_buf		 word;
 	struct sg_buf		 heads;		/* JSON of "h" */
 	struct sg_buf		*snips;		/* each section's text */
 	size_t			 nsnips, capsnips;
 	struct sg_buf		 snip;		/* the current section's text */
+	struct sg_smap		 seen;		/* with keep: words noted */
+	size_t			 capw;
 	int			 cut;		/* snip is full */
 	size_t			 text;		/* bytes of prose on the page */
 };
@@ -128,11 +131,24 @@ static void
 add_word(struct pstate *ps, enum field f)
 {
 	struct term	*t;
-	const char	*word;
+	const char	*word, *stem;
+	size_t		*slot;
+	int		 added;
 
 	if (ps->word.len > MAX_WORD)
 		return;
-	t = term_get(ps, sg_stemmer_stem(ps->st, ps->word.data, &word));
+	t = term_get(ps, stem = sg_stemmer_stem(ps->st, ps->word.data,
+	    &word));
+	if (ps->keep && word != stem && (slot = sg_smap_get(&ps->seen, word,
+	    1, &added)) && added) {
+		if (ps->pg->nwords == ps->capw) {
+			ps->capw = ps->capw ? ps->capw * 2 : 32;
+			ps->pg->words = xrealloc(ps->pg->words, ps->capw * 2 *
+			    sizeof(*ps->pg->words));
+		}
+		ps->pg->words[2 * ps->pg->nwords] = word;
+		ps->pg->words[2 * ps->pg->nwords++ + 1] = stem;
+	}
 	if (f == F_TITLE)
 		t->title = 1;
 	else if (f == F_HEADING)
@@ -394,6 +410,7 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 	memset(&ps, 0, sizeof(ps));
 	ps.pg = &s->pages[id];
 	ps.st = s->stemmers[worker];
+	ps.keep = s->keep;
 	if (p->title)
 		add_text(&ps, p->title, strlen(p->title), F_TITLE);
 	if (p->md.doc)
@@ -412,6 +429,7 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 	free(ps.snips);
 	sg_buf_free(&ps.snip);
 	sg_smap_free(&ps.map);
+	sg_smap_free(&ps.seen);
 }
 
 void
@@ -427,6 +445,30 @@ sg_search_page(struct sg_search *s, int worker, const struct sg_page *p)
 	index_page(s, worker, p);
 }
 
+/* Keeps what each page gave apart, so that pages can be indexed again
+ * (sg_search_forget); call before any page is indexed. */
+void
+sg_search_keep(struct sg_search *s)
+{
+	if (s)
+		s->keep = 1;
+}
+
+/* Forgets what p gave, for it to be indexed again after an edit. */
+void
+sg_search_forget(struct sg_search *s, const struct sg_page *p)
+{
+	struct sg_search_doc	*d;
+
+	if (s == NULL || p->index >= s->site->npages || s->id[p->index] == 0)
+		return;
+	d = &s->pages[s->id[p->index] - 1];
+	free(d->v);
+	free(d->frag);
+	free(d->words);
+	memset(d, 0, sizeof(*d));
+}
+
 void
 sg_search_free(struct sg_search *s)
 {
@@ -437,6 +479,7 @@ sg_search_free(struct sg_search *s)
 	for (i = 0; i < s->npages; i++) {
 		free(s->pages[i].v);
 		free(s->pages[i].frag);
+		free(s->pages[i].words);
 	}
 	free(s->pages);
 	for (i = 0; i < (size_t)s->jobs; i++)

@@ -69,6 +69,13 @@ void		 sg_search_page(struct sg_search *s, int worker,
 int		 sg_search_write(struct sg_search *s, struct sg_output *out,
 		    struct sg_search_stats *st);
 
+/* For serve: sg_search_keep, before any page is indexed, keeps each
+ * page's part apart; sg_search_forget then drops what page p gave, so
+ * that it can be indexed again (sg_search_page) and the index written
+ * again as a build of the edited site would write it. */
+void		 sg_search_keep(struct sg_search *s);
+void		 sg_search_forget(struct sg_search *s, const struct sg_page *p);
+
 /* Frees s; NULL does nothing. */
 void		 sg_search_free(struct sg_search *s);
 

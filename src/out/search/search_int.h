@@ -33,6 +33,10 @@ struct sg_search_doc {
 	char		*frag;		/* its fragment (JSON), owned */
 	size_t		 frag_len;
 	int		 done;
+	const char	**words;	/* with keep: word, stem, word, stem…
+					 * of each word that is not its own
+					 * stem, each once */
+	size_t		 nwords;	/* pairs */
 };
 
 struct sg_search {
@@ -44,6 +48,9 @@ struct sg_search {
 	size_t		  npages;
 	struct sg_stemmer **stemmers;	/* one a worker */
 	int		  stems;	/* the language has a stemmer */
+	int		  keep;		/* pages are indexed again (serve):
+					 * the words are each page's, not
+					 * all the stemmers ever saw */
 };
 
 struct sg_smap_ent {

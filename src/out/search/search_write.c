@@ -120,7 +120,12 @@ words(struct sg_search *s, struct merge *m, struct sg_smap *dict)
 	const char	*w, *stem;
 	size_t		*slot, i, j;
 
-	for (i = 0; i < (size_t)s->jobs; i++)
+	for (i = 0; s->keep && i < s->npages; i++)
+		for (j = 0; j < s->pages[i].nwords; j++)
+			if ((slot = sg_smap_get(dict, s->pages[i].words[2 * j +
+			    1], 0, NULL)) != NULL)
+				add_word(&m->t[*slot], s->pages[i].words[2 * j]);
+	for (i = 0; !s->keep && i < (size_t)s->jobs; i++)
 		for (j = 0; j < sg_stemmer_count(s->stemmers[i]); j++) {
 			sg_stemmer_entry(s->stemmers[i], j, &w, &stem);
 			if (w != stem && (slot = sg_smap_get(dict, stem, 0,

@@ -1,0 +1,164 @@
+/*
+ * serve_browser.js CHROMIUM URL PAGE SCSS: headless Chromium over the
+ * DevTools protocol (node --experimental-websocket) on URL, a page that
+ * sitegen serve serves from the Markdown file PAGE; edits PAGE and checks
+ * that the page reloads by itself and shows the new text, then appends
+ * a rule to the Sass file SCSS and checks that the style sheet is swapped
+ * without a reload (a variable set in the page survives). Prints
+ * "ok NAME" / "FAIL NAME" lines. Used by serve_browser.sh.
+ */
+"use strict";
+
+const { spawn } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const [chromium, url, pagefile, scss] = process.argv.slice(2);
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "serve-chromium-"));
+let failures = 0;
+
+function ok(name) { console.log("ok browser " + name); }
+function fail(name, why) {
+	failures++;
+	console.log("FAIL browser " + name + (why ? "\n    " + why : ""));
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const browser = spawn(chromium, ["--headless", "--no-sandbox", "--disable-gpu",
+	"--disable-quic", "--no-first-run", "--disable-background-networking",
+	"--disable-component-update", "--disable-sync", "--disable-extensions",
+	"--remote-debugging-port=0", "--user-data-dir=" + profile,
+	"--window-size=1280,900", "about:blank"], { stdio: "ignore" });
+
+const exited = new Promise((res) => browser.on("exit", res));
+
+async function cleanup() {
+	try { browser.kill("SIGKILL"); } catch (e) { /* gone */ }
+	await Promise.race([exited, sleep(5000)]);
+	try {
+		fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+	} catch (e) { /* a profile left in the temporary folder */ }
+}
+
+async function connect() {
+	const file = path.join(profile, "DevToolsActivePort");
+	let port = null;
+
+	for (let i = 0; i < 200 && port === null; i++) {
+		if (fs.existsSync(file)) {
+			const lines = fs.readFileSync(file, "utf8").split("\n");
+			if (lines[0])
+				port = lines[0];
+		}
+		if (port === null)
+			await sleep(100);
+	}
+	if (port === null)
+		throw new Error("Chromium did not start");
+	const list = await (await fetch("http://127.0.0.1:" + port + "/json/list")).json();
+	const page = list.find((t) => t.type === "page");
+	const ws = new WebSocket(page.webSocketDebuggerUrl);
+	await new Promise((res, rej) => { ws.onopen = res; ws.onerror = rej; });
+	let id = 0;
+	const pending = new Map(), listeners = [];
+	ws.onmessage = (m) => {
+		const msg = JSON.parse(m.data);
+		if (msg.id && pending.has(msg.id)) {
+			const p = pending.get(msg.id);
+			pending.delete(msg.id);
+			if (msg.error) p.rej(new Error(JSON.stringify(msg.error)));
+			else p.res(msg.result);
+		} else if (msg.method) {
+			listeners.forEach((l) => l(msg));
+		}
+	};
+	const send = (method, params) => new Promise((res, rej) => {
+		pending.set(++id, { res, rej });
+		ws.send(JSON.stringify({ id, method, params: params || {} }));
+	});
+	return { send, on: (fn) => listeners.push(fn), ws };
+}
+
+async function main() {
+	const cdp = await connect();
+	const errors = [];
+	cdp.on((m) => {
+		if (m.method === "Runtime.exceptionThrown")
+			errors.push(m.params.exceptionDetails.text);
+	});
+	await cdp.send("Page.enable");
+	await cdp.send("Runtime.enable");
+	const js = async (expr) => {
+		const r = await cdp.send("Runtime.evaluate", { expression: expr,
+			returnByValue: true, awaitPromise: true });
+		return r.result.value;
+	};
+	const until = async (expr, ms) => {
+		for (let t = 0; t < (ms || 15000); t += 50) {
+			let v = null;
+			try { v = await js(expr); } catch (e) { /* navigating */ }
+			if (v)
+				return v;
+			await sleep(50);
+		}
+		return null;
+	};
+
+	await cdp.send("Page.navigate", { url: url });
+	if (await until("document.readyState === 'complete' && " +
+	    "document.body.textContent.indexOf('Before the edit') >= 0"))
+		ok("the page is served");
+	else {
+		fail("the page is served", await js("document.body && document.body.textContent"));
+		return;
+	}
+	/* the event stream is open once the script ran */
+	await sleep(500);
+	await js("window.sitegenMarker = 42");
+
+	fs.writeFileSync(pagefile, fs.readFileSync(pagefile, "utf8").replace("Before the edit", "After the edit"));
+	if (await until("document.readyState === 'complete' && " +
+	    "document.body.textContent.indexOf('After the edit') >= 0"))
+		ok("the page shows the edit by itself");
+	else
+		fail("the page shows the edit by itself");
+	if (await js("window.sitegenMarker === undefined"))
+		ok("it reloaded to show it");
+	else
+		fail("it reloaded to show it", "the marker survived");
+
+	await sleep(500);
+	await js("window.sitegenMarker = 43");
+	const before = await js("document.querySelector('link[rel=stylesheet]').getAttribute('href')");
+	fs.appendFileSync(scss, "\nbody { outline-color: rgb(1, 2, 3); }\n");
+	const after = await until("(() => { const h = document.querySelector('link[rel=stylesheet]').getAttribute('href'); " +
+	    "return h !== " + JSON.stringify(before) + " && h; })()");
+	if (after)
+		ok("a Sass edit swaps the style sheet");
+	else
+		fail("a Sass edit swaps the style sheet", "still " + before);
+	if (await until("getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'"))
+		ok("the new style applies");
+	else
+		fail("the new style applies", await js("getComputedStyle(document.body).outlineColor"));
+	if (await js("window.sitegenMarker === 43"))
+		ok("without a reload");
+	else
+		fail("without a reload", "the marker is gone");
+	if (errors.length === 0)
+		ok("no script error");
+	else
+		fail("no script error", errors.join(" | "));
+}
+
+const watchdog = setTimeout(() => {
+	fail("finishes within 90 s");
+	cleanup().then(() => process.exit(1));
+}, 90000);
+
+main().catch((e) => fail("the browser test runs", e && e.stack || String(e))).finally(async () => {
+	clearTimeout(watchdog);
+	await cleanup();
+	process.exit(failures ? 1 : 0);
+});

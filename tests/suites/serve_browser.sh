@@ -1,0 +1,51 @@
+#!/bin/sh
+# tests/suites/serve_browser.sh SITEGEN: sitegen serve in headless
+# Chromium (serve_browser.js): an edit of a page's Markdown reloads the
+# open page by itself with the new text; a Sass edit swaps the style
+# sheet without a reload. Skipped with a notice without Chromium or Node,
+# except in CI. Prints "ok NAME"/"FAIL NAME".
+set -u
+sg=$1
+case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
+top=$(cd "$(dirname "$0")/../.." && pwd)
+chromium=$(command -v chromium || command -v chromium-browser || true)
+node=$(command -v node || true)
+if [ -z "$chromium" ] || [ -z "$node" ]; then
+	if [ -n "${CI:-}" ]; then
+		echo "FAIL serve-browser: Chromium and Node are installed (./build.sh test installs them)"
+	else
+		echo "serve_browser.sh: notice: chromium or node is missing; the browser cases are skipped" >&2
+	fi
+	exit 0
+fi
+work=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+export LC_ALL=C.UTF-8
+
+s=$work/site
+mkdir -p "$s/content/guide" "$s/themes"
+cp -R "$top/themes/default" "$s/themes/default"
+printf 'title: Browser\nbase_url: https://example.org/docs/\ntheme: default\nhandouts: []\n' > "$s/site.yml"
+printf -- '---\ntitle: Home\n---\nThe home page.\n' > "$s/content/_index.md"
+printf -- '---\ntitle: Guide\n---\nThe guide.\n' > "$s/content/guide/_index.md"
+printf -- '---\ntitle: Page\n---\nFirst paragraph.\n\nBefore the edit.\n' > "$s/content/guide/page.md"
+
+mkdir -p "$work/tmp"
+(cd "$s" && TMPDIR="$work/tmp" exec timeout 200 "$sg" serve --port 0 > "$work/log" 2>&1) &
+pid=$!
+i=0
+while ! grep -q 'serving' "$work/log" 2>/dev/null && [ $i -lt 300 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/log" | head -1)
+if [ -z "$port" ]; then
+	echo "FAIL browser: serve starts"
+	cat "$work/log" | sed 's/^/    /'
+	exit 0
+fi
+"$node" --experimental-websocket --no-warnings "$top/tests/suites/serve_browser.js" "$chromium" \
+    "http://127.0.0.1:$port/docs/guide/page/" "$s/content/guide/page.md" \
+    "$s/themes/default/scss/_palette.scss" ||
+    sed 's/^/    serve: /' "$work/log"
+exit 0
