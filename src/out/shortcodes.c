@@ -18,6 +18,7 @@ struct ctx {
 	struct sg_site		*site;
 	struct sg_render	*render;
 	struct sg_page		**pages;	/* those with calls */
+	size_t			 npages;
 	char			**names;	/* the shortcodes there are */
 	size_t			 nnames;
 };
@@ -126,6 +127,30 @@ page_one(void *arg, int worker, size_t i)
 		sg_md_drop_tree(&p->md);
 }
 
+/* Expands the shortcode calls of the pages v[0..n) that have some, on
+ * jobs workers. */
+static void
+expand_pages(struct sg_site *site, struct sg_render *render,
+    struct sg_page *const *v, size_t n, int jobs)
+{
+	struct ctx	 c;
+	size_t		 i;
+
+	memset(&c, 0, sizeof(c));
+	c.site = site;
+	c.render = render;
+	c.pages = xcalloc(n + 1, sizeof(*c.pages));
+	for (i = 0; i < n; i++)
+		if (v[i]->md.nshortcodes > 0 && !v[i]->skipped)
+			c.pages[c.npages++] = v[i];
+	if (c.npages > 0) {
+		c.nnames = sg_render_shortcodes(render, &c.names);
+		sg_pool_run(jobs, c.npages, page_one, &c);
+	}
+	free(c.names);
+	free(c.pages);
+}
+
 /* Expands the shortcode calls of every page that is published, on jobs
  * workers. Errors are reported at the calls; the caller stops at the
  * stage's end. */
@@ -133,21 +158,14 @@ void
 sg_shortcodes_expand(struct sg_site *site, struct sg_render *render,
     int jobs)
 {
-	struct ctx	 c;
-	size_t		 i, n = 0;
+	expand_pages(site, render, site->pages, site->npages, jobs);
+}
 
-	memset(&c, 0, sizeof(c));
-	c.site = site;
-	c.render = render;
-	c.pages = xcalloc(site->npages + 1, sizeof(*c.pages));
-	for (i = 0; i < site->npages; i++)
-		if (site->pages[i]->md.nshortcodes > 0 &&
-		    !site->pages[i]->skipped)
-			c.pages[n++] = site->pages[i];
-	if (n > 0) {
-		c.nnames = sg_render_shortcodes(render, &c.names);
-		sg_pool_run(jobs, n, page_one, &c);
-	}
-	free(c.names);
-	free(c.pages);
+/* The same for the pages v[0..n) only (serve, after they were parsed
+ * again). */
+void
+sg_shortcodes_expand_pages(struct sg_site *site, struct sg_render *render,
+    struct sg_page *const *v, size_t n, int jobs)
+{
+	expand_pages(site, render, v, n, jobs);
 }

@@ -20,6 +20,7 @@
 #include "samples/samples.h"
 #include "check/secrets.h"
 #include "out/search/search.h"
+#include "out/shortcodes.h"
 #include "serve/serve_int.h"
 #include "site.h"
 #include "out/slides.h"
@@ -273,6 +274,8 @@ sg_incr_pages(struct sg_live *l, char *const *rels, size_t n,
 	if (sg_diag_errors(site->diag) > errors)
 		goto failed;
 	run_samples(site, c.edited, n, site->opt->jobs);
+	sg_shortcodes_expand_pages(site, l->render, c.edited, n,
+	    site->opt->jobs);
 	if (sg_diag_errors(site->diag) > errors)
 		goto failed;
 

@@ -6,7 +6,8 @@
 # (only that page), the first paragraph (the pages listing its summary
 # too), a heading and the title from '# heading' (a whole build), new
 # words for the search index, a broken anchor reported either way, a new
-# page; the handout that holds an edited page follows. Prints "ok
+# page, a page with a shortcode; the handout that holds an edited page
+# follows. Prints "ok
 # NAME"/"FAIL NAME".
 set -u
 sg=$1
@@ -157,6 +158,18 @@ mv "$s/content/guide/b.md.new" "$s/content/guide/b.md"
 r=$(wait_log "$n" 'rendered\|rebuilt\|failed')
 case $r in *"rendered 1 file again"*) ok rename-save ;; *) fail rename-save "$r" ;; esac
 same rename-save
+
+# a page with a shortcode: its calls are made again with the page
+n=$(lines)
+page guide/b.md Beta 2 'Beta starts here.' '{{< note title="Mind" >}}Inner words.{{< /note >}}'
+wait_log "$n" 'rendered\|rebuilt\|failed' > /dev/null
+same shortcode-added
+n=$(lines)
+page guide/b.md Beta 2 'Beta starts here.' '{{< note title="Mind it" >}}Inner words, edited.{{< /note >}}'
+wait_log "$n" 'rendered\|rebuilt\|failed' > /dev/null
+get guide/b/ | grep -q 'Inner words, edited' && ok shortcode-edited-served ||
+    fail shortcode-edited-served "$(get guide/b/ | grep -i 'inner')"
+same shortcode-edited
 
 # a new page: a whole build
 n=$(lines)
