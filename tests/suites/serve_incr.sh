@@ -7,8 +7,7 @@
 # too), a heading and the title from '# heading' (a whole build), new
 # words for the search index, a broken anchor reported either way, a new
 # page, a page with a shortcode; the handout that holds an edited page
-# follows. Prints "ok
-# NAME"/"FAIL NAME".
+# follows. Prints "ok NAME"/"FAIL NAME".
 set -u
 sg=$1
 case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
