@@ -457,38 +457,38 @@ sg_build_live(const struct sg_options *opt, struct sg_live **live)
 	return build(opt, live);
 }
 
-static int
-build(const struct sg_options *opt, struct sg_live **live)
-{
+/* One build's state, handed from stage to stage. */
+struct run {
+	const struct sg_options	*opt;
+	struct sg_live		**live;		/* serve: where to keep it */
 	struct sg_site		*site;
-	struct sg_render	*render = NULL;
-	struct sg_output	*out = NULL;
+	struct sg_render	*render;
+	struct sg_output	*out;
 	struct render_ctx	 ctx;
-	struct sg_job		*jobs = NULL;
-	struct sg_samples	 samples = { NULL, 0 };
-	struct sg_samples_opts	 sopt;
-	struct sg_secrets	*secrets = NULL;
-	struct sg_search	*search = NULL;
-	struct sg_search_stats	 sst;
-	struct sg_page		*p;
-	struct sg_decks		*decks = NULL;
+	struct sg_job		*jobs;
+	size_t			 njobs;
+	struct sg_samples	 samples;
+	struct sg_secrets	*secrets;
+	struct sg_search	*search;
+	struct sg_decks		*decks;
 	char			*outdir;
-	size_t			 njobs = 0, i;
-	double			 t0 = sg_now(), t = t0;
-	int			 rc = 1, failed, committed = -1;
+	double			 t0, t;
+	int			 committed;	/* sg_out_commit's, or -1 */
+};
 
-	site = sg_site_new(opt);
-	memset(&ctx, 0, sizeof(ctx));
-	if (opt->json)
-		sg_diag_set_json(site->diag, stdout);
-	outdir = opt->out ? xstrdup(opt->out) : sg_path_join(opt->root,
-	    "public");
+/* Config, content, Markdown, links and anchors; the assets and the
+ * templates, and the output files they will make. Returns nonzero to
+ * stop. */
+static int
+load_stage(struct run *r)
+{
+	const struct sg_options	*opt = r->opt;
+	struct sg_site		*site = r->site;
 
-	/* config, content, Markdown, resolve, anchors */
 	sg_site_load(site);
 	sg_feeds_plan(site);
-	t = sg_now();
-	secrets = sg_secrets_new(site);
+	r->t = sg_now();
+	r->secrets = sg_secrets_new(site);
 	if (sg_diag_errors(site->diag) == 0 && (site->handouts =
 	    sg_handouts_load(site)) && site->handouts->len)
 		sg_pdf_check_fonts(site->handouts, site->diag);
@@ -496,184 +496,258 @@ build(const struct sg_options *opt, struct sg_live **live)
 	    sg_diag_errors(site->diag) == 0) {
 		sg_assets_build(site, &site->assets);
 		/* two output files in one place are found before any work */
-		if (sg_render_new(site, opt->jobs, &render) == 0) {
-			if (live)
-				sg_render_track(render);
-			sg_shortcodes_expand(site, render, opt->jobs);
-			njobs = list_jobs(site, render, &jobs);
-			check_outputs(site, jobs, njobs);
-			free(jobs);
-			jobs = NULL;
-			njobs = 0;
+		if (sg_render_new(site, opt->jobs, &r->render) == 0) {
+			if (r->live)
+				sg_render_track(r->render);
+			sg_shortcodes_expand(site, r->render, opt->jobs);
+			r->njobs = list_jobs(site, r->render, &r->jobs);
+			check_outputs(site, r->jobs, r->njobs);
+			free(r->jobs);
+			r->jobs = NULL;
+			r->njobs = 0;
 		}
-		search = sg_search_new(site, opt->jobs);
-		if (live)
-			sg_search_keep(search);
+		r->search = sg_search_new(site, opt->jobs);
+		if (r->live)
+			sg_search_keep(r->search);
 	}
-	if (stop(site))
-		goto out;
+	return stop(site);
+}
 
-	/* the samples: compiled and run only once everything cheaper has
-	 * been checked */
-	sg_samples_collect(site, &samples);
+/* The samples, compiled and run only once everything cheaper has been
+ * checked. Returns nonzero to stop, with *rc set for `sitegen samples`. */
+static int
+samples_stage(struct run *r, int *rc)
+{
+	const struct sg_options	*opt = r->opt;
+	struct sg_samples_opts	 sopt;
+	int			 failed;
+
+	sg_samples_collect(r->site, &r->samples);
 	/* a section's samples: setting that is wrong stops here, before
 	 * any compiler starts */
-	if (stop(site))
-		goto out;
+	if (stop(r->site))
+		return 1;
+	memset(&sopt, 0, sizeof(sopt));
 	sopt.jobs = opt->jobs;
 	sopt.bless = opt->bless;
 	sopt.export_dir = opt->export_dir;
 	sopt.progress = !opt->quiet && isatty(STDERR_FILENO);
-	sg_site_lap(site, "templates", &t);
-	failed = sg_samples_run(site, &samples, &sopt);
-	sg_site_lap(site, "samples", &t);
+	sg_site_lap(r->site, "templates", &r->t);
+	failed = sg_samples_run(r->site, &r->samples, &sopt);
+	sg_site_lap(r->site, "samples", &r->t);
 	if (opt->samples_only) {
-		stop(site);
-		printf("%zu passed, %d failed\n", samples.len - (size_t)failed,
-		    failed);
-		rc = failed > 0 || sg_diag_errors(site->diag) > 0;
-		goto out;
+		stop(r->site);
+		printf("%zu passed, %d failed\n", r->samples.len -
+		    (size_t)failed, failed);
+		*rc = failed > 0 || sg_diag_errors(r->site->diag) > 0;
+		return 1;
 	}
-	if (stop(site))
-		goto out;
-	/* the credential scan of the sources, reported with the output's */
-	sg_secrets_scan_sources(secrets, site, opt->jobs);
-	sg_site_lap(site, "secrets", &t);
+	return stop(r->site);
+}
+
+/* The credential scan of the sources, the checks of sitegen check, the
+ * handouts and the decks. Returns nonzero to stop, with *rc set when
+ * `sitegen pdf` or `sitegen slides` is done. */
+static int
+documents_stage(struct run *r, int *rc)
+{
+	const struct sg_options	*opt = r->opt;
+	struct sg_site		*site = r->site;
+
+	sg_secrets_scan_sources(r->secrets, site, opt->jobs);
+	sg_site_lap(site, "secrets", &r->t);
 	if (opt->dry_run)
 		sg_check_pages(site);
 	if (!opt->slides_only)
 		make_handouts(site);
-	sg_site_lap(site, "pdf", &t);
+	sg_site_lap(site, "pdf", &r->t);
 	if (stop(site))
-		goto out;
+		return 1;
 	if (opt->pdf_only) {
-		write_handouts(site, NULL, outdir);
+		write_handouts(site, NULL, r->outdir);
 		if (stop(site))
-			goto out;
+			return 1;
 		if (!opt->quiet)
 			fprintf(stderr, "sitegen: %zu handout%s written to "
 			    "%s/handouts in %.0f ms\n", site->handouts->len,
-			    site->handouts->len == 1 ? "" : "s", outdir,
-			    (sg_now() - t0) * 1000);
-		rc = 0;
-		goto out;
+			    site->handouts->len == 1 ? "" : "s", r->outdir,
+			    (sg_now() - r->t0) * 1000);
+		*rc = 0;
+		return 1;
 	}
 	/* the decks, from their pages' trees made again and kept, without
 	 * the notes, for the pages' own render */
-	if ((decks = sg_slides_load(site)) != NULL && !stop(site)) {
-		sg_slides_make(site, decks);
-		sg_site_lap(site, "slides", &t);
+	if ((r->decks = sg_slides_load(site)) != NULL && !stop(site)) {
+		sg_slides_make(site, r->decks);
+		sg_site_lap(site, "slides", &r->t);
 	}
 	if (stop(site))
-		goto out;
+		return 1;
 	if (opt->slides_only) {
-		rc = decks_only(site, render, decks, outdir, t0);
-		goto out;
+		*rc = decks_only(site, r->render, r->decks, r->outdir, r->t0);
+		return 1;
 	}
-	/* the HTML of section pages, which every worker's model holds; the
-	 * other pages' sources stay until each is rendered */
+	return 0;
+}
+
+/* The HTML of section pages, which every worker's model holds; the other
+ * pages' sources stay until each is rendered. */
+static void
+section_pages(struct run *r)
+{
+	struct sg_site	*site = r->site;
+	struct sg_page	*p;
+	size_t		 i;
+
 	for (i = 0; i < site->nall; i++) {
 		p = site->all[i];
 		if (p->owner != NULL && !p->skipped) {
 			sg_md_tree(site, p);
 			sg_md_render(site, &p->md);
-			sg_search_page(search, 0, p);
+			sg_search_page(r->search, 0, p);
 			sg_md_drop_tree(&p->md);
 		}
-		if ((p->owner != NULL || p->skipped) && live == NULL) {
+		if ((p->owner != NULL || p->skipped) && r->live == NULL) {
 			free(p->text);
 			p->text = NULL;
 		}
 	}
+}
 
-	if ((out = sg_out_open(outdir, opt->root, (opt->dry_run ? SG_OUT_DRY :
-	    0) | (opt->force ? SG_OUT_FORCE : 0), site->diag)) == NULL ||
-	    stop(site))
-		goto out;
-	sg_out_scan(out, secrets);
-	njobs = list_jobs(site, render, &jobs);
-	njobs = deck_jobs(decks, &jobs, njobs);
-	ctx.site = site;
-	ctx.render = render;
-	ctx.out = out;
-	ctx.jobs = jobs;
-	ctx.check = opt->dry_run ? sg_check_new(site) : NULL;
-	ctx.search = search;
-	if (live) {
-		ctx.live = *live;
-		ctx.live->reads = xcalloc(njobs + 1, sizeof(size_t *));
-		ctx.live->nreads = xcalloc(njobs + 1, sizeof(size_t));
-		ctx.live->njobs = njobs;
+/* Renders and writes every output file into the stage, then swaps it in.
+ * Returns nonzero to stop. */
+static int
+write_stage(struct run *r)
+{
+	const struct sg_options	*opt = r->opt;
+	struct sg_site		*site = r->site;
+	struct sg_search_stats	 sst;
+
+	if ((r->out = sg_out_open(r->outdir, opt->root, (opt->dry_run ?
+	    SG_OUT_DRY : 0) | (opt->force ? SG_OUT_FORCE : 0), site->diag)) ==
+	    NULL || stop(site))
+		return 1;
+	sg_out_scan(r->out, r->secrets);
+	r->njobs = list_jobs(site, r->render, &r->jobs);
+	r->njobs = deck_jobs(r->decks, &r->jobs, r->njobs);
+	r->ctx.site = site;
+	r->ctx.render = r->render;
+	r->ctx.out = r->out;
+	r->ctx.jobs = r->jobs;
+	r->ctx.check = opt->dry_run ? sg_check_new(site) : NULL;
+	r->ctx.search = r->search;
+	if (r->live) {
+		r->ctx.live = *r->live;
+		r->ctx.live->reads = xcalloc(r->njobs + 1, sizeof(size_t *));
+		r->ctx.live->nreads = xcalloc(r->njobs + 1, sizeof(size_t));
+		r->ctx.live->njobs = r->njobs;
 	}
-	sg_pool_run(opt->jobs, njobs, render_one, &ctx);
-	sg_site_lap(site, "render", &t);
-	if (search && sg_search_write(search, out, &sst) == 0 && opt->verbose)
+	sg_pool_run(opt->jobs, r->njobs, render_one, &r->ctx);
+	sg_site_lap(site, "render", &r->t);
+	if (r->search && sg_search_write(r->search, r->out, &sst) == 0 &&
+	    opt->verbose)
 		fprintf(stderr, "sitegen: search: %zu pages, %zu terms, %zu "
 		    "files, %zu bytes (entry %zu, %zu shards, largest %zu)\n",
 		    sst.pages, sst.terms, sst.files, sst.bytes, sst.entry,
 		    sst.shards, sst.shard_max);
-	sg_site_lap(site, "search", &t);
-	write_handouts(site, out, outdir);
-	sg_slides_write(site, decks, out, outdir);
-	sg_assets_write(site, site->assets, out);
-	sg_alias_write(site, out);
-	sg_site_lap(site, "assets", &t);
-	sg_secrets_report(secrets);
-	sg_check_reach(ctx.check, site);
+	sg_site_lap(site, "search", &r->t);
+	write_handouts(site, r->out, r->outdir);
+	sg_slides_write(site, r->decks, r->out, r->outdir);
+	sg_assets_write(site, site->assets, r->out);
+	sg_alias_write(site, r->out);
+	sg_site_lap(site, "assets", &r->t);
+	sg_secrets_report(r->secrets);
+	sg_check_reach(r->ctx.check, site);
 	if (stop(site))
-		goto out;
-	if ((committed = sg_out_commit(out)) != 0) {
-		out = NULL;
+		return 1;
+	r->committed = sg_out_commit(r->out);
+	r->out = NULL;
+	if (r->committed != 0) {
 		stop(site);
-		goto out;
+		return 1;
 	}
-	sg_site_lap(site, "swap", &t);
-	out = NULL;
+	sg_site_lap(site, "swap", &r->t);
+	return 0;
+}
+
+/* serve keeps the site, its templates and its index for the edits to
+ * come: moved into *r->live. */
+static void
+keep_live(struct run *r)
+{
+	struct sg_live	*l = *r->live;
+
+	l->site = r->site;
+	l->render = r->render;
+	l->search = r->search;
+	l->decks = r->decks;
+	l->jobs = r->jobs;
+	r->site = NULL;
+	r->render = NULL;
+	r->search = NULL;
+	r->decks = NULL;
+	r->jobs = NULL;
+	r->live = NULL;
+}
+
+static int
+build(const struct sg_options *opt, struct sg_live **live)
+{
+	struct run	 r;
+	int		 rc = 1;
+
+	memset(&r, 0, sizeof(r));
+	r.opt = opt;
+	r.live = live;
+	r.committed = -1;
+	r.t0 = r.t = sg_now();
+	r.site = sg_site_new(opt);
+	if (opt->json)
+		sg_diag_set_json(r.site->diag, stdout);
+	r.outdir = opt->out ? xstrdup(opt->out) : sg_path_join(opt->root,
+	    "public");
+
+	if (load_stage(&r) || samples_stage(&r, &rc) ||
+	    documents_stage(&r, &rc))
+		goto out;
+	section_pages(&r);
+	if (write_stage(&r))
+		goto out;
 	if (!opt->quiet && opt->dry_run)
-		checked(site);
+		checked(r.site);
 	else if (!opt->quiet)
 		fprintf(stderr, "sitegen: %zu pages, %zu sections, %zu tags "
-		    "written to %s in %.0f ms\n", site->npages, site->nsections,
-		    site->ntags, outdir, (sg_now() - t0) * 1000);
+		    "written to %s in %.0f ms\n", r.site->npages,
+		    r.site->nsections, r.site->ntags, r.outdir,
+		    (sg_now() - r.t0) * 1000);
 	rc = 0;
-	if (live) {
-		/* serve keeps all this for the edits to come */
-		(*live)->site = site;
-		(*live)->render = render;
-		(*live)->search = search;
-		(*live)->decks = decks;
-		(*live)->jobs = jobs;
-		site = NULL;
-		render = NULL;
-		search = NULL;
-		decks = NULL;
-		jobs = NULL;
-		live = NULL;
-	}
+	if (r.live)
+		keep_live(&r);
 out:
-	if (site == NULL)
-		goto kept;
-	sg_diag_flush(site->diag);
-	if (rc != 0 && !opt->quiet && opt->dry_run && !opt->samples_only)
-		checked(site);
-	else if (rc != 0 && committed != 1 && !opt->quiet)
-		fprintf(stderr, "sitegen: %d error%s; %s left as it was\n",
-		    sg_diag_errors(site->diag), sg_diag_errors(site->diag) == 1 ?
-		    "" : "s", outdir);
-kept:
-	if (live) {
-		sg_live_free(*live);
-		*live = NULL;
+	if (r.site != NULL) {
+		sg_diag_flush(r.site->diag);
+		if (rc != 0 && !opt->quiet && opt->dry_run &&
+		    !opt->samples_only)
+			checked(r.site);
+		else if (rc != 0 && r.committed != 1 && !opt->quiet)
+			fprintf(stderr, "sitegen: %d error%s; %s left as it "
+			    "was\n", sg_diag_errors(r.site->diag),
+			    sg_diag_errors(r.site->diag) == 1 ? "" : "s",
+			    r.outdir);
 	}
-	sg_out_discard(out);
-	sg_samples_free(&samples);
-	sg_secrets_free(secrets);
-	sg_check_free(ctx.check);
-	free(jobs);
-	sg_search_free(search);
-	sg_render_free(render);
-	sg_decks_free(decks);
-	sg_site_free(site);
-	free(outdir);
+	if (r.live) {
+		sg_live_free(*r.live);
+		*r.live = NULL;
+	}
+	sg_out_discard(r.out);
+	sg_samples_free(&r.samples);
+	sg_secrets_free(r.secrets);
+	sg_check_free(r.ctx.check);
+	free(r.jobs);
+	sg_search_free(r.search);
+	sg_render_free(r.render);
+	sg_decks_free(r.decks);
+	sg_site_free(r.site);
+	free(r.outdir);
 	return rc;
 }
