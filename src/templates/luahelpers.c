@@ -1,0 +1,169 @@
+/* luahelpers.c: the functions templates call (url, asset, date, slugify,
+ * markdown, mark_current), each a C closure over the site; the site
+ * model they read is luamodel.c's. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "out/assets.h"
+#include "templates/luamodel.h"
+#include "path.h"
+#include "templates/render.h"
+#include "site.h"
+
+static const struct sg_site *
+site_of(lua_State *L)
+{
+	return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* url(path): a path in the site, with base_url's path in front. */
+static int
+l_url(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const char		*p = luaL_optstring(L, 1, "");
+
+	if (strstr(p, "://") || sg_starts_with(p, "//") ||
+	    sg_starts_with(p, site->config.base_path))
+		lua_pushstring(L, p);
+	else
+		lua_pushfstring(L, "%s%s", site->config.base_path,
+		    p + (*p == '/'));
+	return 1;
+}
+
+/* asset(path): the published URL of a static file or compiled style
+ * sheet, fingerprinted. */
+static int
+l_asset(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const char		*p = luaL_checkstring(L, 1), *u;
+
+	if ((u = sg_assets_url(site->assets, p + (*p == '/'))) == NULL)
+		return luaL_error(L, "asset('%s'): no such file in static/, "
+		    "the theme's static/ or a compiled scss/ file", p);
+	lua_pushstring(L, u);
+	return 1;
+}
+
+/* date(d, format): d ("YYYY-MM-DD…") formatted with strftime's format
+ * (default "%Y-%m-%d"); "rfc3339" gives 2024-05-31T00:00:00Z, or a
+ * page.datetime as it is. */
+static int
+l_date(lua_State *L)
+{
+	const char	*d = luaL_optstring(L, 1, ""), *fmt;
+	struct tm	 tm;
+	char		 buf[256];
+
+	fmt = luaL_optstring(L, 2, "%Y-%m-%d");
+	if (strlen(d) < 10 || sscanf(d, "%4d-%2d-%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday) != 3) {
+		if (*d == '\0') {
+			lua_pushliteral(L, "");
+			return 1;
+		}
+		return luaL_error(L, "date('%s'): not a date like 2024-05-31",
+		    d);
+	}
+	if (!strcmp(fmt, "rfc3339") && d[10] == 'T' && ((strlen(d) == 20 &&
+	    d[19] == 'Z') || (strlen(d) == 25 && (d[19] == '+' ||
+	    d[19] == '-')))) {
+		lua_pushstring(L, d);
+		return 1;
+	}
+	if (!strcmp(fmt, "rfc3339")) {
+		lua_pushfstring(L, "%sT00:00:00Z", lua_pushlstring(L, d, 10));
+		return 1;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = 0;
+	tm.tm_wday = tm.tm_yday = 0;
+	timegm(&tm);		/* fills in the weekday and day of year */
+	if (strftime(buf, sizeof(buf), fmt, &tm) == 0 && *fmt)
+		return luaL_error(L, "date: format '%s' gives nothing", fmt);
+	lua_pushstring(L, buf);
+	return 1;
+}
+
+static int
+l_slugify(lua_State *L)
+{
+	char	*s = sg_slugify(luaL_checkstring(L, 1));
+
+	lua_pushstring(L, s);
+	free(s);
+	return 1;
+}
+
+/* markdown(text): text rendered as Markdown the way a page is (heading
+ * ids, highlighting, links from the root of content/). */
+static int
+l_markdown(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	size_t			 len;
+	const char		*s = luaL_optlstring(L, 1, "", &len);
+	char			*html = sg_md_to_html(site, s, len);
+
+	lua_pushstring(L, html);
+	free(html);
+	return 1;
+}
+
+/* mark_current(html, url): html with aria-current="page" added to every
+ * link whose href is exactly url, so one navigation rendered with once()
+ * can mark the page it is on. */
+static int
+l_mark_current(lua_State *L)
+{
+	size_t		 len, ulen;
+	const char	*html = luaL_checklstring(L, 1, &len);
+	const char	*url = luaL_checklstring(L, 2, &ulen), *s, *hit, *e;
+	luaL_Buffer	 b;
+	char		*needle;
+	size_t		 nlen;
+
+	needle = xasprintf("href=\"%s\"", url);
+	nlen = strlen(needle);
+	luaL_buffinit(L, &b);
+	for (s = html, e = html + len; (hit = memmem(s, (size_t)(e - s),
+	    needle, nlen)) != NULL; s = hit + nlen) {
+		luaL_addlstring(&b, s, (size_t)(hit + nlen - s));
+		luaL_addstring(&b, " aria-current=\"page\"");
+	}
+	luaL_addlstring(&b, s, (size_t)(e - s));
+	free(needle);
+	luaL_pushresult(&b);
+	(void)ulen;
+	return 1;
+}
+
+/* Pushes the table of helpers; escape is the C escaper templates share. */
+void
+sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
+{
+	static const luaL_Reg	 fns[] = {
+		{ "url", l_url },
+		{ "asset", l_asset },
+		{ "date", l_date },
+		{ "slugify", l_slugify },
+		{ "markdown", l_markdown },
+		{ "mark_current", l_mark_current },
+		{ NULL, NULL }
+	};
+
+	lua_newtable(L);
+	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
+	luaL_setfuncs(L, fns, 1);
+	lua_pushcfunction(L, escape);
+	lua_setfield(L, -2, "escape");
+}
+
