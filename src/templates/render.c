@@ -265,10 +265,16 @@ scan(struct sg_render *r, const char *dir, const char *sub, int depth)
 		    xstrdup(de->d_name);
 		path = xasprintf("%s/%s", dir, name);
 		full = sg_path_join(r->site->root, path);
-		/* a link is followed only to a file inside the site */
-		if (lstat(full, &st) == 0 && S_ISLNK(st.st_mode) &&
-		    !inside_site(r, full, path, &st))
+		/* a link is followed only to a file inside the site; a
+		 * FIFO, socket or device is never read */
+		if (lstat(full, &st) == -1 || (S_ISLNK(st.st_mode) &&
+		    !inside_site(r, full, path, &st)))
 			st.st_mode = 0;
+		else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+			sg_diag_warn(r->site->diag, &(struct sg_loc){ path, 0,
+			    0 }, "skipped: not a regular file");
+			st.st_mode = 0;
+		}
 		if (S_ISDIR(st.st_mode))
 			scan(r, dir, name, depth + 1);
 		else if (S_ISREG(st.st_mode)) {

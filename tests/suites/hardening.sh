@@ -272,6 +272,13 @@ build "$s"
 [ $status -ne 124 ]
 check "a FIFO among the Lua helpers does not hang the build" $? "$status: $out"
 rm -rf "$s/lua"
+mkdir -p "$s/templates/shortcodes"
+mkfifo "$s/templates/shortcodes/pipe.html"
+inc "$s" "Text."
+build "$s"
+[ $status -eq 0 ] && printf '%s' "$out" | grep -q "^templates/shortcodes/pipe.html: warning: skipped: not a regular file"
+check "a FIFO among the templates is skipped with a warning, no hang" $? "$status: $out"
+rm "$s/templates/shortcodes/pipe.html"
 
 # symlink cycles: an error at the link, at once
 s=$tmp/cycle
