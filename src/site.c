@@ -43,6 +43,18 @@ rss_mb(void)
 	return kb / 1024;
 }
 
+char *
+sg_site_permalink(const struct sg_site *site, const char *url)
+{
+	const char	*b = site->config.base_url, *p;
+
+	if ((p = strstr(b, "://")) == NULL)
+		return xstrdup(url);
+	p = strchr(p + 3, '/');
+	return xasprintf("%.*s%s", (int)(p ? p - b : (ptrdiff_t)strlen(b)), b,
+	    url);
+}
+
 void
 sg_site_lap(const struct sg_site *site, const char *stage, double *t)
 {

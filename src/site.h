@@ -237,6 +237,10 @@ int		 sg_site_load(struct sg_site *site);
 void		 sg_site_lap(const struct sg_site *site, const char *stage,
 		    double *t);
 
+/* url (a path of the site) with base_url's scheme and host before it,
+ * or a copy of url when base_url has none; the caller frees it. */
+char		*sg_site_permalink(const struct sg_site *site, const char *url);
+
 /* Parses page again (its text must still be loaded), replacing its
  * page->md, for a server that saw it change; a title that came from the
  * first level-1 heading (no 'title' in the front matter) is set to the

@@ -485,3 +485,15 @@ sg_rm_tree(const char *path)
 		rc = -1;
 	return rc;
 }
+
+int
+sg_hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

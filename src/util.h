@@ -56,6 +56,8 @@ char	*sg_rd_str(struct sg_rd *);
 
 double	 sg_now(void);
 int	 sg_starts_with(const char *, const char *);
+/* The value of hexadecimal digit c, or -1. */
+int	 sg_hex_digit(int c);
 int	 sg_ends_with(const char *, const char *);
 
 #endif

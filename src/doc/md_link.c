@@ -25,18 +25,6 @@ has_scheme(const char *u)
 	return *p == ':';
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes %XX escapes in a link path. The caller frees. */
 static char *
 unescape(const char *s, size_t n)
@@ -47,8 +35,9 @@ unescape(const char *s, size_t n)
 
 	sg_buf_put(&b, "", 0);
 	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && (hi = hexval(s[i + 1])) >= 0 &&
-		    (lo = hexval(s[i + 2])) >= 0) {
+		if (s[i] == '%' && i + 2 < n &&
+		    (hi = sg_hex_digit(s[i + 1])) >= 0 &&
+		    (lo = sg_hex_digit(s[i + 2])) >= 0) {
 			sg_buf_putc(&b, (char)(hi * 16 + lo));
 			i += 2;
 		} else

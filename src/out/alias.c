@@ -109,19 +109,6 @@ put_escaped(struct sg_buf *b, const char *s)
 	sg_buf_put_html(b, s, strlen(s));
 }
 
-/* The page's URL made absolute when base_url is (for rel=canonical). */
-static char *
-absolute(const struct sg_site *site, const char *url)
-{
-	const char	*b = site->config.base_url, *p;
-
-	if ((p = strstr(b, "://")) == NULL)
-		return xstrdup(url);
-	p = strchr(p + 3, '/');
-	return xasprintf("%.*s%s", (int)(p ? p - b : (ptrdiff_t)strlen(b)), b,
-	    url);
-}
-
 /* Writes the redirect page of every alias of every published page.
  * Returns 0, or -1 if a write failed (reported). */
 int
@@ -137,7 +124,7 @@ sg_alias_write(const struct sg_site *site, struct sg_output *o)
 		p = site->pages[i];
 		if (p->naliases == 0)
 			continue;
-		canon = absolute(site, p->url);
+		canon = sg_site_permalink(site, p->url);
 		for (k = 0; k < p->naliases; k++) {
 			b.len = 0;
 			sg_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");

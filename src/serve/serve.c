@@ -87,18 +87,6 @@ content_type(const char *path)
 /* Decodes %XX in place, as MHD would, except that an encoded '/' or NUL
  * becomes a byte no valid path has (0x01), so that the request is
  * refused instead of reaching another folder or cutting the path. */
-static int
-hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static size_t
 unescape(void *cls, struct MHD_Connection *c, char *s)
 {
@@ -108,8 +96,8 @@ unescape(void *cls, struct MHD_Connection *c, char *s)
 	(void)cls;
 	(void)c;
 	while (*r) {
-		if (r[0] == '%' && (hi = hex(r[1])) >= 0 &&
-		    (lo = hex(r[2])) >= 0) {
+		if (r[0] == '%' && (hi = sg_hex_digit(r[1])) >= 0 &&
+		    (lo = sg_hex_digit(r[2])) >= 0) {
 			*w = (char)(hi << 4 | lo);
 			if (*w == '/' || *w == '\0')
 				*w = '\x01';

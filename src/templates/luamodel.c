@@ -122,18 +122,6 @@ push_handouts(lua_State *L, const struct sg_site *site, int pages)
 	}
 }
 
-static char *
-permalink(const struct sg_site *site, const char *url)
-{
-	const char	*b = site->config.base_url, *p;
-
-	if ((p = strstr(b, "://")) == NULL)
-		return xstrdup(url);
-	p = strchr(p + 3, '/');
-	return xasprintf("%.*s%s", (int)(p ? p - b : (ptrdiff_t)strlen(b)), b,
-	    url);
-}
-
 static void
 push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 {
@@ -238,7 +226,7 @@ l_page_index(lua_State *L)
 		lua_pushinteger(L, (lua_Integer)((p->md.words +
 		    WORDS_A_MINUTE - 1) / WORDS_A_MINUTE));
 	} else if (!strcmp(k, "permalink")) {
-		link = permalink(site, p->url);
+		link = sg_site_permalink(site, p->url);
 		lua_pushstring(L, link);
 		free(link);
 	} else
@@ -305,7 +293,7 @@ lists(lua_State *L, const struct sg_site *site)
 		set_str(L, "title", s->title);
 		set_str(L, "description", s->page ? s->page->description : "");
 		set_str(L, "url", s->url);
-		link = permalink(site, s->url);
+		link = sg_site_permalink(site, s->url);
 		set_str(L, "permalink", link);
 		free(link);
 		set_str(L, "path", s->dir);
@@ -327,7 +315,7 @@ lists(lua_State *L, const struct sg_site *site)
 		set_str(L, "name", g->name);
 		set_str(L, "slug", g->slug);
 		set_str(L, "url", g->url);
-		link = permalink(site, g->url);
+		link = sg_site_permalink(site, g->url);
 		set_str(L, "permalink", link);
 		free(link);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);

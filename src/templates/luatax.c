@@ -18,20 +18,14 @@ set_str(lua_State *L, const char *key, const char *val)
 	lua_setfield(L, -2, key);
 }
 
-/* base_url's scheme and host before url, as luamodel.c's permalink. */
+/* Sets field permalink of the table on top to url made absolute. */
 static void
 set_permalink(lua_State *L, const struct sg_site *site, const char *url)
 {
-	const char	*b = site->config.base_url, *p;
+	char	*link = sg_site_permalink(site, url);
 
-	if ((p = strstr(b, "://")) == NULL)
-		lua_pushstring(L, url);
-	else {
-		p = strchr(p + 3, '/');
-		lua_pushlstring(L, b, p ? (size_t)(p - b) : strlen(b));
-		lua_pushstring(L, url);
-		lua_concat(L, 2);
-	}
+	lua_pushstring(L, link);
+	free(link);
 	lua_setfield(L, -2, "permalink");
 }
 

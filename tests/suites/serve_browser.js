@@ -9,13 +9,10 @@
  */
 "use strict";
 
-const { spawn } = require("child_process");
 const fs = require("fs");
-const os = require("os");
-const path = require("path");
+const { launch, sleep } = require("./lib/chromium.js");
 
 const [chromium, url, pagefile, scss] = process.argv.slice(2);
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), "serve-chromium-"));
 let failures = 0;
 
 function ok(name) { console.log("ok browser " + name); }
@@ -23,62 +20,7 @@ function fail(name, why) {
 	failures++;
 	console.log("FAIL browser " + name + (why ? "\n    " + why : ""));
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-const browser = spawn(chromium, ["--headless", "--no-sandbox", "--disable-gpu",
-	"--disable-quic", "--no-first-run", "--disable-background-networking",
-	"--disable-component-update", "--disable-sync", "--disable-extensions",
-	"--remote-debugging-port=0", "--user-data-dir=" + profile,
-	"--window-size=1280,900", "about:blank"], { stdio: "ignore" });
-
-const exited = new Promise((res) => browser.on("exit", res));
-
-async function cleanup() {
-	try { browser.kill("SIGKILL"); } catch (e) { /* gone */ }
-	await Promise.race([exited, sleep(5000)]);
-	try {
-		fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-	} catch (e) { /* a profile left in the temporary folder */ }
-}
-
-async function connect() {
-	const file = path.join(profile, "DevToolsActivePort");
-	let port = null;
-
-	for (let i = 0; i < 200 && port === null; i++) {
-		if (fs.existsSync(file)) {
-			const lines = fs.readFileSync(file, "utf8").split("\n");
-			if (lines[0])
-				port = lines[0];
-		}
-		if (port === null)
-			await sleep(100);
-	}
-	if (port === null)
-		throw new Error("Chromium did not start");
-	const list = await (await fetch("http://127.0.0.1:" + port + "/json/list")).json();
-	const page = list.find((t) => t.type === "page");
-	const ws = new WebSocket(page.webSocketDebuggerUrl);
-	await new Promise((res, rej) => { ws.onopen = res; ws.onerror = rej; });
-	let id = 0;
-	const pending = new Map(), listeners = [];
-	ws.onmessage = (m) => {
-		const msg = JSON.parse(m.data);
-		if (msg.id && pending.has(msg.id)) {
-			const p = pending.get(msg.id);
-			pending.delete(msg.id);
-			if (msg.error) p.rej(new Error(JSON.stringify(msg.error)));
-			else p.res(msg.result);
-		} else if (msg.method) {
-			listeners.forEach((l) => l(msg));
-		}
-	};
-	const send = (method, params) => new Promise((res, rej) => {
-		pending.set(++id, { res, rej });
-		ws.send(JSON.stringify({ id, method, params: params || {} }));
-	});
-	return { send, on: (fn) => listeners.push(fn), ws };
-}
+const { connect, cleanup } = launch(chromium, "serve");
 
 async function main() {
 	const cdp = await connect();

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "sitefile.h"
 #include "doc/imgsize.h"
 #include "site.h"
 #include "util.h"
@@ -34,21 +35,6 @@ static const unsigned char gif[] = "GIF89a\x07\x00\x06\x00\x80\x00\x00"
 static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	"width=\"12mm\" height=\"24px\"/>";
 
-static void
-put(const char *rel, const void *data, size_t len)
-{
-	char	*path = xasprintf("%s/%s", root, rel), *dir, *slash;
-
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		sg_mkdirs(dir);
-	}
-	sg_file_write(path, (const char *)data, len);
-	free(dir);
-	free(path);
-}
-
 /* An SVG whose <svg> tag comes after a long comment. */
 static void
 long_svg(void)
@@ -60,7 +46,7 @@ long_svg(void)
 	memset(text + strlen(text), 'x', 1000);
 	strcat(text, " -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 64 32\"/>\n");
-	put("content/img/long.svg", text, strlen(text));
+	sitefile_write(root, "content/img/long.svg", text, strlen(text));
 }
 
 static void
@@ -70,15 +56,15 @@ setup(void)
 
 	if (mkdtemp(root) == NULL)
 		exit(2);
-	put("content/img/a.png", png, sizeof(png));
-	put("content/img/cut.png", png, 20);
-	put("content/img/b.gif", gif, sizeof(gif) - 1);
-	put("content/img/c.svg", svg, strlen(svg));
-	put("content/img/notes.png", "just text\n", 10);
-	put("content/img/notes.svg", "just text\n", 10);
+	sitefile_write(root, "content/img/a.png", png, sizeof(png));
+	sitefile_write(root, "content/img/cut.png", png, 20);
+	sitefile_write(root, "content/img/b.gif", gif, sizeof(gif) - 1);
+	sitefile_write(root, "content/img/c.svg", svg, strlen(svg));
+	sitefile_write(root, "content/img/notes.png", "just text\n", 10);
+	sitefile_write(root, "content/img/notes.svg", "just text\n", 10);
 	long_svg();
-	put("content/.hidden/d.png", png, sizeof(png));
-	put("outside.png", png, sizeof(png));
+	sitefile_write(root, "content/.hidden/d.png", png, sizeof(png));
+	sitefile_write(root, "outside.png", png, sizeof(png));
 	p = xasprintf("%s/content/img/out.png", root);
 	if (symlink("../../outside.png", p) == -1)
 		exit(2);
@@ -135,7 +121,7 @@ test_cache(void)
 	unlink(p);
 	CHECK(size_of("img/a.png", &w, &h) == SG_IMGSIZE_OK);
 	CHECK(w == 3 && h == 2);
-	put("content/img/a.png", png, sizeof(png));
+	sitefile_write(root, "content/img/a.png", png, sizeof(png));
 	free(p);
 }
 

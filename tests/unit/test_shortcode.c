@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "sitefile.h"
 #include "doc/shortcode.h"
 #include "doc/tree.h"
 #include "site.h"
@@ -30,35 +31,6 @@ static const char page[] =
     "- item\n"						/* 10 */
     "{{< /box >}}\n"					/* 11 */
     "After [q](q.md) {{< x >}}\n";			/* 12 */
-
-static void
-put(const char *rel, const char *text)
-{
-	char	*path = xasprintf("%s/%s", root, rel), *dir, *slash;
-
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		sg_mkdirs(dir);
-	}
-	sg_file_write(path, text, strlen(text));
-	free(dir);
-	free(path);
-}
-
-static const struct sg_node *
-find(const struct sg_node *node, enum sg_node_kind kind, int skip)
-{
-	struct sg_walk		 w;
-	const struct sg_node	*n;
-	int			 entering;
-
-	sg_walk_init(&w, node);
-	while (sg_walk_next(&w, &n, &entering))
-		if (entering && n->kind == kind && skip-- == 0)
-			return n;
-	return NULL;
-}
 
 static struct sg_page *p;
 
@@ -114,25 +86,25 @@ test_tree(void)
 	    n->u.shortcode.sc == p->md.shortcodes[0] && n->line == 4);
 	CHECK(n && n->next && n->next->kind == SG_NODE_PARAGRAPH &&
 	    n->next->line == 5);
-	n = find(r, SG_NODE_SHORTCODE, 0);
+	n = sitefile_find(r, SG_NODE_SHORTCODE, 0);
 	CHECK(n && n->u.shortcode.sc == p->md.shortcodes[1]);
 	CHECK(n && n->first && n->first->kind == SG_NODE_TEXT &&
 	    n->first->len == 4 && !strncmp(n->first->text, "bold", 4));
-	CHECK(find(r, SG_NODE_CODE, 0) != NULL);
-	CHECK_STR(find(r, SG_NODE_CODE, 0)->text, "{{< no >}}");
-	box = find(r, SG_NODE_SHORTCODE_BLOCK, 1);
+	CHECK(sitefile_find(r, SG_NODE_CODE, 0) != NULL);
+	CHECK_STR(sitefile_find(r, SG_NODE_CODE, 0)->text, "{{< no >}}");
+	box = sitefile_find(r, SG_NODE_SHORTCODE_BLOCK, 1);
 	CHECK(box && box->parent == r && box->line == 7 && box->col == 3);
 	CHECK(box && box->first && box->first->kind == SG_NODE_PARAGRAPH &&
 	    box->first->line == 8);
 	CHECK(box && box->last && box->last->kind == SG_NODE_LIST &&
 	    box->last->line == 10);
-	n = find(r, SG_NODE_LINK, 1);
+	n = sitefile_find(r, SG_NODE_LINK, 1);
 	CHECK(n && n->line == 12 && n->col == 7 && n->parent->parent == r);
-	n = find(r, SG_NODE_SHORTCODE, 1);
+	n = sitefile_find(r, SG_NODE_SHORTCODE, 1);
 	CHECK(n && n->u.shortcode.sc == p->md.shortcodes[3] &&
 	    n->line == 12 && n->col == 17);
-	CHECK(find(r, SG_NODE_SHORTCODE_BLOCK, 2) == NULL);
-	CHECK(find(r, SG_NODE_SHORTCODE, 2) == NULL);
+	CHECK(sitefile_find(r, SG_NODE_SHORTCODE_BLOCK, 2) == NULL);
+	CHECK(sitefile_find(r, SG_NODE_SHORTCODE, 2) == NULL);
 }
 
 static void
@@ -161,10 +133,10 @@ main(void)
 
 	if (mkdtemp(root) == NULL)
 		abort();
-	put("site.yml", "title: T\ntheme: \"\"\n");
-	put("content/_index.md", "# Home\n");
-	put("content/q.md", "# Q\n");
-	put("content/p.md", page);
+	sitefile_put(root, "site.yml", "title: T\ntheme: \"\"\n");
+	sitefile_put(root, "content/_index.md", "# Home\n");
+	sitefile_put(root, "content/q.md", "# Q\n");
+	sitefile_put(root, "content/p.md", page);
 	opt.root = root;
 	opt.jobs = 2;
 	opt.quiet = 1;

@@ -11,46 +11,9 @@
 #include <lualib.h>
 
 #include "harness.h"
+#include "templates/luaescape.h"
 #include "templates/template.h"
 #include "util.h"
-
-/* A recognisable HTML escape: & < > " ' as entities, nil as "". */
-static int
-l_escape(lua_State *L)
-{
-	luaL_Buffer	 b;
-	const char	*s;
-	size_t		 n, i;
-
-	if (lua_isnoneornil(L, 1)) {
-		lua_pushliteral(L, "");
-		return 1;
-	}
-	s = luaL_tolstring(L, 1, &n);
-	luaL_buffinit(L, &b);
-	for (i = 0; i < n; i++)
-		switch (s[i]) {
-		case '&':
-			luaL_addstring(&b, "&amp;");
-			break;
-		case '<':
-			luaL_addstring(&b, "&lt;");
-			break;
-		case '>':
-			luaL_addstring(&b, "&gt;");
-			break;
-		case '"':
-			luaL_addstring(&b, "&quot;");
-			break;
-		case '\'':
-			luaL_addstring(&b, "&#39;");
-			break;
-		default:
-			luaL_addchar(&b, s[i]);
-		}
-	luaL_pushresult(&b);
-	return 1;
-}
 
 /* tostring, or "" for nil. */
 static int
@@ -104,7 +67,7 @@ run_n(const char *src, size_t len, const char *env)
 	lua_getglobal(L, "table");
 	lua_getfield(L, -1, "concat");
 	lua_remove(L, -2);
-	lua_pushcfunction(L, l_escape);
+	lua_pushcfunction(L, sg_lua_escape);	/* the runtime's own */
 	lua_pushcfunction(L, l_raw);
 	if (lua_pcall(L, 3, 1, 0) != LUA_OK)
 		goto fail;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "sitefile.h"
 #include "samples/samples.h"
 #include "site.h"
 #include "doc/tree.h"
@@ -15,21 +16,6 @@
 static char		 root[] = "/tmp/sg-test-tree-XXXXXX";
 static struct sg_options opt;
 static struct sg_site	*site;
-
-static void
-put(const char *rel, const char *text)
-{
-	char	*path = xasprintf("%s/%s", root, rel), *dir, *slash;
-
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		sg_mkdirs(dir);
-	}
-	sg_file_write(path, text, strlen(text));
-	free(dir);
-	free(path);
-}
 
 static const char page_a[] =
     "---\n"					/* 1 */
@@ -83,14 +69,16 @@ setup(void)
 {
 	if (mkdtemp(root) == NULL)
 		abort();
-	put("site.yml", "title: T\nbase_url: https://example.org/docs/\n"
+	sitefile_put(root, "site.yml",
+	    "title: T\nbase_url: https://example.org/docs/\n"
 	    "theme: \"\"\n");
-	put("content/_index.md", "---\ntitle: Home\n---\nHome.\n");
-	put("content/logo.png", "png");
-	put("content/guide/a.md", page_a);
-	put("content/guide/part.txt", "Included *line*.\nSecond *one*.\n");
-	put("content/guide/b.md", "# B\n\n## Install\n\nText.\n");
-	put("content/s.md", page_s);
+	sitefile_put(root, "content/_index.md", "---\ntitle: Home\n---\nHome.\n");
+	sitefile_put(root, "content/logo.png", "png");
+	sitefile_put(root, "content/guide/a.md", page_a);
+	sitefile_put(root, "content/guide/part.txt",
+	    "Included *line*.\nSecond *one*.\n");
+	sitefile_put(root, "content/guide/b.md", "# B\n\n## Install\n\nText.\n");
+	sitefile_put(root, "content/s.md", page_s);
 	opt.root = root;
 	opt.jobs = 2;
 	opt.quiet = 1;
@@ -119,20 +107,6 @@ child(const struct sg_node *node, int n)
 }
 
 /* The first node of kind under node, in document order, or NULL. */
-static const struct sg_node *
-find(const struct sg_node *node, enum sg_node_kind kind, int skip)
-{
-	struct sg_walk		 w;
-	const struct sg_node	*n;
-	int			 entering;
-
-	sg_walk_init(&w, node);
-	while (sg_walk_next(&w, &n, &entering))
-		if (entering && n->kind == kind && skip-- == 0)
-			return n;
-	return NULL;
-}
-
 static void
 test_load(void)
 {
@@ -205,27 +179,27 @@ test_links(void)
 
 	if (r == NULL)
 		return;
-	l = find(r, SG_NODE_LINK, 0);
+	l = sitefile_find(r, SG_NODE_LINK, 0);
 	CHECK(l->u.link.kind == SG_LINK_PAGE);
 	CHECK(l->u.link.page == sg_content_find(site, "guide/b.md"));
 	CHECK_STR(l->u.link.anchor, "install");
 	CHECK_STR(l->u.link.url, "/docs/guide/b/#install");
 	CHECK(l->first && l->first->kind == SG_NODE_TEXT &&
 	    l->first->len == 1 && l->first->text[0] == 'b');
-	l = find(r, SG_NODE_LINK, 1);
+	l = sitefile_find(r, SG_NODE_LINK, 1);
 	CHECK(l->u.link.kind == SG_LINK_ANCHOR);
 	CHECK(l->u.link.page == sg_content_find(site, "guide/a.md"));
 	CHECK_STR(l->u.link.anchor, "setup");
-	l = find(r, SG_NODE_LINK, 2);
+	l = sitefile_find(r, SG_NODE_LINK, 2);
 	CHECK(l->u.link.kind == SG_LINK_EXTERNAL);
 	CHECK_STR(l->u.link.url, "https://example.org/");
-	l = find(r, SG_NODE_LINK, 3);
+	l = sitefile_find(r, SG_NODE_LINK, 3);
 	CHECK(l->u.link.kind == SG_LINK_FILE);
 	CHECK_STR(l->u.link.url, "/docs/logo.png");
-	l = find(r, SG_NODE_FOOTNOTE_REF, 0);
+	l = sitefile_find(r, SG_NODE_FOOTNOTE_REF, 0);
 	CHECK(l && l->u.footnote.index == 1 && l->u.footnote.ref == 1);
 	CHECK_STR(l ? l->u.footnote.label : NULL, "n");
-	l = find(r, SG_NODE_FOOTNOTE_DEF, 0);
+	l = sitefile_find(r, SG_NODE_FOOTNOTE_DEF, 0);
 	CHECK(l && l->u.footnote.index == 1 && l->u.footnote.ref == 1);
 }
 

@@ -38,13 +38,9 @@ pdf_dest_known(const struct pdf *p, const char *name)
 static char *
 absolute(const struct pdf *p, const char *url)
 {
-	const char	*b = p->site->config.base_url, *s;
-
-	if (url[0] != '/' || url[1] == '/' || (s = strstr(b, "://")) == NULL)
+	if (url[0] != '/' || url[1] == '/')
 		return xstrdup(url);
-	s = strchr(s + 3, '/');
-	return xasprintf("%.*s%s", (int)(s ? s - b : (ptrdiff_t)strlen(b)), b,
-	    url);
+	return sg_site_permalink(p->site, url);
 }
 
 static void
