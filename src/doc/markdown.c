@@ -231,6 +231,27 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Sets up c to make page's tree into md from the expanded text[0..len)
+ * whose lines map to the author's by lines[0..nlines): the shortcode
+ * calls are taken out of the text first, which updates all four. */
+static void
+conv_start(struct md_conv *c, const struct sg_site *site,
+    struct sg_page *page, struct sg_md *md, char **text, size_t *len,
+    int **lines, int *nlines)
+{
+	memset(c, 0, sizeof(*c));
+	c->site = site;
+	c->page = page;
+	c->md = md;
+	c->lines = *lines;
+	c->nlines = *nlines;
+	c->file = page->src;
+	c->dir = sg_path_dir(page->rel);
+	md_sc_extract(c, text, len, lines, nlines);
+	c->lines = *lines;
+	c->nlines = *nlines;
+}
+
 /* Parses a page's Markdown (after expanding includes) into page->md: its
  * document tree (md->doc), headings with unique ids, links to check, the
  * samples, the title found in a leading '# heading', the summary and the
@@ -247,17 +268,7 @@ sg_md_parse(const struct sg_site *site, struct sg_page *page)
 	int		*lines, nlines, rc;
 
 	rc = sg_include_expand(site, page, &text, &len, &lines, &nlines);
-	memset(&c, 0, sizeof(c));
-	c.site = site;
-	c.page = page;
-	c.md = md;
-	c.lines = lines;
-	c.nlines = nlines;
-	c.file = page->src;
-	c.dir = sg_path_dir(page->rel);
-	md_sc_extract(&c, &text, &len, &lines, &nlines);
-	c.lines = lines;
-	c.nlines = nlines;
+	conv_start(&c, site, page, md, &text, &len, &lines, &nlines);
 	parse(&c, text, len, options(site));
 	sg_sort(md->ids, md->nids, sizeof(*md->ids), cmp_str);
 	free(c.dir);
@@ -285,18 +296,8 @@ sg_md_tree(const struct sg_site *site, struct sg_page *page)
 	quiet.diag = sg_diag_new(stderr, 0);
 	memset(&scratch, 0, sizeof(scratch));
 	sg_include_expand(&quiet, page, &text, &len, &lines, &nlines);
-	memset(&c, 0, sizeof(c));
-	c.site = &quiet;
-	c.page = page;
-	c.md = &scratch;
+	conv_start(&c, &quiet, page, &scratch, &text, &len, &lines, &nlines);
 	c.from = &page->md;
-	c.lines = lines;
-	c.nlines = nlines;
-	c.file = page->src;
-	c.dir = sg_path_dir(page->rel);
-	md_sc_extract(&c, &text, &len, &lines, &nlines);
-	c.lines = lines;
-	c.nlines = nlines;
 	parse(&c, text, len, options(site));
 	page->md.doc = scratch.doc;
 	scratch.doc = NULL;
