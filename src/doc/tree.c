@@ -178,11 +178,11 @@ sg_walk_init(struct sg_walk *w, const struct sg_node *root)
 	w->entering = 0;
 }
 
-/* Can a node of this kind hold children (and so get an exit event)? */
-static int
-container(const struct sg_node *n)
+/* See tree.h. */
+int
+sg_node_is_leaf(enum sg_node_kind kind)
 {
-	switch (n->kind) {
+	switch (kind) {
 	case SG_NODE_CODE_BLOCK:
 	case SG_NODE_SAMPLE:
 	case SG_NODE_HTML_BLOCK:
@@ -193,9 +193,9 @@ container(const struct sg_node *n)
 	case SG_NODE_CODE:
 	case SG_NODE_HTML_INLINE:
 	case SG_NODE_FOOTNOTE_REF:
-		return 0;
-	default:
 		return 1;
+	default:
+		return 0;
 	}
 }
 
@@ -209,7 +209,7 @@ sg_walk_next(struct sg_walk *w, const struct sg_node **n, int *entering)
 			return 0;
 		c = w->root;
 		w->entering = 1;
-	} else if (w->entering && container(c)) {
+	} else if (w->entering && !sg_node_is_leaf(c->kind)) {
 		if (c->first) {
 			c = c->first;
 			w->entering = 1;

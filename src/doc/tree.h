@@ -210,6 +210,9 @@ struct sg_walk {
 };
 
 void		 sg_walk_init(struct sg_walk *w, const struct sg_node *root);
+/* Is kind one that holds no children, which a walk sees once (no exit
+ * event)? */
+int		 sg_node_is_leaf(enum sg_node_kind kind);
 
 /* Moves to the next event; returns 0 when the walk is over, else 1 with
  * *n the node and *entering 1 on entry, 0 on exit. */

@@ -87,27 +87,6 @@ colour(struct rgb c, int bg)
 
 #define CHUNK	(16 * 1024)
 
-/* Is kind one the walk sees once (no exit event)? As tree.c's. */
-static int
-leaf(enum sg_node_kind kind)
-{
-	switch (kind) {
-	case SG_NODE_TEXT:
-	case SG_NODE_SOFTBREAK:
-	case SG_NODE_LINEBREAK:
-	case SG_NODE_CODE:
-	case SG_NODE_HTML_INLINE:
-	case SG_NODE_FOOTNOTE_REF:
-	case SG_NODE_CODE_BLOCK:
-	case SG_NODE_SAMPLE:
-	case SG_NODE_HTML_BLOCK:
-	case SG_NODE_THEMATIC_BREAK:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 /* Appends the text of what the template of shortcode n made. */
 static void
 sc_text(struct sg_buf *buf, const struct sg_node *n)
@@ -318,7 +297,7 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 	while (sg_walk_next(&w, &c, &entering)) {
 		if (c == n)
 			continue;
-		if (entering && leaf(c->kind) == 0) {
+		if (entering && !sg_node_is_leaf(c->kind)) {
 			if (depth < MAX_OPEN)
 				open[depth] = buf.len;
 			depth++;
