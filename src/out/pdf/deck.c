@@ -179,22 +179,13 @@ static void
 metadata(const struct pdf *p, cairo_surface_t *s, const struct sg_deck *d,
     int notes)
 {
-	const char	*dt = p->site->build_date;
-	char		*date, *title;
+	char		*title;
 
 	title = xasprintf("%s%s", d->page->title ? d->page->title : d->name,
 	    notes ? " (speaker notes)" : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
 	free(title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-	    "sitegen " SG_VERSION);
-	/* the site's date, never the clock: same input, same bytes */
-	date = xasprintf("%.10sT00:00:00Z", dt && strlen(dt) >= 10 ? dt :
-	    "1970-01-01");
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
-	    date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	free(date);
+	pdf_set_origin(s, p->site->build_date);
 }
 
 int

@@ -13,6 +13,24 @@ pdf_set_rgb(cairo_t *cr, struct rgb c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
+/* Sets the metadata every PDF of sitegen has: the creator, and the date
+ * of creation and change from the site's date (YYYY-MM-DD…), never the
+ * clock (cairo's default): same input, same bytes; no date gives the
+ * Unix epoch. */
+void
+pdf_set_origin(cairo_surface_t *s, const char *date)
+{
+	char	*d;
+
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+	    "sitegen " SG_VERSION);
+	d = xasprintf("%.10sT00:00:00Z", date && strlen(date) >= 10 ? date :
+	    "1970-01-01");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, d);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, d);
+	free(d);
+}
+
 /* Appends s single-quoted as a cairo tag attribute wants it. */
 void
 pdf_quote(struct sg_buf *b, const char *s)

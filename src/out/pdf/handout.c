@@ -256,8 +256,6 @@ metadata(struct pdf *p, cairo_surface_t *s)
 {
 	const struct sg_value	*author = sg_value_get(p->site->config.root,
 				    "author");
-	char			*date;
-	const char		*d = p->site->build_date;
 
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
 	    p->h->title);
@@ -267,16 +265,7 @@ metadata(struct pdf *p, cairo_surface_t *s)
 	if (p->h->subtitle)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
 		    p->h->subtitle);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-	    "sitegen " SG_VERSION);
-	/* the site's date, never the clock (cairo's default): same input,
-	 * same bytes; a site without any date gets the Unix epoch */
-	date = xasprintf("%.10sT00:00:00Z", d && strlen(d) >= 10 ? d :
-	    "1970-01-01");
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
-	    date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	free(date);
+	pdf_set_origin(s, p->site->build_date);
 }
 
 /* Draws the pages of ps, the first numbered first, of total. */

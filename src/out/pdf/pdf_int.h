@@ -195,6 +195,7 @@ void		 pdf_pages_free(struct pages *);
 void		 pdf_draw_frag(struct pdf *, cairo_t *, const struct frag *,
 		    double x0, double y0);
 void		 pdf_set_rgb(cairo_t *, struct rgb);
+void		 pdf_set_origin(cairo_surface_t *, const char *);
 void		 pdf_quote(struct sg_buf *, const char *);
 void		 pdf_tag_link(cairo_t *, const struct link *, double x,
 		    double y, double w, double h);
