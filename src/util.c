@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -496,4 +497,44 @@ sg_hex_digit(int c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
+}
+
+/* Is name PREFIX + PID + "-XXXXXX", of a process other than us that no
+ * longer runs? */
+static int
+stale(const char *name, const char *prefix)
+{
+	char	*end;
+	long	 pid;
+
+	if (strncmp(name, prefix, strlen(prefix)) != 0)
+		return 0;
+	pid = strtol(name + strlen(prefix), &end, 10);
+	if (pid <= 0 || end == name + strlen(prefix) || *end != '-' ||
+	    strlen(end + 1) != 6 || pid == (long)getpid())
+		return 0;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+void
+sg_tmp_sweep(const char *base, const char *prefix, int sandbox_too)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*d;
+	char		*path;
+
+	if ((d = opendir(base)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (!stale(de->d_name, prefix) || fstatat(dirfd(d),
+		    de->d_name, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
+		    !S_ISDIR(st.st_mode) || (st.st_uid != geteuid() &&
+		    !(sandbox_too && geteuid() == 0 && st.st_uid == 65534)))
+			continue;
+		path = xasprintf("%s/%s", base, de->d_name);
+		sg_rm_tree(path);
+		free(path);
+	}
+	closedir(d);
 }

@@ -56,6 +56,11 @@ char	*sg_rd_str(struct sg_rd *);
 
 double	 sg_now(void);
 int	 sg_starts_with(const char *, const char *);
+/* Removes the folders in base that processes killed before they could
+ * clean up left: named prefix + PID + "-XXXXXX" after a process that no
+ * longer runs, and ours (or, with sandbox_too and when we are root, the
+ * sandbox user's). */
+void	 sg_tmp_sweep(const char *base, const char *prefix, int sandbox_too);
 /* The value of hexadecimal digit c, or -1. */
 int	 sg_hex_digit(int c);
 int	 sg_ends_with(const char *, const char *);

@@ -62,48 +62,6 @@ watch(void *arg)
 	_exit(128 + b);
 }
 
-/* Is name "sitegen-PID-XXXXXX" of a process that is gone? */
-static int
-stale(const char *name)
-{
-	char	*end;
-	long	 pid;
-
-	if (strncmp(name, SX_TMP_PREFIX, strlen(SX_TMP_PREFIX)) != 0)
-		return 0;
-	pid = strtol(name + strlen(SX_TMP_PREFIX), &end, 10);
-	if (pid <= 0 || *end != '-' || strlen(end + 1) != 6 ||
-	    pid == (long)getpid())
-		return 0;
-	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
-}
-
-/* Removes the folders that builds killed before they could clean up
- * left in base: ours (or the sandbox user's), named after a process that
- * no longer runs. */
-static void
-sweep(const char *base)
-{
-	struct dirent	*de;
-	struct stat	 st;
-	DIR		*d;
-	char		*path;
-
-	if ((d = opendir(base)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (!stale(de->d_name) || fstatat(dirfd(d), de->d_name, &st,
-		    AT_SYMLINK_NOFOLLOW) == -1 || !S_ISDIR(st.st_mode) ||
-		    (st.st_uid != geteuid() && !(geteuid() == 0 &&
-		    st.st_uid == 65534)))
-			continue;
-		path = xasprintf("%s/%s", base, de->d_name);
-		sg_rm_tree(path);
-		free(path);
-	}
-	closedir(d);
-}
-
 /* Sweeps what killed builds left in c->tmpbase and catches SIGINT,
  * SIGTERM and SIGHUP until sx_tmp_fini(). */
 void
@@ -112,7 +70,7 @@ sx_tmp_init(struct samples_ctx *c)
 	struct sigaction	 sa;
 	size_t			 k;
 
-	sweep(c->tmpbase);
+	sg_tmp_sweep(c->tmpbase, SX_TMP_PREFIX, 1);
 	if (pipe2(sig_pipe, O_CLOEXEC) == -1)
 		return;
 	if (pthread_create(&watcher, NULL, watch, NULL) != 0) {

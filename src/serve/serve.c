@@ -31,6 +31,8 @@
 #include "util.h"
 #include "serve/watch.h"
 
+#define SERVE_TMP_PREFIX	"sitegen-serve-"	/* then pid, '-', six */
+
 #define MAX_URL		1024	/* longer request paths get 414 */
 #define RESERVED	"__sitegen/"
 #define DEBOUNCE_MS	10	/* quiet time that ends a burst of saves */
@@ -603,7 +605,11 @@ sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so)
 	 * any of the site's own folders, .sitegen/ included */
 	dot = xstrdup(getenv("TMPDIR") && *getenv("TMPDIR") ?
 	    getenv("TMPDIR") : "/tmp");
-	x.staging = xasprintf("%s/sitegen-serve-XXXXXX", dot);
+	/* named after us, so that the next serve removes it if we are
+	 * killed before we can (SIGKILL) */
+	sg_tmp_sweep(dot, SERVE_TMP_PREFIX, 0);
+	x.staging = xasprintf("%s/" SERVE_TMP_PREFIX "%ld-XXXXXX", dot,
+	    (long)getpid());
 	if (mkdtemp(x.staging) == NULL) {
 		fprintf(stderr, "sitegen: cannot make a folder in %s: %s\n",
 		    dot, strerror(errno));

@@ -2,7 +2,8 @@
 # tests/suites/serve.sh SITEGEN: sitegen serve against a real server on a
 # free port: pages, 404, ETag/304, 405, traversal refused, the reload
 # script only in serve, an edit announced on the event stream, an error
-# shown then cleared, and a clean stop. Prints "ok NAME"/"FAIL NAME".
+# shown then cleared, a clean stop, and what a killed serve left removed
+# by the next one. Prints "ok NAME"/"FAIL NAME".
 set -u
 sg=$1
 case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
@@ -87,6 +88,37 @@ kill -INT $pid
 wait $pid 2>/dev/null
 pid=
 [ -z "$(ls -A "$work/tmp" 2>/dev/null)" ] && ok no-temp-files || fail no-temp-files "$(ls -R "$work/tmp")"
+
+# a serve killed with SIGKILL cannot clean up: the next one removes what
+# it left, and only that (another user's or a live server's stay)
+mkdir "$work/tmp/sitegen-serve-1-AbCdEf"	# pid 1 runs: kept
+(cd "$s" && TMPDIR="$work/tmp" exec "$sg" serve --port 0 > "$work/log2" 2>&1) &
+pid=$!
+i=0
+while ! grep -q 'serving' "$work/log2" 2>/dev/null && [ $i -lt 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+killed=$(ls "$work/tmp" | grep -v 'sitegen-serve-1-')
+kill -KILL $pid
+wait $pid 2>/dev/null
+[ -n "$killed" ] && [ -d "$work/tmp/$killed" ] && ok killed-leaves-folder ||
+    fail killed-leaves-folder "$(ls "$work/tmp")"
+(cd "$s" && TMPDIR="$work/tmp" exec timeout 120 "$sg" serve --port 0 > "$work/log3" 2>&1) &
+pid=$!
+i=0
+while ! grep -q 'serving' "$work/log3" 2>/dev/null && [ $i -lt 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+[ -n "$killed" ] && [ ! -e "$work/tmp/$killed" ] && ok next-serve-removes-leftover ||
+    fail next-serve-removes-leftover "$(ls "$work/tmp")"
+[ -d "$work/tmp/sitegen-serve-1-AbCdEf" ] && ok live-owner-folder-kept ||
+    fail live-owner-folder-kept "$(ls "$work/tmp")"
+kill -INT $pid
+wait $pid 2>/dev/null
+pid=
+rmdir "$work/tmp/sitegen-serve-1-AbCdEf"
+[ -z "$(ls -A "$work/tmp" 2>/dev/null)" ] && ok no-temp-files-after-restart ||
+    fail no-temp-files-after-restart "$(ls -R "$work/tmp")"
 [ "$(ls "$s/public")" = marker ] && ok public-untouched || fail public-untouched
 (cd "$s" && "$sg" build -q) 2>/dev/null
 grep -rq __sitegen "$s/public" && fail build-no-script || ok build-no-script
