@@ -113,6 +113,10 @@ struct sg_page {
 	int		  toc;		/* front matter toc: 0 hides the TOC */
 	struct sg_tag	**tags;		/* borrowed from site->tags */
 	size_t		  ntags;
+	struct sg_tag	**terms;	/* its terms of every taxonomy, tags
+					 * too, in front matter order;
+					 * borrowed from site->terms */
+	size_t		  nterms;
 	char		 *url;		/* "/base/guide/x/" */
 	const char	 *slides_html;	/* a deck: its slides (slides.c) */
 	char		 *out;		/* "guide/x/index.html" */

@@ -720,6 +720,7 @@ sg_content_free(struct sg_site *site)
 		free(p->slug);
 		free(p->template);
 		free(p->tags);
+		free(p->terms);
 		free(p->url);
 		free(p->out);
 		sg_md_free(&p->md);

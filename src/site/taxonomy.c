@@ -164,11 +164,17 @@ add_term(struct sg_site *site, struct sg_taxonomy *t, struct sg_page *p,
 		t->terms[t->nterms++] = g;
 	} else
 		free(slug);
-	for (i = 0; i < g->npages; i++)
-		if (g->pages[i] == p)
-			return;
-	g->pages = xrealloc(g->pages, (g->npages + 1) * sizeof(*g->pages));
+	/* the pages come in site->pages order, so a page that names a
+	 * term twice is its last one; the list doubles when it fills up
+	 * (its lengths are 0 and the powers of two) */
+	if (g->npages > 0 && g->pages[g->npages - 1] == p)
+		return;
+	if ((g->npages & (g->npages - 1)) == 0)
+		g->pages = xrealloc(g->pages, (g->npages ? 2 * g->npages : 1) *
+		    sizeof(*g->pages));
 	g->pages[g->npages++] = p;
+	p->terms = xrealloc(p->terms, (p->nterms + 1) * sizeof(*p->terms));
+	p->terms[p->nterms++] = g;
 	if (!strcmp(t->plural, "tags")) {	/* also page.tags */
 		p->tags = xrealloc(p->tags, (p->ntags + 1) * sizeof(*p->tags));
 		p->tags[p->ntags++] = g;

@@ -10,6 +10,7 @@
 
 #include "site.h"
 #include "templates/luatax.h"
+#include "util.h"
 
 static void
 set_str(lua_State *L, const char *key, const char *val)
@@ -102,6 +103,15 @@ sg_lua_taxonomies(lua_State *L, const struct sg_site *site, int pages,
 	lua_remove(L, terms);
 }
 
+static int
+cmp_term_index(const void *a, const void *b)
+{
+	const struct sg_tag	*x = *(const struct sg_tag *const *)a;
+	const struct sg_tag	*y = *(const struct sg_tag *const *)b;
+
+	return (x->index > y->index) - (x->index < y->index);
+}
+
 /* Pushes page.taxonomies: for each taxonomy, by plural name, the list of
  * the page's terms as {name, slug, url}. */
 void
@@ -109,27 +119,29 @@ sg_lua_page_taxonomies(lua_State *L, const struct sg_site *site,
     const struct sg_page *p)
 {
 	const struct sg_taxonomy	*t;
-	const struct sg_tag		*g;
-	size_t				 i, k, j;
-	int				 n;
+	struct sg_tag			**mine;
+	size_t				 i, k, n;
 
+	/* from the page's own terms (looking for the page in every term's
+	 * list made a term of every page quadratic), in each taxonomy's
+	 * order: site->terms lists them by taxonomy and slug */
+	mine = xcalloc(p->nterms + 1, sizeof(*mine));
 	lua_createtable(L, 0, (int)site->ntaxonomies);
 	for (i = 0; i < site->ntaxonomies; i++) {
 		t = site->taxonomies[i];
-		lua_newtable(L);
-		n = 0;
-		for (k = 0; k < t->nterms; k++) {
-			g = t->terms[k];
-			for (j = 0; j < g->npages && g->pages[j] != p; j++)
-				;
-			if (j == g->npages)
-				continue;
+		for (n = k = 0; k < p->nterms; k++)
+			if (p->terms[k]->tax == t)
+				mine[n++] = p->terms[k];
+		qsort(mine, n, sizeof(*mine), cmp_term_index);
+		lua_createtable(L, (int)n, 0);
+		for (k = 0; k < n; k++) {
 			lua_createtable(L, 0, 3);
-			set_str(L, "name", g->name);
-			set_str(L, "slug", g->slug);
-			set_str(L, "url", g->url);
-			lua_rawseti(L, -2, ++n);
+			set_str(L, "name", mine[k]->name);
+			set_str(L, "slug", mine[k]->slug);
+			set_str(L, "url", mine[k]->url);
+			lua_rawseti(L, -2, (lua_Integer)k + 1);
 		}
 		lua_setfield(L, -2, t->plural);
 	}
+	free(mine);
 }
