@@ -75,7 +75,7 @@ static pthread_once_t	 chars_control = PTHREAD_ONCE_INIT;
 static int		 shared_chars;	/* the override works: no lock */
 static atomic_int	 override_called;
 
-static cmark_parser	*raw_parser(int);
+static cmark_parser	*raw_parser(int, cmark_mem *);
 
 /* Adds our extensions' characters to cmark-gfm's table, once. */
 static void
@@ -88,7 +88,7 @@ add_chars(void)
 	    "cmark_manage_extensions_special_characters");
 	if (real == NULL)
 		return;
-	p = raw_parser(0);
+	p = raw_parser(0, cmark_get_default_mem_allocator());
 	real(p, 1);
 	cmark_parser_free(p);
 }
@@ -109,7 +109,7 @@ cmark_manage_extensions_special_characters(cmark_parser *parser, int add)
 static int
 override_works(void)
 {
-	cmark_parser	*p = raw_parser(0);
+	cmark_parser	*p = raw_parser(0, cmark_get_default_mem_allocator());
 	cmark_node	*doc, *para, *k;
 	int		 ok;
 
@@ -144,25 +144,27 @@ finish(cmark_parser *p)
 	return doc;
 }
 
-/* A parser with sitegen's extensions (the registry must be built). */
+/* A parser with sitegen's extensions (the registry must be built) whose
+ * nodes come from mem. */
 static cmark_parser *
-raw_parser(int opts)
+raw_parser(int opts, cmark_mem *mem)
 {
 	cmark_parser	*p;
 	int		 i;
 
-	p = cmark_parser_new(opts);
+	p = cmark_parser_new_with_mem(opts, mem);
 	for (i = 0; extension_names[i]; i++)
 		cmark_parser_attach_syntax_extension(p,
 		    cmark_find_syntax_extension(extension_names[i]));
 	return p;
 }
 
+/* A parser for a page, on mem (md_mem.c). */
 static cmark_parser *
-new_parser(int opts)
+new_parser(int opts, cmark_mem *mem)
 {
 	pthread_once(&init_control, init_once);
-	return raw_parser(opts);
+	return raw_parser(opts, mem);
 }
 
 /* Makes sure cmark-gfm's extension registry is built before any worker
@@ -184,9 +186,11 @@ sg_md_version(void)
 static void
 parse(struct md_conv *conv, const char *text, size_t len, int opts)
 {
-	cmark_parser	*p = new_parser(opts);
-	cmark_node	*doc;
+	struct md_mem_mark	 mark;
+	cmark_parser		*p;
+	cmark_node		*doc;
 
+	p = new_parser(opts, md_mem_begin(&mark));
 	cmark_parser_feed(p, text, len);
 	doc = finish(p);
 	conv->doc = conv->md->doc = sg_doc_new();
@@ -194,6 +198,7 @@ parse(struct md_conv *conv, const char *text, size_t len, int opts)
 	md_sc_tree(conv);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
+	md_mem_end(&mark);
 	free(conv->refs);
 	sg_hl_tokens_free(&conv->toks);
 }

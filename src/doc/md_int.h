@@ -58,6 +58,21 @@ void	md_link_resolve(struct md_conv *conv, const char *url,
 void	md_anchor_html(struct md_conv *conv, struct sg_node *s,
 	    const char *lit, int keep);
 
+/* md_mem.c: the allocator cmark-gfm's parse of a page runs on. A stack
+ * of blocks kept by each thread; md_mem_begin notes where it stands in
+ * *mark and returns the cmark_mem (as void *, so that this header needs
+ * no cmark-gfm) for cmark_parser_new_with_mem; md_mem_end gives back
+ * everything allocated since, once the parser and its tree are freed.
+ * Calls pair up like parentheses on one thread (a parse inside a parse,
+ * for markdown() text, is fine). */
+struct md_mem_mark {
+	void	*block;
+	size_t	 used;
+};
+
+void	*md_mem_begin(struct md_mem_mark *mark);
+void	 md_mem_end(const struct md_mem_mark *mark);
+
 /* The mark that stands for shortcode call N (its index in the page's
  * records) in the text cmark-gfm parses: MD_SC_MARK, N in decimal, then
  * MD_SC_END for the call or MD_SC_CLOSE for its closing tag; characters

@@ -395,7 +395,8 @@ footnote_ref(struct md_conv *c, cmark_node *n, struct sg_node *s)
 	s->u.footnote.ref = ++c->refs[ix - 1];
 	/* the label is not in cmark-gfm's API but in its HTML of the
 	 * reference: <sup …><a href="#fn-LABEL" … */
-	html = cmark_render_html(n, 0, NULL);
+	html = cmark_render_html_with_mem(n, 0, NULL,
+	    cmark_get_default_mem_allocator());	/* the parse's is md_mem.c's */
 	if ((p = strstr(html, "href=\"#fn-")) != NULL &&
 	    (e = strchr(p + 10, '"')) != NULL)
 		s->u.footnote.label = sg_doc_strndup(c->doc, p + 10,

@@ -7,7 +7,7 @@
 #include "doc/tree.h"
 #include "util.h"
 
-#define CHUNK	(16 * 1024)
+#define CHUNK	(4 * 1024)
 
 /* One block of the arena; data follows the header. */
 struct chunk {

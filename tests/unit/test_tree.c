@@ -318,6 +318,37 @@ test_markdown_helper(void)
 	free(html);
 }
 
+/* A parse bigger than md_mem.c's blocks (one paragraph longer than a
+ * block, many small nodes, a footnote, whose label comes from cmark-gfm's
+ * own HTML), twice in a row on one thread: the second parse starts from
+ * what the first gave back. */
+static void
+test_big_parse(void)
+{
+	struct sg_buf	 b = { 0 };
+	char		*html;
+	int		 i, round;
+
+	sg_buf_puts(&b, "first");
+	for (i = 0; i < 20000; i++)
+		sg_buf_puts(&b, " word");
+	sg_buf_puts(&b, " last[^n]\n\n");
+	for (i = 0; i < 3000; i++)
+		sg_buf_printf(&b, "- item *%d* `c%d`\n", i, i);
+	sg_buf_puts(&b, "\n[^n]: the note\n");
+	for (round = 0; round < 2; round++) {
+		html = sg_md_to_html(site, b.data, b.len);
+		CHECK(strncmp(html, "<p>first word word", 18) == 0);
+		CHECK(strstr(html, "word last<sup") != NULL);
+		CHECK(strstr(html, "<li>item <em>2999</em> <code>c2999</code>"
+		    "</li>") != NULL);
+		CHECK(strstr(html, "href=\"#fn-n\"") != NULL);
+		CHECK(strstr(html, "the note") != NULL);
+		free(html);
+	}
+	sg_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -332,6 +363,7 @@ main(void)
 	TEST(test_samples);
 	TEST(test_html);
 	TEST(test_markdown_helper);
+	TEST(test_big_parse);
 	sg_site_free(site);
 	cmd = xasprintf("rm -rf '%s'", root);
 	if (system(cmd) != 0)
