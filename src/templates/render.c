@@ -20,12 +20,13 @@
 #include "templates/render.h"
 #include "site.h"
 #include "templates/template.h"
+#include "templates/watchdog.h"
 #include "doc/shortcode.h"
 
 #define MEMORY_LIMIT	((size_t)1 << 30)	/* bytes a worker's Lua may hold */
-#define STEP		10000			/* instructions between hook calls */
-#define MAX_STEPS	20000			/* hook calls before a call is stopped */
 #define MAX_SECONDS	5.0			/* seconds before a call is stopped */
+#define STEP		10000			/* without the watchdog: instructions
+						 * between looks at the clock */
 
 struct tmpl {
 	char	*name;		/* "partials/nav.html" */
@@ -37,7 +38,8 @@ struct tmpl {
 struct state {
 	lua_State	*L;		/* NULL until the worker's first render */
 	size_t		 used;		/* bytes allocated */
-	long		 steps;		/* hook calls in the current call */
+	struct sg_watch	 watch;		/* stops the current call in time */
+	int		 watched;	/* by the watchdog, not a count hook */
 	double		 deadline;	/* sg_now() when the current call ends */
 	int		 spent;		/* its budget is spent: every hook fails */
 	int		 broken;	/* making the state failed */
@@ -80,9 +82,11 @@ alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return ptr;
 }
 
-/* The budget of every call into Lua (loading helpers, each render): once
- * it is spent the hook runs at every instruction and fails each time, so
- * a pcall that catches the error cannot go on running. */
+/* The budget of every call into Lua (loading helpers, each render): the
+ * watchdog sets this hook when the call's time is up (a count hook that
+ * looks at the clock does without it); once it is spent the hook runs at
+ * every instruction and fails each time, so a pcall that catches the
+ * error cannot go on running. */
 static void
 hook(lua_State *L, lua_Debug *ar)
 {
@@ -90,16 +94,15 @@ hook(lua_State *L, lua_Debug *ar)
 
 	(void)ar;
 	lua_getallocf(L, (void **)&st);
-	if (!st->spent && ++st->steps <= MAX_STEPS && sg_now() < st->deadline)
+	if (!st->spent && !st->watched && sg_now() < st->deadline)
 		return;
 	if (!st->spent) {
 		st->spent = 1;
 		lua_sethook(L, hook, LUA_MASKCOUNT, 1);
 	}
 	/* no "file:line:" in front: the handler finds the template line */
-	lua_pushfstring(L, "template ran too long (over %d million Lua "
-	    "instructions or %d seconds): is there an endless loop?",
-	    STEP / 1000 * MAX_STEPS / 1000, (int)MAX_SECONDS);
+	lua_pushfstring(L, "template ran too long (over %d seconds): is there "
+	    "an endless loop?", (int)MAX_SECONDS);
 	lua_error(L);
 }
 
@@ -107,10 +110,19 @@ hook(lua_State *L, lua_Debug *ar)
 static void
 budget(struct state *st, int on)
 {
-	st->steps = 0;
 	st->spent = 0;
 	st->deadline = sg_now() + MAX_SECONDS;
-	lua_sethook(st->L, on ? hook : NULL, on ? LUA_MASKCOUNT : 0, STEP);
+	if (on) {
+		st->watched = sg_watch_arm(&st->watch, st->L, hook,
+		    MAX_SECONDS) == 0;
+		if (!st->watched)
+			lua_sethook(st->L, hook, LUA_MASKCOUNT, STEP);
+		return;
+	}
+	if (st->watched)
+		sg_watch_disarm(&st->watch);
+	st->watched = 0;
+	lua_sethook(st->L, NULL, 0, 0);
 }
 
 /* The message handler of every call: finds the template line the error
@@ -460,6 +472,7 @@ sg_render_free(struct sg_render *r)
 	if (r == NULL)
 		return;
 	for (k = 0; k < r->nstates; k++) {
+		sg_watch_drop(&r->states[k].watch);
 		if (r->states[k].L)
 			lua_close(r->states[k].L);
 		free(r->states[k].track.v);
@@ -482,17 +495,6 @@ sg_render_lua_version(void)
 }
 
 /* ---- worker states ----------------------------------------------------- */
-
-/* The "_r" of compiled templates: v as text, nil as "". */
-static int
-l_raw(lua_State *L)
-{
-	if (lua_isnoneornil(L, 1))
-		lua_pushliteral(L, "");
-	else
-		luaL_tolstring(L, 1, NULL);
-	return 1;
-}
 
 /* Makes worker w's state: the safe libraries, helpers, site model,
  * templates and runtime. Leaves the render function in the registry. */
@@ -528,12 +530,8 @@ make_state(struct sg_render *r, struct state *st)
 			return -1;
 		}
 		free(chunk);
-		lua_getglobal(L, "table");
-		lua_getfield(L, -1, "concat");
-		lua_remove(L, -2);
-		lua_pushcfunction(L, sg_lua_escape);
-		lua_pushcfunction(L, l_raw);
-		lua_call(L, 3, 1);
+		sg_lua_template_args(L);
+		lua_call(L, 4, 1);
 		lua_setfield(L, -2, r->tmpls[i].name);
 	}
 	sg_lua_helpers(L, r->site, sg_lua_escape);			/* helpers */
@@ -773,6 +771,7 @@ sg_render_track(struct sg_render *r)
 	r->tracking = 1;
 	for (k = 0; k < r->nstates; k++)
 		if (r->states[k].L) {
+			sg_watch_drop(&r->states[k].watch);
 			lua_close(r->states[k].L);
 			r->states[k].L = NULL;
 		}

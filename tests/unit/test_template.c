@@ -15,17 +15,6 @@
 #include "templates/template.h"
 #include "util.h"
 
-/* tostring, or "" for nil. */
-static int
-l_raw(lua_State *L)
-{
-	if (lua_isnoneornil(L, 1))
-		lua_pushliteral(L, "");
-	else
-		luaL_tolstring(L, 1, NULL);
-	return 1;
-}
-
 static size_t
 count_lines(const char *s, size_t n)
 {
@@ -64,12 +53,8 @@ run_n(const char *src, size_t len, const char *env)
 	luaL_openlibs(L);
 	if (luaL_loadbuffer(L, lua, strlen(lua), "@t.html") != LUA_OK)
 		goto fail;
-	lua_getglobal(L, "table");
-	lua_getfield(L, -1, "concat");
-	lua_remove(L, -2);
-	lua_pushcfunction(L, sg_lua_escape);	/* the runtime's own */
-	lua_pushcfunction(L, l_raw);
-	if (lua_pcall(L, 3, 1, 0) != LUA_OK)
+	sg_lua_template_args(L);	/* the runtime's own */
+	if (lua_pcall(L, 4, 1, 0) != LUA_OK)
 		goto fail;
 	code = xasprintf("return setmetatable(%s, { __index = _G })",
 	    env ? env : "{}");
@@ -397,6 +382,40 @@ test_line_count(void)
 	}
 }
 
+/* The output table is made with room for the pieces a template appends
+ * outside loops: text, <%= and <%- each count one. */
+static void
+test_presize(void)
+{
+	static const struct {
+		const char	*src;
+		const char	*want;
+	} cases[] = {
+		{ "", "_t(     0)" },
+		{ "text", "_t(     1)" },
+		{ "a<%= x %>b<%- y %>", "_t(     4)" },
+		{ "<% for i = 1, 3 do %><%= i %><% end %>", "_t(     1)" },
+		{ "<%# a comment %>", "_t(     0)" },
+	};
+	struct sg_tmpl_error	 err;
+	char			*lua;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		lua = NULL;
+		if (sg_tmpl_compile(cases[i].src, strlen(cases[i].src), &lua,
+		    &err) != 0 || strstr(lua, cases[i].want) == NULL) {
+			printf("  case %zu: want %s in:\n%s\n", i,
+			    cases[i].want, lua ? lua : "(no code)");
+			harness_case_failed = 1;
+		}
+		free(lua);
+	}
+	CHECK_RUN("<% for i = 1, 40 do %><%= i %>,<% end %>", NULL,
+	    "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,"
+	    "25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,");
+}
+
 int
 main(void)
 {
@@ -415,5 +434,6 @@ main(void)
 	TEST(test_runtime_line);
 	TEST(test_syntax_line);
 	TEST(test_line_count);
+	TEST(test_presize);
 	HARNESS_EXIT();
 }
