@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <time.h>
 
+#include "path.h"
 #include "util.h"
 
 static void
@@ -537,4 +538,55 @@ sg_tmp_sweep(const char *base, const char *prefix, int sandbox_too)
 		free(path);
 	}
 	closedir(d);
+}
+
+/* Replaces path with data[0..len): written to a temporary file in the
+ * same directory (flushed to disk first if durable), then renamed over
+ * it, so a reader sees the old file or the new one, never a part. Keeps
+ * the old file's mode. Returns 0, or -1 with errno set. */
+int
+sg_file_replace(const char *path, const char *data, size_t len, int durable)
+{
+	struct stat	 st;
+	char		*dir = sg_path_dir(path), *tmp;
+	ssize_t		 n;
+	int		 fd, saved;
+
+	tmp = xasprintf("%s%s.sitegen-XXXXXX", dir, *dir ? "/" : "");
+	free(dir);
+	if ((fd = mkstemp(tmp)) == -1)
+		goto fail;
+	fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0644);
+	while (len > 0) {
+		if ((n = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail_fd;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	if (durable && fsync(fd) == -1)
+		goto fail_fd;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail_fd;
+	}
+	if (rename(tmp, path) == -1) {
+		fd = -1;
+		goto fail_fd;
+	}
+	free(tmp);
+	return 0;
+fail_fd:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	errno = saved;
+fail:
+	saved = errno;
+	free(tmp);
+	errno = saved;
+	return -1;
 }

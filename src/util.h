@@ -40,6 +40,10 @@ char	*sg_file_read(const char *, size_t *);
 int	 sg_mkdirs(const char *);
 int	 sg_rm_tree(const char *);
 int	 sg_file_write(const char *, const char *, size_t);
+/* Replaces path with data[0..len) atomically (a temporary file renamed
+ * over it; fsync'd first if durable). Returns 0, or -1 with errno set. */
+int	 sg_file_replace(const char *path, const char *data, size_t len,
+	    int durable);
 void	 sg_sort(void *, size_t, size_t, int (*)(const void *, const void *));
 /* A flat encoding of numbers and strings, for results sent between
  * processes: sg_buf_put_num/str write, struct sg_rd reads back. */

@@ -3,7 +3,6 @@
  * that can change them, so a build with nothing changed starts no
  * compiler. Entries are written atomically; one that does not read back
  * exactly is ignored. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,101 +13,22 @@
 
 #include <openssl/evp.h>
 
+#include "digest.h"
 #include "path.h"
 #include "samples/samples_int.h"
 #include "samples/sandbox.h"
 #include "site.h"
 
 #define ENTRY_MAGIC	"sitegen-sample-result 1\n"
-#define MAX_DEPTH	16
-
-static void
-feed(EVP_MD_CTX *m, const char *name, const void *data, size_t len)
-{
-	char	 head[96];
-	int	 n;
-
-	n = snprintf(head, sizeof(head), "%s %zu\n", name, len);
-	EVP_DigestUpdate(m, head, (size_t)n);
-	EVP_DigestUpdate(m, data, len);
-	EVP_DigestUpdate(m, "\n", 1);
-}
-
-static void
-feed_str(EVP_MD_CTX *m, const char *name, const char *s)
-{
-	feed(m, name, s ? s : "", s ? strlen(s) : 0);
-}
-
-static void
-feed_int(EVP_MD_CTX *m, const char *name, long long v)
-{
-	char	 num[32];
-
-	snprintf(num, sizeof(num), "%lld", v);
-	feed_str(m, name, num);
-}
 
 static void
 feed_strv(EVP_MD_CTX *m, const char *name, const struct strv *v)
 {
 	size_t	 i;
 
-	feed_int(m, name, (long long)v->len);
+	sg_digest_int(m, name, (long long)v->len);
 	for (i = 0; i < v->len; i++)
-		feed_str(m, name, v->v[i]);
-}
-
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Feeds every regular file under dir (only *.h ones if only_h), in
- * sorted order, with its path relative to the top. */
-static void
-feed_dir(EVP_MD_CTX *m, const char *dir, const char *rel, int only_h,
-    int depth)
-{
-	struct dirent	*de;
-	struct stat	 st;
-	DIR		*d;
-	char		**names = NULL, *path, *sub, *text;
-	size_t		 n = 0, i, len;
-
-	if (depth > MAX_DEPTH || (d = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	sg_sort(names, n, sizeof(*names), cmp_name);
-	for (i = 0; i < n; i++) {
-		path = sg_path_join(dir, names[i]);
-		sub = sg_path_join(rel, names[i]);
-		/* links are not followed: the compiler gets no copy of
-		 * them (samples_fs.c) */
-		if (lstat(path, &st) == -1)
-			;
-		else if (S_ISDIR(st.st_mode))
-			feed_dir(m, path, sub, only_h, depth + 1);
-		else if (S_ISREG(st.st_mode) && (!only_h ||
-		    sg_ends_with(names[i], ".h"))) {
-			if ((text = sg_file_read(path, &len)) != NULL)
-				feed(m, sub, text, len);
-			else
-				feed_str(m, sub, "(unreadable)");
-			free(text);
-		}
-		free(path);
-		free(sub);
-		free(names[i]);
-	}
-	free(names);
+		sg_digest_str(m, name, v->v[i]);
 }
 
 /* Hashes every file under dir (NULL: none) into out. */
@@ -119,22 +39,9 @@ sx_hash_headers(const char *dir, unsigned char *out)
 
 	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
 	if (dir)
-		feed_dir(m, dir, "", 0, 0);
+		sg_digest_tree(m, dir, NULL);
 	EVP_DigestFinal_ex(m, out, NULL);
 	EVP_MD_CTX_free(m);
-}
-
-static void
-hex(const unsigned char *key, char *out)
-{
-	static const char	 digits[] = "0123456789abcdef";
-	int			 i;
-
-	for (i = 0; i < SG_KEY_LEN; i++) {
-		out[2 * i] = digits[key[i] >> 4];
-		out[2 * i + 1] = digits[key[i] & 15];
-	}
-	out[2 * SG_KEY_LEN] = '\0';
 }
 
 /* Sets p->ckey (what compiling depends on: sitegen's runner, the
@@ -147,43 +54,43 @@ sx_cache_keys(struct samples_ctx *c, struct prog *p)
 	size_t		 i;
 
 	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
-	feed_str(m, "runner", SG_RUNNER_VERSION);
-	feed_str(m, "cc", c->cc);
-	feed_str(m, "ccver", c->ccver);
-	feed(m, "headers", c->headers, SG_KEY_LEN);
+	sg_digest_str(m, "runner", SG_RUNNER_VERSION);
+	sg_digest_str(m, "cc", c->cc);
+	sg_digest_str(m, "ccver", c->ccver);
+	sg_digest_feed(m, "headers", c->headers, SG_KEY_LEN);
 	if (p->file_dir) {
-		feed_str(m, "dir", p->file_dir);
-		feed_dir(m, p->file_dir, "", 1, 0);
+		sg_digest_str(m, "dir", p->file_dir);
+		sg_digest_tree(m, p->file_dir, ".h");
 	}
 	for (i = 0; p->parts[0]->inc_dirs && p->parts[0]->inc_dirs[i]; i++) {
-		feed_str(m, "include", p->parts[0]->inc_dirs[i]);
-		feed_dir(m, p->parts[0]->inc_dirs[i], "", 0, 0);
+		sg_digest_str(m, "include", p->parts[0]->inc_dirs[i]);
+		sg_digest_tree(m, p->parts[0]->inc_dirs[i], NULL);
 	}
 	for (i = 0; p->parts[0]->src_dirs && p->parts[0]->src_dirs[i]; i++) {
-		feed_str(m, "sources", p->parts[0]->src_dirs[i]);
-		feed_dir(m, p->parts[0]->src_dirs[i], "", 0, 0);
+		sg_digest_str(m, "sources", p->parts[0]->src_dirs[i]);
+		sg_digest_tree(m, p->parts[0]->src_dirs[i], NULL);
 	}
-	feed_str(m, "src", p->src);
+	sg_digest_str(m, "src", p->src);
 	feed_strv(m, "cflags", &c->cflags);
 	feed_strv(m, "sample-cflags", &p->a.cflags);
 	feed_strv(m, "ldflags", &c->ldflags);
 	feed_strv(m, "sample-ldflags", &p->a.ldflags);
-	feed_int(m, "link", p->link);
-	feed_int(m, "layers", sg_sandbox_available());
-	feed_int(m, "root", geteuid() == 0);
+	sg_digest_int(m, "link", p->link);
+	sg_digest_int(m, "layers", sg_sandbox_available());
+	sg_digest_int(m, "root", geteuid() == 0);
 	EVP_DigestFinal_ex(m, p->ckey, NULL);
 
 	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
-	feed(m, "compile", p->ckey, SG_KEY_LEN);
-	feed_int(m, "run", p->run);
+	sg_digest_feed(m, "compile", p->ckey, SG_KEY_LEN);
+	sg_digest_int(m, "run", p->run);
 	feed_strv(m, "args", &p->a.args);
-	feed_int(m, "has-stdin", p->a.stdin_data != NULL);
-	feed(m, "stdin", p->a.stdin_data ? p->a.stdin_data : "",
+	sg_digest_int(m, "has-stdin", p->a.stdin_data != NULL);
+	sg_digest_feed(m, "stdin", p->a.stdin_data ? p->a.stdin_data : "",
 	    p->a.stdin_len);
-	feed_int(m, "timeout-ms", (long long)(c->site->config.timeout * 1000));
-	feed_int(m, "max-output", (long long)c->site->config.max_output);
-	feed_int(m, "memory", (long long)c->memory);
-	feed_int(m, "disk", (long long)c->disk);
+	sg_digest_int(m, "timeout-ms", (long long)(c->site->config.timeout * 1000));
+	sg_digest_int(m, "max-output", (long long)c->site->config.max_output);
+	sg_digest_int(m, "memory", (long long)c->memory);
+	sg_digest_int(m, "disk", (long long)c->disk);
 	EVP_DigestFinal_ex(m, p->key, NULL);
 	EVP_MD_CTX_free(m);
 }
@@ -193,7 +100,7 @@ entry_path(const struct samples_ctx *c, const unsigned char *key)
 {
 	char	 h[2 * SG_KEY_LEN + 1];
 
-	hex(key, h);
+	sg_digest_hex(key, h);
 	return xasprintf("%s/%s", c->cache_dir, h);
 }
 
@@ -251,7 +158,7 @@ sx_cache_get(const struct samples_ctx *c, struct prog *p)
 		goto out;
 	s = text;
 	end = text + len;
-	hex(p->key, h);
+	sg_digest_hex(p->key, h);
 	if (len < strlen(ENTRY_MAGIC) || memcmp(s, ENTRY_MAGIC,
 	    strlen(ENTRY_MAGIC)) != 0)
 		goto out;
@@ -288,56 +195,6 @@ out:
 	return ok;
 }
 
-/* Replaces path with data[0..len): written to a temporary file in the
- * same directory (flushed to disk first if durable), then renamed over
- * it, so a reader sees the old file or the new one, never a part. Keeps
- * the old file's mode. Returns 0, or -1 with errno set. */
-int
-sx_atomic_write(const char *path, const char *data, size_t len, int durable)
-{
-	struct stat	 st;
-	char		*dir = sg_path_dir(path), *tmp;
-	ssize_t		 n;
-	int		 fd, saved;
-
-	tmp = xasprintf("%s%s.sitegen-XXXXXX", dir, *dir ? "/" : "");
-	free(dir);
-	if ((fd = mkstemp(tmp)) == -1)
-		goto fail;
-	fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0644);
-	while (len > 0) {
-		if ((n = write(fd, data, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			goto fail_fd;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	if (durable && fsync(fd) == -1)
-		goto fail_fd;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail_fd;
-	}
-	if (rename(tmp, path) == -1) {
-		fd = -1;
-		goto fail_fd;
-	}
-	free(tmp);
-	return 0;
-fail_fd:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	errno = saved;
-fail:
-	saved = errno;
-	free(tmp);
-	errno = saved;
-	return -1;
-}
 
 /* Stores p->res under p->key. A cache that cannot be written (a read-only
  * site, say) is no error: the next build just does the work again. */
@@ -348,7 +205,7 @@ sx_cache_put(const struct samples_ctx *c, const struct prog *p)
 	struct sg_buf		 b = { 0 };
 	char			 h[2 * SG_KEY_LEN + 1], *path;
 
-	hex(p->key, h);
+	sg_digest_hex(p->key, h);
 	sg_buf_puts(&b, ENTRY_MAGIC);
 	sg_buf_printf(&b, "key %zu\n%s\n", strlen(h), h);
 	sg_buf_printf(&b, "cstatus %d\nran %d\nstatus %d\nsignal %d\n"
@@ -363,7 +220,7 @@ sx_cache_put(const struct samples_ctx *c, const struct prog *p)
 	sg_buf_puts(&b, "\nend\n");
 	sg_mkdirs(c->cache_dir);
 	path = entry_path(c, p->key);
-	sx_atomic_write(path, b.data, b.len, 0);
+	sg_file_replace(path, b.data, b.len, 0);
 	free(path);
 	sg_buf_free(&b);
 }
@@ -381,14 +238,14 @@ ccver_path(const struct samples_ctx *c, const char *cc)
 		return NULL;
 	m = EVP_MD_CTX_new();
 	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
-	feed_str(m, "runner", SG_RUNNER_VERSION);
-	feed_str(m, "cc", cc);
-	feed_int(m, "dev", (long long)st.st_dev);
-	feed_int(m, "ino", (long long)st.st_ino);
-	feed_int(m, "size", (long long)st.st_size);
-	feed_int(m, "mtime", (long long)st.st_mtim.tv_sec * 1000000000LL +
+	sg_digest_str(m, "runner", SG_RUNNER_VERSION);
+	sg_digest_str(m, "cc", cc);
+	sg_digest_int(m, "dev", (long long)st.st_dev);
+	sg_digest_int(m, "ino", (long long)st.st_ino);
+	sg_digest_int(m, "size", (long long)st.st_size);
+	sg_digest_int(m, "mtime", (long long)st.st_mtim.tv_sec * 1000000000LL +
 	    st.st_mtim.tv_nsec);
-	feed_int(m, "ctime", (long long)st.st_ctim.tv_sec * 1000000000LL +
+	sg_digest_int(m, "ctime", (long long)st.st_ctim.tv_sec * 1000000000LL +
 	    st.st_ctim.tv_nsec);
 	EVP_DigestFinal_ex(m, key, NULL);
 	EVP_MD_CTX_free(m);
@@ -425,7 +282,7 @@ sx_cache_put_ccver(const struct samples_ctx *c, const char *cc,
 		return;
 	text = xasprintf(ENTRY_MAGIC "ccver\n%s", ver);
 	sg_mkdirs(c->cache_dir);
-	sx_atomic_write(path, text, strlen(text), 0);
+	sg_file_replace(path, text, strlen(text), 0);
 	free(text);
 	free(path);
 }

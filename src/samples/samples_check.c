@@ -675,7 +675,7 @@ bless_page(struct samples_ctx *c, struct prog **v, size_t n)
 		}
 	}
 	path = sg_path_join(c->site->root, page->src);
-	if (ok && sx_atomic_write(path, b.data ? b.data : "", b.len, 1) == -1)
+	if (ok && sg_file_replace(path, b.data ? b.data : "", b.len, 1) == -1)
 		ok = 0;
 	if (ok) {
 		printf("sitegen: updated %s: %zu output block%s\n", page->src,

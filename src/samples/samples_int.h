@@ -151,7 +151,6 @@ char	*sx_cache_ccver(const struct samples_ctx *, const char *);
 void	 sx_cache_put_ccver(const struct samples_ctx *, const char *,
 	    const char *);
 void	 sx_hash_headers(const char *, unsigned char *);
-int	 sx_atomic_write(const char *, const char *, size_t, int);
 
 /* samples_check.c */
 void	 sx_check_prog(struct samples_ctx *, struct prog *);

@@ -163,6 +163,30 @@ printf '$accent: ;\n' > "$s/scss/_overrides.scss"
 got=$("$sg" --root "$s" --quiet build 2>&1)
 same "ux: an error in scss/_overrides.scss is at its line" "$got" \
     "scss/_overrides.scss:1:8: error: Sass: Invalid CSS after \"\$accent:\": expected expression (e.g. 1px, bold), was \";\""
+# the compiled style sheet is kept in .sitegen/css/, keyed by every .scss
+# file of the include path: the next build with the same files takes it
+# from there (shown by a kept sheet changed by hand), an edit compiles
+# again
+printf '$accent: #8a1538;\n' > "$s/scss/_overrides.scss"
+"$sg" --root "$s" --quiet build
+kept=$(ls "$s"/.sitegen/css/*.css 2>/dev/null)
+[ "$(printf '%s\n' "$kept" | grep -c .)" -eq 1 ] && printf 'x{y:z}' > "$kept"
+"$sg" --root "$s" --quiet build
+got=$(cat "$s"/public/css/main.*.css 2>/dev/null | tr -d '\n')
+same "ux: a build with the same .scss files takes the kept style sheet" \
+    "$got" "x{y:z}"
+printf '$accent: #1f4fb4 !default;\n$width: 46rem !default;\n' > "$s/themes/mini/scss/_settings.scss"
+"$sg" --root "$s" --quiet build
+got=$(cat "$s"/public/css/main.*.css 2>/dev/null | tr -d '\n')
+same "ux: an edit to an imported .scss file compiles the sheet again" \
+    "$got" "a{color:#8a1538}main{max-width:46rem}"
+ln -s _settings.scss "$s/themes/mini/scss/_link.scss"
+rm -rf "$s/.sitegen/css"
+"$sg" --root "$s" --quiet build
+got=$(ls "$s/.sitegen/css" 2>/dev/null | wc -l)
+same "ux: style sheets are not kept when a .scss folder holds a link" \
+    "$got" 0
+rm "$s/themes/mini/scss/_link.scss"
 # the default theme takes the same file
 site "$s"
 sed -i 's/theme: ""/theme: default/' "$s/site.yml"
