@@ -253,7 +253,9 @@ sg_file_read(const char *path, size_t *len)
 	if (b.data == NULL)
 		sg_buf_puts(&b, "");
 	*len = b.len;
-	return sg_buf_detach(&b);
+	/* to its size: a site's sources are kept for the whole build, and
+	 * the doubling buffer left a third of them unused */
+	return xrealloc(sg_buf_detach(&b), *len + 1);
 }
 
 /* Writes data[0..len) to path, replacing it. Returns 0, or -1 with errno. */

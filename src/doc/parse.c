@@ -13,9 +13,10 @@
 #include "doc/tree.h"
 
 /* Bytes of trees kept from the Markdown stage to the render (about 1,300
- * pages of the benchmark's): a site that small never parses a page
- * twice, a bigger one stays within its memory. */
-#define KEEP_BYTES	(40 * 1024 * 1024)
+ * pages of the benchmark's, 25 kB each): a site that small never parses
+ * a page twice, a bigger one stays within its memory (at 10,000 pages
+ * and --jobs 2, 40 MB of them and an arena a thread made 254 MB). */
+#define KEEP_BYTES	(32 * 1024 * 1024)
 
 struct parse_ctx {
 	struct sg_site	*site;
