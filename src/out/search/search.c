@@ -224,14 +224,15 @@ static void
 snip_add(struct pstate *ps, const char *text, size_t len)
 {
 	struct sg_buf	*b = &ps->snip;
-	size_t		 i;
+	size_t		 i, run;
 
 	ps->text += len;
-	for (i = 0; i < len && !ps->cut; i++) {
+	for (i = 0; i < len && !ps->cut; ) {
 		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
 		    text[i] == '\r') {
 			if (b->len > 0 && b->data[b->len - 1] != ' ')
 				sg_buf_putc(b, ' ');
+			i++;
 			continue;
 		}
 		if (b->len > SNIPPET) {
@@ -239,7 +240,13 @@ snip_add(struct pstate *ps, const char *text, size_t len)
 			ps->cut = 1;
 			break;
 		}
-		sg_buf_putc(b, text[i]);
+		/* the rest of the word at once, to one past SNIPPET at most */
+		for (run = 1; i + run < len && run <= SNIPPET - b->len &&
+		    text[i + run] != ' ' && text[i + run] != '\n' &&
+		    text[i + run] != '\t' && text[i + run] != '\r'; run++)
+			;
+		sg_buf_put(b, text + i, run);
+		i += run;
 	}
 }
 

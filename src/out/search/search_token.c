@@ -175,11 +175,19 @@ token_once(const char *s, size_t len, size_t *pos, struct sg_buf *word)
 	}
 	while (i < len) {
 		if (u[i] < 0x80) {
-			if (!word_char(u[i]))
+			/* a run of ASCII word characters, lowercased at
+			 * once (a call a character was a twentieth of
+			 * the search index's time) */
+			for (at = i; i < len && u[i] < 0x80 &&
+			    word_char(u[i]); i++)
+				;
+			if (i == at)
 				break;
-			sg_buf_putc(word, (char)(u[i] >= 'A' && u[i] <= 'Z' ?
-			    u[i] - 'A' + 'a' : u[i]));
-			i++;
+			sg_buf_grow(word, i - at);
+			for (; at < i; at++)
+				word->data[word->len++] = (char)(u[at] >= 'A' &&
+				    u[at] <= 'Z' ? u[at] - 'A' + 'a' : u[at]);
+			word->data[word->len] = '\0';
 			continue;
 		}
 		at = i;
