@@ -14,6 +14,7 @@
 #include "out/alias.h"
 #include "doc/include.h"
 #include "path.h"
+#include "pool.h"
 #include "site.h"
 #include "site/yaml.h"
 
@@ -33,8 +34,9 @@ struct walk {
 	size_t		  nopen, capopen;
 	struct dirid	 *linked;	/* folders walked through a link */
 	size_t		  nlinked, caplinked;
-	struct sg_page	**pages;
-	size_t		  npages, cap;
+	char		**rels;		/* the pages found, loaded after */
+	size_t		  nrels, caprels;
+	struct sg_page	**pages;	/* the pages loaded, as rels */
 	struct sg_buf	  files;	/* '\0'-separated rel paths */
 	size_t		  nfiles;
 };
@@ -148,13 +150,26 @@ load_page(struct sg_site *site, const char *rel)
 }
 
 static void
-add_page(struct walk *w, struct sg_page *p)
+add_page(struct walk *w, const char *rel)
 {
-	if (w->npages == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 64;
-		w->pages = xrealloc(w->pages, w->cap * sizeof(*w->pages));
+	if (w->nrels == w->caprels) {
+		w->caprels = w->caprels ? w->caprels * 2 : 64;
+		w->rels = xrealloc(w->rels, w->caprels * sizeof(*w->rels));
 	}
-	w->pages[w->npages++] = p;
+	w->rels[w->nrels++] = xstrdup(rel);
+}
+
+/* Loads the i-th page found (a worker of sg_pool_run): pages are read
+ * and their front matter parsed on every worker, as they are
+ * independent; their order is set by the sort that follows. */
+static void
+load_one(void *arg, int worker, size_t i)
+{
+	struct walk	*w = arg;
+
+	(void)worker;
+	w->pages[i] = load_page(w->site, w->rels[i]);
+	free(w->rels[i]);
 }
 
 static int
@@ -272,7 +287,7 @@ walk(struct walk *w, const char *rel, int depth)
 		if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
 			walk(w, child, depth + 1);
 		else if (S_ISREG(st.st_mode) && sg_ends_with(names[i], ".md"))
-			add_page(w, load_page(site, child));
+			add_page(w, child);
 		else if (S_ISREG(st.st_mode)) {
 			sg_buf_put(&w->files, child, strlen(child) + 1);
 			w->nfiles++;
@@ -425,8 +440,11 @@ sg_content_load(struct sg_site *site)
 	free(w.real_content);
 	free(w.open);
 	free(w.linked);
+	w.pages = xcalloc(w.nrels + 1, sizeof(*w.pages));
+	sg_pool_run(site->opt->jobs, w.nrels, load_one, &w);
+	free(w.rels);
 	site->all = w.pages;
-	site->nall = w.npages;
+	site->nall = w.nrels;
 	sg_sort(site->all, site->nall, sizeof(*site->all), cmp_rel);
 	for (i = 0; i < site->nall; i++) {
 		site->all[i]->skipped = (site->all[i]->draft &&
