@@ -15,8 +15,16 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pages=${1:-1000}
 rounds=${2:-3}
-work=$(mktemp -d)
+# The site and the outputs go to BENCH_DIR, by default /dev/shm when it is
+# a tmpfs (see below), else TMPDIR.
+dir=${BENCH_DIR:-}
+if [ -z "$dir" ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] &&
+    [ -w /dev/shm ]; then
+	dir=/dev/shm
+fi
+work=$(mktemp -d ${dir:+-p "$dir"})
 trap 'rm -rf "$work"' EXIT
+fs=$(stat -f -c %T "$work")
 sg="$top/build/sitegen"
 [ -x "$sg" ] || make -C "$top/src" > /dev/null
 [ -x /usr/bin/time ] || { echo "run.sh: needs GNU time: apt-get install time" >&2; exit 2; }
@@ -40,29 +48,44 @@ timed() {	# prints "seconds peak-kB cpu-seconds"
 	    echo "run.sh: failed: $*" >&2
 	awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time"
 }
-run() {		# TOOL JOBS: one build into a fresh output directory
-	rm -rf "$work/out"
+# Each build writes into a folder of its own. On tmpfs it is removed
+# once measured; elsewhere all are kept to the end (about 24 outputs: 1 GB
+# at 1,000 pages, 10 GB at 10,000), because on ext4 without a journal (as
+# on some virtual machines' disks) a new inode is not taken from those
+# freed shortly before: the allocator walks past each of them for every
+# file it makes (recently_deleted() in fs/ext4/ialloc.c). There, removing
+# the last output right before each build made every tool's files many
+# times as dear as they are in use: the files row, 1,000 pages, took
+# 1.44 s so, 0.07 s with nothing removed, and still 0.57 s 45 seconds
+# after a removal; the removals of an earlier run of this script slow the
+# next one. tmpfs has no such cost: its numbers are the generators'.
+run() {		# TOOL JOBS OUT: one build into the new folder OUT
+	out=$3
 	case $1 in
-	sitegen) timed "$sg" --root "$work/site" --out "$work/out" --quiet \
+	sitegen) timed "$sg" --root "$work/site" --out "$out" --quiet \
 	    --jobs "$2" build
 		# the paths and sizes the files row makes, once
-		[ -s "$work/list" ] || find "$work/out" -type f -printf '%P %s\n' |
+		[ -s "$work/list" ] || find "$out" -type f -printf '%P %s\n' |
 		    LC_ALL=C sort > "$work/list" ;;
 	hugo) timed env GOMAXPROCS="$2" hugo --source "$work/hugo" \
-	    --destination "$work/out" --quiet ;;
+	    --destination "$out" --quiet ;;
 	# shellcheck disable=SC2086
-	baseline) timed "$work/baseline" "$2" "$work/out" $files ;;
-	files) timed "$work/files" "$2" "$work/out" "$work/list" ;;
+	baseline) timed "$work/baseline" "$2" "$out" $files ;;
+	files) timed "$work/files" "$2" "$out" "$work/list" ;;
 	esac
 }
+echo "file system: $fs"
 echo "pages: $pages (+ sections), $(cat $files | wc -c | awk '{ printf "%.0f", $1 / 1024 }') kB of Markdown, $rounds rounds, median shown"
 printf '%-6s %-9s %9s %8s %8s %8s  %s\n' jobs tool pages/s seconds "cpu s" \
     "peak MB" "ratio"
+n=0
 for j in 1 2; do
 	: > "$work/rounds"
 	for r in $(seq "$rounds"); do
 		for t in sitegen $hugo baseline files; do
-			echo "$t $(run $t $j)" >> "$work/rounds"
+			n=$((n + 1))
+			echo "$t $(run $t $j "$work/out.$n")" >> "$work/rounds"
+			[ "$fs" != tmpfs ] || rm -rf "$work/out.$n"
 		done
 	done
 	for t in sitegen $hugo baseline files; do
