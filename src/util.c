@@ -592,3 +592,27 @@ fail:
 	errno = saved;
 	return -1;
 }
+
+/* Makes dir (mode 0755) unless it is there; -1 when it is something
+ * other than a folder, a symbolic link included, or cannot be made. */
+static int
+plain_dir(const char *dir)
+{
+	struct stat	 st;
+
+	if (lstat(dir, &st) == 0)
+		return S_ISDIR(st.st_mode) ? 0 : -1;
+	return errno == ENOENT && mkdir(dir, 0755) == 0 ? 0 : -1;
+}
+
+int
+sg_cache_dir(const char *root, const char *sub, char **dir)
+{
+	char	*top = xasprintf("%s/.sitegen", root);
+	int	 rc;
+
+	*dir = xasprintf("%s/%s", top, sub);
+	rc = plain_dir(top) == 0 && plain_dir(*dir) == 0 ? 0 : -1;
+	free(top);
+	return rc;
+}

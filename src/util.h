@@ -40,6 +40,12 @@ char	*sg_file_read(const char *, size_t *);
 int	 sg_mkdirs(const char *);
 int	 sg_rm_tree(const char *);
 int	 sg_file_write(const char *, const char *, size_t);
+/* Sets *dir to ROOT/.sitegen/SUB, where a cache keeps its files, and
+ * makes the two folders if they are missing. Returns 0, or -1 when either
+ * is not a plain folder of the site: a symbolic link (a repository can
+ * hold one) would lead the cache's writes and removals out of it; the
+ * caller then keeps nothing. The caller frees *dir either way. */
+int	 sg_cache_dir(const char *root, const char *sub, char **dir);
 /* Replaces path with data[0..len) atomically (a temporary file renamed
  * over it; fsync'd first if durable). Returns 0, or -1 with errno set. */
 int	 sg_file_replace(const char *path, const char *data, size_t len,

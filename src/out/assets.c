@@ -259,6 +259,11 @@ css_cached(struct sg_site *site, const char *rel, const char *include,
 	*key = NULL;
 	if (links > 0)
 		return NULL;
+	if (sg_cache_dir(site->root, "css", &d) == -1) {
+		free(d);
+		return NULL;
+	}
+	free(d);
 	sg_digest_hex(sum, hexkey);
 	base = sg_path_base(rel);
 	*key = xasprintf("%s/.sitegen/css/%.*s-%s.css", site->root,
@@ -275,7 +280,7 @@ css_cached(struct sg_site *site, const char *rel, const char *include,
  * one a style sheet. One that cannot be written (a read-only site) is no
  * error. */
 static void
-css_keep(const char *key, const char *css)
+css_keep(const char *root, const char *key, const char *css)
 {
 	struct dirent	*de;
 	DIR		*d;
@@ -285,10 +290,10 @@ css_keep(const char *key, const char *css)
 
 	if (key == NULL)
 		return;
-	dir = sg_path_dir(key);
 	name = sg_path_base(key);
 	stem = strlen(name) - (2 * SG_DIGEST_LEN + 4);	/* "main-" */
-	if (sg_mkdirs(dir) == 0 && (d = opendir(dir)) != NULL) {
+	if (sg_cache_dir(root, "css", &dir) == 0 &&
+	    (d = opendir(dir)) != NULL) {
 		while ((de = readdir(d)) != NULL)
 			if (strlen(de->d_name) == strlen(name) &&
 			    !strncmp(de->d_name, name, stem) &&
@@ -364,7 +369,7 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 		rc = -1;
 	} else {
 		css = sass_context_get_output_string(c);
-		css_keep(key, css ? css : "");
+		css_keep(site->root, key, css ? css : "");
 done:
 		x = add(a, name);
 		x->data = xstrdup(css ? css : "");

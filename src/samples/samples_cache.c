@@ -95,6 +95,18 @@ sx_cache_keys(struct samples_ctx *c, struct prog *p)
 	EVP_MD_CTX_free(m);
 }
 
+/* Makes .sitegen/samples/ if it is missing; -1 when it, or .sitegen, is
+ * a link or not a folder (nothing is written then). */
+static int
+cache_ready(const struct samples_ctx *c)
+{
+	char	*dir;
+	int	 rc = sg_cache_dir(c->root_real, "samples", &dir);
+
+	free(dir);
+	return rc;
+}
+
 static char *
 entry_path(const struct samples_ctx *c, const unsigned char *key)
 {
@@ -218,10 +230,11 @@ sx_cache_put(const struct samples_ctx *c, const struct prog *p)
 	sg_buf_printf(&b, "\nerr %zu\n", r->err_len);
 	sg_buf_put(&b, r->err ? r->err : "", r->err ? r->err_len : 0);
 	sg_buf_puts(&b, "\nend\n");
-	sg_mkdirs(c->cache_dir);
-	path = entry_path(c, p->key);
-	sg_file_replace(path, b.data, b.len, 0);
-	free(path);
+	if (cache_ready(c) == 0) {
+		path = entry_path(c, p->key);
+		sg_file_replace(path, b.data, b.len, 0);
+		free(path);
+	}
 	sg_buf_free(&b);
 }
 
@@ -281,8 +294,8 @@ sx_cache_put_ccver(const struct samples_ctx *c, const char *cc,
 	if (path == NULL)
 		return;
 	text = xasprintf(ENTRY_MAGIC "ccver\n%s", ver);
-	sg_mkdirs(c->cache_dir);
-	sg_file_replace(path, text, strlen(text), 0);
+	if (cache_ready(c) == 0)
+		sg_file_replace(path, text, strlen(text), 0);
 	free(text);
 	free(path);
 }

@@ -498,6 +498,23 @@ fi
 left=$(leftovers)
 [ -z "$left" ] && ok "cache: nothing left behind" || fail "cache: nothing left behind" "$left"
 
+# a repository can hold .sitegen as a symbolic link: the cache is not
+# written through it (nor anywhere else), and the build still succeeds
+rm -rf "$work/cache/.sitegen" "$work/elsewhere"
+mkdir "$work/elsewhere"
+ln -s "$work/elsewhere" "$work/cache/.sitegen"
+run "$work/cache" --verbose build
+c=$(counts)
+got=$(find "$work/elsewhere" | wc -l)
+if [ $status -eq 0 ] && [ "$c" = "3 programs, 3 compiles, 3 runs, 0 from the cache" ] &&
+    [ "$got" -eq 1 ]; then
+	ok "cache: nothing is written through a .sitegen that is a link"
+else
+	fail "cache: nothing is written through a .sitegen that is a link" \
+	    "status $status, $c, $(find "$work/elsewhere")"
+fi
+rm "$work/cache/.sitegen"
+
 # --------------------------------------------------------------------- bless
 
 site "$work/bless" <<'EOF'
