@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,8 @@ struct sg_render {
 	struct state	*states;	/* one per worker */
 	int		 nstates;
 	int		 tracking;	/* renders note the pages they read */
+	atomic_int	 timed_out;	/* a render ran out of time: the build
+					 * has failed, start no other */
 };
 
 static const char *const forbidden[] = {
@@ -439,6 +442,7 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 	char			*theme = NULL;
 
 	r->site = site;
+	atomic_init(&r->timed_out, 0);
 	r->nstates = jobs > 0 ? jobs : 1;
 	r->states = xcalloc((size_t)r->nstates, sizeof(*r->states));
 	scan(r, "templates", "", 0);
@@ -604,6 +608,10 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 
 	*out = NULL;
 	*len = 0;
+	/* each render of a template that loops would take as long: one
+	 * that ran out of time, reported, fails the build without them */
+	if (atomic_load(&r->timed_out))
+		return -1;
 	if (ready(r, st, &loc) == -1)
 		return -1;
 	L = st->L;
@@ -622,6 +630,8 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	sg_lua_vars(L, r->site, job->kind, job->index);
 	budget(st, 1);
 	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
+		if (st->spent)
+			atomic_store(&r->timed_out, 1);
 		budget(st, 0);
 		report(r, job->src, L, "while rendering");
 		lua_settop(L, 0);
@@ -795,6 +805,7 @@ sg_render_forget(struct sg_render *r)
 	lua_State	*L;
 	int		 k;
 
+	atomic_store(&r->timed_out, 0);
 	for (k = 0; k < r->nstates; k++) {
 		if ((L = r->states[k].L) == NULL)
 			continue;

@@ -341,6 +341,21 @@ tmpl "pcall of pcall is stopped" \
 tmpl "xpcall with a looping handler is stopped" \
     '<% while true do xpcall(function() while true do end end, function() while true do end end) end %>' \
     "template ran too long"
+# a template that loops on every page: the first render out of time
+# fails the build, and no other is started (each would take as long)
+for i in $(seq 1 30); do
+	printf -- '---\ntitle: P%d\n---\nText.\n' "$i" > "$s/content/guide/p$i.md"
+done
+printf '<%% while true do end %%>\n' > "$s/templates/page.html"
+t0=$(date +%s)
+build "$s"
+t1=$(date +%s)
+n=$(printf '%s\n' "$out" | grep -c 'error: template ran too long')
+[ $status -eq 1 ] && [ $((t1 - t0)) -lt 20 ] && [ "$n" -ge 1 ] && [ "$n" -le 2 ]
+check "template: one looping on every page stops the build after the first" \
+    $? "exit $status after $((t1 - t0)) s, $n errors: $out"
+rm -f "$s"/content/guide/p*.md
+printf '<%%- content %%>\n' > "$s/templates/page.html"
 tmpl "string.find with many .- is refused" \
     '<%= string.find(string.rep("a", 3000), ".-.-.-.-.-b") %>' "string.find: the pattern"
 tmpl "a method :match with many .* is refused" \
