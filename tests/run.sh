@@ -34,6 +34,8 @@ trap 'rm -rf "$tmp"' EXIT
 unset SOURCE_DATE_EPOCH NO_COLOR
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+# leaks inside libraries (tests/lsan.supp says which and why)
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok $1"; return 0; }
