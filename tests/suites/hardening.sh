@@ -156,13 +156,19 @@ done
 # ---- as an ordinary user -------------------------------------------------
 
 # nobody needs a folder it can reach (ours is under a mode-0700 parent)
-# and a copy of the program it can run
-as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+# and a copy of the program it can run, and of the sanitizer's
+# suppressions (tests/lsan.supp) it can read
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups env \
+	    LSAN_OPTIONS="suppressions=$nob/lsan.supp:print_suppressions=0" "$@"
+}
 if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
 	nob=$(mktemp -d /tmp/sitegen-hardening-XXXXXX)
 	trap 'rm -rf "$tmp" "$nob"' EXIT
 	chmod 755 "$nob"
 	cp "$sg" "$nob/sitegen"
+	cp "$(dirname "$0")/../lsan.supp" "$nob/lsan.supp"
+	chmod 644 "$nob/lsan.supp"
 	s=$nob/site
 	site "$s"
 	chown -R 65534:65534 "$s"
