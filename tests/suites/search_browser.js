@@ -7,17 +7,13 @@
  */
 "use strict";
 
-const { launch, sleep } = require("./lib/chromium.js");
+const { launch, sleep, report, evaluator, run } =
+    require("./lib/chromium.js");
 
 const [chromium, url, base, prefix] = process.argv.slice(2);
 const origin = new URL(url).origin;
-let failures = 0;
-
-function ok(name) { console.log("ok " + prefix + name); }
-function fail(name, why) {
-	failures++;
-	console.log("FAIL " + prefix + name + (why ? "\n    " + why : ""));
-}
+const rep = report(prefix);
+const { ok, fail } = rep;
 const { connect, cleanup } = launch(chromium, "search");
 
 async function main() {
@@ -35,20 +31,7 @@ async function main() {
 	await cdp.send("Runtime.enable");
 	await cdp.send("Network.enable");
 
-	const js = async (expr) => {
-		const r = await cdp.send("Runtime.evaluate", { expression: expr,
-			returnByValue: true, awaitPromise: true });
-		return r.result.value;
-	};
-	const until = async (expr, ms) => {
-		for (let t = 0; t < (ms || 8000); t += 50) {
-			const v = await js(expr);
-			if (v)
-				return v;
-			await sleep(50);
-		}
-		return null;
-	};
+	const { js, until } = evaluator(cdp, 8000);
 	const key = async (k, code, mods, text) => {
 		const base = { key: k, code: code, windowsVirtualKeyCode: code === "Slash" ? 191 :
 		    { ArrowDown: 40, ArrowUp: 38, Enter: 13, Escape: 27, KeyK: 75 }[code] || 0,
@@ -184,13 +167,4 @@ async function main() {
 		fail("no script error", errors.join(" | "));
 }
 
-const watchdog = setTimeout(() => {
-	fail("finishes within 90 s");
-	cleanup().then(() => process.exit(1));
-}, 90000);
-
-main().catch((e) => fail("the browser test runs", e && e.stack || String(e))).finally(async () => {
-	clearTimeout(watchdog);
-	await cleanup();
-	process.exit(failures ? 1 : 0);
-});
+run(main, cleanup, rep);

@@ -10,16 +10,12 @@
 "use strict";
 
 const fs = require("fs");
-const { launch, sleep } = require("./lib/chromium.js");
+const { launch, sleep, report, evaluator, run } =
+    require("./lib/chromium.js");
 
 const [chromium, url, pagefile, scss] = process.argv.slice(2);
-let failures = 0;
-
-function ok(name) { console.log("ok browser " + name); }
-function fail(name, why) {
-	failures++;
-	console.log("FAIL browser " + name + (why ? "\n    " + why : ""));
-}
+const rep = report("browser ");
+const { ok, fail } = rep;
 const { connect, cleanup } = launch(chromium, "serve");
 
 async function main() {
@@ -31,21 +27,7 @@ async function main() {
 	});
 	await cdp.send("Page.enable");
 	await cdp.send("Runtime.enable");
-	const js = async (expr) => {
-		const r = await cdp.send("Runtime.evaluate", { expression: expr,
-			returnByValue: true, awaitPromise: true });
-		return r.result.value;
-	};
-	const until = async (expr, ms) => {
-		for (let t = 0; t < (ms || 15000); t += 50) {
-			let v = null;
-			try { v = await js(expr); } catch (e) { /* navigating */ }
-			if (v)
-				return v;
-			await sleep(50);
-		}
-		return null;
-	};
+	const { js, until } = evaluator(cdp, 15000);
 
 	await cdp.send("Page.navigate", { url: url });
 	if (await until("document.readyState === 'complete' && " +
@@ -94,13 +76,4 @@ async function main() {
 		fail("no script error", errors.join(" | "));
 }
 
-const watchdog = setTimeout(() => {
-	fail("finishes within 90 s");
-	cleanup().then(() => process.exit(1));
-}, 90000);
-
-main().catch((e) => fail("the browser test runs", e && e.stack || String(e))).finally(async () => {
-	clearTimeout(watchdog);
-	await cleanup();
-	process.exit(failures ? 1 : 0);
-});
+run(main, cleanup, rep);

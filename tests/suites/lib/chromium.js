@@ -5,6 +5,13 @@
  * folder and returns { connect, cleanup }: connect() resolves to
  * { send(method, params), on(listener), ws } for its first page;
  * cleanup() kills it and removes the profile. sleep(ms) waits.
+ * report(PREFIX) gives ok(name) and fail(name, why), which print "ok
+ * PREFIXname" / "FAIL PREFIXname", and failures(). evaluator(cdp, MS)
+ * gives js(expr), expr's value in the page, and until(expr, ms), which
+ * polls expr until it is true (an expression that throws, as while the
+ * page navigates, is false) and gives null after ms (default MS).
+ * run(main, cleanup, r) runs main within 90 s, cleans up and exits with
+ * 1 if r reported a failure.
  */
 "use strict";
 
@@ -77,4 +84,51 @@ function launch(chromium, name) {
 	return { connect, cleanup };
 }
 
-module.exports = { launch, sleep };
+function report(prefix) {
+	let failed = 0;
+
+	return {
+		ok: (name) => console.log("ok " + prefix + name),
+		fail: (name, why) => {
+			failed++;
+			console.log("FAIL " + prefix + name +
+			    (why ? "\n    " + why : ""));
+		},
+		failures: () => failed
+	};
+}
+
+function evaluator(cdp, wait) {
+	const js = async (expr) => {
+		const r = await cdp.send("Runtime.evaluate", { expression: expr,
+			returnByValue: true, awaitPromise: true });
+		return r.result.value;
+	};
+	const until = async (expr, ms) => {
+		for (let t = 0; t < (ms || wait); t += 50) {
+			let v = null;
+			try { v = await js(expr); } catch (e) { /* navigating */ }
+			if (v)
+				return v;
+			await sleep(50);
+		}
+		return null;
+	};
+	return { js, until };
+}
+
+function run(main, cleanup, r) {
+	const limit = setTimeout(() => {
+		r.fail("finishes within 90 s");
+		cleanup().then(() => process.exit(1));
+	}, 90000);
+
+	main().catch((e) => r.fail("the browser test runs",
+	    e && e.stack || String(e))).finally(async () => {
+		clearTimeout(limit);
+		await cleanup();
+		process.exit(r.failures() ? 1 : 0);
+	});
+}
+
+module.exports = { launch, sleep, report, evaluator, run };
