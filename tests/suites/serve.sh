@@ -11,6 +11,7 @@ work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8
+. "$(dirname "$0")/lib/serve.sh"
 
 ok() { echo "ok $1"; }
 fail() { echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -20; return 0; }
@@ -27,14 +28,7 @@ printf -- '---\ntitle: Home\n---\nHello [a](a.md).\n' > "$s/content/_index.md"
 printf -- '---\ntitle: A\n---\nFirst text.\n' > "$s/content/a.md"
 echo keep > "$s/public/marker"
 
-mkdir -p "$work/tmp"
-(cd "$s" && TMPDIR="$work/tmp" exec timeout 120 "$sg" serve --port 0 > "$work/log" 2>&1) &
-pid=$!
-i=0
-while ! grep -q 'serving' "$work/log" 2>/dev/null && [ $i -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/log" | head -1)
+serve_start "$s" "$work/log" 120
 u=http://127.0.0.1:$port
 c() { curl -s -m 5 -o /dev/null -w '%{http_code}' "$@"; }
 
@@ -92,23 +86,13 @@ pid=
 # a serve killed with SIGKILL cannot clean up: the next one removes what
 # it left, and only that (another user's or a live server's stay)
 mkdir "$work/tmp/sitegen-serve-1-AbCdEf"	# pid 1 runs: kept
-(cd "$s" && TMPDIR="$work/tmp" exec "$sg" serve --port 0 > "$work/log2" 2>&1) &
-pid=$!
-i=0
-while ! grep -q 'serving' "$work/log2" 2>/dev/null && [ $i -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+serve_start "$s" "$work/log2"
 killed=$(ls "$work/tmp" | grep -v 'sitegen-serve-1-')
 kill -KILL $pid
 wait $pid 2>/dev/null
 [ -n "$killed" ] && [ -d "$work/tmp/$killed" ] && ok killed-leaves-folder ||
     fail killed-leaves-folder "$(ls "$work/tmp")"
-(cd "$s" && TMPDIR="$work/tmp" exec timeout 120 "$sg" serve --port 0 > "$work/log3" 2>&1) &
-pid=$!
-i=0
-while ! grep -q 'serving' "$work/log3" 2>/dev/null && [ $i -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+serve_start "$s" "$work/log3" 120
 [ -n "$killed" ] && [ ! -e "$work/tmp/$killed" ] && ok next-serve-removes-leftover ||
     fail next-serve-removes-leftover "$(ls "$work/tmp")"
 [ -d "$work/tmp/sitegen-serve-1-AbCdEf" ] && ok live-owner-folder-kept ||

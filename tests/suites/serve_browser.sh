@@ -22,6 +22,7 @@ work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8
+. "$(dirname "$0")/lib/serve.sh"
 
 s=$work/site
 mkdir -p "$s/content/guide" "$s/themes"
@@ -31,14 +32,7 @@ printf -- '---\ntitle: Home\n---\nThe home page.\n' > "$s/content/_index.md"
 printf -- '---\ntitle: Guide\n---\nThe guide.\n' > "$s/content/guide/_index.md"
 printf -- '---\ntitle: Page\n---\nFirst paragraph.\n\nBefore the edit.\n' > "$s/content/guide/page.md"
 
-mkdir -p "$work/tmp"
-(cd "$s" && TMPDIR="$work/tmp" exec timeout 200 "$sg" serve --port 0 > "$work/log" 2>&1) &
-pid=$!
-i=0
-while ! grep -q 'serving' "$work/log" 2>/dev/null && [ $i -lt 300 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/log" | head -1)
+serve_start "$s" "$work/log" 200
 if [ -z "$port" ]; then
 	echo "FAIL browser: serve starts"
 	cat "$work/log" | sed 's/^/    /'

@@ -16,6 +16,7 @@ work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
+. "$(dirname "$0")/lib/serve.sh"
 
 ok() { echo "ok $1"; }
 fail() { echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -20; return 0; }
@@ -36,14 +37,7 @@ page guide/b.md Beta 2 'Beta starts here.' 'See [limits](a.md#limits).'
 page ops/c.md Gamma 3 'Gamma starts here.' 'Gamma goes on.'
 printf -- '# Delta heading\n\nDelta has no front matter.\n\n## Notes\n\nMore.\n' > "$s/content/ops/d.md"
 
-mkdir -p "$work/tmp"
-(cd "$s" && TMPDIR="$work/tmp" exec timeout 300 "$sg" serve --port 0 > "$work/log" 2>&1) &
-pid=$!
-i=0
-while ! grep -q 'serving' "$work/log" 2>/dev/null && [ $i -lt 300 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/log" | head -1)
+serve_start "$s" "$work/log" 300
 u=http://127.0.0.1:$port
 [ -n "$port" ] && ok started || fail started "$(cat "$work/log")"
 

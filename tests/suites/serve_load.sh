@@ -12,6 +12,7 @@ work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8
+. "$(dirname "$0")/lib/serve.sh"
 
 s=$work/site
 mkdir -p "$s/content" "$s/templates"
@@ -24,13 +25,7 @@ printf -- '---\ntitle: A\n---\nThe page A.\n' > "$s/content/a.md"
 
 mkdir -p "$work/tmp"
 ulimit -n 4096 2>/dev/null
-(cd "$s" && TMPDIR="$work/tmp" exec timeout 200 "$sg" serve --port 0 > "$work/log" 2>&1) &
-pid=$!
-i=0
-while ! grep -q 'serving' "$work/log" 2>/dev/null && [ $i -lt 300 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/log" | head -1)
+serve_start "$s" "$work/log" 200
 [ -n "$port" ] || { echo "FAIL load: serve starts"; exit 0; }
 
 python3 - "$port" <<'PY'

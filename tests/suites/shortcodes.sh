@@ -4,6 +4,7 @@
 # sitegen check passes; the output does not depend on --jobs.
 # Prints "ok NAME" / "FAIL NAME" lines. Run from the repository root.
 . "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/serve.sh"
 tmp=$work
 top=$(pwd)
 
@@ -100,18 +101,12 @@ fi
 
 # sitegen serve: an edit of a shortcode's template shows on the next request
 srv=$tmp/srv
-mkdir -p "$srv/content" "$srv/templates/shortcodes" "$tmp/stmp"
+mkdir -p "$srv/content" "$srv/templates/shortcodes"
 printf 'title: t\ntheme: ""\n' > "$srv/site.yml"
 for t in page index section; do printf '<%%- content %%>\n' > "$srv/templates/$t.html"; done
 printf '<b>one <%%= args[1] %%></b>\n' > "$srv/templates/shortcodes/mark.html"
 printf '# Home\n\nSay {{< mark hi >}} now.\n' > "$srv/content/_index.md"
-(cd "$srv" && TMPDIR="$tmp/stmp" exec timeout 60 "$sg" serve --port 0 > "$tmp/serve.log" 2>&1) &
-pid=$!
-i=0
-while ! grep -q 'serving' "$tmp/serve.log" 2>/dev/null && [ $i -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.log" | head -1)
+serve_start "$srv" "$tmp/serve.log" 60
 first=$(curl -s -m 5 "http://127.0.0.1:$port/")
 printf '<i>two <%%= args[1] %%></i>\n' > "$srv/templates/shortcodes/mark.html"
 i=0
