@@ -83,6 +83,18 @@ failed(struct serve_ctx *x, const char *text, size_t len)
 /* Builds the whole site into a new generation, serves it and keeps it
  * in memory, or keeps the last good one and sends the errors. what:
  * SG_WATCH_* of the edit, 0 for the first build. */
+/* An edit made again in place failed: the kept site goes (the next edit
+ * builds it whole) and the error page shows text, which is freed. */
+static int
+give_up(struct serve_ctx *x, char *text, size_t len)
+{
+	sg_live_free(x->live);
+	x->live = NULL;
+	failed(x, text, len);
+	free(text);
+	return -1;
+}
+
 static int
 build_all(struct serve_ctx *x, int what)
 {
@@ -150,13 +162,8 @@ sg_serve_rebuild(struct serve_ctx *x, int what, char *const *pages,
 		free(text);
 		return build_all(x, what);
 	}
-	if (n == SG_INCR_FAILED) {
-		sg_live_free(x->live);
-		x->live = NULL;
-		failed(x, text, len);
-		free(text);
-		return -1;
-	}
+	if (n == SG_INCR_FAILED)
+		return give_up(x, text, len);
 	free(text);
 	snprintf(data, sizeof(data), "{\"build\":%u,\"files\":%d}", x->ngen,
 	    n);
@@ -168,13 +175,8 @@ sg_serve_rebuild(struct serve_ctx *x, int what, char *const *pages,
 	catch_start(&c);
 	n = sg_incr_after(x->live, dir);
 	catch_end(&c, &text, &len);
-	if (n != 0) {
-		sg_live_free(x->live);
-		x->live = NULL;
-		failed(x, text, len);
-		free(text);
-		return -1;
-	}
+	if (n != 0)
+		return give_up(x, text, len);
 	free(text);
 	return 0;
 }

@@ -145,16 +145,12 @@ test_hostile(void)
 int
 main(void)
 {
-	char	*cmd;
-
 	setup();
 	TEST(test_formats);
 	TEST(test_cache);
 	TEST(test_hostile);
 	sg_site_free(site);
-	cmd = xasprintf("rm -rf '%s'", root);
-	if (system(cmd) != 0)
+	if (sg_rm_tree(root) != 0)
 		printf("  could not remove %s\n", root);
-	free(cmd);
 	HARNESS_EXIT();
 }

@@ -129,8 +129,6 @@ test_text(void)
 int
 main(void)
 {
-	char	*cmd;
-
 	if (mkdtemp(root) == NULL)
 		abort();
 	sitefile_put(root, "site.yml", "title: T\ntheme: \"\"\n");
@@ -146,9 +144,7 @@ main(void)
 		TEST(test_tree);
 	TEST(test_text);
 	sg_site_free(site);
-	cmd = xasprintf("rm -rf '%s'", root);
-	if (system(cmd) != 0)
+	if (sg_rm_tree(root) != 0)
 		harness_failed++;
-	free(cmd);
 	HARNESS_EXIT();
 }

@@ -352,8 +352,6 @@ test_big_parse(void)
 int
 main(void)
 {
-	char	*cmd;
-
 	setup();
 	TEST(test_load);
 	TEST(test_kinds_and_locations);
@@ -365,9 +363,7 @@ main(void)
 	TEST(test_markdown_helper);
 	TEST(test_big_parse);
 	sg_site_free(site);
-	cmd = xasprintf("rm -rf '%s'", root);
-	if (system(cmd) != 0)
+	if (sg_rm_tree(root) != 0)
 		harness_failed++;
-	free(cmd);
 	HARNESS_EXIT();
 }
