@@ -91,7 +91,10 @@ add_job(struct sg_job **v, size_t *n, int kind, size_t index,
 {
 	struct sg_job	*j;
 
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	/* the list doubles when full (its lengths are 0 and the powers
+	 * of two): one realloc a job copied it over and over at 10,000 */
+	if ((*n & (*n - 1)) == 0)
+		*v = xrealloc(*v, (*n ? 2 * *n : 1) * sizeof(**v));
 	j = &(*v)[(*n)++];
 	j->kind = kind;
 	j->index = index;
