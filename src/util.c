@@ -210,12 +210,9 @@ sg_ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Reads the file at path whole. Only a regular file is read: anything
- * else (a FIFO, a device, a folder) fails with EINVAL, never blocks.
- * Returns a NUL-terminated buffer the caller frees, with its length in
- * *len, or NULL with errno set. */
-char *
-sg_file_read(const char *path, size_t *len)
+/* sg_file_read's work; flags are added to open's. */
+static char *
+read_whole(const char *path, int flags, size_t *len)
 {
 	struct sg_buf	 b = { 0 };
 	struct stat	 st;
@@ -223,7 +220,7 @@ sg_file_read(const char *path, size_t *len)
 	ssize_t		 n;
 	int		 fd, err;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | flags);
 	if (fd == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1)
@@ -256,6 +253,24 @@ sg_file_read(const char *path, size_t *len)
 	/* to its size: a site's sources are kept for the whole build, and
 	 * the doubling buffer left a third of them unused */
 	return xrealloc(sg_buf_detach(&b), *len + 1);
+}
+
+/* Reads the file at path whole. Only a regular file is read: anything
+ * else (a FIFO, a device, a folder) fails with EINVAL, never blocks.
+ * Returns a NUL-terminated buffer the caller frees, with its length in
+ * *len, or NULL with errno set. */
+char *
+sg_file_read(const char *path, size_t *len)
+{
+	return read_whole(path, 0, len);
+}
+
+/* The same, but a path that is a symbolic link fails (ELOOP): for what
+ * sitegen wrote itself, which a link put in its place must not replace. */
+char *
+sg_file_read_own(const char *path, size_t *len)
+{
+	return read_whole(path, O_NOFOLLOW, len);
 }
 
 /* Writes data[0..len) to path, replacing it. Returns 0, or -1 with errno. */

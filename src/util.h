@@ -37,6 +37,8 @@ char	*sg_buf_detach(struct sg_buf *);
 void	 sg_buf_free(struct sg_buf *);
 
 char	*sg_file_read(const char *, size_t *);
+/* sg_file_read refusing a symbolic link (util.c) */
+char	*sg_file_read_own(const char *, size_t *);
 int	 sg_mkdirs(const char *);
 int	 sg_rm_tree(const char *);
 int	 sg_file_write(const char *, const char *, size_t);

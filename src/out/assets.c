@@ -268,7 +268,8 @@ css_cached(struct sg_site *site, const char *rel, const char *include,
 	base = sg_path_base(rel);
 	*key = xasprintf("%s/.sitegen/css/%.*s-%s.css", site->root,
 	    (int)(strlen(base) - 5), base, hexkey);
-	if ((css = sg_file_read(*key, &len)) != NULL && strlen(css) != len) {
+	if ((css = sg_file_read_own(*key, &len)) != NULL &&
+	    strlen(css) != len) {
 		free(css);
 		css = NULL;
 	}

@@ -166,7 +166,7 @@ sx_cache_get(const struct samples_ctx *c, struct prog *p)
 	int		 ok = 0;
 
 	memset(&r, 0, sizeof(r));
-	if ((text = sg_file_read(path, &len)) == NULL)
+	if ((text = sg_file_read_own(path, &len)) == NULL)
 		goto out;
 	s = text;
 	end = text + len;
@@ -273,7 +273,7 @@ sx_cache_ccver(const struct samples_ctx *c, const char *cc)
 	char	*path = ccver_path(c, cc), *text = NULL, *out = NULL;
 	size_t	 len, n = strlen(ENTRY_MAGIC);
 
-	if (path == NULL || (text = sg_file_read(path, &len)) == NULL)
+	if (path == NULL || (text = sg_file_read_own(path, &len)) == NULL)
 		goto out;
 	if (len >= n + 6 && !memcmp(text, ENTRY_MAGIC, n) &&
 	    !memcmp(text + n, "ccver\n", 6) && !memchr(text, '\0', len))

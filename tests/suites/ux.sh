@@ -201,6 +201,19 @@ for link in .sitegen .sitegen/css; do
 	    "$st $got" "0 1"
 done
 rm -rf "$s/.sitegen"
+# a kept sheet that is a link (a repository can hold one, named as the
+# next build's key) is not read: what it leads to stays out of public/
+"$sg" --root "$s" --quiet build
+kept=$(ls "$s"/.sitegen/css/*.css 2>/dev/null)
+printf 'secret{canary:1}' > "$work/canary.css"
+rm -f "$kept"
+ln -s "$work/canary.css" "$kept"
+"$sg" --root "$s" --quiet build
+st=$?
+got=$(cat "$s"/public/css/main.*.css 2>/dev/null | tr -d '\n')
+same "ux: a kept style sheet that is a link is not read" "$st $got" \
+    "0 a{color:#8a1538}main{max-width:46rem}"
+rm -rf "$s/.sitegen"
 # the default theme takes the same file
 site "$s"
 sed -i 's/theme: ""/theme: default/' "$s/site.yml"
