@@ -36,6 +36,18 @@ struct render_ctx {
 	struct sg_live		*live;		/* serve: what to keep, or NULL */
 };
 
+/* Frees what a page's tree is made from (its text, its packed tree) once
+ * the page is written and no output needs the tree again. */
+static void
+drop_source(struct sg_page *p)
+{
+	free(p->text);
+	p->text = NULL;
+	free(p->md.packed);
+	p->md.packed = NULL;
+	p->md.npacked = 0;
+}
+
 static void
 render_one(void *arg, int worker, size_t i)
 {
@@ -67,10 +79,8 @@ render_one(void *arg, int worker, size_t i)
 		free(md->html);
 		md->html = NULL;
 		sg_md_drop_tree(md);
-		if (c->live == NULL) {
-			free(p->text);
-			p->text = NULL;
-		}
+		if (c->live == NULL)
+			drop_source(p);
 	}
 }
 
@@ -479,6 +489,29 @@ struct run {
 	int			 committed;	/* sg_out_commit's, or -1 */
 };
 
+/* The credential scan of the sources, first of the checks. */
+static void
+scan_sources(struct run *r)
+{
+	struct sg_site	*site = r->site;
+	size_t		 i;
+
+	sg_secrets_scan_sources(r->secrets, site, r->opt->jobs);
+	sg_site_lap(site, "secrets", &r->t);
+	/* in a build that renders each page once, a page whose tree the
+	 * Markdown stage packed is made from that: its text goes (at 10,000
+	 * pages, the 58 MB the packed trees would come on top of). serve
+	 * parses an edited page again, check reads the lines, and --bless
+	 * (samples) rewrites the file. */
+	if (r->live || r->opt->dry_run || r->opt->samples_only)
+		return;
+	for (i = 0; i < site->nall; i++)
+		if (site->all[i]->md.packed) {
+			free(site->all[i]->text);
+			site->all[i]->text = NULL;
+		}
+}
+
 /* Config, content, Markdown, links and anchors; the assets and the
  * templates, and the output files they will make. Returns nonzero to
  * stop. */
@@ -492,6 +525,8 @@ load_stage(struct run *r)
 	sg_feeds_plan(site);
 	r->t = sg_now();
 	r->secrets = sg_secrets_new(site);
+	if (!opt->samples_only && sg_diag_errors(site->diag) == 0)
+		scan_sources(r);
 	if (sg_diag_errors(site->diag) == 0 && (site->handouts =
 	    sg_handouts_load(site)) && site->handouts->len)
 		sg_pdf_check_fonts(site->handouts, site->diag);
@@ -548,8 +583,7 @@ samples_stage(struct run *r, int *rc)
 	return stop(r->site);
 }
 
-/* The credential scan of the sources, the checks of sitegen check, the
- * handouts and the decks. Returns nonzero to stop, with *rc set when
+/* The checks of sitegen check, the handouts and the decks. Returns nonzero to stop, with *rc set when
  * `sitegen pdf` or `sitegen slides` is done. */
 static int
 documents_stage(struct run *r, int *rc)
@@ -557,8 +591,6 @@ documents_stage(struct run *r, int *rc)
 	const struct sg_options	*opt = r->opt;
 	struct sg_site		*site = r->site;
 
-	sg_secrets_scan_sources(r->secrets, site, opt->jobs);
-	sg_site_lap(site, "secrets", &r->t);
 	if (opt->dry_run)
 		sg_check_pages(site);
 	if (!opt->slides_only)
@@ -607,10 +639,8 @@ section_page(void *arg, int worker, size_t i)
 		sg_search_page(r->search, worker, p);
 		sg_md_drop_tree(&p->md);
 	}
-	if ((p->owner != NULL || p->skipped) && r->live == NULL) {
-		free(p->text);
-		p->text = NULL;
-	}
+	if ((p->owner != NULL || p->skipped) && r->live == NULL)
+		drop_source(p);
 }
 
 /* The HTML of section pages, made before any page is rendered, on every

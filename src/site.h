@@ -80,6 +80,10 @@ struct sg_md {
 						 * a page's outputs by sg_md_tree
 						 * and dropped once it is
 						 * rendered */
+	unsigned char		*packed;	/* or the tree packed (pack.h),
+						 * owned: what sg_md_tree makes
+						 * it from when set */
+	size_t			 npacked;
 };
 
 /* An old URL of a page, published as a redirect to it ('aliases:'). */
@@ -301,10 +305,11 @@ void		 sg_taxonomy_free(struct sg_site *);
  * error; pages may be parsed on several threads at once. sg_md_to_html
  * renders Markdown text for the template helper markdown() (site may be
  * NULL); the caller frees the result. sg_md_tree makes page->md.doc again
- * if it was dropped, silently, with the page's own samples (its text must
- * still be loaded); returns 0, or -1 without text. sg_md_render renders
+ * if it was dropped, silently: from md.packed when the Markdown stage
+ * packed it, else by parsing the page's text again, with its own samples;
+ * returns 0, or -1 with neither. sg_md_render renders
  * md->doc into md->html (replacing it; "" without a tree). sg_md_drop_tree
- * frees md->doc and keeps the records; sg_md_free frees everything in md. */
+ * frees md->doc and keeps the records (md->packed too); sg_md_free frees everything in md. */
 void		 sg_md_init(void);
 int		 sg_md_parse(const struct sg_site *site, struct sg_page *page);
 char		*sg_md_to_html(const struct sg_site *site, const char *text,

@@ -15,6 +15,7 @@
 #include "out/html.h"
 #include "doc/include.h"
 #include "doc/md_int.h"
+#include "doc/pack.h"
 #include "doc/shortcode.h"
 #include "path.h"
 #include "samples/samples.h"
@@ -296,6 +297,10 @@ sg_md_tree(const struct sg_site *site, struct sg_page *page)
 
 	if (page->md.doc)
 		return 0;
+	if (page->md.packed &&
+	    (page->md.doc = sg_doc_unpack(page->md.packed,
+	    page->md.npacked)) != NULL)
+		return 0;
 	if (page->text == NULL || page->skipped)
 		return -1;
 	quiet.diag = sg_diag_new(stderr, 0);
@@ -330,7 +335,7 @@ sg_md_render(const struct sg_site *site, struct sg_md *md)
 }
 
 /* Frees md->doc, the tree, once no output needs it any more; the other
- * records (and md->html) stay. */
+ * records (md->html and md->packed too) stay. */
 void
 sg_md_drop_tree(struct sg_md *md)
 {
@@ -367,6 +372,7 @@ sg_md_free(struct sg_md *md)
 	free(md->h1);
 	free(md->summary);
 	sg_doc_free(md->doc);
+	free(md->packed);
 	memset(md, 0, sizeof(*md));
 }
 

@@ -252,6 +252,26 @@ fenced_in(cmark_node *n, const char *lang)
 	    fenced(n) && !strcmp(info_lang(n, buf, sizeof(buf)), lang);
 }
 
+/* Line `line` (1-based) of page's file as written, without its newline,
+ * or NULL past its end; the caller frees. */
+static char *
+file_line(const struct sg_page *page, int line)
+{
+	const char	*t = page->text, *e = t + page->len, *nl;
+	int		 i;
+
+	for (i = 1; i < line && t < e; i++) {
+		if ((nl = memchr(t, '\n', (size_t)(e - t))) == NULL)
+			return NULL;
+		t = nl + 1;
+	}
+	if (line < 1 || (t == e && i > 1))
+		return NULL;
+	if ((nl = memchr(t, '\n', (size_t)(e - t))) == NULL)
+		nl = e;
+	return xstrndup(t, (size_t)(nl - t));
+}
+
 /* A fenced c block is a sample, noted with the output block right after
  * it, which it takes (the page shows the real output). Returns that
  * output block, or NULL. */
@@ -280,6 +300,7 @@ sample(struct md_conv *c, cmark_node *n, struct sg_node *s)
 	smp->info = xstrdup(cmark_node_get_fence_info(n));
 	smp->code = xstrdup(lit ? lit : "");
 	smp->loc = node_loc(c, n);
+	smp->fence = file_line(c->page, smp->loc.line);
 	smp->code_line = smp->loc.line + 1;
 	smp->end_line = end_line(c, n);
 	if (next) {

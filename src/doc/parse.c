@@ -6,21 +6,27 @@
  * markdown.c (with the numbers that chose threads over processes). */
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdio.h>
 
+#include "doc/pack.h"
 #include "doc/parse.h"
 #include "pool.h"
 #include "site.h"
 #include "doc/tree.h"
+#include "util.h"
 
-/* Bytes of trees kept from the Markdown stage to the render (about 1,300
- * pages of the benchmark's, 25 kB each): a site that small never parses
- * a page twice, a bigger one stays within its memory (at 10,000 pages
- * and --jobs 2, 40 MB of them and an arena a thread made 254 MB). */
-#define KEEP_BYTES	(32 * 1024 * 1024)
+/* Bytes of trees kept whole from the Markdown stage to the render (about
+ * 320 pages of the benchmark's, 25 kB each); the others are packed
+ * (pack.c: 7 kB each) and made again from that when rendered, so that
+ * ten thousand pages never hold ten thousand trees at once. */
+#define KEEP_BYTES	(8 * 1024 * 1024)
 
 struct parse_ctx {
 	struct sg_site	*site;
 	atomic_size_t	 kept;		/* bytes of trees kept so far */
+	atomic_size_t	 packed;	/* and of those packed */
+	atomic_size_t	 unpacked;	/* their trees' bytes */
+	atomic_size_t	 npacked;	/* how many were */
 };
 
 static void
@@ -28,20 +34,31 @@ parse_one(void *arg, int worker, size_t i)
 {
 	struct parse_ctx	*c = arg;
 	struct sg_page		*p = c->site->all[i];
-	size_t			 size;
+	unsigned char		*packed;
+	size_t			 size, npacked;
 
 	(void)worker;
 	if (p->skipped)
 		return;
 	sg_md_parse(c->site, p);
 	/* what later stages need of a page is in its records; past the
-	 * budget, the tree is made again when the page is rendered
-	 * (sg_md_tree), so that ten thousand pages never hold ten
-	 * thousand trees at once. Which pages keep theirs changes nothing
-	 * in the output. */
-	size = p->md.doc ? sg_doc_size(p->md.doc) : 0;
-	if (atomic_fetch_add(&c->kept, size) + size > KEEP_BYTES)
+	 * budget, the tree is packed and made again from that when the
+	 * page is rendered (sg_md_tree). Which pages keep theirs whole
+	 * changes nothing in the output. */
+	if (p->md.doc == NULL)
+		return;
+	size = sg_doc_size(p->md.doc);
+	if (atomic_fetch_add(&c->kept, size) + size > KEEP_BYTES) {
+		packed = sg_doc_pack(p->md.doc, &npacked);
 		sg_md_drop_tree(&p->md);
+		/* the buffer grew by doubling: kept, it would take up to
+		 * twice the bytes */
+		p->md.packed = xrealloc(packed, npacked);
+		p->md.npacked = npacked;
+		atomic_fetch_add(&c->packed, npacked);
+		atomic_fetch_add(&c->unpacked, size);
+		atomic_fetch_add(&c->npacked, 1);
+	}
 }
 
 /* Parses every page that is not left out into its page->md, on jobs
@@ -55,5 +72,13 @@ sg_parse_all(struct sg_site *site, int jobs)
 
 	c.site = site;
 	atomic_init(&c.kept, 0);
+	atomic_init(&c.packed, 0);
+	atomic_init(&c.unpacked, 0);
+	atomic_init(&c.npacked, 0);
 	sg_pool_run(jobs, site->nall, parse_one, &c);
+	if (site->opt->verbose && atomic_load(&c.npacked))
+		fprintf(stderr, "sitegen: markdown: %zu trees packed, %.1f MB "
+		    "(%.1f MB of them before)\n", atomic_load(&c.npacked),
+		    atomic_load(&c.packed) / 1048576.,
+		    atomic_load(&c.unpacked) / 1048576.);
 }

@@ -54,6 +54,7 @@ sg_sample_free(struct sg_sample *s)
 	if (s == NULL)
 		return;
 	free(s->info);
+	free(s->fence);
 	free(s->code);
 	free(s->expected);
 	free(s->shown);

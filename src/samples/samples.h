@@ -20,6 +20,10 @@ struct sg_sample {
 	char		*info;		/* the whole info string: "c no_run name=x" */
 	char		*code;		/* the block's text, "@ " lines included */
 	struct sg_loc	 loc;		/* the opening fence in the author's file */
+	char		*fence;		/* the line of the page's own file at
+					 * loc.line, as written (the fence,
+					 * unless it came from an include),
+					 * or NULL past its end */
 	int		 code_line;	/* file line of the first line of code */
 	int		 end_line;	/* file line of the closing fence */
 	char		*expected;	/* the output block's text, or NULL */

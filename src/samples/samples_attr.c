@@ -100,17 +100,12 @@ bad:
 static char *
 raw_info(const struct sg_sample *s)
 {
-	const char	*t = s->page->text, *e = t + s->page->len, *nl, *f;
+	const char	*t = s->fence, *nl, *f;
 	const char	*b, *tick, *tilde, *info = s->info ? s->info : "c";
-	int		 line;
 
-	for (line = 1; line < s->loc.line && t < e; line++) {
-		if ((nl = memchr(t, '\n', (size_t)(e - t))) == NULL)
-			return xstrdup(info);
-		t = nl + 1;
-	}
-	if ((nl = memchr(t, '\n', (size_t)(e - t))) == NULL)
-		nl = e;
+	if (t == NULL)
+		return xstrdup(info);
+	nl = t + strlen(t);
 	tick = memmem(t, (size_t)(nl - t), "```", 3);
 	tilde = memmem(t, (size_t)(nl - t), "~~~", 3);
 	if (tick == NULL || (tilde != NULL && tilde < tick))

@@ -2,7 +2,7 @@
  * checked node by node: kinds, locations in the author's file (through
  * front matter and includes), heading ids, links resolved to pages and
  * anchors, code tokens, samples with the results of the samples stage,
- * and the HTML rendered from the tree. */
+ * the HTML rendered from the tree, and trees packed and made again. */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -10,6 +10,7 @@
 #include "sitefile.h"
 #include "samples/samples.h"
 #include "site.h"
+#include "doc/pack.h"
 #include "doc/tree.h"
 #include "util.h"
 
@@ -308,6 +309,160 @@ test_html(void)
 	CHECK(s->md.nsamples == 2);
 }
 
+static int
+same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Are the trees under a and b equal, node for node, every field? */
+static int
+same_tree(const struct sg_node *a, const struct sg_node *b)
+{
+	const struct sg_node	*x, *y;
+	size_t			 i;
+	int			 k;
+
+	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
+	    a->len != b->len || (a->text == NULL) != (b->text == NULL) ||
+	    (a->text && memcmp(a->text, b->text, a->len) != 0))
+		return 0;
+	switch (a->kind) {
+	case SG_NODE_HEADING:
+		if (a->u.heading.level != b->u.heading.level ||
+		    !same_str(a->u.heading.id, b->u.heading.id))
+			return 0;
+		break;
+	case SG_NODE_ALERT:
+		if (a->u.alert.kind != b->u.alert.kind)
+			return 0;
+		break;
+	case SG_NODE_LIST:
+		if (a->u.list.ordered != b->u.list.ordered ||
+		    a->u.list.start != b->u.list.start ||
+		    a->u.list.tight != b->u.list.tight ||
+		    a->u.list.delim != b->u.list.delim)
+			return 0;
+		break;
+	case SG_NODE_ITEM:
+		if (a->u.item.task != b->u.item.task ||
+		    a->u.item.checked != b->u.item.checked)
+			return 0;
+		break;
+	case SG_NODE_CODE_BLOCK:
+		if (!same_str(a->u.code.lang, b->u.code.lang) ||
+		    !same_str(a->u.code.info, b->u.code.info) ||
+		    a->u.code.ntokens != b->u.code.ntokens ||
+		    (a->u.code.tokens == NULL) != (b->u.code.tokens == NULL))
+			return 0;
+		for (i = 0; i < a->u.code.ntokens; i++)
+			if (a->u.code.tokens[i].kind !=
+			    b->u.code.tokens[i].kind ||
+			    a->u.code.tokens[i].off != b->u.code.tokens[i].off ||
+			    a->u.code.tokens[i].len != b->u.code.tokens[i].len)
+				return 0;
+		break;
+	case SG_NODE_SAMPLE:
+		if (a->u.sample.sample != b->u.sample.sample)
+			return 0;
+		break;
+	case SG_NODE_TABLE:
+		if (a->u.table.ncols != b->u.table.ncols)
+			return 0;
+		for (k = 0; k < a->u.table.ncols; k++)
+			if (a->u.table.align[k] != b->u.table.align[k])
+				return 0;
+		break;
+	case SG_NODE_TABLE_ROW:
+		if (a->u.row.header != b->u.row.header)
+			return 0;
+		break;
+	case SG_NODE_TABLE_CELL:
+		if (a->u.cell.align != b->u.cell.align)
+			return 0;
+		break;
+	case SG_NODE_LINK:
+	case SG_NODE_IMAGE:
+		if (a->u.link.kind != b->u.link.kind ||
+		    !same_str(a->u.link.url, b->u.link.url) ||
+		    !same_str(a->u.link.title, b->u.link.title) ||
+		    a->u.link.page != b->u.link.page ||
+		    !same_str(a->u.link.anchor, b->u.link.anchor) ||
+		    a->u.link.width != b->u.link.width ||
+		    a->u.link.height != b->u.link.height)
+			return 0;
+		break;
+	case SG_NODE_FOOTNOTE_DEF:
+	case SG_NODE_FOOTNOTE_REF:
+		if (!same_str(a->u.footnote.label, b->u.footnote.label) ||
+		    a->u.footnote.index != b->u.footnote.index ||
+		    a->u.footnote.ref != b->u.footnote.ref)
+			return 0;
+		break;
+	case SG_NODE_SHORTCODE_BLOCK:
+	case SG_NODE_SHORTCODE:
+		if (a->u.shortcode.sc != b->u.shortcode.sc ||
+		    a->u.shortcode.close != b->u.shortcode.close)
+			return 0;
+		break;
+	default:
+		break;
+	}
+	for (x = a->first, y = b->first; x && y; x = x->next, y = y->next)
+		if (x->parent != a || y->parent != b || !same_tree(x, y))
+			return 0;
+	return x == NULL && y == NULL;
+}
+
+/* A tree packed (doc/pack.h) comes back node for node, and a page whose
+ * Markdown stage packed its tree renders the same HTML from it; a block
+ * cut short or damaged is refused, not read past its end. */
+static void
+test_pack(void)
+{
+	static const char *const rels[] = { "guide/a.md", "s.md", "guide/b.md" };
+	struct sg_page	*p;
+	struct sg_doc	*back;
+	unsigned char	*v;
+	char		*html;
+	size_t		 i, len, cut;
+
+	for (i = 0; i < sizeof(rels) / sizeof(*rels); i++) {
+		p = sg_content_find(site, rels[i]);
+		if (root_of(rels[i]) == NULL)
+			return;
+		v = sg_doc_pack(p->md.doc, &len);
+		back = sg_doc_unpack(v, len);
+		CHECK(back != NULL);
+		CHECK(back && same_tree(sg_doc_root(p->md.doc),
+		    sg_doc_root(back)));
+		sg_doc_free(back);
+		for (cut = 0; cut < len; cut++)
+			CHECK(sg_doc_unpack(v, cut) == NULL);
+		/* one more byte past the root's end is not a tree either */
+		v = xrealloc(v, len + 1);
+		v[len] = 0;
+		CHECK(sg_doc_unpack(v, len + 1) == NULL);
+		/* the page's tree made from the packed one */
+		sg_md_render(site, &p->md);
+		html = xstrdup(p->md.html);
+		sg_md_drop_tree(&p->md);
+		p->md.packed = v;
+		p->md.npacked = len;
+		CHECK(root_of(rels[i]) != NULL);
+		sg_md_render(site, &p->md);
+		CHECK_STR(p->md.html, html);
+		free(html);
+	}
+	/* a kind that is none, and a document below the root */
+	v = xmalloc(3);
+	memcpy(v, "\x40\x01\x01", 3);
+	CHECK(sg_doc_unpack(v, 3) == NULL);
+	v[0] = SG_NODE_DOCUMENT;
+	CHECK(sg_doc_unpack(v, 3) == NULL);	/* no text, no END */
+	free(v);
+}
+
 static void
 test_markdown_helper(void)
 {
@@ -360,6 +515,7 @@ main(void)
 	TEST(test_blocks);
 	TEST(test_samples);
 	TEST(test_html);
+	TEST(test_pack);
 	TEST(test_markdown_helper);
 	TEST(test_big_parse);
 	sg_site_free(site);

@@ -1,0 +1,25 @@
+/* pack.h: a document tree kept as one compact block of bytes between the
+ * Markdown stage and the render, so that a big site parses each page once
+ * and still does not hold ten thousand trees of nodes at once (parse.c).
+ * A packed tree is a memory image for this process only, never written
+ * to a file: the pages, samples and shortcodes its nodes refer to are
+ * kept as pointers, valid as long as the site they belong to. */
+#ifndef SG_PACK_H
+#define SG_PACK_H
+
+#include <stddef.h>
+
+struct sg_doc;
+
+/* Packs doc into a new block of *len bytes, which the caller frees with
+ * free(). doc is not changed. Never fails (out of memory aborts, as
+ * everywhere). */
+unsigned char	*sg_doc_pack(const struct sg_doc *doc, size_t *len);
+
+/* Makes the tree v[0..len) holds again: a new document the caller frees
+ * with sg_doc_free(), node for node equal to the one packed (its strings
+ * are copies; two fields that shared a string, as a code block's lang and
+ * info, get a copy each). Returns NULL if v is not a whole packed tree. */
+struct sg_doc	*sg_doc_unpack(const unsigned char *v, size_t len);
+
+#endif
