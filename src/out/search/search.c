@@ -45,7 +45,7 @@ struct pstate {
 	struct term		*t;		/* its terms */
 	size_t			 nt;
 	struct sg_stemmer	*st;
-	struct sg_smap		 map;		/* stem → index in pg->v */
+	struct sg_term_slots	*slots;		/* stem number → index in t */
 	size_t			 cap;
 	unsigned		 sec;		/* current section */
 	int			 keep;		/* note each page's words */
@@ -97,28 +97,39 @@ sg_search_new(const struct sg_site *site, int jobs)
 	s->npages = n;
 	s->pages = xcalloc(n, sizeof(*s->pages));
 	s->stemmers = xcalloc((size_t)jobs, sizeof(*s->stemmers));
+	s->slots = xcalloc((size_t)jobs, sizeof(*s->slots));
 	for (i = 0; i < (size_t)jobs; i++)
 		s->stemmers[i] = sg_stemmer_new(site->config.language);
 	s->stems = sg_stemmer_stems(s->stemmers[0]);
 	return s;
 }
 
-/* The term of stem on this page, made on first use. */
+/* The term of stem (number id) on this page, made on first use. */
 static struct term *
-term_get(struct pstate *ps, const char *stem)
+term_get(struct pstate *ps, const char *stem, size_t id)
 {
-	struct term	*t;
-	size_t		*slot;
-	int		 added;
+	struct sg_term_slots	*ts = ps->slots;
+	struct term		*t;
+	size_t			 cap;
 
-	slot = sg_smap_get(&ps->map, stem, 1, &added);
-	if (!added)
-		return &ps->t[*slot];
+	if (id >= ts->cap) {
+		cap = ts->cap ? ts->cap : 1024;
+		while (cap <= id)
+			cap *= 2;
+		ts->term = xrealloc(ts->term, cap * sizeof(*ts->term));
+		ts->mark = xrealloc(ts->mark, cap * sizeof(*ts->mark));
+		memset(ts->mark + ts->cap, 0, (cap - ts->cap) *
+		    sizeof(*ts->mark));
+		ts->cap = cap;
+	}
+	if (ts->mark[id] == ts->page)
+		return &ps->t[ts->term[id]];
 	if (ps->nt == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 64;
 		ps->t = xrealloc(ps->t, ps->cap * sizeof(*ps->t));
 	}
-	*slot = ps->nt;
+	ts->mark[id] = ts->page;
+	ts->term[id] = ps->nt;
 	t = &ps->t[ps->nt++];
 	memset(t, 0, sizeof(*t));
 	t->stem = stem;
@@ -132,13 +143,14 @@ add_word(struct pstate *ps, enum field f)
 {
 	struct term	*t;
 	const char	*word, *stem;
-	size_t		*slot;
+	size_t		*slot, id;
 	int		 added;
 
 	if (ps->word.len > MAX_WORD)
 		return;
-	t = term_get(ps, stem = sg_stemmer_stem(ps->st, ps->word.data,
-	    &word));
+	stem = sg_stemmer_stem_id(ps->st, ps->word.data, ps->word.len, &word,
+	    &id);
+	t = term_get(ps, stem, id);
 	if (ps->keep && word != stem && (slot = sg_smap_get(&ps->seen, word,
 	    1, &added)) && added) {
 		if (ps->pg->nwords == ps->capw) {
@@ -417,6 +429,14 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 	memset(&ps, 0, sizeof(ps));
 	ps.pg = &s->pages[id];
 	ps.st = s->stemmers[worker];
+	ps.slots = &s->slots[worker];
+	/* a new mark for this page's terms; when the marks wrap, the old
+	 * ones go */
+	if (++ps.slots->page == 0) {
+		memset(ps.slots->mark, 0, ps.slots->cap *
+		    sizeof(*ps.slots->mark));
+		ps.slots->page = 1;
+	}
 	ps.keep = s->keep;
 	if (p->title)
 		add_text(&ps, p->title, strlen(p->title), F_TITLE);
@@ -435,7 +455,6 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 		sg_buf_free(&ps.snips[i]);
 	free(ps.snips);
 	sg_buf_free(&ps.snip);
-	sg_smap_free(&ps.map);
 	sg_smap_free(&ps.seen);
 }
 
@@ -489,8 +508,12 @@ sg_search_free(struct sg_search *s)
 		free(s->pages[i].words);
 	}
 	free(s->pages);
-	for (i = 0; i < (size_t)s->jobs; i++)
+	for (i = 0; i < (size_t)s->jobs; i++) {
 		sg_stemmer_free(s->stemmers[i]);
+		free(s->slots[i].term);
+		free(s->slots[i].mark);
+	}
+	free(s->slots);
 	free(s->stemmers);
 	free(s->id);
 	free(s);

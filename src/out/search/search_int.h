@@ -47,10 +47,21 @@ struct sg_search {
 	struct sg_search_doc *pages;	/* by search id */
 	size_t		  npages;
 	struct sg_stemmer **stemmers;	/* one a worker */
+	struct sg_term_slots *slots;	/* one a worker */
 	int		  stems;	/* the language has a stemmer */
 	int		  keep;		/* pages are indexed again (serve):
 					 * the words are each page's, not
 					 * all the stemmers ever saw */
+};
+
+/* A worker's index from a stem's number (sg_stemmer_stem_id) to the term
+ * of the page it is tokenizing: an entry is that page's only when its
+ * mark is the page's, so nothing is cleared between pages. */
+struct sg_term_slots {
+	size_t		*term;		/* by stem number */
+	unsigned	*mark;
+	size_t		 cap;
+	unsigned	 page;		/* the current page's mark, from 1 */
 };
 
 struct sg_smap_ent {
@@ -83,6 +94,12 @@ void	 sg_search_json_str(struct sg_buf *b, const char *s, size_t n);
  * title and heading boosts, scaled (search.h). */
 unsigned sg_search_weight(float tf, int title, int heading, float len,
 	    float avg);
+
+/* sg_stemmer_stem for the folded word w[0..n) (NUL after it), which
+ * also sets *id to the stem's number in st: 0, 1, … for each distinct
+ * stem st has given, the same for every word with that stem. */
+const char *sg_stemmer_stem_id(struct sg_stemmer *st, const char *w,
+	    size_t n, const char **word, size_t *id);
 
 /* The number of words st has stemmed, and the i-th of them with its
  * stem (the same pointer when the word is its own stem). */

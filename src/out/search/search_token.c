@@ -142,6 +142,25 @@ sg_search_fold(unsigned c, struct sg_buf *b)
 		put_utf8(b, c);
 }
 
+/* ASCII's word characters (word_char) as a table, folded: 0 for none,
+ * else the character lowercased. */
+static const unsigned char ascii_word[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z'
+};
+
 /* One run of word characters from *pos, folded into word (which may stay
  * empty: a run of combining accents only). */
 static int
@@ -161,7 +180,7 @@ token_once(const char *s, size_t len, size_t *pos, struct sg_buf *word)
 			return 0;
 		}
 		if (u[i] < 0x80) {
-			if (word_char(u[i]))
+			if (ascii_word[u[i]])
 				break;
 			i++;
 			continue;
@@ -179,14 +198,13 @@ token_once(const char *s, size_t len, size_t *pos, struct sg_buf *word)
 			 * once (a call a character was a twentieth of
 			 * the search index's time) */
 			for (at = i; i < len && u[i] < 0x80 &&
-			    word_char(u[i]); i++)
+			    ascii_word[u[i]]; i++)
 				;
 			if (i == at)
 				break;
 			sg_buf_grow(word, i - at);
 			for (; at < i; at++)
-				word->data[word->len++] = (char)(u[at] >= 'A' &&
-				    u[at] <= 'Z' ? u[at] - 'A' + 'a' : u[at]);
+				word->data[word->len++] = (char)ascii_word[u[at]];
 			word->data[word->len] = '\0';
 			continue;
 		}
@@ -300,8 +318,10 @@ struct sg_stemmer {
 	struct {
 		const char	*word;
 		const char	*stem;
+		size_t		 id;		/* the stem's number */
 	}			*ent;
 	size_t			 nent, capent;
+	struct sg_smap		 stems;		/* stem → its number */
 	struct arena		*arena;
 };
 
@@ -354,13 +374,23 @@ sg_stemmer_stems(const struct sg_stemmer *st)
 const char *
 sg_stemmer_stem(struct sg_stemmer *st, const char *w, const char **word)
 {
+	size_t	 id;
+
+	return sg_stemmer_stem_id(st, w, strlen(w), word, &id);
+}
+
+const char *
+sg_stemmer_stem_id(struct sg_stemmer *st, const char *w, size_t n,
+    const char **word, size_t *id)
+{
 	const sb_symbol	*r;
-	size_t		*slot, n = strlen(w), k;
+	size_t		*slot, k;
 	const char	*iw, *is;
 	int		 added;
 
 	if ((slot = sg_smap_get(&st->words, w, 0, NULL)) != NULL) {
 		*word = st->ent[*slot].word;
+		*id = st->ent[*slot].id;
 		return st->ent[*slot].stem;
 	}
 	iw = intern(st, w, n);
@@ -371,12 +401,19 @@ sg_stemmer_stem(struct sg_stemmer *st, const char *w, const char **word)
 		if (k != n || memcmp(r, w, n) != 0)
 			is = intern(st, (const char *)r, k);
 	}
+	/* the stem's number: the same for each word that gives it (the
+	 * pointer stays the word's own when it is its own stem) */
+	slot = sg_smap_get(&st->stems, is, 1, &added);
+	if (added)
+		*slot = st->stems.len - 1;
+	*id = *slot;
 	if (st->nent == st->capent) {
 		st->capent = st->capent ? st->capent * 2 : 256;
 		st->ent = xrealloc(st->ent, st->capent * sizeof(*st->ent));
 	}
 	st->ent[st->nent].word = iw;
 	st->ent[st->nent].stem = is;
+	st->ent[st->nent].id = *id;
 	slot = sg_smap_get(&st->words, iw, 1, &added);
 	*slot = st->nent++;
 	*word = iw;
@@ -411,6 +448,7 @@ sg_stemmer_free(struct sg_stemmer *st)
 		free(a);
 	}
 	sg_smap_free(&st->words);
+	sg_smap_free(&st->stems);
 	free(st->ent);
 	free(st);
 }
