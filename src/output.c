@@ -482,20 +482,40 @@ sg_out_scan(struct sg_output *o, struct sg_secrets *scan)
 	o->scan = scan;
 }
 
+/* Makes folder p (relative to dfd) and those above it that are missing;
+ * p is put back as it was. Returns 0 or -1 with errno. */
+static int
+mkdir_p(int dfd, char *p)
+{
+	char	*s;
+	int	 rc;
+
+	if (mkdirat(dfd, p, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT || (s = strrchr(p, '/')) == NULL)
+		return -1;
+	*s = '\0';
+	rc = mkdir_p(dfd, p);
+	*s = '/';
+	if (rc == 0 && mkdirat(dfd, p, 0755) == -1 && errno != EEXIST)
+		rc = -1;
+	return rc;
+}
+
 /* Makes the folders of rel (a normalised relative path to a file) under
- * the stage. Returns 0 or -1 with errno. */
+ * the stage: its own folder first, which is one call when the folder
+ * above it is there (a page's, most often), instead of one for each
+ * folder on the way. Returns 0 or -1 with errno. */
 static int
 mkdirs_at(int dfd, const char *rel)
 {
-	char	*p = xstrdup(rel), *s;
-	int	 rc = 0;
+	char	*p, *s;
+	int	 rc;
 
-	for (s = strchr(p, '/'); s && rc == 0; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdirat(dfd, p, 0755) == -1 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
+	if ((s = strrchr(rel, '/')) == NULL)
+		return 0;
+	p = xstrndup(rel, (size_t)(s - rel));
+	rc = mkdir_p(dfd, p);
 	free(p);
 	return rc;
 }
