@@ -70,13 +70,24 @@ xstrndup(const char *s, size_t n)
 char *
 xasprintf(const char *fmt, ...)
 {
-	struct sg_buf	 b = { 0 };
+	char		 small[256], *p;
 	va_list		 ap;
+	int		 n;
 
+	/* the result is allocated to size (many are kept for the build):
+	 * formatted on the stack first, and again only when it is longer */
 	va_start(ap, fmt);
-	sg_buf_vprintf(&b, fmt, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	return sg_buf_detach(&b);
+	if (n < 0)
+		return xstrdup("");
+	if ((size_t)n < sizeof(small))
+		return xstrndup(small, (size_t)n);
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
 }
 
 void
@@ -126,13 +137,21 @@ sg_buf_vprintf(struct sg_buf *b, const char *fmt, va_list ap)
 	va_list	 cp;
 	int	 n;
 
+	/* formatted once into the room there is (made 128 bytes at least),
+	 * and again only when that was too little: measuring first would
+	 * format everything twice */
+	sg_buf_grow(b, 128);
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	sg_buf_grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		sg_buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
