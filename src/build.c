@@ -55,7 +55,7 @@ render_one(void *arg, int worker, size_t i)
 	const struct sg_job	*job = &c->jobs[i];
 	struct sg_md		*md = NULL;
 	struct sg_page		*p = NULL;
-	char			*html;
+	const char		*html;
 	size_t			 len;
 
 	/* a page's HTML is read by its own render only (the model copies
@@ -67,11 +67,10 @@ render_one(void *arg, int worker, size_t i)
 		sg_md_tree(c->site, p);
 		sg_md_render(c->site, md);
 	}
-	if (sg_render_run(c->render, worker, job, &html, &len) == 0) {
+	if (sg_render_borrow(c->render, worker, job, &html, &len) == 0) {
 		sg_check_html(c->check, job->out, html, len);
 		sg_out_write(c->out, job->out, html, len);
 	}
-	free(html);
 	if (c->live)
 		sg_live_note(c->live, c->render, worker, i);
 	if (md) {

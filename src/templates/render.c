@@ -18,6 +18,7 @@
 #include "templates/luamodel.h"
 #include "templates/luapat.h"
 #include "path.h"
+#include "templates/luaalloc.h"
 #include "templates/render.h"
 #include "site.h"
 #include "templates/template.h"
@@ -39,6 +40,7 @@ struct tmpl {
 struct state {
 	lua_State	*L;		/* NULL until the worker's first render */
 	size_t		 used;		/* bytes allocated */
+	struct sg_lua_pool pool;	/* where L's small blocks are */
 	struct sg_watch	 watch;		/* stops the current call in time */
 	int		 watched;	/* by the watchdog, not a count hook */
 	double		 deadline;	/* sg_now() when the current call ends */
@@ -70,18 +72,17 @@ alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	struct state	*st = ud;
 
-	if (ptr == NULL)
-		osize = 0;
+	size_t		 old = ptr ? osize : 0;
+
 	if (nsize == 0) {
-		free(ptr);
-		st->used -= osize;
-		return NULL;
+		st->used -= old;
+		return sg_lua_pool_alloc(&st->pool, ptr, osize, 0);
 	}
-	if (nsize > osize && st->used + (nsize - osize) > MEMORY_LIMIT)
+	if (nsize > old && st->used + (nsize - old) > MEMORY_LIMIT)
 		return NULL;
-	ptr = realloc(ptr, nsize);
+	ptr = sg_lua_pool_alloc(&st->pool, ptr, osize, nsize);
 	if (ptr != NULL)
-		st->used = st->used - osize + nsize;
+		st->used = st->used - old + nsize;
 	return ptr;
 }
 
@@ -467,6 +468,18 @@ sg_render_has(const struct sg_render *r, const char *name)
 	return find(r, name) != NULL;
 }
 
+/* Closes st's Lua state, if it has one, and frees its memory. */
+static void
+close_state(struct state *st)
+{
+	sg_watch_drop(&st->watch);
+	if (st->L)
+		lua_close(st->L);
+	st->L = NULL;
+	st->used = 0;
+	sg_lua_pool_release(&st->pool);
+}
+
 void
 sg_render_free(struct sg_render *r)
 {
@@ -476,9 +489,7 @@ sg_render_free(struct sg_render *r)
 	if (r == NULL)
 		return;
 	for (k = 0; k < r->nstates; k++) {
-		sg_watch_drop(&r->states[k].watch);
-		if (r->states[k].L)
-			lua_close(r->states[k].L);
+		close_state(&r->states[k]);
 		free(r->states[k].track.v);
 	}
 	for (i = 0; i < r->ntmpls; i++) {
@@ -594,12 +605,13 @@ ready(struct sg_render *r, struct state *st, const struct sg_loc *loc)
 	return 0;
 }
 
-/* Renders one output file on worker w. Sets *out (the caller frees) and
- * *len. Returns 0, or -1 after reporting the error at the template line
- * (or at job->src). */
+/* Renders one output file on worker w. Sets *out, borrowed: the text
+ * stays on the worker's Lua stack until its next render, which saves
+ * copying each page once more. Returns 0, or -1 (*out NULL) after
+ * reporting the error at the template line (or at job->src). */
 int
-sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
-    char **out, size_t *len)
+sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
+    const char **out, size_t *len)
 {
 	struct state	*st = &r->states[w];
 	struct sg_loc	 loc = { job->src, 0, 0 };
@@ -642,11 +654,26 @@ sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
 	if ((s = lua_tolstring(L, -1, len)) == NULL) {
 		sg_diag_error(r->site->diag, &loc, "template '%s' did not "
 		    "return text", job->template);
+		lua_settop(L, 0);
 		return -1;
 	}
+	*out = s;
+	return 0;
+}
+
+/* sg_render_borrow with a copy: *out is the caller's to free. */
+int
+sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
+    char **out, size_t *len)
+{
+	const char	*s;
+
+	*out = NULL;
+	if (sg_render_borrow(r, w, job, &s, len) == -1)
+		return -1;
 	*out = xmalloc(*len + 1);
 	memcpy(*out, s, *len + 1);
-	lua_settop(L, 0);
+	lua_settop(r->states[w].L, 0);
 	return 0;
 }
 
@@ -780,11 +807,8 @@ sg_render_track(struct sg_render *r)
 
 	r->tracking = 1;
 	for (k = 0; k < r->nstates; k++)
-		if (r->states[k].L) {
-			sg_watch_drop(&r->states[k].watch);
-			lua_close(r->states[k].L);
-			r->states[k].L = NULL;
-		}
+		if (r->states[k].L)
+			close_state(&r->states[k]);
 }
 
 /* The pages (indices in site->pages) the last render on worker w read

@@ -29,8 +29,14 @@ struct sg_job {
 
 int	 sg_render_new(struct sg_site *, int, struct sg_render **);
 int	 sg_render_has(const struct sg_render *, const char *);
+/* Render job on worker w (0 .. jobs-1, one thread at a time each) into
+ * *out, *len bytes: sg_render_run's is the caller's to free,
+ * sg_render_borrow's stays the worker's until its next render. Return 0,
+ * or -1 with *out NULL after reporting why. */
 int	 sg_render_run(struct sg_render *, int, const struct sg_job *, char **,
 	    size_t *);
+int	 sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
+	    const char **out, size_t *len);
 void	 sg_render_free(struct sg_render *);
 int	 sg_render_shortcode(struct sg_render *, int, const struct sg_page *,
 	    const struct sg_shortcode *, const char *, char **);
