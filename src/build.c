@@ -488,27 +488,16 @@ struct run {
 	int			 committed;	/* sg_out_commit's, or -1 */
 };
 
-/* The credential scan of the sources, first of the checks. */
+/* The credential scan of the sources, first of the checks: the pages
+ * were scanned as they were parsed; the other files of content/ and what
+ * pages include from elsewhere now. */
 static void
 scan_sources(struct run *r)
 {
-	struct sg_site	*site = r->site;
-	size_t		 i;
-
-	sg_secrets_scan_sources(r->secrets, site, r->opt->jobs);
-	sg_site_lap(site, "secrets", &r->t);
-	/* in a build that renders each page once, a page whose tree the
-	 * Markdown stage packed is made from that: its text goes (at 10,000
-	 * pages, the 58 MB the packed trees would come on top of). serve
-	 * parses an edited page again, check reads the lines, and --bless
-	 * (samples) rewrites the file. */
-	if (r->live || r->opt->dry_run || r->opt->samples_only)
+	if (r->secrets == NULL)
 		return;
-	for (i = 0; i < site->nall; i++)
-		if (site->all[i]->md.packed) {
-			free(site->all[i]->text);
-			site->all[i]->text = NULL;
-		}
+	sg_secrets_scan_sources(r->secrets, r->site, r->opt->jobs);
+	sg_site_lap(r->site, "secrets", &r->t);
 }
 
 /* Config, content, Markdown, links and anchors; the assets and the
@@ -520,10 +509,14 @@ load_stage(struct run *r)
 	const struct sg_options	*opt = r->opt;
 	struct sg_site		*site = r->site;
 
+	/* a page's text goes once its tree is packed, unless serve parses
+	 * it again, check reads its lines or --bless rewrites them */
+	site->drop_texts = r->live == NULL && !opt->dry_run &&
+	    !opt->samples_only;
 	sg_site_load(site);
 	sg_feeds_plan(site);
 	r->t = sg_now();
-	r->secrets = sg_secrets_new(site);
+	r->secrets = site->secrets;
 	if (!opt->samples_only && sg_diag_errors(site->diag) == 0)
 		scan_sources(r);
 	if (sg_diag_errors(site->diag) == 0 && (site->handouts =
@@ -779,7 +772,6 @@ out:
 	}
 	sg_out_discard(r.out);
 	sg_samples_free(&r.samples);
-	sg_secrets_free(r.secrets);
 	sg_check_free(r.ctx.check);
 	free(r.jobs);
 	sg_search_free(r.search);

@@ -12,6 +12,7 @@
 #include "site/nav.h"
 #include "doc/imgsize.h"
 #include "doc/parse.h"
+#include "check/secrets.h"
 #include "site.h"
 
 struct sg_site *
@@ -83,6 +84,8 @@ sg_site_load(struct sg_site *site)
 	sg_config_load(site);
 	if (stop(site))
 		return -1;
+	if (site->secrets == NULL)
+		site->secrets = sg_secrets_new(site);
 	/* a page whose front matter is wrong is still parsed, so that its
 	 * broken links are reported in the same run */
 	sg_content_load(site);
@@ -128,6 +131,7 @@ sg_site_free(struct sg_site *site)
 	sg_imgsize_free(site->imgsizes);
 	sg_content_free(site);
 	sg_config_free(&site->config);
+	sg_secrets_free(site->secrets);
 	sg_diag_free(site->diag);
 	free(site->root);
 	free(site);

@@ -225,6 +225,14 @@ struct sg_site {
 	struct sg_imgsizes *imgsizes;	/* image sizes measured so far, a
 					 * cache shared by the threads
 					 * (doc/imgsize.h) */
+	struct sg_secrets *secrets;	/* the credential scan, made once the
+					 * config is read; the Markdown stage
+					 * scans each page's text with it
+					 * (check/secrets.h) */
+	int		  drop_texts;	/* set before sg_site_load by a build
+					 * that renders each page once: a
+					 * page's text goes once its tree is
+					 * packed (doc/parse.c) */
 };
 
 /* site.c: the lifecycle. sg_site_new makes an empty site for opt (which
@@ -234,10 +242,11 @@ struct sg_site {
 struct sg_site	*sg_site_new(const struct sg_options *opt);
 void		 sg_site_free(struct sg_site *site);
 
-/* The load stages as build runs them: config, content, Markdown (on
- * opt->jobs threads), resolve, the anchor check. Prints the messages of
- * each stage at its end and stops at the first stage with errors (those
- * of the anchor check are left pending). Returns 0, or -1 on errors. */
+/* The load stages as build runs them: config (and site->secrets),
+ * content, Markdown (on opt->jobs threads), resolve, the anchor check.
+ * Prints the messages of each stage at its end and stops at the first
+ * stage with errors (those of the anchor check are left pending).
+ * Returns 0, or -1 on errors. */
 int		 sg_site_load(struct sg_site *site);
 
 /* With --verbose, prints how long the stage that just ended took (since

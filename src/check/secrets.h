@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+struct sg_page;
 struct sg_site;
 struct sg_secrets;
 
@@ -41,6 +42,8 @@ char		*sg_secrets_mask(const char *, size_t);
 double		 sg_secrets_entropy(const char *, size_t);
 
 struct sg_secrets *sg_secrets_new(struct sg_site *);
+void		 sg_secrets_scan_page(struct sg_secrets *sec,
+		    const struct sg_page *p);
 void		 sg_secrets_scan_sources(struct sg_secrets *, struct sg_site *,
 		    int);
 int		 sg_secrets_scan_output(struct sg_secrets *, const char *,

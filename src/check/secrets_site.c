@@ -54,6 +54,10 @@ struct sg_secrets {
 	size_t		 nmore;
 	atomic_llong	 usec;		/* CPU time spent scanning, all threads */
 	atomic_llong	 bytes;		/* bytes scanned */
+	char		**inc;		/* files pages include from outside
+					 * content/ (sg_secrets_scan_page),
+					 * under lock */
+	size_t		 ninc;
 };
 
 /* Reads secrets: from site.yml: allow, a list of exact values. Reports
@@ -129,6 +133,9 @@ sg_secrets_free(struct sg_secrets *sec)
 	for (i = 0; i < sec->nmore; i++)
 		free(sec->more[i].file);
 	free(sec->more);
+	for (i = 0; i < sec->ninc; i++)
+		free(sec->inc[i]);
+	free(sec->inc);
 	pthread_mutex_destroy(&sec->lock);
 	free(sec);
 }
@@ -432,10 +439,16 @@ add_source(struct sources *ss, size_t from, char *file, const char *text,
 	ss->len++;
 }
 
-/* The files a page's {{#include}} directives name outside content/ (those
- * inside are scanned as files of content/). */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Notes in sec the files page p's {{#include}} directives name outside
+ * content/ (those inside are scanned as files of content/). */
 static void
-add_includes(struct sources *ss, size_t from, const struct sg_page *p)
+note_includes(struct sg_secrets *sec, const struct sg_page *p)
 {
 	const char	*s = p->text, *e = p->text + p->len, *d, *end;
 	char		*arg, *dir, *joined, *rel;
@@ -457,9 +470,14 @@ add_includes(struct sources *ss, size_t from, const struct sg_page *p)
 		arg = xstrndup(d, n);
 		joined = sg_path_join(dir, arg);
 		rel = sg_path_normalize(joined);
-		if (rel && *rel && !sg_starts_with(rel, "content/"))
-			add_source(ss, from, rel, NULL, 0);
-		else
+		if (rel && *rel && !sg_starts_with(rel, "content/")) {
+			pthread_mutex_lock(&sec->lock);
+			if ((sec->ninc & (sec->ninc - 1)) == 0)
+				sec->inc = xrealloc(sec->inc, (sec->ninc ?
+				    sec->ninc * 2 : 1) * sizeof(*sec->inc));
+			sec->inc[sec->ninc++] = rel;
+			pthread_mutex_unlock(&sec->lock);
+		} else
 			free(rel);
 		free(joined);
 		free(arg);
@@ -467,10 +485,23 @@ add_includes(struct sources *ss, size_t from, const struct sg_page *p)
 	free(dir);
 }
 
-/* Scans the sources: every published page (front matter included), every
- * other file of content/, and the files pages include from elsewhere in
- * the site. Findings are kept for sg_secrets_report; call this before the
- * pages' texts are freed and before any output is scanned. */
+/* Scans page p's text (front matter included), and notes the files it
+ * includes from elsewhere for sg_secrets_scan_sources. The Markdown stage
+ * calls it for every published page as it parses it: the last time every
+ * text is in memory at once. Safe from several threads. */
+void
+sg_secrets_scan_page(struct sg_secrets *sec, const struct sg_page *p)
+{
+	if (sec == NULL || p->text == NULL)
+		return;
+	scan(sec, p->src, p->text, p->len, 0, 0);
+	note_includes(sec, p);
+}
+
+/* Scans the other sources: every file of content/ that is not a page,
+ * and the files pages include from elsewhere in the site (noted by
+ * sg_secrets_scan_page, which scanned the pages). Findings are kept for
+ * sg_secrets_report; call this before any output is scanned. */
 void
 sg_secrets_scan_sources(struct sg_secrets *sec, struct sg_site *site,
     int jobs)
@@ -481,17 +512,14 @@ sg_secrets_scan_sources(struct sg_secrets *sec, struct sg_site *site,
 	memset(&ss, 0, sizeof(ss));
 	ss.sec = sec;
 	ss.root = site->root;
-	for (i = 0; i < site->npages; i++)
-		if (site->pages[i]->text)
-			add_source(&ss, ss.len, xstrdup(site->pages[i]->src),
-			    site->pages[i]->text, site->pages[i]->len);
 	for (i = 0; i < site->nfiles; i++)
 		add_source(&ss, ss.len, xasprintf("content/%s",
 		    site->files[i]), NULL, 0);
+	/* in the order the pages are, for the same findings each time */
+	sg_sort(sec->inc, sec->ninc, sizeof(*sec->inc), cmp_str);
 	from = ss.len;
-	for (i = 0; i < site->npages; i++)
-		if (site->pages[i]->text)
-			add_includes(&ss, from, site->pages[i]);
+	for (i = 0; i < sec->ninc; i++)
+		add_source(&ss, from, xstrdup(sec->inc[i]), NULL, 0);
 	sg_pool_run(jobs, ss.len, scan_one, &ss);
 	sg_sort(sec->v, sec->len, sizeof(*sec->v), cmp_finding);
 	for (i = 0; i < ss.len; i++)
