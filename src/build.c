@@ -771,6 +771,10 @@ out:
 		*r.live = NULL;
 	}
 	sg_out_discard(r.out);
+	/* at 10,000 pages, freeing every page, record and Lua state one by
+	 * one took 110 ms, on one thread, after the output was in place */
+	if (opt->exits && r.live == NULL)
+		return rc;
 	sg_samples_free(&r.samples);
 	sg_check_free(r.ctx.check);
 	free(r.jobs);

@@ -402,6 +402,11 @@ main(int argc, char *argv[])
 	opt.root = ".";
 	opt.jobs = sg_pool_cpus();
 	opt.color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
+#if !defined(__SANITIZE_ADDRESS__)
+	/* a build is the last thing this process does; the sanitizers'
+	 * build frees everything, for the leak checker to see each block */
+	opt.exits = 1;
+#endif
 	if ((rc = options(argc, argv, &opt, &sopt)) != -1)
 		return rc;
 	if (optind >= argc)

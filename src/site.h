@@ -194,6 +194,9 @@ struct sg_options {
 	int		 slides_only;	/* slides: write only the decks */
 	int		 color;		/* colour diagnostics */
 	int		 json;		/* --format json: findings as JSON lines */
+	int		 exits;		/* the process ends with this build
+					 * (main.c): what it holds is left to
+					 * the exit, not freed piece by piece */
 };
 
 struct sg_site {
