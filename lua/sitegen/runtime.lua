@@ -7,7 +7,7 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined, deps = ...
+    linedefined, deps, concat = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -202,9 +202,13 @@ local function environment(vars, parent, state)
 end
 
 -- Renders template name with vars; follows the layouts it asks for, each
--- getting the output so far as content.
-render = function(name, vars, parent, depth)
-	local out
+-- getting the output so far as content. A template returns its output as
+-- pieces (template.c); they are joined here, but those of the last
+-- layout of a whole page, with pieces, which the C side joins straight
+-- into its buffer (a copy of the page, and a string of its size for the
+-- collector, less).
+render = function(name, vars, parent, depth, pieces)
+	local out, n
 	repeat
 		if depth > MAX_DEPTH then
 			error("templates nested more than " .. MAX_DEPTH ..
@@ -216,8 +220,9 @@ render = function(name, vars, parent, depth)
 			    dirs, 0)
 		end
 		local state = { depth = depth }
-		out = fn(environment(vars, parent, state))
+		out, n = fn(environment(vars, parent, state))
 		name = state.layout
+		if name or not pieces then out = concat(out, "", 1, n) end
 		if name then
 			vars = copy(vars)
 			vars.content = out
@@ -225,6 +230,7 @@ render = function(name, vars, parent, depth)
 			depth = depth + 1
 		end
 	until name == nil
+	if pieces and type(out) == "table" then return out, n end
 	return out
 end
 
@@ -255,12 +261,13 @@ base_meta.__newindex = function(_, k)
 	    "what one render changes would show in others (use a local)", 2)
 end
 
--- Called by the C side for each output file; once, what the C side
--- needs to hand templates the proxies of the tables it made; and the
--- function that forgets what once() kept, for serve to call before it
--- renders pages again after an edit.
-return function(name, vars)
-	return render(name, vars, nil, 1)
+-- Called by the C side for each output file (with pieces, the page's
+-- pieces and their number; without, the page as a string); once, what
+-- the C side needs to hand templates the proxies of the tables it made;
+-- and the function that forgets what once() kept, for serve to call
+-- before it renders pages again after an edit.
+return function(name, vars, pieces)
+	return render(name, vars, nil, 1, pieces)
 end, proxy_of, function()
 	cache, read = {}, {}
 end

@@ -9,6 +9,7 @@
 #include <lua.h>
 
 #include "templates/luaescape.h"
+#include "util.h"
 
 /* 1: one of & < > " ' (escaped); 2: a control character XML and HTML
  * do not allow; 3: the first byte of a UTF-8 sequence (checked). */
@@ -148,12 +149,12 @@ l_table(lua_State *L)
 	return 1;
 }
 
-/* The "_c" of compiled templates, _c(t, "", 1, n): t[1..n], strings all,
- * joined. table.concat grew its buffer by doubling, copying the page
- * each time (a tenth of a build's instructions); this one adds up the
- * lengths first and copies each piece once. */
-static int
-l_concat(lua_State *L)
+/* concat(t, "", 1, n): t[1..n], strings all, joined; the runtime's join
+ * of a template's pieces. table.concat grew its buffer by doubling,
+ * copying the page each time (a tenth of a build's instructions); this
+ * one adds up the lengths first and copies each piece once. */
+int
+sg_lua_concat(lua_State *L)
 {
 	luaL_Buffer	 b;
 	lua_Integer	 i, n = luaL_checkinteger(L, 4);
@@ -182,10 +183,38 @@ l_concat(lua_State *L)
 	return 1;
 }
 
+int
+sg_lua_join(lua_State *L, int idx, lua_Integer n, struct sg_buf *out)
+{
+	lua_Integer	 i;
+	size_t		 len, total = 0;
+	const char	*s;
+
+	idx = lua_absindex(L, idx);
+	for (i = 1; i <= n; i++) {
+		if (lua_rawgeti(L, idx, i) != LUA_TSTRING) {
+			lua_pop(L, 1);
+			return -1;
+		}
+		lua_tolstring(L, -1, &len);
+		total += len;
+		lua_pop(L, 1);
+	}
+	sg_buf_grow(out, total);
+	for (i = 1; i <= n; i++) {
+		lua_rawgeti(L, idx, i);
+		s = lua_tolstring(L, -1, &len);
+		memcpy(out->data + out->len, s, len);
+		out->len += len;
+		lua_pop(L, 1);
+	}
+	out->data[out->len] = '\0';
+	return 0;
+}
+
 void
 sg_lua_template_args(lua_State *L)
 {
-	lua_pushcfunction(L, l_concat);
 	lua_pushcfunction(L, sg_lua_escape);
 	lua_pushcfunction(L, l_raw);
 	lua_pushcfunction(L, l_table);

@@ -41,6 +41,7 @@ struct tmpl {
 struct state {
 	lua_State	*L;		/* NULL until the worker's first render */
 	size_t		 used;		/* bytes allocated */
+	struct sg_buf	 out;		/* the page sg_render_borrow joined */
 	struct sg_lua_pool pool;	/* where L's small blocks are */
 	struct sg_watch	 watch;		/* stops the current call in time */
 	int		 watched;	/* by the watchdog, not a count hook */
@@ -501,6 +502,7 @@ close_state(struct state *st)
 	st->L = NULL;
 	st->used = 0;
 	sg_lua_pool_release(&st->pool);
+	sg_buf_free(&st->out);
 }
 
 void
@@ -569,7 +571,7 @@ make_state(struct sg_render *r, struct state *st)
 		}
 		free(chunk);
 		sg_lua_template_args(L);
-		lua_call(L, 4, 1);
+		lua_call(L, 3, 1);
 		lua_setfield(L, -2, r->tmpls[i].name);
 	}
 	sg_lua_helpers(L, r->site, sg_lua_escape);			/* helpers */
@@ -583,9 +585,10 @@ make_state(struct sg_render *r, struct state *st)
 	sg_lua_site_helpers(L, r->site);
 	lua_pushcfunction(L, l_linedefined);
 	sg_lua_track(L, r->tracking ? &st->track : NULL);
+	lua_pushcfunction(L, sg_lua_concat);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 8, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 9, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}
@@ -629,8 +632,8 @@ ready(struct sg_render *r, struct state *st, const struct sg_loc *loc)
 }
 
 /* Renders one output file on worker w. Sets *out, borrowed: the text
- * stays on the worker's Lua stack until its next render, which saves
- * copying each page once more. Returns 0, or -1 (*out NULL) after
+ * stays the worker's (joined into its buffer) until its next render,
+ * which saves copying each page once more. Returns 0, or -1 (*out NULL) after
  * reporting the error at the template line (or at job->src). */
 int
 sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
@@ -663,8 +666,9 @@ sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_pushstring(L, job->template);
 	sg_lua_vars(L, r->site, job->kind, job->index);
+	lua_pushboolean(L, 1);		/* the page as pieces */
 	budget(st, 1);
-	if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
+	if (lua_pcall(L, 3, 2, 1) != LUA_OK) {
 		if (st->spent)
 			atomic_store(&r->timed_out, 1);
 		budget(st, 0);
@@ -674,7 +678,16 @@ sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 		return -1;
 	}
 	budget(st, 0);
-	if ((s = lua_tolstring(L, -1, len)) == NULL) {
+	/* joined into the worker's buffer, reused from page to page */
+	st->out.len = 0;
+	if (lua_type(L, -2) == LUA_TTABLE && lua_isinteger(L, -1) &&
+	    sg_lua_join(L, -2, lua_tointeger(L, -1), &st->out) == 0) {
+		*out = st->out.data ? st->out.data : "";
+		*len = st->out.len;
+		lua_settop(L, 0);
+		return 0;
+	}
+	if ((s = lua_tolstring(L, -2, len)) == NULL) {
 		sg_diag_error(r->site->diag, &loc, "template '%s' did not "
 		    "return text", job->template);
 		lua_settop(L, 0);

@@ -4,19 +4,22 @@
  * written, so Lua's own "file:line:" messages name the template line, at
  * load and at run time alike.
  *
- * The chunk, called with (table.concat, escape, tostring-or-empty),
- * returns the template function, which takes the environment the
- * template sees as its only argument (_ENV) and returns the output. */
+ * The chunk, called with (escape, tostring-or-empty, a table with room
+ * for n pieces), returns the template function, which takes the
+ * environment the template sees as its only argument (_ENV) and returns
+ * the output as its pieces and their number (_o, _n), which the runtime
+ * joins: an include's or a layout's into a string, the whole page's
+ * straight into the C side's buffer (render.c). */
 #include <stdio.h>
 #include <string.h>
 
 #include "templates/template.h"
 #include "util.h"
 
-#define HEAD	"local _c,_e,_r,_t=...;return function(_ENV) local _o,_n=_t(" \
+#define HEAD	"local _e,_r,_t=...;return function(_ENV) local _o,_n=_t(" \
 		SIZE "),0 "
 #define SIZE	"      "		/* filled in by sg_tmpl_compile */
-#define TAIL	" return _c(_o,\"\",1,_n) end"
+#define TAIL	" return _o,_n end"
 #define APPEND	"_n=_n+1 _o[_n]="
 
 /* Skips a Lua long bracket "[==[ … ]==]" opening at s. Returns the end,

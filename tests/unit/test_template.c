@@ -54,7 +54,7 @@ run_n(const char *src, size_t len, const char *env)
 	if (luaL_loadbuffer(L, lua, strlen(lua), "@t.html") != LUA_OK)
 		goto fail;
 	sg_lua_template_args(L);	/* the runtime's own */
-	if (lua_pcall(L, 4, 1, 0) != LUA_OK)
+	if (lua_pcall(L, 3, 1, 0) != LUA_OK)
 		goto fail;
 	code = xasprintf("return setmetatable(%s, { __index = _G })",
 	    env ? env : "{}");
@@ -64,7 +64,16 @@ run_n(const char *src, size_t len, const char *env)
 		goto fail;
 	}
 	free(code);
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK)
+	if (lua_pcall(L, 1, 2, 0) != LUA_OK)
+		goto fail;
+	/* the pieces and their number, joined as the runtime does */
+	lua_pushcfunction(L, sg_lua_concat);
+	lua_insert(L, -3);
+	lua_pushliteral(L, "");
+	lua_insert(L, -2);
+	lua_pushinteger(L, 1);
+	lua_insert(L, -2);
+	if (lua_pcall(L, 4, 1, 0) != LUA_OK)
 		goto fail;
 	s = lua_tolstring(L, -1, &out_len);
 	out = s ? xstrndup(s, out_len) : xstrdup("(not a string)");
