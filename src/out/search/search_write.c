@@ -2,11 +2,13 @@
  * postings, and the shard and entry files of the search index (the
  * format is in search.h). */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "output.h"
+#include "pool.h"
 #include "out/search/search.h"
 #include "out/search/search_int.h"
 #include "site.h"
@@ -346,34 +348,63 @@ shards(struct merge *m, const struct key *k, size_t n, size_t depth)
 	}
 }
 
+struct frags {
+	struct sg_search	*s;
+	struct merge		*m;
+	size_t			*bytes;		/* each group's file */
+	atomic_int		 failed;
+};
+
+/* Writes group g's file: a worker of sg_pool_run in write_fragments. */
+static void
+write_group(void *arg, int worker, size_t g)
+{
+	struct frags	*f = arg;
+	struct sg_search *s = f->s;
+	struct sg_buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+	char		*path;
+
+	(void)worker;
+	sg_buf_putc(&b, '[');
+	for (i = g * SG_SEARCH_GROUP; i < s->npages &&
+	    i < (g + 1) * SG_SEARCH_GROUP; i++) {
+		if (i > g * SG_SEARCH_GROUP)
+			sg_buf_puts(&b, ",\n");
+		sg_buf_put(&b, s->pages[i].frag, s->pages[i].frag_len);
+	}
+	sg_buf_puts(&b, "]\n");
+	path = xasprintf("search/p/%zu.json", g);
+	if (sg_out_write(f->m->out, path, b.data, b.len) == -1)
+		atomic_store(&f->failed, 1);
+	f->bytes[g] = b.len;
+	free(path);
+	sg_buf_free(&b);
+}
+
 /* The pages' fragments, SG_SEARCH_GROUP a file: search/p/N.json holds
  * pages N * SG_SEARCH_GROUP and on, as a JSON list. Fewer files make a
- * faster build; a query still loads only the groups of its results. */
+ * faster build; a query still loads only the groups of its results. The
+ * files are written on every worker (at 10,000 pages, 1,250 of them). */
 static void
 write_fragments(struct sg_search *s, struct merge *m)
 {
-	struct sg_buf	 b = { NULL, 0, 0 };
-	size_t		 g, i;
-	char		*path;
+	struct frags	 f;
+	size_t		 g, n = (s->npages + SG_SEARCH_GROUP - 1) /
+			    SG_SEARCH_GROUP;
 
-	for (g = 0; g * SG_SEARCH_GROUP < s->npages; g++) {
-		b.len = 0;
-		sg_buf_putc(&b, '[');
-		for (i = g * SG_SEARCH_GROUP; i < s->npages &&
-		    i < (g + 1) * SG_SEARCH_GROUP; i++) {
-			if (i > g * SG_SEARCH_GROUP)
-				sg_buf_puts(&b, ",\n");
-			sg_buf_put(&b, s->pages[i].frag, s->pages[i].frag_len);
-		}
-		sg_buf_puts(&b, "]\n");
-		path = xasprintf("search/p/%zu.json", g);
-		if (sg_out_write(m->out, path, b.data, b.len) == -1)
-			m->failed = 1;
-		free(path);
+	f.s = s;
+	f.m = m;
+	f.bytes = xcalloc(n + 1, sizeof(*f.bytes));
+	atomic_init(&f.failed, 0);
+	sg_pool_run(s->jobs, n, write_group, &f);
+	for (g = 0; g < n; g++) {
 		m->st->files++;
-		m->st->bytes += b.len;
+		m->st->bytes += f.bytes[g];
 	}
-	sg_buf_free(&b);
+	if (atomic_load(&f.failed))
+		m->failed = 1;
+	free(f.bytes);
 }
 
 int
