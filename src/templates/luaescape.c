@@ -59,6 +59,24 @@ utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* Pushes integer v as text, as Lua writes it (LUA_INTEGER_FMT), without
+ * luaL_tolstring's look for a __tostring and its trip through snprintf:
+ * a thousand instructions a number (the TOC's levels, reading times). */
+static void
+push_integer(lua_State *L, lua_Integer v)
+{
+	char		 buf[24], *p = buf + sizeof(buf);
+	lua_Unsigned	 u = v < 0 ? 0 - (lua_Unsigned)v : (lua_Unsigned)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	lua_pushlstring(L, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 /* escape(v): v as text with & < > " ' escaped, and what is not text in
  * HTML or XML (invalid UTF-8, control characters) replaced by U+FFFD,
  * so that a file name read from disk cannot break a sitemap or feed;
@@ -79,6 +97,10 @@ sg_lua_escape(lua_State *L)
 	/* a string is itself (luaL_tolstring would look for a __tostring
 	 * first, a third of the call's time) */
 	lua_settop(L, 1);
+	if (lua_isinteger(L, 1)) {
+		push_integer(L, lua_tointeger(L, 1));	/* digits: as is */
+		return 1;
+	}
 	if (lua_type(L, 1) == LUA_TSTRING)
 		s = (const unsigned char *)lua_tolstring(L, 1, &len);
 	else
@@ -136,6 +158,8 @@ l_raw(lua_State *L)
 		lua_pushliteral(L, "");
 	else if (lua_type(L, 1) == LUA_TSTRING)
 		lua_settop(L, 1);
+	else if (lua_isinteger(L, 1))
+		push_integer(L, lua_tointeger(L, 1));
 	else
 		luaL_tolstring(L, 1, NULL);
 	return 1;

@@ -124,25 +124,40 @@ l_markdown(lua_State *L)
 static int
 l_mark_current(lua_State *L)
 {
-	size_t		 len, ulen;
-	const char	*html = luaL_checklstring(L, 1, &len);
-	const char	*url = luaL_checklstring(L, 2, &ulen), *s, *hit, *e;
-	luaL_Buffer	 b;
-	char		*needle;
-	size_t		 nlen;
+	static const char	 attr[] = " aria-current=\"page\"";
+	size_t			 len, ulen, nlen, n = 0, k, total;
+	const char		*html = luaL_checklstring(L, 1, &len);
+	const char		*url = luaL_checklstring(L, 2, &ulen), *s, *e;
+	const char		**hits = NULL;
+	luaL_Buffer		 b;
+	char			*needle, *p;
 
 	needle = xasprintf("href=\"%s\"", url);
 	nlen = strlen(needle);
-	luaL_buffinit(L, &b);
-	for (s = html, e = html + len; (hit = memmem(s, (size_t)(e - s),
-	    needle, nlen)) != NULL; s = hit + nlen) {
-		luaL_addlstring(&b, s, (size_t)(hit + nlen - s));
-		luaL_addstring(&b, " aria-current=\"page\"");
+	/* where the links are first, then the result made at its size
+	 * (grown by doubling, the sidebar was copied twice over a page) */
+	for (s = html, e = html + len; (s = memmem(s, (size_t)(e - s),
+	    needle, nlen)) != NULL; s += nlen) {
+		if ((n & (n - 1)) == 0)
+			hits = xrealloc(hits, (n ? n * 2 : 1) * sizeof(*hits));
+		hits[n++] = s + nlen;
 	}
-	luaL_addlstring(&b, s, (size_t)(e - s));
 	free(needle);
-	luaL_pushresult(&b);
-	(void)ulen;
+	if (n == 0) {
+		lua_settop(L, 1);	/* no link to mark: html itself */
+		return 1;
+	}
+	total = len + n * (sizeof(attr) - 1);
+	p = luaL_buffinitsize(L, &b, total);
+	for (s = html, k = 0; k < n; s = hits[k++]) {
+		memcpy(p, s, (size_t)(hits[k] - s));
+		p += hits[k] - s;
+		memcpy(p, attr, sizeof(attr) - 1);
+		p += sizeof(attr) - 1;
+	}
+	memcpy(p, s, (size_t)(e - s));
+	free(hits);
+	luaL_pushresultsize(&b, total);
 	return 1;
 }
 

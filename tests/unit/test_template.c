@@ -122,6 +122,11 @@ test_escaped(void)
 	    "7|3||");
 	CHECK_RUN("<%=x%>", "{ x = 'y' }", "y");
 	CHECK_RUN("a<%= ('<'):rep(3) %>b", NULL, "a&lt;&lt;&lt;b");
+	/* integers written without luaL_tolstring, as Lua writes them */
+	CHECK_RUN("<%= 0 %> <%= -42 %> <%= math.maxinteger %> "
+	    "<%= math.mininteger %> <%= 2^53 %> <%= 10 // 3 %> <%= 7 / 2 %>",
+	    NULL, "0 -42 9223372036854775807 -9223372036854775808 "
+	    "9.007199254741e+15 3 3.5");
 }
 
 static void
@@ -131,6 +136,8 @@ test_raw(void)
 	    "<div><b>x</b> &amp;</div>");
 	CHECK_RUN("[<%- nothing %>]", NULL, "[]");
 	CHECK_RUN("<%- 1.5 %>", NULL, "1.5");
+	CHECK_RUN("<%- -7 %>|<%- math.mininteger %>", NULL,
+	    "-7|-9223372036854775808");
 }
 
 static void
