@@ -187,6 +187,10 @@ sg_lua_concat(lua_State *L)
 	char		*p;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
+	/* one piece is the whole output, as it is (a partial that only
+	 * returns what once() kept: the sidebar, copied for every page) */
+	if (n == 1 && lua_rawgeti(L, 1, 1) == LUA_TSTRING)
+		return 1;
 	for (i = 1; i <= n; i++) {
 		if (lua_rawgeti(L, 1, i) != LUA_TSTRING)
 			return luaL_error(L, "invalid value (at index %I) in "
