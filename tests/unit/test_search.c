@@ -100,6 +100,45 @@ stemmer_english(void)
 	sg_stemmer_free(st);
 }
 
+/* Thousands of words, short ones kept in the table's slots and long ones
+ * not, each found again as the same interned word, stem and number after
+ * the table has grown several times. */
+static void
+stemmer_many_words(void)
+{
+	struct sg_stemmer	*st = sg_stemmer_new("en");
+	static const char	*w1[3000], *s1[3000];
+	static size_t		 id1[3000];
+	const char		*w, *s;
+	char			 buf[64];
+	size_t			 i, id;
+	int			 same = 1, ids = 1;
+
+	for (i = 0; i < 3000; i++) {
+		snprintf(buf, sizeof(buf), i % 2 ? "w%zu" :
+		    "a-rather-long-word-number-%zu", i);
+		s1[i] = sg_stemmer_stem_id(st, buf, strlen(buf), &w1[i],
+		    &id1[i]);
+	}
+	for (i = 0; i < 3000; i++) {
+		snprintf(buf, sizeof(buf), i % 2 ? "w%zu" :
+		    "a-rather-long-word-number-%zu", i);
+		s = sg_stemmer_stem_id(st, buf, strlen(buf), &w, &id);
+		if (s != s1[i] || w != w1[i] || strcmp(w, buf) != 0)
+			same = 0;
+		if (id != id1[i] || (i > 0 && id1[i] == id1[i - 1]))
+			ids = 0;
+	}
+	CHECK(same);
+	CHECK(ids);
+	CHECK(sg_stemmer_count(st) == 3000);
+	/* two words, one stem: one number */
+	sg_stemmer_stem_id(st, "retries", 7, &w, &id);
+	sg_stemmer_stem_id(st, "retry", 5, &w, &i);
+	CHECK(id == i);
+	sg_stemmer_free(st);
+}
+
 static void
 stemmer_other_languages(void)
 {
@@ -378,6 +417,7 @@ main(void)
 	TEST(tokenizer_folds_case_and_accents);
 	TEST(tokenizer_survives_bad_utf8);
 	TEST(stemmer_english);
+	TEST(stemmer_many_words);
 	TEST(stemmer_other_languages);
 	TEST(weights_rank_fields);
 	TEST(index_from_trees);

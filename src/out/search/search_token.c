@@ -312,9 +312,24 @@ struct arena {
 	char		 data[ARENA];
 };
 
+/* A slot of the stemmer's table of words: open addressing on the word's
+ * FNV-1a hash. A word of up to WORD_INLINE bytes is kept in the slot
+ * itself, so that finding it again (the same few hundred words, over and
+ * over: the lookups and their strcmp were 4% of a build) reads no other
+ * memory. */
+#define WORD_INLINE	20
+
+struct wslot {
+	uint32_t	 hash;
+	uint32_t	 len;		/* 0: a free slot (no word is empty) */
+	uint32_t	 ent;		/* the word's index in ent */
+	char		 text[WORD_INLINE]; /* the word, when it fits */
+};
+
 struct sg_stemmer {
 	struct sb_stemmer	*sb;		/* NULL: no stemming */
-	struct sg_smap		 words;		/* word → index in ent */
+	struct wslot		*wv;		/* the words seen, by hash */
+	size_t			 wcap;		/* a power of two, or 0 */
 	struct {
 		const char	*word;
 		const char	*stem;
@@ -379,19 +394,76 @@ sg_stemmer_stem(struct sg_stemmer *st, const char *w, const char **word)
 	return sg_stemmer_stem_id(st, w, strlen(w), word, &id);
 }
 
+static uint32_t
+hash_n(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of word w[0..n) (hash h) in st's table, or the free slot where
+ * it goes. */
+static struct wslot *
+word_slot(const struct sg_stemmer *st, const char *w, size_t n, uint32_t h)
+{
+	struct wslot	*v = st->wv;
+	size_t		 j;
+
+	for (j = h & (st->wcap - 1); v[j].len != 0; j = (j + 1) &
+	    (st->wcap - 1))
+		if (v[j].hash == h && v[j].len == n && memcmp(n <=
+		    WORD_INLINE ? v[j].text : st->ent[v[j].ent].word, w,
+		    n) == 0)
+			break;
+	return &v[j];
+}
+
+/* Adds entry e (its word of n bytes, hash h) to the table of words. */
+static void
+word_add(struct sg_stemmer *st, size_t e, size_t n, uint32_t h)
+{
+	struct wslot	*old = st->wv, *slot;
+	size_t		 oldcap = st->wcap, i;
+
+	if ((st->nent + 1) * 4 > st->wcap * 3) {
+		st->wcap = st->wcap ? st->wcap * 2 : 1024;
+		st->wv = xcalloc(st->wcap, sizeof(*st->wv));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].len != 0) {
+				slot = word_slot(st, old[i].len <= WORD_INLINE ?
+				    old[i].text : st->ent[old[i].ent].word,
+				    old[i].len, old[i].hash);
+				*slot = old[i];
+			}
+		free(old);
+	}
+	slot = word_slot(st, st->ent[e].word, n, h);
+	slot->hash = h;
+	slot->len = (uint32_t)n;
+	slot->ent = (uint32_t)e;
+	if (n <= WORD_INLINE)
+		memcpy(slot->text, st->ent[e].word, n);
+}
+
 const char *
 sg_stemmer_stem_id(struct sg_stemmer *st, const char *w, size_t n,
     const char **word, size_t *id)
 {
 	const sb_symbol	*r;
+	struct wslot	*ws;
 	size_t		*slot, k;
 	const char	*iw, *is;
+	uint32_t	 h = hash_n(w, n);
 	int		 added;
 
-	if ((slot = sg_smap_get(&st->words, w, 0, NULL)) != NULL) {
-		*word = st->ent[*slot].word;
-		*id = st->ent[*slot].id;
-		return st->ent[*slot].stem;
+	if (st->wcap > 0 && n > 0 && (ws = word_slot(st, w, n, h))->len) {
+		*word = st->ent[ws->ent].word;
+		*id = st->ent[ws->ent].id;
+		return st->ent[ws->ent].stem;
 	}
 	iw = intern(st, w, n);
 	is = iw;
@@ -414,8 +486,10 @@ sg_stemmer_stem_id(struct sg_stemmer *st, const char *w, size_t n,
 	st->ent[st->nent].word = iw;
 	st->ent[st->nent].stem = is;
 	st->ent[st->nent].id = *id;
-	slot = sg_smap_get(&st->words, iw, 1, &added);
-	*slot = st->nent++;
+	/* (a word intern() cut short is looked up again each time) */
+	if (n > 0 && n < ARENA && st->nent < UINT32_MAX)
+		word_add(st, st->nent, n, h);
+	st->nent++;
 	*word = iw;
 	return is;
 }
@@ -447,7 +521,7 @@ sg_stemmer_free(struct sg_stemmer *st)
 		next = a->next;
 		free(a);
 	}
-	sg_smap_free(&st->words);
+	free(st->wv);
 	sg_smap_free(&st->stems);
 	free(st->ent);
 	free(st);
