@@ -28,12 +28,22 @@ site_of(lua_State *L)
 	return lua_touserdata(L, lua_upvalueindex(1));
 }
 
+/* lua_pushstring for a string made at run time: lua_pushstring first
+ * compares s with the two strings it last made from the same address (a
+ * cache for literals), which a field's value misses, after two strcmp on
+ * cold memory. */
+static void
+push_str(lua_State *L, const char *s)
+{
+	lua_pushlstring(L, s, strlen(s));
+}
+
 static void
 set_str(lua_State *L, const char *key, const char *val)
 {
 	if (val == NULL)
 		return;
-	lua_pushstring(L, val);
+	push_str(L, val);
 	lua_setfield(L, -2, key);
 }
 
@@ -216,7 +226,7 @@ l_page_index(lua_State *L)
 		sg_lua_page_taxonomies(L, site, p);
 	} else if (!strcmp(k, "summary")) {
 		track(L, SG_READ(i, SG_READ_SUMMARY));
-		lua_pushstring(L, *p->description ? p->description :
+		push_str(L, *p->description ? p->description :
 		    p->md.summary ? p->md.summary : "");
 	} else if (!strcmp(k, "word_count")) {
 		track(L, SG_READ(i, SG_READ_WORDS));
@@ -526,7 +536,7 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 	}
 	if (p) {
 		link_to(L, lua_gettop(L), "page", REG_PAGES, p->index, 1);
-		lua_pushstring(L, kind == SG_JOB_DECK ? p->slides_html :
+		push_str(L, kind == SG_JOB_DECK ? p->slides_html :
 		    p->md.html ? p->md.html : "");
 		lua_setfield(L, -2, "content");
 		lua_getfield(L, -1, "page");
