@@ -575,8 +575,9 @@ samples_stage(struct run *r, int *rc)
 	return stop(r->site);
 }
 
-/* The checks of sitegen check, the handouts and the decks. Returns nonzero to stop, with *rc set when
- * `sitegen pdf` or `sitegen slides` is done. */
+/* The checks of sitegen check, the handouts and the decks. Returns
+ * nonzero to stop, with *rc set when `sitegen pdf` or `sitegen slides` is
+ * done. */
 static int
 documents_stage(struct run *r, int *rc)
 {

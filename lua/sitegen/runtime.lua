@@ -230,7 +230,7 @@ render = function(name, vars, parent, depth, pieces)
 			depth = depth + 1
 		end
 	until name == nil
-	if pieces and type(out) == "table" then return out, n end
+	if pieces then return out, n end
 	return out
 end
 

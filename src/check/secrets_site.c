@@ -515,7 +515,7 @@ sg_secrets_scan_sources(struct sg_secrets *sec, struct sg_site *site,
 	for (i = 0; i < site->nfiles; i++)
 		add_source(&ss, ss.len, xasprintf("content/%s",
 		    site->files[i]), NULL, 0);
-	/* in the order the pages are, for the same findings each time */
+	/* noted by the threads in any order: sorted, the same each time */
 	sg_sort(sec->inc, sec->ninc, sizeof(*sec->inc), cmp_str);
 	from = ss.len;
 	for (i = 0; i < sec->ninc; i++)

@@ -148,8 +148,6 @@ merge(struct samples_ctx *c, const struct sg_sample *part,
 	return -1;
 }
 
-/* Makes the programs from the samples: each sample, or all name= parts
- * of one name on a page, in the order of their first part. */
 struct parse_ctx {
 	struct samples_ctx	*c;
 	const struct sg_samples	*ss;
@@ -157,6 +155,7 @@ struct parse_ctx {
 	char			*bad;
 };
 
+/* Parses sample i's attributes: a worker of sg_pool_run in make_progs. */
 static void
 parse_one(void *arg, int worker, size_t i)
 {
@@ -179,6 +178,8 @@ assemble_one(void *arg, int worker, size_t i)
 	p->run = p->link && !p->a.ignore && !p->a.no_run && !p->a.compile_fail;
 }
 
+/* Makes the programs from the samples: each sample, or all name= parts
+ * of one name on a page, in the order of their first part. */
 static void
 make_progs(struct samples_ctx *c, const struct sg_samples *ss)
 {

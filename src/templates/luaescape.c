@@ -173,6 +173,44 @@ l_table(lua_State *L)
 	return 1;
 }
 
+/* The bytes of the pieces t[1..n] of the table at idx (an absolute
+ * index), or -1 if one is not a string. */
+static long long
+pieces_len(lua_State *L, int idx, lua_Integer n, lua_Integer *bad)
+{
+	lua_Integer	 i;
+	size_t		 len, total = 0;
+
+	for (i = 1; i <= n; i++) {
+		if (lua_rawgeti(L, idx, i) != LUA_TSTRING) {
+			lua_pop(L, 1);
+			*bad = i;
+			return -1;
+		}
+		lua_tolstring(L, -1, &len);
+		total += len;
+		lua_pop(L, 1);
+	}
+	return (long long)total;
+}
+
+/* Copies the pieces t[1..n] of the table at idx, all strings, to p. */
+static void
+pieces_copy(lua_State *L, int idx, lua_Integer n, char *p)
+{
+	lua_Integer	 i;
+	size_t		 len;
+	const char	*s;
+
+	for (i = 1; i <= n; i++) {
+		lua_rawgeti(L, idx, i);
+		s = lua_tolstring(L, -1, &len);
+		memcpy(p, s, len);
+		p += len;
+		lua_pop(L, 1);
+	}
+}
+
 /* concat(t, "", 1, n): t[1..n], strings all, joined; the runtime's join
  * of a template's pieces. table.concat grew its buffer by doubling,
  * copying the page each time (a tenth of a build's instructions); this
@@ -181,61 +219,34 @@ int
 sg_lua_concat(lua_State *L)
 {
 	luaL_Buffer	 b;
-	lua_Integer	 i, n = luaL_checkinteger(L, 4);
-	size_t		 len, total = 0;
-	const char	*s;
-	char		*p;
+	lua_Integer	 n = luaL_checkinteger(L, 4), bad = 0;
+	long long	 total;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	/* one piece is the whole output, as it is (a partial that only
 	 * returns what once() kept: the sidebar, copied for every page) */
 	if (n == 1 && lua_rawgeti(L, 1, 1) == LUA_TSTRING)
 		return 1;
-	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, 1, i) != LUA_TSTRING)
-			return luaL_error(L, "invalid value (at index %I) in "
-			    "the output: a string was expected", i);
-		lua_tolstring(L, -1, &len);
-		total += len;
-		lua_pop(L, 1);
-	}
-	p = luaL_buffinitsize(L, &b, total);
-	for (i = 1; i <= n; i++) {
-		lua_rawgeti(L, 1, i);
-		s = lua_tolstring(L, -1, &len);
-		memcpy(p, s, len);
-		p += len;
-		lua_pop(L, 1);
-	}
-	luaL_pushresultsize(&b, total);
+	if ((total = pieces_len(L, 1, n, &bad)) == -1)
+		return luaL_error(L, "invalid value (at index %I) in the "
+		    "output: a string was expected", bad);
+	pieces_copy(L, 1, n, luaL_buffinitsize(L, &b, (size_t)total));
+	luaL_pushresultsize(&b, (size_t)total);
 	return 1;
 }
 
 int
 sg_lua_join(lua_State *L, int idx, lua_Integer n, struct sg_buf *out)
 {
-	lua_Integer	 i;
-	size_t		 len, total = 0;
-	const char	*s;
+	lua_Integer	 bad;
+	long long	 total;
 
 	idx = lua_absindex(L, idx);
-	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, idx, i) != LUA_TSTRING) {
-			lua_pop(L, 1);
-			return -1;
-		}
-		lua_tolstring(L, -1, &len);
-		total += len;
-		lua_pop(L, 1);
-	}
-	sg_buf_grow(out, total);
-	for (i = 1; i <= n; i++) {
-		lua_rawgeti(L, idx, i);
-		s = lua_tolstring(L, -1, &len);
-		memcpy(out->data + out->len, s, len);
-		out->len += len;
-		lua_pop(L, 1);
-	}
+	if ((total = pieces_len(L, idx, n, &bad)) == -1)
+		return -1;
+	sg_buf_grow(out, (size_t)total);
+	pieces_copy(L, idx, n, out->data + out->len);
+	out->len += (size_t)total;
 	out->data[out->len] = '\0';
 	return 0;
 }

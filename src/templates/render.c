@@ -73,7 +73,6 @@ static void *
 alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	struct state	*st = ud;
-
 	size_t		 old = ptr ? osize : 0;
 
 	if (nsize == 0) {
@@ -633,8 +632,8 @@ ready(struct sg_render *r, struct state *st, const struct sg_loc *loc)
 
 /* Renders one output file on worker w. Sets *out, borrowed: the text
  * stays the worker's (joined into its buffer) until its next render,
- * which saves copying each page once more. Returns 0, or -1 (*out NULL) after
- * reporting the error at the template line (or at job->src). */
+ * which saves copying each page once more. Returns 0, or -1 (*out NULL)
+ * after reporting the error at the template line (or at job->src). */
 int
 sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
     const char **out, size_t *len)
@@ -642,7 +641,6 @@ sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 	struct state	*st = &r->states[w];
 	struct sg_loc	 loc = { job->src, 0, 0 };
 	lua_State	*L;
-	const char	*s;
 
 	*out = NULL;
 	*len = 0;
@@ -680,20 +678,16 @@ sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 	budget(st, 0);
 	/* joined into the worker's buffer, reused from page to page */
 	st->out.len = 0;
-	if (lua_type(L, -2) == LUA_TTABLE && lua_isinteger(L, -1) &&
-	    sg_lua_join(L, -2, lua_tointeger(L, -1), &st->out) == 0) {
-		*out = st->out.data ? st->out.data : "";
-		*len = st->out.len;
-		lua_settop(L, 0);
-		return 0;
-	}
-	if ((s = lua_tolstring(L, -2, len)) == NULL) {
+	if (lua_type(L, -2) != LUA_TTABLE || !lua_isinteger(L, -1) ||
+	    sg_lua_join(L, -2, lua_tointeger(L, -1), &st->out) == -1) {
 		sg_diag_error(r->site->diag, &loc, "template '%s' did not "
 		    "return text", job->template);
 		lua_settop(L, 0);
 		return -1;
 	}
-	*out = s;
+	lua_settop(L, 0);
+	*out = st->out.data;
+	*len = st->out.len;
 	return 0;
 }
 
