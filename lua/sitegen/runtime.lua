@@ -222,7 +222,17 @@ render = function(name, vars, parent, depth, pieces)
 		local state = { depth = depth }
 		out, n = fn(environment(vars, parent, state))
 		name = state.layout
-		if name or not pieces then out = concat(out, "", 1, n) end
+		if type(out) ~= "table" then
+			-- a template that ended early with return v: v is its
+			-- output (a page's one piece: a number as text, nil
+			-- none, which the C side reports)
+			if pieces and not name then
+				out, n = { type(out) == "number" and
+				    tostring(out) or out }, 1
+			end
+		elseif name or not pieces then
+			out = concat(out, "", 1, n)
+		end
 		if name then
 			vars = copy(vars)
 			vars.content = out

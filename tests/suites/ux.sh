@@ -351,3 +351,23 @@ site "$s"
 got=$("$sg" --root "$s" check 2>&1 | tail -n 1)
 same "ux: check's last line says what it checked" "$got" \
     "sitegen: checked 2 pages, 1 section (links, anchors, samples, credentials, headings, titles, reachability): 0 errors, 1 warning"
+
+# ---- a template that ends early with return ----------------------------
+
+# What a template returns with `return v` is its output, as it was before
+# templates handed back their pieces: a string or a number as text, in a
+# page and in an include; nothing at all is an error for a page.
+site "$work/ret"
+printf '<p>x</p><%% do return "early" end %%>\n' > "$work/ret/templates/page.html"
+printf '<%%- include("part.html") %%>|<%%- content %%>\n' > "$work/ret/templates/index.html"
+printf 'part<%% do return 7 end %%>\n' > "$work/ret/templates/part.html"
+"$sg" --root "$work/ret" --out "$work/ret-out" --quiet build > "$work/ret.log" 2>&1
+same "ux: a page that returns a string early builds" "$?" 0
+same "ux: what a page returns early is its output" \
+    "$(cat "$work/ret-out/page/index.html" 2>/dev/null)" "early"
+same "ux: a number an include returns early is its text" \
+    "$(head -1 "$work/ret-out/index.html" 2>/dev/null)" "7|<p>Home.</p>"
+printf '<p>x</p><%% do return end %%>\n' > "$work/ret/templates/page.html"
+got=$("$sg" --root "$work/ret" --out "$work/ret-out2" build 2>&1 | head -1)
+same "ux: a page that returns nothing is an error" "$got" \
+    "content/page.md: error: template 'page.html' did not return text"
