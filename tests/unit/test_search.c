@@ -410,12 +410,60 @@ search_false_opts_out(void)
 	fclose(null);
 }
 
+/* The hash the tokenizer makes as it copies a word is the stemmer's own,
+ * for ASCII words, words with accents folded and words past Latin: the
+ * same word finds the same entry however it came. */
+static void
+tokenizer_hash_is_the_stemmers(void)
+{
+	static const char	 text[] = "Deploy deploy DEPLOY caf\xc3\xa9 "
+	    "Cafe\xcc\x81 Stra\xc3\x9f" "e strasse \xd0\x9c\xd0\xb8\xd1\x80 "
+	    "x86_64 a\xc3\xa9" "b2";
+	struct sg_stemmer	*st = sg_stemmer_new("en");
+	struct sg_buf		 w = { NULL, 0, 0 };
+	const char		*a, *b, *wa, *wb;
+	size_t			 pos = 0, ia, ib, n = 0;
+	uint32_t		 h;
+
+	while (sg_search_token_h(text, strlen(text), &pos, &w, &h)) {
+		a = sg_stemmer_stem_hid(st, w.data, w.len, h, &wa, &ia);
+		b = sg_stemmer_stem_id(st, w.data, w.len, &wb, &ib);
+		CHECK(a == b && wa == wb && ia == ib);
+		n++;
+	}
+	CHECK(n == 11);
+	/* deploy three times, café twice, straße twice: one entry each */
+	CHECK(sg_stemmer_count(st) == 7);
+	sg_buf_free(&w);
+	sg_stemmer_free(st);
+}
+
+/* A JSON string: quotes, backslashes, "<" and control characters
+ * escaped, valid UTF-8 as it is, invalid as U+FFFD. */
+static void
+json_strings(void)
+{
+	static const char	 in[] = "a\"b\\c<d>\x01\x1f\x7f "
+	    "\xc3\xa9\xff\xe2\x82 z";
+	struct sg_buf		 b = { NULL, 0, 0 };
+
+	sg_search_json_str(&b, in, sizeof(in) - 1);
+	CHECK_STR(b.data, "\"a\\\"b\\\\c\\u003cd>\\u0001\\u001f\x7f "
+	    "\xc3\xa9\\ufffd\\ufffd\\ufffd z\"");
+	b.len = 0;
+	sg_search_json_str(&b, "", 0);
+	CHECK_STR(b.data, "\"\"");
+	sg_buf_free(&b);
+}
+
 int
 main(void)
 {
 	TEST(tokenizer_splits_words);
 	TEST(tokenizer_folds_case_and_accents);
 	TEST(tokenizer_survives_bad_utf8);
+	TEST(tokenizer_hash_is_the_stemmers);
+	TEST(json_strings);
 	TEST(stemmer_english);
 	TEST(stemmer_many_words);
 	TEST(stemmer_other_languages);

@@ -137,9 +137,9 @@ term_get(struct pstate *ps, const char *stem, size_t id)
 	return t;
 }
 
-/* Counts one occurrence of the folded word in ps->word. */
+/* Counts one occurrence of the folded word in ps->word (hash h). */
 static void
-add_word(struct pstate *ps, enum field f)
+add_word(struct pstate *ps, enum field f, uint32_t h)
 {
 	struct term	*t;
 	const char	*word, *stem;
@@ -148,8 +148,8 @@ add_word(struct pstate *ps, enum field f)
 
 	if (ps->word.len > MAX_WORD)
 		return;
-	stem = sg_stemmer_stem_id(ps->st, ps->word.data, ps->word.len, &word,
-	    &id);
+	stem = sg_stemmer_stem_hid(ps->st, ps->word.data, ps->word.len, h,
+	    &word, &id);
 	t = term_get(ps, stem, id);
 	if (ps->keep && word != stem && (slot = sg_smap_get(&ps->seen, word,
 	    1, &added)) && added) {
@@ -200,10 +200,11 @@ keep_terms(struct pstate *ps)
 static void
 add_text(struct pstate *ps, const char *text, size_t len, enum field f)
 {
-	size_t	 pos = 0;
+	size_t		 pos = 0;
+	uint32_t	 h;
 
-	while (sg_search_token(text, len, &pos, &ps->word))
-		add_word(ps, f);
+	while (sg_search_token_h(text, len, &pos, &ps->word, &h))
+		add_word(ps, f, h);
 }
 
 /* Cuts b to at most max bytes (plus an ellipsis), at a space where one is

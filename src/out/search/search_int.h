@@ -101,6 +101,16 @@ unsigned sg_search_weight(float tf, int title, int heading, float len,
 const char *sg_stemmer_stem_id(struct sg_stemmer *st, const char *w,
 	    size_t n, const char **word, size_t *id);
 
+/* sg_stemmer_stem_id with the word's hash h already made, as
+ * sg_search_token_h makes it. */
+const char *sg_stemmer_stem_hid(struct sg_stemmer *st, const char *w,
+	    size_t n, uint32_t h, const char **word, size_t *id);
+
+/* sg_search_token that also sets *hash to the word's hash, for
+ * sg_stemmer_stem_hid. */
+int	 sg_search_token_h(const char *s, size_t len, size_t *pos,
+	    struct sg_buf *word, uint32_t *hash);
+
 /* The number of words st has stemmed, and the i-th of them with its
  * stem (the same pointer when the word is its own stem). */
 size_t	 sg_stemmer_count(const struct sg_stemmer *st);

@@ -142,9 +142,9 @@ sg_search_fold(unsigned c, struct sg_buf *b)
 		put_utf8(b, c);
 }
 
-/* ASCII's word characters (word_char) as a table, folded: 0 for none,
- * else the character lowercased. */
-static const unsigned char ascii_word[128] = {
+/* ASCII's word characters (word_char) as a table, folded: 0 for none
+ * (and for every byte past ASCII), else the character lowercased. */
+static const unsigned char ascii_word[256] = {
 	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
 	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
 	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
@@ -161,74 +161,110 @@ static const unsigned char ascii_word[128] = {
 	['Z'] = 'z'
 };
 
-/* One run of word characters from *pos, folded into word (which may stay
- * empty: a run of combining accents only). */
-static int
-token_once(const char *s, size_t len, size_t *pos, struct sg_buf *word)
+#define FNV_BASIS	2166136261u
+#define FNV_PRIME	16777619u
+
+static uint32_t
+hash_n(const char *s, size_t n)
 {
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = *pos, at;
-	long			 c;
+	uint32_t	 h = FNV_BASIS;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	return h;
+}
+
+/* The characters of one word from s[i], a word character or a character
+ * past ASCII, folded into word (which may stay empty: a run of combining
+ * accents only, or one character that is no word's). Returns where the
+ * word ends; sets *h to its hash (hash_n), made as ASCII is copied. */
+static size_t
+word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
+    uint32_t *h)
+{
+	size_t		 start = i, at, n = 0, cap;
+	uint32_t	 x = FNV_BASIS;
+	int		 ascii = 1;
+	unsigned char	 c;
+	char		*d;
+	long		 cp;
 
 	word->len = 0;
-	if (word->data)
-		word->data[0] = '\0';
-	/* to the first character of a word */
+	sg_buf_grow(word, 16);
 	for (;;) {
+		/* a run of ASCII word characters, lowercased and hashed as
+		 * it is copied, in one pass (a call a character, then a
+		 * pass to find the run's end, one to copy it and one to hash
+		 * it made the tokenizer a fifteenth of a build's
+		 * instructions) */
+		d = word->data;
+		cap = word->cap;
+		n = word->len;
+		while (i < len && (c = ascii_word[u[i]]) != 0) {
+			if (n + 1 >= cap) {
+				word->len = n;
+				sg_buf_grow(word, 16);
+				d = word->data;
+				cap = word->cap;
+			}
+			d[n++] = (char)c;
+			x = (x ^ c) * FNV_PRIME;
+			i++;
+		}
+		word->len = n;
+		if (i >= len || u[i] < 0x80)
+			break;
+		at = i;
+		cp = sg_utf8_next(u, len, &i);
+		if (cp < 0 || !word_char((unsigned long)cp)) {
+			/* the bad byte ends the word (skipped); another
+			 * character too (left for the next word), but one
+			 * where the word would start */
+			if (cp >= 0 && at > start)
+				i = at;
+			break;
+		}
+		sg_search_fold((unsigned)cp, word);
+		ascii = 0;
+	}
+	word->data[word->len] = '\0';
+	*h = ascii ? x : hash_n(word->data, word->len);
+	return i;
+}
+
+int
+sg_search_token_h(const char *s, size_t len, size_t *pos, struct sg_buf *word,
+    uint32_t *hash)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = *pos;
+
+	for (;;) {
+		/* to the next word character, or character past ASCII */
+		while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
+			i++;
 		if (i >= len) {
 			*pos = i;
+			word->len = 0;
+			if (word->data)
+				word->data[0] = '\0';
 			return 0;
 		}
-		if (u[i] < 0x80) {
-			if (ascii_word[u[i]])
-				break;
-			i++;
-			continue;
-		}
-		at = i;
-		c = sg_utf8_next(u, len, &i);
-		if (c >= 0 && word_char((unsigned long)c)) {
-			i = at;
-			break;
+		i = word_at(u, len, i, word, hash);
+		if (word->len > 0) {
+			*pos = i;
+			return 1;
 		}
 	}
-	while (i < len) {
-		if (u[i] < 0x80) {
-			/* a run of ASCII word characters, lowercased at
-			 * once (a call a character was a twentieth of
-			 * the search index's time) */
-			for (at = i; i < len && u[i] < 0x80 &&
-			    ascii_word[u[i]]; i++)
-				;
-			if (i == at)
-				break;
-			sg_buf_grow(word, i - at);
-			for (; at < i; at++)
-				word->data[word->len++] = (char)ascii_word[u[at]];
-			word->data[word->len] = '\0';
-			continue;
-		}
-		at = i;
-		c = sg_utf8_next(u, len, &i);
-		if (c < 0 || !word_char((unsigned long)c)) {
-			i = at;
-			if (c < 0)
-				i++;	/* the bad byte ends the word */
-			break;
-		}
-		sg_search_fold((unsigned)c, word);
-	}
-	*pos = i;
-	return 1;
 }
 
 int
 sg_search_token(const char *s, size_t len, size_t *pos, struct sg_buf *word)
 {
-	while (token_once(s, len, pos, word))
-		if (word->len > 0)
-			return 1;
-	return 0;
+	uint32_t	 h;
+
+	return sg_search_token_h(s, len, pos, word, &h);
 }
 
 /* ---- a map of strings ---- */
@@ -394,17 +430,6 @@ sg_stemmer_stem(struct sg_stemmer *st, const char *w, const char **word)
 	return sg_stemmer_stem_id(st, w, strlen(w), word, &id);
 }
 
-static uint32_t
-hash_n(const char *s, size_t n)
-{
-	uint32_t	 h = 2166136261u;
-	size_t		 i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* The slot of word w[0..n) (hash h) in st's table, or the free slot where
  * it goes. */
 static struct wslot *
@@ -453,11 +478,17 @@ const char *
 sg_stemmer_stem_id(struct sg_stemmer *st, const char *w, size_t n,
     const char **word, size_t *id)
 {
+	return sg_stemmer_stem_hid(st, w, n, hash_n(w, n), word, id);
+}
+
+const char *
+sg_stemmer_stem_hid(struct sg_stemmer *st, const char *w, size_t n,
+    uint32_t h, const char **word, size_t *id)
+{
 	const sb_symbol	*r;
 	struct wslot	*ws;
 	size_t		*slot, k;
 	const char	*iw, *is;
-	uint32_t	 h = hash_n(w, n);
 	int		 added;
 
 	if (st->wcap > 0 && n > 0 && (ws = word_slot(st, w, n, h))->len) {
@@ -527,6 +558,18 @@ sg_stemmer_free(struct sg_stemmer *st)
 	free(st);
 }
 
+/* 1 for the bytes a JSON string holds as they are: printable ASCII but
+ * the quote, the backslash and "<" (kept out, so that the text can sit in
+ * a <script>). */
+static const unsigned char json_plain[256] = {
+	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+};
+
 void
 sg_search_json_str(struct sg_buf *b, const char *s, size_t n)
 {
@@ -536,6 +579,13 @@ sg_search_json_str(struct sg_buf *b, const char *s, size_t n)
 
 	sg_buf_putc(b, '"');
 	while (i < n) {
+		/* a run of bytes as they are, at once */
+		for (at = i; i < n && json_plain[u[i]]; i++)
+			;
+		if (i > at)
+			sg_buf_put(b, s + at, i - at);
+		if (i >= n)
+			break;
 		if (u[i] >= 0x80) {
 			at = i;
 			if ((c = sg_utf8_next(u, n, &i)) < 0)
@@ -547,10 +597,8 @@ sg_search_json_str(struct sg_buf *b, const char *s, size_t n)
 		if (u[i] == '"' || u[i] == '\\') {
 			sg_buf_putc(b, '\\');
 			sg_buf_putc(b, (char)u[i]);
-		} else if (u[i] < 0x20 || u[i] == '<')
+		} else
 			sg_buf_printf(b, "\\u%04x", u[i]);
-		else
-			sg_buf_putc(b, (char)u[i]);
 		i++;
 	}
 	sg_buf_putc(b, '"');
