@@ -33,6 +33,11 @@ void	 sg_buf_putc(struct sg_buf *, char);
 void	 sg_buf_printf(struct sg_buf *, const char *, ...) SG_PRINTF(2, 3);
 void	 sg_buf_vprintf(struct sg_buf *, const char *, va_list);
 void	 sg_buf_put_html(struct sg_buf *, const char *, size_t);
+
+/* The first place of needle[0..nlen) in hay[0..hlen), or NULL: memmem,
+ * made for long texts. */
+const char *sg_find(const char *hay, size_t hlen, const char *needle,
+	    size_t nlen);
 char	*sg_buf_detach(struct sg_buf *);
 void	 sg_buf_free(struct sg_buf *);
 

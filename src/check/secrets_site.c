@@ -455,7 +455,7 @@ note_includes(struct sg_secrets *sec, const struct sg_page *p)
 	size_t		 n;
 
 	dir = sg_path_dir(p->src);
-	while ((d = memmem(s, (size_t)(e - s), "{{#include ", 11)) != NULL) {
+	while ((d = sg_find(s, (size_t)(e - s), "{{#include ", 11)) != NULL) {
 		d += 11;
 		for (end = d; end < e && *end != ':' && *end != '}' &&
 		    *end != '\n'; end++)

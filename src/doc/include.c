@@ -385,7 +385,7 @@ sg_include_expand(const struct sg_site *site, const struct sg_page *page,
 	int		 line = page->body_line, at_bol = 1, rc = 0;
 
 	while (s < end) {
-		d = memmem(s, (size_t)(end - s), DIRECTIVE, strlen(DIRECTIVE));
+		d = sg_find(s, (size_t)(end - s), DIRECTIVE, strlen(DIRECTIVE));
 		if (d == NULL) {
 			emit(&out, &l, s, (size_t)(end - s), &line, 1, &at_bol);
 			break;

@@ -498,7 +498,7 @@ line_start(struct scan *s, size_t *i, char *fch, size_t *flen)
 static size_t
 find(const struct scan *s, size_t i, const char *lit)
 {
-	const char	*p = memmem(s->t + i, s->len - i, lit, strlen(lit));
+	const char	*p = sg_find(s->t + i, s->len - i, lit, strlen(lit));
 
 	return p ? (size_t)(p - s->t) : 0;
 }
@@ -512,7 +512,7 @@ md_sc_extract(struct md_conv *c, char **text, size_t *len, int **lines,
 	char		 fch = 0;
 	int		 bol = 1;
 
-	if (c->quiet || memmem(*text, *len, "{{<", 3) == NULL)
+	if (c->quiet || sg_find(*text, *len, "{{<", 3) == NULL)
 		return;
 	memset(&s, 0, sizeof(s));
 	s.c = c;

@@ -136,7 +136,7 @@ l_mark_current(lua_State *L)
 	nlen = strlen(needle);
 	/* where the links are first, then the result made at its size
 	 * (grown by doubling, the sidebar was copied twice over a page) */
-	for (s = html, e = html + len; (s = memmem(s, (size_t)(e - s),
+	for (s = html, e = html + len; (s = sg_find(s, (size_t)(e - s),
 	    needle, nlen)) != NULL; s += nlen) {
 		if ((n & (n - 1)) == 0)
 			hits = xrealloc(hits, (n ? n * 2 : 1) * sizeof(*hits));
