@@ -7,7 +7,7 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined, deps, concat = ...
+    linedefined, deps, concat, pieces_meta = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -202,11 +202,11 @@ local function environment(vars, parent, state)
 end
 
 -- Renders template name with vars; follows the layouts it asks for, each
--- getting the output so far as content. A template returns its output as
--- pieces (template.c); they are joined here, but those of the last
--- layout of a whole page, with pieces, which the C side joins straight
--- into its buffer (a copy of the page, and a string of its size for the
--- collector, less).
+-- getting the output so far as content (a piece list: see below). A
+-- template returns its output as pieces (template.c); they are joined here, but those of the
+-- last layout of a whole page, with pieces, which the C side joins
+-- straight into its buffer (a copy of the page, and a string of its size
+-- for the collector, less).
 render = function(name, vars, parent, depth, pieces)
 	local out, n
 	repeat
@@ -230,7 +230,15 @@ render = function(name, vars, parent, depth, pieces)
 				out, n = { type(out) == "number" and
 				    tostring(out) or out }, 1
 			end
-		elseif name or not pieces then
+		elseif name then
+			-- the pieces go to the layout as they are, a piece
+			-- list, for the join to copy once, instead of being
+			-- joined into a string of the page's size that is
+			-- copied again; "<%- content -%>" outputs it, and a
+			-- template that reads content any other way turns it
+			-- into a string first (template.c)
+			out = setmetatable({ out, n }, pieces_meta)
+		elseif not pieces then
 			out = concat(out, "", 1, n)
 		end
 		if name then

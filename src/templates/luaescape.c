@@ -88,31 +88,35 @@ sg_lua_escape(lua_State *L)
 	const unsigned char	*s;
 	const char		*run;
 	size_t			 len, i, k = 0;
+	int			 t;
 
-	if (lua_isnoneornil(L, 1)) {
+	/* a string is itself (luaL_tolstring would look for a __tostring
+	 * first, a third of the call's time); the type is asked once, as
+	 * each call into Lua's API costs as much as a few bytes' checks */
+	if ((t = lua_type(L, 1)) == LUA_TSTRING)
+		s = (const unsigned char *)lua_tolstring(L, 1, &len);
+	else if (t == LUA_TNONE || t == LUA_TNIL) {
 		lua_pushliteral(L, "");
 		return 1;
-	}
-	pthread_once(&escape_once, escape_init);
-	/* a string is itself (luaL_tolstring would look for a __tostring
-	 * first, a third of the call's time) */
-	lua_settop(L, 1);
-	if (lua_isinteger(L, 1)) {
+	} else if (t == LUA_TNUMBER && lua_isinteger(L, 1)) {
 		push_integer(L, lua_tointeger(L, 1));	/* digits: as is */
 		return 1;
-	}
-	if (lua_type(L, 1) == LUA_TSTRING)
-		s = (const unsigned char *)lua_tolstring(L, 1, &len);
-	else
+	} else {
+		lua_settop(L, 1);
 		s = (const unsigned char *)luaL_tolstring(L, 1, &len);
+	}
+	pthread_once(&escape_once, escape_init);
 	for (i = 0; i < len; i++)
 		if (escape_class[s[i]] && (escape_class[s[i]] != 3 ||
 		    (k = utf8_len(s + i, len - i)) == 0))
 			break;
 		else if (escape_class[s[i]] == 3)
 			i += k - 1;
-	if (i == len)
+	if (i == len) {
+		if (t == LUA_TSTRING)
+			lua_pushvalue(L, 1);	/* else on top already */
 		return 1;
+	}
 	luaL_buffinit(L, &b);
 	for (run = (const char *)s, i = 0; i < len; i++) {
 		if (escape_class[s[i]] == 0)
@@ -150,7 +154,42 @@ sg_lua_escape(lua_State *L)
 	return 1;
 }
 
-/* The "_r" of compiled templates: v as text, nil as "". */
+/* The registry's key of the metatable of piece lists. */
+static const char	 pieces_key;
+
+/* Piece lists nested deeper than this are refused (the runtime's own
+ * nest no deeper than its limit of layouts, 32). */
+#define PIECES_DEPTH	64
+
+void
+sg_lua_pieces_meta(lua_State *L)
+{
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &pieces_key) == LUA_TTABLE)
+		return;
+	lua_pop(L, 1);
+	lua_createtable(L, 0, 1);
+	lua_pushliteral(L, "pieces");
+	lua_setfield(L, -2, "__metatable");
+	lua_pushvalue(L, -1);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &pieces_key);
+}
+
+/* Is the value at idx a piece list (sg_lua_pieces_meta)? */
+static int
+is_pieces(lua_State *L, int idx)
+{
+	int	 yes;
+
+	if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+		return 0;
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &pieces_key);
+	yes = lua_rawequal(L, -1, -2);
+	lua_pop(L, 2);
+	return yes;
+}
+
+/* The "_r" of compiled templates: v as text, nil as ""; a piece list as
+ * it is, for the join to copy its pieces. */
 static int
 l_raw(lua_State *L)
 {
@@ -160,6 +199,8 @@ l_raw(lua_State *L)
 		lua_settop(L, 1);
 	else if (lua_isinteger(L, 1))
 		push_integer(L, lua_tointeger(L, 1));
+	else if (is_pieces(L, 1))
+		lua_settop(L, 1);
 	else
 		luaL_tolstring(L, 1, NULL);
 	return 1;
@@ -173,42 +214,173 @@ l_table(lua_State *L)
 	return 1;
 }
 
+/* Replaces the piece list on top with its pieces and their number; or
+ * pops it and returns -1 if it is not one, nests too deep or the stack
+ * cannot grow. */
+static int
+open_list(lua_State *L, int depth)
+{
+	int	 top = lua_gettop(L);
+
+	if (depth >= PIECES_DEPTH || !lua_checkstack(L, 4) ||
+	    !is_pieces(L, top) || lua_rawgeti(L, top, 1) != LUA_TTABLE ||
+	    lua_rawgeti(L, top, 2) != LUA_TNUMBER || !lua_isinteger(L, -1)) {
+		lua_settop(L, top - 1);
+		return -1;
+	}
+	lua_remove(L, top);
+	return 0;
+}
+
 /* The bytes of the pieces t[1..n] of the table at idx (an absolute
- * index), or -1 if one is not a string. */
+ * index), or -1 if one is neither a string nor a piece list. */
 static long long
-pieces_len(lua_State *L, int idx, lua_Integer n, lua_Integer *bad)
+pieces_len(lua_State *L, int idx, lua_Integer n, lua_Integer *bad, int depth)
 {
 	lua_Integer	 i;
+	long long	 sub;
 	size_t		 len, total = 0;
 
 	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, idx, i) != LUA_TSTRING) {
+		if (lua_rawgeti(L, idx, i) == LUA_TSTRING) {
+			lua_tolstring(L, -1, &len);
+			total += len;
 			lua_pop(L, 1);
+			continue;
+		}
+		if (open_list(L, depth) == -1) {
 			*bad = i;
 			return -1;
 		}
-		lua_tolstring(L, -1, &len);
-		total += len;
-		lua_pop(L, 1);
+		sub = pieces_len(L, lua_gettop(L) - 1, lua_tointeger(L, -1),
+		    bad, depth + 1);
+		lua_pop(L, 2);
+		if (sub == -1) {
+			*bad = i;
+			return -1;
+		}
+		total += (size_t)sub;
 	}
 	return (long long)total;
 }
 
-/* Copies the pieces t[1..n] of the table at idx, all strings, to p. */
-static void
-pieces_copy(lua_State *L, int idx, lua_Integer n, char *p)
+/* Copies the pieces t[1..n] of the table at idx, checked by pieces_len,
+ * to p; returns the end. */
+static char *
+pieces_copy(lua_State *L, int idx, lua_Integer n, char *p, int depth)
 {
 	lua_Integer	 i;
 	size_t		 len;
 	const char	*s;
 
 	for (i = 1; i <= n; i++) {
-		lua_rawgeti(L, idx, i);
-		s = lua_tolstring(L, -1, &len);
-		memcpy(p, s, len);
-		p += len;
-		lua_pop(L, 1);
+		if (lua_rawgeti(L, idx, i) == LUA_TSTRING) {
+			s = lua_tolstring(L, -1, &len);
+			memcpy(p, s, len);
+			p += len;
+			lua_pop(L, 1);
+		} else if (open_list(L, depth) == 0) {
+			p = pieces_copy(L, lua_gettop(L) - 1,
+			    lua_tointeger(L, -1), p, depth + 1);
+			lua_pop(L, 2);
+		}
 	}
+	return p;
+}
+
+/* Where the pieces of an output are, noted in one pass (a few hundred
+ * for a page): each piece read once through the API, where adding up the
+ * lengths and then copying read each twice, three calls a time (a
+ * fortieth of a build's instructions). The strings stay where they are
+ * while the table that holds them is on the stack: the collector does
+ * not move strings, and frees none that are reachable. */
+#define SPANS		512	/* more, and the pieces are read twice */
+#define PUSHED		64	/* values pushed before the stack is cut */
+
+struct spans {
+	size_t		 n, total;
+	struct {
+		const char	*s;
+		size_t		 len;
+	}		 v[SPANS];
+};
+
+/* Notes the pieces t[1..n] of the table at idx (an absolute index) in
+ * sp. Returns 0; 1 if they are more than SPANS; -1, with *bad set, if
+ * one is neither a string nor a piece list. */
+static int
+spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
+    lua_Integer *bad, int depth)
+{
+	lua_Integer	 i;
+	int		 base = lua_gettop(L), pushed = 0, rc;
+
+	if (!lua_checkstack(L, PUSHED + 4))
+		return 1;
+	for (i = 1; i <= n; i++) {
+		if (lua_rawgeti(L, idx, i) == LUA_TSTRING) {
+			if (sp->n == SPANS) {
+				lua_settop(L, base);
+				return 1;
+			}
+			sp->v[sp->n].s = lua_tolstring(L, -1,
+			    &sp->v[sp->n].len);
+			sp->total += sp->v[sp->n++].len;
+			if (++pushed == PUSHED) {
+				lua_settop(L, base);
+				pushed = 0;
+			}
+			continue;
+		}
+		rc = open_list(L, depth) == -1 ? -1 : spans_of(L,
+		    lua_gettop(L) - 1, lua_tointeger(L, -1), sp, bad, depth + 1);
+		lua_settop(L, base);
+		pushed = 0;
+		if (rc != 0) {
+			if (rc == -1)
+				*bad = i;
+			return rc;
+		}
+	}
+	lua_settop(L, base);
+	return 0;
+}
+
+/* Copies what sp notes to p. */
+static void
+spans_copy(const struct spans *sp, char *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < sp->n; i++) {
+		memcpy(p, sp->v[i].s, sp->v[i].len);
+		p += sp->v[i].len;
+	}
+}
+
+/* Pushes the pieces t[1..n] of the table at idx (an absolute index)
+ * joined into one string, or raises an error. */
+static int
+push_joined(lua_State *L, int idx, lua_Integer n)
+{
+	struct spans	 sp;
+	luaL_Buffer	 b;
+	lua_Integer	 bad = 0;
+	long long	 total;
+	int		 rc;
+
+	sp.n = sp.total = 0;
+	if ((rc = spans_of(L, idx, n, &sp, &bad, 0)) == 0) {
+		spans_copy(&sp, luaL_buffinitsize(L, &b, sp.total));
+		luaL_pushresultsize(&b, sp.total);
+		return 1;
+	}
+	if (rc == -1 || (total = pieces_len(L, idx, n, &bad, 0)) == -1)
+		return luaL_error(L, "invalid value (at index %I) in the "
+		    "output: a string was expected", bad);
+	pieces_copy(L, idx, n, luaL_buffinitsize(L, &b, (size_t)total), 0);
+	luaL_pushresultsize(&b, (size_t)total);
+	return 1;
 }
 
 /* concat(t, "", 1, n): t[1..n], strings all, joined; the runtime's join
@@ -218,43 +390,61 @@ pieces_copy(lua_State *L, int idx, lua_Integer n, char *p)
 int
 sg_lua_concat(lua_State *L)
 {
-	luaL_Buffer	 b;
-	lua_Integer	 n = luaL_checkinteger(L, 4), bad = 0;
-	long long	 total;
+	lua_Integer	 n = luaL_checkinteger(L, 4);
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	/* one piece is the whole output, as it is (a partial that only
 	 * returns what once() kept: the sidebar, copied for every page) */
 	if (n == 1 && lua_rawgeti(L, 1, 1) == LUA_TSTRING)
 		return 1;
-	if ((total = pieces_len(L, 1, n, &bad)) == -1)
-		return luaL_error(L, "invalid value (at index %I) in the "
-		    "output: a string was expected", bad);
-	pieces_copy(L, 1, n, luaL_buffinitsize(L, &b, (size_t)total));
-	luaL_pushresultsize(&b, (size_t)total);
-	return 1;
+	return push_joined(L, 1, n);
 }
 
 int
 sg_lua_join(lua_State *L, int idx, lua_Integer n, struct sg_buf *out)
 {
+	struct spans	 sp;
 	lua_Integer	 bad;
 	long long	 total;
+	int		 rc;
 
 	idx = lua_absindex(L, idx);
-	if ((total = pieces_len(L, idx, n, &bad)) == -1)
+	sp.n = sp.total = 0;
+	if ((rc = spans_of(L, idx, n, &sp, &bad, 0)) == 0) {
+		sg_buf_grow(out, sp.total);
+		spans_copy(&sp, out->data + out->len);
+		out->len += sp.total;
+		out->data[out->len] = '\0';
+		return 0;
+	}
+	if (rc == -1 || (total = pieces_len(L, idx, n, &bad, 0)) == -1)
 		return -1;
 	sg_buf_grow(out, (size_t)total);
-	pieces_copy(L, idx, n, out->data + out->len);
+	pieces_copy(L, idx, n, out->data + out->len, 0);
 	out->len += (size_t)total;
 	out->data[out->len] = '\0';
 	return 0;
 }
 
-void
+/* The "_s" of compiled templates: a piece list joined into a string;
+ * anything else as it is. */
+static int
+l_string(lua_State *L)
+{
+	lua_settop(L, 1);
+	if (!is_pieces(L, 1))
+		return 1;
+	if (open_list(L, 0) == -1)
+		return luaL_error(L, "a piece list that is not one");
+	return push_joined(L, 1, lua_tointeger(L, 2));
+}
+
+int
 sg_lua_template_args(lua_State *L)
 {
 	lua_pushcfunction(L, sg_lua_escape);
 	lua_pushcfunction(L, l_raw);
 	lua_pushcfunction(L, l_table);
+	lua_pushcfunction(L, l_string);
+	return 4;
 }

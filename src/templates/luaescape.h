@@ -11,18 +11,29 @@ struct sg_buf;
  * control characters replaced by U+FFFD; nil is "". */
 int	sg_lua_escape(lua_State *L);
 
-/* Pushes the three values a compiled template's chunk is called with
- * (template.c): _e, escape; _r, a value as text (nil as ""); _t, a table
- * with room for n pieces. */
-void	sg_lua_template_args(lua_State *L);
+/* Pushes the values a compiled template's chunk is called with
+ * (template.c) and returns their number: _e, escape; _r, a value as text
+ * (nil as "", a piece list as it is); _t, a table with room for n
+ * pieces; _s, a piece list joined into a string (anything else as it
+ * is), for a template that reads its content as a string. */
+int	sg_lua_template_args(lua_State *L);
+
+/* Pushes the metatable of piece lists: a table {t, n} with it stands for
+ * the pieces t[1..n] of a template's output, which the runtime hands a
+ * layout as its content instead of joining them into a string first
+ * (lua/sitegen/runtime.lua). _r passes such a list through as it is;
+ * sg_lua_concat and sg_lua_join take its pieces in its place. Made once
+ * per state, kept in the registry. */
+void	sg_lua_pieces_meta(lua_State *L);
 
 /* concat(t, sep, i, n), the runtime's join of a template's pieces
- * t[1..n] (all strings; sep and i are not read) into one string. */
+ * t[1..n] (strings, or piece lists; sep and i are not read) into one
+ * string. */
 int	sg_lua_concat(lua_State *L);
 
-/* Appends the pieces t[1..n] of the table at idx, all strings, to out;
- * the C side's join of a whole page. Returns 0, or -1 (out unchanged) if
- * one is not a string. */
+/* Appends the pieces t[1..n] of the table at idx (strings, or piece
+ * lists) to out; the C side's join of a whole page. Returns 0, or -1 (out
+ * unchanged) if one is neither. */
 int	sg_lua_join(lua_State *L, int idx, lua_Integer n, struct sg_buf *out);
 
 #endif

@@ -569,8 +569,7 @@ make_state(struct sg_render *r, struct state *st)
 			return -1;
 		}
 		free(chunk);
-		sg_lua_template_args(L);
-		lua_call(L, 3, 1);
+		lua_call(L, sg_lua_template_args(L), 1);
 		lua_setfield(L, -2, r->tmpls[i].name);
 	}
 	sg_lua_helpers(L, r->site, sg_lua_escape);			/* helpers */
@@ -585,9 +584,10 @@ make_state(struct sg_render *r, struct state *st)
 	lua_pushcfunction(L, l_linedefined);
 	sg_lua_track(L, r->tracking ? &st->track : NULL);
 	lua_pushcfunction(L, sg_lua_concat);
+	sg_lua_pieces_meta(L);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 9, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 10, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}

@@ -16,8 +16,11 @@
 #include "templates/template.h"
 #include "util.h"
 
-#define HEAD	"local _e,_r,_t=...;return function(_ENV) local _o,_n=_t(" \
+#define HEAD	"local _e,_r,_t,_s=...;return function(_ENV) local _o,_n=_t(" \
 		SIZE "),0 "
+/* A template that reads its content as a string gets one (the runtime
+ * may hand a layout a piece list: lua/sitegen/runtime.lua) */
+#define STRING	"content=_s(content) "
 #define SIZE	"      "		/* filled in by sg_tmpl_compile */
 #define TAIL	" return _o,_n end"
 #define APPEND	"_n=_n+1 _o[_n]="
@@ -175,6 +178,67 @@ presize(struct sg_buf *b)
 	memcpy(b->data + at, num, strlen(SIZE));
 }
 
+/* Does code[0..n) name the identifier "content", or reach variables by
+ * _ENV? A field ("page.content", not "..content") is not the variable.
+ * Strings and comments are not skipped: a "content" there only makes
+ * the answer safe, not wrong. */
+static int
+names_content(const char *code, size_t n)
+{
+	static const char	 word[] = "content";
+	const size_t		 wl = sizeof(word) - 1;
+	const char		*p = code, *e = code + n;
+
+#define IDENT(c) ((c) == '_' || ((c) >= 'a' && (c) <= 'z') || \
+	((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
+	if (memmem(code, n, "_ENV", 4) != NULL)
+		return 1;
+	while ((p = memmem(p, (size_t)(e - p), word, wl)) != NULL) {
+		if ((p == code || !IDENT(p[-1])) &&
+		    (p + wl == e || !IDENT(p[wl])) &&
+		    !(p > code && p[-1] == '.' && (p - 1 == code ||
+		    p[-2] != '.')))
+			return 1;
+		p += wl;
+	}
+#undef IDENT
+	return 0;
+}
+
+int
+sg_tmpl_reads_content(const char *src, size_t len)
+{
+	const char	*s = src, *e = src + len, *open, *code, *close, *cut;
+	const char	*a, *b;
+	char		 kind;
+
+	while (s < e && (open = memmem(s, (size_t)(e - s), "<%", 2))) {
+		code = open + 2;
+		kind = code < e && (*code == '=' || *code == '-' ||
+		    *code == '#') ? *code++ : ' ';
+		if (kind == '#') {
+			if ((close = memmem(code, (size_t)(e - code), "%>",
+			    2)) == NULL)
+				return 1;
+			s = close + 2;
+			continue;
+		}
+		if ((close = find_close(code, e, &cut)) == NULL)
+			return 1;
+		s = close + 2;
+		/* <%- content -%>: the variable output whole, as it is */
+		for (a = code; a < close && strchr(" \t\r\n", *a); a++)
+			;
+		for (b = close; b > a && strchr(" \t\r\n-", b[-1]); b--)
+			;
+		if (kind == '-' && b - a == 7 && memcmp(a, "content", 7) == 0)
+			continue;
+		if (names_content(code, (size_t)(close - code)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Compiles template src[0..len) to Lua source in *out (the caller frees).
  * Returns 0, or -1 with *err set (line, column and message) for a tag
  * that is never closed or a NUL byte. Lua syntax is checked later, when the source is
@@ -195,6 +259,8 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 		return -1;
 	}
 	sg_buf_puts(&b, HEAD);
+	if (sg_tmpl_reads_content(src, len))
+		sg_buf_puts(&b, STRING);
 	while (s < e) {
 		open = memmem(s, (size_t)(e - s), "<%", 2);
 		if (open == NULL) {

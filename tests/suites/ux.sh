@@ -371,3 +371,44 @@ printf '<p>x</p><%% do return end %%>\n' > "$work/ret/templates/page.html"
 got=$("$sg" --root "$work/ret" --out "$work/ret-out2" build 2>&1 | head -1)
 same "ux: a page that returns nothing is an error" "$got" \
     "content/page.md: error: template 'page.html' did not return text"
+
+# ---- a layout's content ------------------------------------------------
+
+# A layout is handed the output so far as pieces, which "<%- content -%>"
+# outputs as they are; a template that reads content any other way (and
+# a partial it includes, which sees the same variable) gets it as a
+# string, through any number of layouts.
+site "$work/lay"
+printf '<%% layout "wrap.html" %%><h1><%%= page.title %%></h1>' \
+    > "$work/lay/templates/page.html"
+printf '<%% layout "mid.html" %%>[<%%- content -%%>]' \
+    > "$work/lay/templates/wrap.html"
+printf '<%% layout "outer.html" %%>(<%%- content -%%>)' \
+    > "$work/lay/templates/mid.html"
+printf '<%%= type(content) %%>:<%%= #content %%>:<%%- content:upper() -%%>|<%%- include("p.html") -%%>|<%%- content -%%>' \
+    > "$work/lay/templates/outer.html"
+printf '<%%= type(content) %%>' > "$work/lay/templates/p.html"
+"$sg" --root "$work/lay" --out "$work/lay-out" --quiet build > "$work/lay.log" 2>&1
+same "ux: a page through three layouts builds" "$?" 0
+same "ux: a layout that reads content gets a string, and so do its partials" \
+    "$(cat "$work/lay-out/page/index.html" 2>/dev/null)" \
+    "string:19:([<H1>A PAGE</H1>])|string|([<h1>A page</h1>])"
+printf '<%%- include("p.html") -%%>{<%%- content -%%>}' \
+    > "$work/lay/templates/outer.html"
+printf 'p' > "$work/lay/templates/p.html"
+"$sg" --root "$work/lay" --out "$work/lay-out2" --quiet build > "$work/lay.log" 2>&1
+same "ux: layouts that only output content nest their pieces" \
+    "$(cat "$work/lay-out2/page/index.html" 2>/dev/null)" \
+    "p{([<h1>A page</h1>])}"
+# Outputs of many pieces (more than the join notes in one pass) are
+# whole, in a page, through a layout and in an include.
+printf '<%% layout "wrap.html" %%><%% for i = 1, 1500 do %%><%%= i %%>,<%% end %%>' \
+    > "$work/lay/templates/page.html"
+printf '<%% for i = 1, 600 do %%>.<%% end %%><%%- content -%%>|<%%- include("p.html") -%%>' \
+    > "$work/lay/templates/wrap.html"
+printf '<%% for i = 1, 700 do %%><%%= i %% 10 %%><%% end %%>' \
+    > "$work/lay/templates/p.html"
+"$sg" --root "$work/lay" --out "$work/lay-out3" --quiet build > "$work/lay.log" 2>&1
+want="$(printf '%600s' '' | tr ' ' .)$(seq -s, 1 1500),|$(seq 1 700 | awk '{ printf "%d", $1 % 10 }')"
+same "ux: an output of thousands of pieces is whole" \
+    "$(cat "$work/lay-out3/page/index.html" 2>/dev/null)" "$want"

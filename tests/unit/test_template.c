@@ -53,8 +53,8 @@ run_n(const char *src, size_t len, const char *env)
 	luaL_openlibs(L);
 	if (luaL_loadbuffer(L, lua, strlen(lua), "@t.html") != LUA_OK)
 		goto fail;
-	sg_lua_template_args(L);	/* the runtime's own */
-	if (lua_pcall(L, 3, 1, 0) != LUA_OK)
+	/* the runtime's own */
+	if (lua_pcall(L, sg_lua_template_args(L), 1, 0) != LUA_OK)
 		goto fail;
 	code = xasprintf("return setmetatable(%s, { __index = _G })",
 	    env ? env : "{}");
@@ -432,6 +432,47 @@ test_presize(void)
 	    "25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,");
 }
 
+/* Which templates read their content as a string (and so start by
+ * turning a piece list into one): every use but "<%- content -%>" whole,
+ * erring on the side of yes. */
+static void
+test_reads_content(void)
+{
+	static const struct {
+		const char	*src;
+		int		 want;
+	} cases[] = {
+		{ "<%- content -%>", 0 },
+		{ "<%- content %>", 0 },
+		{ "<%-content-%>", 0 },
+		{ "<%-\n  content\n-%>", 0 },
+		{ "text with content in it", 0 },
+		{ "<%# content %>", 0 },
+		{ "<%- section.content -%><%= page.content %>", 0 },
+		{ "<%= content %>", 1 },
+		{ "<% if content ~= \"\" then %>x<% end %>", 1 },
+		{ "<%- content:upper() -%>", 1 },
+		{ "<%- \"a\"..content -%>", 1 },
+		{ "<%- include(\"p\", { content = content }) -%>", 1 },
+		{ "<% local c = _ENV.content %>", 1 },
+		{ "<% local c = rawget(_ENV, 'x') %>", 1 },
+		{ "<%- contents -%><%= my_content %>", 0 },
+		{ "<%- content", 1 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (sg_tmpl_reads_content(cases[i].src, strlen(cases[i].src)) !=
+		    cases[i].want) {
+			printf("  case %zu (%s): want %d\n", i, cases[i].src,
+			    cases[i].want);
+			harness_case_failed = 1;
+		}
+	/* such a template gets a string, whatever it is handed */
+	CHECK_RUN("<%= #content %>:<%= content %>", "{ content = 'ab<' }",
+	    "3:ab&lt;");
+}
+
 int
 main(void)
 {
@@ -451,5 +492,6 @@ main(void)
 	TEST(test_syntax_line);
 	TEST(test_line_count);
 	TEST(test_presize);
+	TEST(test_reads_content);
 	HARNESS_EXIT();
 }
