@@ -286,6 +286,33 @@ link_to(lua_State *L, int t, const char *key, const char *reg, size_t i,
 	lua_pop(L, 1);
 }
 
+/* The key under which a section table keeps its index in
+ * site->sections. */
+static const char section_key;
+
+/* __index of section tables: content, the HTML of the section's own
+ * page, read when it is read: a state is made before section pages are
+ * rendered (and a copy in every state of every section's HTML would be
+ * memory for nothing). Upvalue 1 is the site. */
+static int
+l_section_index(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const struct sg_section	*s;
+	const char		*k = lua_tostring(L, 2);
+	lua_Integer		 i;
+
+	lua_pushlightuserdata(L, (void *)&section_key);
+	lua_rawget(L, 1);
+	i = lua_tointeger(L, -1);
+	if (k == NULL || i < 0 || (size_t)i >= site->nsections ||
+	    strcmp(k, "content") != 0)
+		return 0;
+	s = site->sections[i];
+	push_str(L, s->page && s->page->md.html ? s->page->md.html : "");
+	return 1;
+}
+
 /* Keeps the tables of the sections and of the tags in the registry (their
  * links to pages and to each other come after: link_lists). */
 static void
@@ -295,7 +322,13 @@ lists(lua_State *L, const struct sg_site *site)
 	const struct sg_tag	*g;
 	char			*link;
 	size_t			 i;
+	int			 meta;
 
+	lua_createtable(L, 0, 1);			/* sections' metatable */
+	meta = lua_gettop(L);
+	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
+	lua_pushcclosure(L, l_section_index, 1);
+	lua_setfield(L, meta, "__index");
 	lua_createtable(L, (int)site->nsections, 0);
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];
@@ -314,10 +347,15 @@ lists(lua_State *L, const struct sg_site *site)
 		}
 		if (s->weight < 1e299)
 			set_num(L, "weight", s->weight);
-		set_str(L, "content", s->page ? s->page->md.html : "");
+		lua_pushlightuserdata(L, (void *)&section_key);
+		lua_pushinteger(L, (lua_Integer)i);
+		lua_rawset(L, -3);
+		lua_pushvalue(L, meta);
+		lua_setmetatable(L, -2);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, LUA_REGISTRYINDEX, REG_SECTIONS);
+	lua_pop(L, 1);					/* meta */
 	lua_createtable(L, (int)site->ntags, 0);
 	for (i = 0; i < site->ntags; i++) {
 		g = site->tags[i];
@@ -398,7 +436,7 @@ link_lists(lua_State *L, const struct sg_site *site, int pages,
 
 /* Pushes the site table and keeps the lists of pages, sections and tags
  * in the registry for sg_lua_vars. Made once per worker state: pages
- * carry no HTML but their section's (section.content). */
+ * carry no HTML (section.content is read when it is read). */
 void
 sg_lua_model(lua_State *L, const struct sg_site *site)
 {

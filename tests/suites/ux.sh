@@ -412,3 +412,19 @@ printf '<%% for i = 1, 700 do %%><%%= i %% 10 %%><%% end %%>' \
 want="$(printf '%600s' '' | tr ' ' .)$(seq -s, 1 1500),|$(seq 1 700 | awk '{ printf "%d", $1 % 10 }')"
 same "ux: an output of thousands of pieces is whole" \
     "$(cat "$work/lay-out3/page/index.html" 2>/dev/null)" "$want"
+
+# ---- a section's content -----------------------------------------------
+
+# section.content is the HTML of the section's own page, in every render
+# (the model is made before section pages are rendered: it is read when
+# it is read).
+site "$work/sc"
+mkdir -p "$work/sc/content/sec"
+printf -- '---\ntitle: Sec\n---\nSection *body*.\n' > "$work/sc/content/sec/_index.md"
+printf -- '---\ntitle: A\n---\nBody.\n' > "$work/sc/content/sec/a.md"
+printf 'P[<%%- section.content -%%>]' > "$work/sc/templates/page.html"
+"$sg" --root "$work/sc" --out "$work/sc-out" --quiet build > "$work/sc.log" 2>&1
+same "ux: a page's template reads its section's content" \
+    "$(cat "$work/sc-out/sec/a/index.html" 2>/dev/null)" \
+    "P[<p>Section <em>body</em>.</p>
+]"
