@@ -7,7 +7,7 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined, deps, concat, pieces_meta = ...
+    linedefined, deps, concat, pieces_meta, uses = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -178,25 +178,47 @@ end
 
 local render
 
+-- The variables an include passes, in a table made with room for the
+-- two that environment adds (grown key by key, it was made three times).
+local function vars_of(more)
+	local v = { layout = false, include = false }
+	if more then
+		for k, x in pairs(more) do v[k] = x end
+	end
+	return v
+end
+
+-- What each template uses (template.h's SG_TMPL_*): 2, layout; 4,
+-- include. A template that names neither (most partials) is not given
+-- them: two closures a call fewer.
+local USES_LAYOUT, USES_INCLUDE = 2, 4
+
 -- Makes the environment for one template call: vars on top of the
 -- caller's environment (or the base), with layout and include bound to
--- this call.
-local function environment(vars, parent, state)
-	local env = setmetatable(vars or {}, { __index = parent or base })
-	env.layout = function(name)
-		if type(name) ~= "string" then
-			error("layout expects a template name", 2)
+-- this call, where the template uses them. The call's state (its depth,
+-- the layout it asks for) is kept in the environment's metatable, one
+-- table fewer a call.
+local function environment(vars, parent, state, used)
+	local env = setmetatable(vars or {}, state)
+	state.__index = parent or base
+	if used & USES_LAYOUT ~= 0 then
+		env.layout = function(name)
+			if type(name) ~= "string" then
+				error("layout expects a template name", 2)
+			end
+			state.layout = name
 		end
-		state.layout = name
 	end
-	env.include = function(name, more)
-		if type(name) ~= "string" then
-			error("include expects a template name", 2)
+	if used & USES_INCLUDE ~= 0 then
+		env.include = function(name, more)
+			if type(name) ~= "string" then
+				error("include expects a template name", 2)
+			end
+			if more ~= nil and type(more) ~= "table" then
+				error("include expects a table of variables", 2)
+			end
+			return render(name, vars_of(more), env, state.depth + 1)
 		end
-		if more ~= nil and type(more) ~= "table" then
-			error("include expects a table of variables", 2)
-		end
-		return render(name, copy(more or {}), env, state.depth + 1)
 	end
 	return env
 end
@@ -219,8 +241,8 @@ render = function(name, vars, parent, depth, pieces)
 			error("no template '" .. tostring(name) .. "' in " ..
 			    dirs, 0)
 		end
-		local state = { depth = depth }
-		out, n = fn(environment(vars, parent, state))
+		local state = { __index = false, depth = depth, layout = nil }
+		out, n = fn(environment(vars, parent, state, uses[name] or 7))
 		name = state.layout
 		if type(out) ~= "table" then
 			-- a template that ended early with return v: v is its

@@ -397,6 +397,10 @@ sg_lua_concat(lua_State *L)
 	 * returns what once() kept: the sidebar, copied for every page) */
 	if (n == 1 && lua_rawgeti(L, 1, 1) == LUA_TSTRING)
 		return 1;
+	if (n <= 0) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
 	return push_joined(L, 1, n);
 }
 

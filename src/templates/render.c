@@ -36,6 +36,7 @@ struct tmpl {
 	char	*path;		/* "themes/default/templates/partials/nav.html" */
 	char	*lua;		/* compiled source */
 	size_t	 len;
+	unsigned uses;		/* SG_TMPL_* (template.h) */
 };
 
 struct state {
@@ -349,6 +350,7 @@ compile_all(struct sg_render *r)
 			bad++;
 			continue;
 		}
+		t->uses = sg_tmpl_uses(text, len);
 		free(text);
 		t->len = strlen(t->lua);
 		chunk = xasprintf("@%s", t->path);
@@ -585,9 +587,14 @@ make_state(struct sg_render *r, struct state *st)
 	sg_lua_track(L, r->tracking ? &st->track : NULL);
 	lua_pushcfunction(L, sg_lua_concat);
 	sg_lua_pieces_meta(L);
+	lua_createtable(L, 0, (int)r->ntmpls);		/* what each uses */
+	for (i = 0; i < r->ntmpls; i++) {
+		lua_pushinteger(L, (lua_Integer)r->tmpls[i].uses);
+		lua_setfield(L, -2, r->tmpls[i].name);
+	}
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 10, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 11, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}

@@ -178,16 +178,15 @@ presize(struct sg_buf *b)
 	memcpy(b->data + at, num, strlen(SIZE));
 }
 
-/* Does code[0..n) name the identifier "content", or reach variables by
- * _ENV? A field ("page.content", not "..content") is not the variable.
- * Strings and comments are not skipped: a "content" there only makes
- * the answer safe, not wrong. */
+/* Does code[0..n) name the identifier word, or reach variables by _ENV?
+ * A field ("page.content", not "..content") is not the variable.
+ * Strings and comments are not skipped: a word there only makes the
+ * answer safe, not wrong. */
 static int
-names_content(const char *code, size_t n)
+names(const char *code, size_t n, const char *word)
 {
-	static const char	 word[] = "content";
-	const size_t		 wl = sizeof(word) - 1;
-	const char		*p = code, *e = code + n;
+	const size_t	 wl = strlen(word);
+	const char	*p = code, *e = code + n;
 
 #define IDENT(c) ((c) == '_' || ((c) >= 'a' && (c) <= 'z') || \
 	((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
@@ -205,11 +204,12 @@ names_content(const char *code, size_t n)
 	return 0;
 }
 
-int
-sg_tmpl_reads_content(const char *src, size_t len)
+unsigned
+sg_tmpl_uses(const char *src, size_t len)
 {
 	const char	*s = src, *e = src + len, *open, *code, *close, *cut;
 	const char	*a, *b;
+	unsigned	 uses = 0;
 	char		 kind;
 
 	while (s < e && (open = memmem(s, (size_t)(e - s), "<%", 2))) {
@@ -219,13 +219,17 @@ sg_tmpl_reads_content(const char *src, size_t len)
 		if (kind == '#') {
 			if ((close = memmem(code, (size_t)(e - code), "%>",
 			    2)) == NULL)
-				return 1;
+				return SG_TMPL_ALL;
 			s = close + 2;
 			continue;
 		}
 		if ((close = find_close(code, e, &cut)) == NULL)
-			return 1;
+			return SG_TMPL_ALL;
 		s = close + 2;
+		if (names(code, (size_t)(close - code), "layout"))
+			uses |= SG_TMPL_LAYOUT;
+		if (names(code, (size_t)(close - code), "include"))
+			uses |= SG_TMPL_INCLUDE;
 		/* <%- content -%>: the variable output whole, as it is */
 		for (a = code; a < close && strchr(" \t\r\n", *a); a++)
 			;
@@ -233,10 +237,10 @@ sg_tmpl_reads_content(const char *src, size_t len)
 			;
 		if (kind == '-' && b - a == 7 && memcmp(a, "content", 7) == 0)
 			continue;
-		if (names_content(code, (size_t)(close - code)))
-			return 1;
+		if (names(code, (size_t)(close - code), "content"))
+			uses |= SG_TMPL_CONTENT;
 	}
-	return 0;
+	return uses;
 }
 
 /* Compiles template src[0..len) to Lua source in *out (the caller frees).
@@ -259,7 +263,7 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 		return -1;
 	}
 	sg_buf_puts(&b, HEAD);
-	if (sg_tmpl_reads_content(src, len))
+	if (sg_tmpl_uses(src, len) & SG_TMPL_CONTENT)
 		sg_buf_puts(&b, STRING);
 	while (s < e) {
 		open = memmem(s, (size_t)(e - s), "<%", 2);

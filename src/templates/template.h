@@ -13,13 +13,18 @@ struct sg_tmpl_error {
 int	sg_tmpl_compile(const char *src, size_t len, char **out,
 	    struct sg_tmpl_error *err);
 
-/* Whether the template src[0..len) reads its variable content in any way
- * but the whole of it output as it is, "<%- content -%>". Such a template
- * starts by turning a piece list in content into a string (the runtime
- * hands a layout the output so far as one: lua/sitegen/runtime.lua).
- * Errs on the side of yes: a "content" in a string or comment, or any
- * use of _ENV, counts; a field such as section.content does not. Returns
- * 1 or 0; an unclosed tag gives 1. */
-int	sg_tmpl_reads_content(const char *src, size_t len);
+/* What the template src[0..len) uses of its environment, as the bits
+ * below. Errs on the side of yes: a name in a string or a comment, or
+ * any use of _ENV (all of them), counts; a field such as section.content
+ * does not. An unclosed tag gives all. */
+#define SG_TMPL_CONTENT	1	/* reads content other than whole and as
+				 * it is, "<%- content -%>": starts by
+				 * turning a piece list there into a
+				 * string (the runtime hands a layout the
+				 * output so far as one) */
+#define SG_TMPL_LAYOUT	2	/* calls layout */
+#define SG_TMPL_INCLUDE	4	/* calls include */
+#define SG_TMPL_ALL	7
+unsigned	sg_tmpl_uses(const char *src, size_t len);
 
 #endif

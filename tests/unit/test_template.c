@@ -436,7 +436,7 @@ test_presize(void)
  * turning a piece list into one): every use but "<%- content -%>" whole,
  * erring on the side of yes. */
 static void
-test_reads_content(void)
+test_uses(void)
 {
 	static const struct {
 		const char	*src;
@@ -459,13 +459,35 @@ test_reads_content(void)
 		{ "<%- contents -%><%= my_content %>", 0 },
 		{ "<%- content", 1 },
 	};
+	static const struct {
+		const char	*src;
+		unsigned	 want;
+	} calls[] = {
+		{ "<% layout \"base.html\" -%>x", SG_TMPL_LAYOUT },
+		{ "<%- include(\"p.html\") -%>", SG_TMPL_INCLUDE },
+		{ "<%- once(\"k\", function() return include(\"p\") end) -%>",
+		    SG_TMPL_INCLUDE },
+		{ "<%= page.layout %><%= site.include %>", 0 },
+		{ "text: layout, include, content", 0 },
+		{ "<%# include layout %>", 0 },
+		{ "<% local f = _ENV %>", SG_TMPL_ALL },
+		{ "<% x = \"include\" %>", SG_TMPL_INCLUDE },
+		{ "<%= included %><%= my_layout %>", 0 },
+	};
 	size_t	 i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (sg_tmpl_reads_content(cases[i].src, strlen(cases[i].src)) !=
-		    cases[i].want) {
+		if ((int)(sg_tmpl_uses(cases[i].src, strlen(cases[i].src)) &
+		    SG_TMPL_CONTENT) != cases[i].want) {
 			printf("  case %zu (%s): want %d\n", i, cases[i].src,
 			    cases[i].want);
+			harness_case_failed = 1;
+		}
+	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+		if (sg_tmpl_uses(calls[i].src, strlen(calls[i].src)) !=
+		    calls[i].want) {
+			printf("  call case %zu (%s): want %u\n", i,
+			    calls[i].src, calls[i].want);
 			harness_case_failed = 1;
 		}
 	/* such a template gets a string, whatever it is handed */
@@ -492,6 +514,6 @@ main(void)
 	TEST(test_syntax_line);
 	TEST(test_line_count);
 	TEST(test_presize);
-	TEST(test_reads_content);
+	TEST(test_uses);
 	HARNESS_EXIT();
 }
