@@ -1,9 +1,6 @@
 /* render.c: one Lua state per worker, each holding the compiled templates,
  * the helpers and the site model as plain tables, made once; rendering an
  * output file is one protected call into the runtime (lua/sitegen). */
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -22,6 +19,7 @@
 #include "templates/render.h"
 #include "site.h"
 #include "templates/template.h"
+#include "templates/tmpldir.h"
 #include "templates/watchdog.h"
 #include "pool.h"
 #include "doc/shortcode.h"
@@ -30,14 +28,6 @@
 #define MAX_SECONDS	5.0			/* seconds before a call is stopped */
 #define STEP		10000			/* without the watchdog: instructions
 						 * between looks at the clock */
-
-struct tmpl {
-	char	*name;		/* "partials/nav.html" */
-	char	*path;		/* "themes/default/templates/partials/nav.html" */
-	char	*lua;		/* compiled source */
-	size_t	 len;
-	unsigned uses;		/* SG_TMPL_* (template.h) */
-};
 
 struct state {
 	lua_State	*L;		/* NULL until the worker's first render */
@@ -54,8 +44,7 @@ struct state {
 
 struct sg_render {
 	struct sg_site	*site;
-	struct tmpl	*tmpls;		/* sorted by name */
-	size_t		 ntmpls;
+	struct sg_tmpl_set tmpls;	/* sorted by name */
 	char		*dirs;		/* where templates are looked for, for messages */
 	struct state	*states;	/* one per worker */
 	int		 nstates;
@@ -209,112 +198,7 @@ report(struct sg_render *r, const char *blame, lua_State *L, const char *what)
 		sg_diag_error(r->site->diag, &loc, "%s", msg);
 }
 
-/* ---- templates on disk ------------------------------------------------ */
-
-static int
-cmp_tmpl(const void *a, const void *b)
-{
-	return strcmp(((const struct tmpl *)a)->name,
-	    ((const struct tmpl *)b)->name);
-}
-
-static struct tmpl *
-find(const struct sg_render *r, const char *name)
-{
-	struct tmpl	 key;
-
-	key.name = (char *)(uintptr_t)name;
-	if (r->ntmpls == 0)
-		return NULL;
-	return bsearch(&key, r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
-}
-
-/* Does the symbolic link path lead to a regular file inside the site
- * root? Sets *st to it. Warns at the link when not (links to folders are
- * not followed: no cycles). */
-static int
-inside_site(struct sg_render *r, const char *path, const char *rel,
-    struct stat *st)
-{
-	struct sg_loc	 loc = { NULL, 0, 0 };
-	char		*root = realpath(r->site->root, NULL);
-	char		*real = realpath(path, NULL);
-	size_t		 n = root ? strlen(root) : 0;
-	int		 ok;
-
-	ok = root && real && !strncmp(real, root, n) && real[n] == '/' &&
-	    stat(real, st) == 0 && S_ISREG(st->st_mode);
-	if (!ok) {
-		loc.file = rel;
-		sg_diag_warn(r->site->diag, &loc, "skipped: a symbolic link "
-		    "among the templates is followed only to a file inside "
-		    "the site");
-	}
-	free(root);
-	free(real);
-	return ok;
-}
-
-/* Adds the templates under dir (relative to the root) that are not
- * already known: the site's own are read first and win. */
-static void
-scan(struct sg_render *r, const char *dir, const char *sub, int depth)
-{
-	struct dirent	*de;
-	struct stat	 st;
-	struct tmpl	*t;
-	char		*full, *name, *path;
-	size_t		 i;
-	DIR		*dp;
-
-	full = xasprintf("%s/%s%s%s", r->site->root, dir, *sub ? "/" : "",
-	    sub);
-	dp = opendir(full);
-	free(full);
-	if (dp == NULL || depth > 16) {
-		if (dp)
-			closedir(dp);
-		return;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		name = *sub ? xasprintf("%s/%s", sub, de->d_name) :
-		    xstrdup(de->d_name);
-		path = xasprintf("%s/%s", dir, name);
-		full = sg_path_join(r->site->root, path);
-		/* a link is followed only to a file inside the site; a
-		 * FIFO, socket or device is never read */
-		if (lstat(full, &st) == -1 || (S_ISLNK(st.st_mode) &&
-		    !inside_site(r, full, path, &st)))
-			st.st_mode = 0;
-		else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-			sg_diag_warn(r->site->diag, &(struct sg_loc){ path, 0,
-			    0 }, "skipped: not a regular file");
-			st.st_mode = 0;
-		}
-		if (S_ISDIR(st.st_mode))
-			scan(r, dir, name, depth + 1);
-		else if (S_ISREG(st.st_mode)) {
-			for (i = 0; i < r->ntmpls; i++)
-				if (!strcmp(r->tmpls[i].name, name))
-					break;
-			if (i == r->ntmpls) {
-				r->tmpls = xrealloc(r->tmpls, (r->ntmpls + 1) *
-				    sizeof(*r->tmpls));
-				t = &r->tmpls[r->ntmpls++];
-				t->name = name;
-				t->path = path;
-				t->lua = NULL;
-				name = path = NULL;
-			}
-		}
-		free(full);
-		free(name);
-		free(path);
-	}
-	closedir(dp);
-}
+/* ---- compiling --------------------------------------------------- */
 
 /* Compiles every template and loads it once in a scratch state, so that
  * syntax errors are reported once, at the template's line. */
@@ -323,14 +207,14 @@ compile_all(struct sg_render *r)
 {
 	struct sg_tmpl_error	 err;
 	struct sg_loc		 loc;
-	struct tmpl		*t;
+	struct sg_tmpl_file		*t;
 	lua_State		*L = luaL_newstate();
 	char			*full, *text, *chunk;
 	size_t			 i, len;
 	int			 bad = 0;
 
-	for (i = 0; i < r->ntmpls; i++) {
-		t = &r->tmpls[i];
+	for (i = 0; i < r->tmpls.n; i++) {
+		t = &r->tmpls.file[i];
 		loc.file = t->path;
 		loc.line = loc.col = 0;
 		full = sg_path_join(r->site->root, t->path);
@@ -471,15 +355,15 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 	atomic_init(&r->timed_out, 0);
 	r->nstates = jobs > 0 ? jobs : 1;
 	r->states = xcalloc((size_t)r->nstates, sizeof(*r->states));
-	scan(r, "templates", "", 0);
+	sg_tmpl_scan(&r->tmpls, site, "templates");
 	if (*site->config.theme) {
 		theme = xasprintf("themes/%s/templates", site->config.theme);
-		scan(r, theme, "", 0);
+		sg_tmpl_scan(&r->tmpls, site, theme);
 		r->dirs = xasprintf("templates/ or %s/", theme);
 		free(theme);
 	} else
 		r->dirs = xstrdup("templates/");
-	sg_sort(r->tmpls, r->ntmpls, sizeof(*r->tmpls), cmp_tmpl);
+	sg_tmpl_sort(&r->tmpls);
 	*out = r;
 	if ((compile_all(r) | check_helpers(r)) != 0)
 		return -1;
@@ -490,7 +374,7 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 int
 sg_render_has(const struct sg_render *r, const char *name)
 {
-	return find(r, name) != NULL;
+	return sg_tmpl_find(&r->tmpls, name) != NULL;
 }
 
 /* Closes st's Lua state, if it has one, and frees its memory. */
@@ -509,7 +393,6 @@ close_state(struct state *st)
 void
 sg_render_free(struct sg_render *r)
 {
-	size_t	 i;
 	int	 k;
 
 	if (r == NULL)
@@ -518,12 +401,7 @@ sg_render_free(struct sg_render *r)
 		close_state(&r->states[k]);
 		free(r->states[k].track.v);
 	}
-	for (i = 0; i < r->ntmpls; i++) {
-		free(r->tmpls[i].name);
-		free(r->tmpls[i].path);
-		free(r->tmpls[i].lua);
-	}
-	free(r->tmpls);
+	sg_tmpl_set_free(&r->tmpls);
 	free(r->dirs);
 	free(r->states);
 	free(r);
@@ -543,6 +421,7 @@ static int
 make_state(struct sg_render *r, struct state *st)
 {
 	const struct sg_embed	*rt;
+	const struct sg_tmpl_file *t;
 	lua_State		*L;
 	size_t			 i;
 	char			*chunk;
@@ -563,16 +442,16 @@ make_state(struct sg_render *r, struct state *st)
 	    "=sitegen runtime") != LUA_OK)
 		return -1;					/* 2 */
 	lua_newtable(L);					/* templates */
-	for (i = 0; i < r->ntmpls; i++) {
-		chunk = xasprintf("@%s", r->tmpls[i].path);
-		if (luaL_loadbuffer(L, r->tmpls[i].lua, r->tmpls[i].len,
-		    chunk) != LUA_OK) {
+	for (i = 0; i < r->tmpls.n; i++) {
+		t = &r->tmpls.file[i];
+		chunk = xasprintf("@%s", t->path);
+		if (luaL_loadbuffer(L, t->lua, t->len, chunk) != LUA_OK) {
 			free(chunk);
 			return -1;
 		}
 		free(chunk);
 		lua_call(L, sg_lua_template_args(L), 1);
-		lua_setfield(L, -2, r->tmpls[i].name);
+		lua_setfield(L, -2, t->name);
 	}
 	sg_lua_helpers(L, r->site, sg_lua_escape);			/* helpers */
 	sg_lua_model(L, r->site);				/* site */
@@ -587,10 +466,10 @@ make_state(struct sg_render *r, struct state *st)
 	sg_lua_track(L, r->tracking ? &st->track : NULL);
 	lua_pushcfunction(L, sg_lua_concat);
 	sg_lua_pieces_meta(L);
-	lua_createtable(L, 0, (int)r->ntmpls);		/* what each uses */
-	for (i = 0; i < r->ntmpls; i++) {
-		lua_pushinteger(L, (lua_Integer)r->tmpls[i].uses);
-		lua_setfield(L, -2, r->tmpls[i].name);
+	lua_createtable(L, 0, (int)r->tmpls.n);		/* what each uses */
+	for (i = 0; i < r->tmpls.n; i++) {
+		lua_pushinteger(L, (lua_Integer)r->tmpls.file[i].uses);
+		lua_setfield(L, -2, r->tmpls.file[i].name);
 	}
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
@@ -659,7 +538,7 @@ sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 		return -1;
 	L = st->L;
 	st->track.n = 0;
-	if (find(r, job->template) == NULL) {
+	if (sg_tmpl_find(&r->tmpls, job->template) == NULL) {
 		loc.line = job->line;
 		loc.col = job->line ? 1 : 0;
 		sg_diag_error(r->site->diag, &loc, "no template '%s' in %s",
@@ -812,12 +691,12 @@ sg_render_shortcodes(const struct sg_render *r, char ***names)
 {
 	size_t	 i, n = 0;
 
-	*names = xcalloc(r->ntmpls + 1, sizeof(**names));
-	for (i = 0; i < r->ntmpls; i++)
-		if (!strncmp(r->tmpls[i].name, "shortcodes/", 11) &&
-		    sg_ends_with(r->tmpls[i].name, ".html") &&
-		    strchr(r->tmpls[i].name + 11, '/') == NULL)
-			(*names)[n++] = r->tmpls[i].name;
+	*names = xcalloc(r->tmpls.n + 1, sizeof(**names));
+	for (i = 0; i < r->tmpls.n; i++)
+		if (!strncmp(r->tmpls.file[i].name, "shortcodes/", 11) &&
+		    sg_ends_with(r->tmpls.file[i].name, ".html") &&
+		    strchr(r->tmpls.file[i].name + 11, '/') == NULL)
+			(*names)[n++] = r->tmpls.file[i].name;
 	return n;
 }
 
@@ -826,10 +705,10 @@ sg_render_shortcodes(const struct sg_render *r, char ***names)
 int
 sg_render_needs_inner(const struct sg_render *r, const char *name)
 {
-	const struct tmpl	*t;
+	const struct sg_tmpl_file	*t;
 	char			*key = xasprintf("shortcodes/%s.html", name);
 
-	t = find(r, key);
+	t = sg_tmpl_find(&r->tmpls, key);
 	free(key);
 	return t && t->lua && strstr(t->lua, "inner") != NULL;
 }
