@@ -393,9 +393,6 @@ checked(const struct sg_site *site)
 		    "s", w, w == 1 ? "" : "s");
 }
 
-
-/* Notes which pages job i of l->jobs read the text-dependent fields of
- * in its last render on worker. */
 void
 sg_live_note(struct sg_live *l, const struct sg_render *r, int worker,
     size_t i)
@@ -429,8 +426,6 @@ sg_live_free(struct sg_live *l)
 	free(l);
 }
 
-/* Makes the handout PDFs again from the pages as they are now, and
- * writes them into out (serve, after an edit of a page they hold). */
 void
 sg_live_handouts(struct sg_live *l, struct sg_output *out)
 {
@@ -450,18 +445,12 @@ sg_live_handouts(struct sg_live *l, struct sg_output *out)
 
 static int	build(const struct sg_options *, struct sg_live **);
 
-/* Builds the site described by opt. Returns the exit status: 0, or 1
- * when the site has errors (all reported; the output is untouched). */
 int
 sg_build(const struct sg_options *opt)
 {
 	return build(opt, NULL);
 }
 
-/* The same, for serve: after a build that succeeded, *live holds the
- * loaded site, its templates and what each output file read, to render
- * again what an edit changes (serve_incr.c); NULL otherwise. The caller
- * frees it with sg_live_free; opt must outlive it. */
 int
 sg_build_live(const struct sg_options *opt, struct sg_live **live)
 {

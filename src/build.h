@@ -26,10 +26,25 @@ struct sg_live {
 						 * handout: make them again */
 };
 
-int	sg_build(const struct sg_options *);
-int	sg_build_live(const struct sg_options *, struct sg_live **);
-void	sg_live_note(struct sg_live *, const struct sg_render *, int, size_t);
-void	sg_live_handouts(struct sg_live *, struct sg_output *);
-void	sg_live_free(struct sg_live *);
+/* Builds the site described by opt. Returns the exit status: 0, or 1
+ * when the site has errors (all reported; the output is untouched). */
+int	sg_build(const struct sg_options *opt);
+
+/* The same, for serve: after a build that succeeded, *live holds the
+ * loaded site, its templates and what each output file read, to render
+ * again what an edit changes (serve_incr.c); NULL otherwise. The caller
+ * frees it with sg_live_free; opt must outlive it. */
+int	sg_build_live(const struct sg_options *opt, struct sg_live **live);
+
+/* Notes which pages job i of l->jobs read the text-dependent fields of
+ * in its last render on worker. */
+void	sg_live_note(struct sg_live *l, const struct sg_render *r, int worker,
+	    size_t i);
+
+/* Makes the handout PDFs again from the pages as they are now, and
+ * writes them into out (serve, after an edit of a page they hold). */
+void	sg_live_handouts(struct sg_live *l, struct sg_output *out);
+/* Frees l and the site, templates and records it holds; NULL is fine. */
+void	sg_live_free(struct sg_live *l);
 
 #endif

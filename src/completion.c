@@ -109,8 +109,6 @@ static const char fish_script[] =
 "complete -c sitegen -l export -r -a '(__fish_complete_directories)'"
 " -d 'samples: write each sample as a project'\n";
 
-/* Writes the completion script for shell ("bash", "zsh" or "fish") to
- * fp. Returns 0, or -1 if sitegen has none for that shell. */
 int
 sg_completion_print(FILE *fp, const char *shell)
 {

@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
-int	sg_completion_print(FILE *, const char *);
+/* Writes the completion script for shell ("bash", "zsh" or "fish") to
+ * fp. Returns 0, or -1 if sitegen has none for that shell. */
+int	sg_completion_print(FILE *fp, const char *shell);
 
 #endif

@@ -42,7 +42,6 @@ struct sg_diag {
 	FILE		*json;		/* or print JSON lines here */
 };
 
-/* Makes a collector that prints to fp, with colour if color is set. */
 struct sg_diag *
 sg_diag_new(FILE *fp, int color)
 {
@@ -294,7 +293,6 @@ sg_diag_warn(struct sg_diag *d, const struct sg_loc *loc, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A line of information without a place (progress, summaries). */
 void
 sg_diag_note(struct sg_diag *d, const char *fmt, ...)
 {
@@ -305,8 +303,6 @@ sg_diag_note(struct sg_diag *d, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* An error (error set) or a warning found by the check named rule
- * ("aws-access-key-id", "heading-level", …), which --format json shows. */
 void
 sg_diag_rule(struct sg_diag *d, const struct sg_loc *loc, int error,
     const char *rule, const char *fmt, ...)
@@ -324,15 +320,12 @@ sg_diag_errors(const struct sg_diag *d)
 	return d->errors;
 }
 
-/* The number of warnings ever reported. */
 int
 sg_diag_warnings(const struct sg_diag *d)
 {
 	return d->warnings;
 }
 
-/* From now on, print errors and warnings to fp as JSON, one object a
- * line (notes still go to the text stream). */
 void
 sg_diag_set_json(struct sg_diag *d, FILE *fp)
 {
@@ -452,9 +445,6 @@ pending(struct sg_diag *d, size_t *n)
 	return v;
 }
 
-/* Prints the pending messages sorted by file, line and column (so the
- * output does not depend on which worker found what first), at most
- * MAX_SHOWN a file and then how many more there were, and forgets them. */
 void
 sg_diag_flush(struct sg_diag *d)
 {
@@ -484,8 +474,6 @@ sg_diag_flush(struct sg_diag *d)
 	pthread_mutex_unlock(&d->lock);
 }
 
-/* Moves the pending messages into b (for a worker process to send them
- * to its parent), with how many more each file had. */
 void
 sg_diag_export(struct sg_diag *d, struct sg_buf *b)
 {
@@ -525,8 +513,6 @@ sg_diag_export(struct sg_diag *d, struct sg_buf *b)
 	pthread_mutex_unlock(&d->lock);
 }
 
-/* Adds messages exported by sg_diag_export. Returns 0, or -1 if the data
- * is bad. */
 int
 sg_diag_import(struct sg_diag *d, struct sg_rd *r)
 {

@@ -13,6 +13,8 @@ struct sg_embed {
 
 extern const struct sg_embed	sg_embedded[];	/* ends with a NULL path */
 
-const struct sg_embed	*sg_embed_find(const char *);
+/* The embedded file at path (as in the source tree), or NULL; points
+ * into sg_embedded, which lives as long as the process. */
+const struct sg_embed	*sg_embed_find(const char *path);
 
 #endif

@@ -66,9 +66,6 @@ static pid_t		 main_pid;
 static atomic_int	 stopping;
 static sem_t		 watching;	/* the watcher thread has started */
 
-/* Registers fn(arg) to run if SIGINT or SIGTERM ends the process. Returns
- * a slot for sg_out_cleanup_pop, or -1 when the list is full. Thread
- * safe. */
 int
 sg_out_cleanup_push(void (*fn)(void *), void *arg)
 {
@@ -85,8 +82,6 @@ sg_out_cleanup_push(void (*fn)(void *), void *arg)
 	return i < MAX_CLEANUPS ? i : -1;
 }
 
-/* Forgets a cleanup once its work is done another way; -1 is fine. While
- * the cleanups run (the process is being stopped) this waits for them. */
 void
 sg_out_cleanup_pop(int slot)
 {
@@ -98,8 +93,6 @@ sg_out_cleanup_pop(int slot)
 	pthread_mutex_unlock(&cleanup_lock);
 }
 
-/* Is the process being stopped by a signal? Long work may check this
- * and give up early. */
 int
 sg_out_stopping(void)
 {
@@ -144,8 +137,6 @@ watch(void *arg)
 	_exit(128 + b);
 }
 
-/* Makes SIGINT and SIGTERM run the registered cleanups, then end the
- * process with status 128 + the signal (130, 143). Call once, early. */
 void
 sg_out_trap_signals(void)
 {
@@ -408,10 +399,6 @@ remove_stage(void *arg)
 	}
 }
 
-/* Opens a staging directory for out (which need not exist yet) after
- * checking that out may be replaced; flags are SG_OUT_DRY (write nothing
- * at all) and SG_OUT_FORCE (replace a folder sitegen did not make).
- * Returns NULL after reporting why not. */
 struct sg_output *
 sg_out_open(const char *out, const char *root, int flags,
     struct sg_diag *diag)
@@ -474,8 +461,6 @@ fail:
 	return NULL;
 }
 
-/* From now on, scan every file for credentials before it is written (in
- * a dry run too); a file with a finding is reported and not written. */
 void
 sg_out_scan(struct sg_output *o, struct sg_secrets *scan)
 {
@@ -636,7 +621,6 @@ write_file(struct sg_output *o, const char *rel, const char *src,
 	return rc;
 }
 
-/* Copies the file src to rel in the output. Returns 0 or -1 (reported). */
 int
 sg_out_copy(struct sg_output *o, const char *rel, const char *src)
 {
@@ -681,10 +665,6 @@ swap(struct sg_output *o)
 	return 1;
 }
 
-/* Puts the staged output in place of the output directory and removes
- * the old one. Frees o. Returns 0; -1 (reported) when the old output is
- * still in place; 1 (reported) when the new output is in place but the
- * old one could not be removed. */
 int
 sg_out_commit(struct sg_output *o)
 {
@@ -720,8 +700,6 @@ sg_out_commit(struct sg_output *o)
 	return 0;
 }
 
-/* Throws the staged output away, leaving the output directory as it
- * was. Frees o; NULL is fine. */
 void
 sg_out_discard(struct sg_output *o)
 {

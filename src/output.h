@@ -12,22 +12,52 @@ struct sg_diag;
 struct sg_output;
 struct sg_secrets;
 
-struct sg_output *sg_out_open(const char *, const char *, int,
-		    struct sg_diag *);
+/* Opens a staging directory for out (which need not exist yet) after
+ * checking that out may be replaced; flags are SG_OUT_DRY (write nothing
+ * at all) and SG_OUT_FORCE (replace a folder sitegen did not make).
+ * Returns NULL after reporting why not. */
+struct sg_output *sg_out_open(const char *out, const char *root, int flags,
+		    struct sg_diag *diag);
 #define SG_OUT_DRY	1	/* check only: write nothing */
 #define SG_OUT_FORCE	2	/* replace a folder sitegen did not make */
 #define SG_OUT_INPLACE	4	/* write into the folder itself, each file
 				 * replaced whole (serve's edits) */
-int		 sg_out_write(struct sg_output *, const char *, const char *,
-		    size_t);
-int		 sg_out_copy(struct sg_output *, const char *, const char *);
-void		 sg_out_scan(struct sg_output *, struct sg_secrets *);
-int		 sg_out_commit(struct sg_output *);
-void		 sg_out_discard(struct sg_output *);
+int		 sg_out_write(struct sg_output *o, const char *rel,
+		    const char *data, size_t len);
 
+/* Copies the file src to rel in the output. Returns 0 or -1 (reported). */
+int		 sg_out_copy(struct sg_output *o, const char *rel,
+	    const char *src);
+
+/* From now on, scan every file for credentials before it is written (in
+ * a dry run too); a file with a finding is reported and not written. */
+void		 sg_out_scan(struct sg_output *o, struct sg_secrets *scan);
+
+/* Puts the staged output in place of the output directory and removes
+ * the old one. Frees o. Returns 0; -1 (reported) when the old output is
+ * still in place; 1 (reported) when the new output is in place but the
+ * old one could not be removed. */
+int		 sg_out_commit(struct sg_output *o);
+
+/* Throws the staged output away, leaving the output directory as it
+ * was. Frees o; NULL is fine. */
+void		 sg_out_discard(struct sg_output *o);
+
+/* Makes SIGINT and SIGTERM run the registered cleanups, then end the
+ * process with status 128 + the signal (130, 143). Call once, early. */
 void		 sg_out_trap_signals(void);
-int		 sg_out_cleanup_push(void (*)(void *), void *);
-void		 sg_out_cleanup_pop(int);
+
+/* Registers fn(arg) to run if SIGINT or SIGTERM ends the process. Returns
+ * a slot for sg_out_cleanup_pop, or -1 when the list is full. Thread
+ * safe. */
+int		 sg_out_cleanup_push(void (*fn)(void *arg), void *arg);
+
+/* Forgets a cleanup once its work is done another way; -1 is fine. While
+ * the cleanups run (the process is being stopped) this waits for them. */
+void		 sg_out_cleanup_pop(int slot);
+
+/* Is the process being stopped by a signal? Long work may check this
+ * and give up early. */
 int		 sg_out_stopping(void);
 
 #endif

@@ -10,7 +10,6 @@
 #include "path.h"
 #include "util.h"
 
-/* Joins a and b with one '/'; an empty or "." a gives b. The caller frees. */
 char *
 sg_path_join(const char *a, const char *b)
 {
@@ -23,10 +22,6 @@ sg_path_join(const char *a, const char *b)
 	return xasprintf("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
 }
 
-/* Removes "." and empty components and folds "dir/.." in p. A leading '/'
- * and a trailing '/' are kept. Returns a new string, or NULL when the path
- * climbs above its start (a relative "../x", or "/.."): such a path would
- * leave the tree it is relative to. */
 char *
 sg_path_normalize(const char *p)
 {
@@ -72,7 +67,6 @@ sg_path_normalize(const char *p)
 	return sg_buf_detach(&b);
 }
 
-/* The directory part of p ("a/b" for "a/b/c.md", "" for "c.md"). */
 char *
 sg_path_dir(const char *p)
 {
@@ -81,7 +75,6 @@ sg_path_dir(const char *p)
 	return s ? xstrndup(p, (size_t)(s - p)) : xstrdup("");
 }
 
-/* The last component of p, borrowed from p. */
 const char *
 sg_path_base(const char *p)
 {
@@ -90,11 +83,6 @@ sg_path_base(const char *p)
 	return s ? s + 1 : p;
 }
 
-/* The URL path for the file path p: every byte but ASCII letters,
- * digits, '-', '.', '_', '~' and '/' percent-encoded (spaces, newlines,
- * '%', '#', '?', quotes, non-ASCII and invalid UTF-8 alike), so that it
- * is one well-formed URL in HTML, the sitemap and the feed. The caller
- * frees. */
 char *
 sg_path_url(const char *p)
 {
@@ -116,9 +104,6 @@ sg_path_url(const char *p)
 	return sg_buf_detach(&b);
 }
 
-/* A URL slug for s: ASCII letters lowered, letters, digits and any
- * non-ASCII bytes kept, apostrophes dropped, every other run of characters
- * one '-', no '-' at either end. An empty result becomes "_". The caller frees. */
 char *
 sg_slugify(const char *s)
 {
@@ -195,10 +180,6 @@ utf8_encode(struct sg_buf *b, unsigned int c)
 	}
 }
 
-/* A heading id as GitHub makes it: letters and digits (any script)
- * lowered, '-' and '_' kept, each space a '-', everything else (other
- * punctuation, symbols, invalid UTF-8) dropped. Never empty ("section"
- * stands in). The caller frees. */
 char *
 sg_heading_id(const char *s)
 {

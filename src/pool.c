@@ -34,8 +34,6 @@ work(void *arg)
 	return NULL;
 }
 
-/* Calls fn(ctx, worker, i) for every i below n on jobs threads (the
- * calling thread is worker 0) and returns when all calls have. */
 void
 sg_pool_run(int jobs, size_t n, sg_pool_fn *fn, void *ctx)
 {
@@ -68,7 +66,6 @@ sg_pool_run(int jobs, size_t n, sg_pool_fn *fn, void *ctx)
 	free(t);
 }
 
-/* The number of CPUs this process may run on, at least 1. */
 int
 sg_pool_cpus(void)
 {

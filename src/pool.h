@@ -6,9 +6,15 @@
 #include <stddef.h>
 
 /* fn(ctx, worker, i): worker is 0..jobs-1, stable for one thread. */
-typedef void	sg_pool_fn(void *, int, size_t);
+typedef void	sg_pool_fn(void *ctx, int worker, size_t i);
 
-void	sg_pool_run(int, size_t, sg_pool_fn *, void *);
+/* Calls fn(ctx, worker, i) once for every i below n, on jobs threads (at
+ * least 1, at most n; the calling thread is worker 0), in no set order,
+ * and returns when all calls have returned. fn writes its results into
+ * slots of its own index, so that the output does not depend on the
+ * order. */
+void	sg_pool_run(int jobs, size_t n, sg_pool_fn *fn, void *ctx);
+/* The number of CPUs this process may run on, at least 1. */
 int	sg_pool_cpus(void);
 
 #endif

@@ -268,36 +268,60 @@ char		*sg_site_permalink(const struct sg_site *site, const char *url);
 int		 sg_site_reparse(struct sg_site *site, struct sg_page *page);
 
 /* config.c */
-int		 sg_config_load(struct sg_site *);
-void		 sg_config_free(struct sg_config *);
+int		 sg_config_load(struct sg_site *site);
+/* Frees what c holds, not c (part of the site). */
+void		 sg_config_free(struct sg_config *c);
 
 /* config_docs.c: links.internal, nav and samples.mode (see there);
  * sg_samples_mode names the mode of a samples: value, or -1. */
 #define SG_SAMPLES_RUN		0	/* compile, run if it has main */
 #define SG_SAMPLES_COMPILE	1	/* compile only */
 #define SG_SAMPLES_SHOW		2	/* shown, not compiled */
-int		 sg_config_docs(struct sg_site *);
-int		 sg_feeds_ok(const struct sg_site *, const char *);
-void		 sg_feeds_plan(struct sg_site *);
+int		 sg_config_docs(struct sg_site *site);
+
+/* May the site have file (sitemap.xml or atom.xml)? Only with an
+ * absolute base_url: the Sitemaps protocol and Atom (RFC 4287) want
+ * absolute URLs. Without one, warns once, at the base_url line. */
+int		 sg_feeds_ok(const struct sg_site *site, const char *file);
+
+/* Sets each section's feed: the output path of its atom.xml, or NULL.
+ * A section's feed holds its pages and its subsections' pages. */
+void		 sg_feeds_plan(struct sg_site *site);
 
 /* publish.c: is rel (a file of content/) a source only (C sources and
  * headers, anything under samples/), published only when a page links to
  * it? Is it to be published? */
 int		 sg_content_source_only(const char *rel);
-int		 sg_content_publishes(const struct sg_site *, const char *rel);
-int		 sg_samples_mode(const char *);
+
+/* Is rel to be published: not a source only, or linked from a page of
+ * this build? */
+int		 sg_content_publishes(const struct sg_site *site,
+	    const char *rel);
+
+/* The mode a samples: value names (SG_SAMPLES_RUN, …), or -1. */
+int		 sg_samples_mode(const char *s);
 
 /* data.c */
-int		 sg_data_load(struct sg_site *);
+int		 sg_data_load(struct sg_site *site);
 
 /* frontmatter.c */
-void		 sg_fm_read(struct sg_site *, struct sg_page *);
+void		 sg_fm_read(struct sg_site *site, struct sg_page *p);
 
 /* content.c */
-int		 sg_content_load(struct sg_site *);
-int		 sg_content_resolve(struct sg_site *);
-struct sg_page	*sg_content_find(const struct sg_site *, const char *);
-void		 sg_content_free(struct sg_site *);
+int		 sg_content_load(struct sg_site *site);
+
+/* After the Markdown stage: titles (front matter, else the first '#'
+ * heading), section order, pages in reading order, previous and next
+ * links, tags, the build date, and one output path per URL. Returns 0,
+ * or -1 if any error was reported. */
+int		 sg_content_resolve(struct sg_site *site);
+
+/* The page whose path relative to content/ is rel, drafts included, or
+ * NULL. Safe from any thread once loading is done. */
+struct sg_page	*sg_content_find(const struct sg_site *site, const char *rel);
+/* Frees the site's pages (drafts too), sections, taxonomies and list of
+ * files; site itself stays. */
+void		 sg_content_free(struct sg_site *site);
 
 /* site/taxonomy.c: sg_taxonomy_config reads 'taxonomies:' of site.yml
  * (tag: tags and category: categories by default) into
@@ -305,10 +329,11 @@ void		 sg_content_free(struct sg_site *);
  * sg_taxonomy_resolve gives each its terms from the pages' front matter
  * (the tags' are site->tags, made by content.c) and fills site->terms.
  * Errors are reported; sg_taxonomy_free frees them all. */
-void		 sg_taxonomy_config(struct sg_site *);
-int		 sg_taxonomy_has(const struct sg_site *, const char *);
-void		 sg_taxonomy_resolve(struct sg_site *);
-void		 sg_taxonomy_free(struct sg_site *);
+void		 sg_taxonomy_config(struct sg_site *site);
+int		 sg_taxonomy_has(const struct sg_site *site,
+	    const char *plural);
+void		 sg_taxonomy_resolve(struct sg_site *site);
+void		 sg_taxonomy_free(struct sg_site *site);
 
 /* markdown.c: sg_md_init builds cmark-gfm's extension registry before
  * threads parse. sg_md_parse parses page (its text must be loaded) into
@@ -330,7 +355,13 @@ int		 sg_md_tree(const struct sg_site *site, struct sg_page *page);
 void		 sg_md_render(const struct sg_site *site, struct sg_md *md);
 void		 sg_md_drop_tree(struct sg_md *md);
 void		 sg_md_free(struct sg_md *md);
-int		 sg_md_check_links(struct sg_site *);
+
+/* Checks every #anchor of every link against the ids of the page it
+ * points to. Returns the number of broken ones, each reported: errors,
+ * or with links.internal: warn warnings, counted with the broken page
+ * links of the Markdown stage (noted without a target) in one line. */
+int		 sg_md_check_links(struct sg_site *site);
+/* cmark-gfm's version, a static string, for --version. */
 const char	*sg_md_version(void);
 
 #endif

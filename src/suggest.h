@@ -4,7 +4,16 @@
 
 #include <stddef.h>
 
-int		 sg_edit_distance(const char *, const char *);
-const char	*sg_suggest(const char *, const char *const *, size_t);
+/* The optimal string alignment distance between a and b: insertions,
+ * deletions, substitutions and swaps of neighbours, each one edit.
+ * Words longer than MAX_WORD are MAX_WORD apart from anything. */
+int		 sg_edit_distance(const char *a, const char *b);
+
+/* The name of names (n of them) closest to word, or NULL when none is
+ * close enough to be what was meant: one edit for names of up to four
+ * letters, two for longer ones, and never the word itself. The first of
+ * equally close names wins. The result is borrowed from names. */
+const char	*sg_suggest(const char *word, const char *const *names,
+	    size_t n);
 
 #endif

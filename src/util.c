@@ -267,7 +267,6 @@ sg_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 	return NULL;
 }
 
-/* Hands the buffer's bytes to the caller, who frees them; never NULL. */
 char *
 sg_buf_detach(struct sg_buf *b)
 {
@@ -345,25 +344,18 @@ read_whole(const char *path, int flags, size_t *len)
 	return xrealloc(sg_buf_detach(&b), *len + 1);
 }
 
-/* Reads the file at path whole. Only a regular file is read: anything
- * else (a FIFO, a device, a folder) fails with EINVAL, never blocks.
- * Returns a NUL-terminated buffer the caller frees, with its length in
- * *len, or NULL with errno set. */
 char *
 sg_file_read(const char *path, size_t *len)
 {
 	return read_whole(path, 0, len);
 }
 
-/* The same, but a path that is a symbolic link fails (ELOOP): for what
- * sitegen wrote itself, which a link put in its place must not replace. */
 char *
 sg_file_read_own(const char *path, size_t *len)
 {
 	return read_whole(path, O_NOFOLLOW, len);
 }
 
-/* Writes data[0..len) to path, replacing it. Returns 0, or -1 with errno. */
 int
 sg_file_write(const char *path, const char *data, size_t len)
 {
@@ -381,8 +373,6 @@ sg_file_write(const char *path, const char *data, size_t len)
 	return fclose(fp) == 0 ? 0 : -1;
 }
 
-/* qsort that accepts an empty (possibly NULL) array, which qsort may not
- * be given. */
 void
 sg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *,
     const void *))
@@ -443,7 +433,6 @@ sg_rd_str(struct sg_rd *r)
 	return s;
 }
 
-/* Seconds on the monotonic clock, for measuring how long things take. */
 double
 sg_now(void)
 {
@@ -453,8 +442,6 @@ sg_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Makes the folder dir and those above it that are missing. Returns 0,
- * or -1 with errno if one could not be made. */
 int
 sg_mkdirs(const char *dir)
 {
@@ -521,11 +508,6 @@ rm_file(int dirfd, const char *name)
 	return errno == EISDIR ? 1 : -1;
 }
 
-/* Removes path and everything under it, following no symbolic link, at
- * any depth: it walks down and up with one descriptor at a time and a
- * list of the names on the way, so neither the stack nor the descriptor
- * limit bounds the depth. Folders a sample made unreadable are made ours
- * again. Returns 0, or -1 if something stayed. */
 int
 sg_rm_tree(const char *path)
 {

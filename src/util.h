@@ -12,12 +12,16 @@
 #define SG_PRINTF(a, b)
 #endif
 
-void	*xmalloc(size_t);
-void	*xcalloc(size_t, size_t);
-void	*xrealloc(void *, size_t);
-char	*xstrdup(const char *);
-char	*xstrndup(const char *, size_t);
-char	*xasprintf(const char *, ...) SG_PRINTF(1, 2);
+/* malloc, calloc, realloc and strdup that never return NULL: out of
+ * memory, the process aborts with a message. The caller frees what they
+ * return. xstrndup copies at most n bytes of s and ends the copy with a
+ * NUL; xasprintf returns the formatted string, allocated to its size. */
+void	*xmalloc(size_t n);
+void	*xcalloc(size_t n, size_t size);
+void	*xrealloc(void *p, size_t n);
+char	*xstrdup(const char *s);
+char	*xstrndup(const char *s, size_t n);
+char	*xasprintf(const char *fmt, ...) SG_PRINTF(1, 2);
 
 /* A growable byte buffer, always NUL-terminated once anything was added. */
 struct sg_buf {
@@ -26,27 +30,53 @@ struct sg_buf {
 	size_t	 cap;		/* bytes allocated */
 };
 
-void	 sg_buf_grow(struct sg_buf *, size_t);
-void	 sg_buf_put(struct sg_buf *, const char *, size_t);
-void	 sg_buf_puts(struct sg_buf *, const char *);
-void	 sg_buf_putc(struct sg_buf *, char);
-void	 sg_buf_printf(struct sg_buf *, const char *, ...) SG_PRINTF(2, 3);
-void	 sg_buf_vprintf(struct sg_buf *, const char *, va_list);
-void	 sg_buf_put_html(struct sg_buf *, const char *, size_t);
+/* A zeroed struct sg_buf is an empty buffer. sg_buf_grow makes room for
+ * extra more bytes and the NUL; the others append (s[0..n), the string
+ * s, the byte c, formatted text, or s[0..n) escaped for HTML text and
+ * attribute values: & < > "), growing the buffer as needed. None of them
+ * keeps a pointer to s. */
+void	 sg_buf_grow(struct sg_buf *b, size_t extra);
+void	 sg_buf_put(struct sg_buf *b, const char *s, size_t n);
+void	 sg_buf_puts(struct sg_buf *b, const char *s);
+void	 sg_buf_putc(struct sg_buf *b, char c);
+void	 sg_buf_printf(struct sg_buf *b, const char *fmt, ...)
+	    SG_PRINTF(2, 3);
+void	 sg_buf_vprintf(struct sg_buf *b, const char *fmt, va_list ap);
+void	 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n);
 
 /* The first place of needle[0..nlen) in hay[0..hlen), or NULL: memmem,
  * made for long texts. */
 const char *sg_find(const char *hay, size_t hlen, const char *needle,
 	    size_t nlen);
-char	*sg_buf_detach(struct sg_buf *);
-void	 sg_buf_free(struct sg_buf *);
 
-char	*sg_file_read(const char *, size_t *);
-/* sg_file_read refusing a symbolic link (util.c) */
-char	*sg_file_read_own(const char *, size_t *);
-int	 sg_mkdirs(const char *);
-int	 sg_rm_tree(const char *);
-int	 sg_file_write(const char *, const char *, size_t);
+/* Hands the buffer's bytes to the caller, who frees them; never NULL. */
+char	*sg_buf_detach(struct sg_buf *b);
+/* Frees b's bytes and leaves b empty; b itself is the caller's. */
+void	 sg_buf_free(struct sg_buf *b);
+
+/* Reads the file at path whole. Only a regular file is read: anything
+ * else (a FIFO, a device, a folder) fails with EINVAL, never blocks.
+ * Returns a NUL-terminated buffer the caller frees, with its length in
+ * *len, or NULL with errno set. */
+char	*sg_file_read(const char *path, size_t *len);
+
+/* The same, but a path that is a symbolic link fails (ELOOP): for what
+ * sitegen wrote itself, which a link put in its place must not replace. */
+char	*sg_file_read_own(const char *path, size_t *len);
+
+/* Makes the folder dir and those above it that are missing. Returns 0,
+ * or -1 with errno if one could not be made. */
+int	 sg_mkdirs(const char *dir);
+
+/* Removes path and everything under it, following no symbolic link, at
+ * any depth: it walks down and up with one descriptor at a time and a
+ * list of the names on the way, so neither the stack nor the descriptor
+ * limit bounds the depth. Folders a sample made unreadable are made ours
+ * again. Returns 0, or -1 if something stayed. */
+int	 sg_rm_tree(const char *path);
+
+/* Writes data[0..len) to path, replacing it. Returns 0, or -1 with errno. */
+int	 sg_file_write(const char *path, const char *data, size_t len);
 /* Sets *dir to ROOT/.sitegen/SUB, where a cache keeps its files, and
  * makes the two folders if they are missing. Returns 0, or -1 when either
  * is not a plain folder of the site: a symbolic link (a repository can
@@ -57,7 +87,11 @@ int	 sg_cache_dir(const char *root, const char *sub, char **dir);
  * over it; fsync'd first if durable). Returns 0, or -1 with errno set. */
 int	 sg_file_replace(const char *path, const char *data, size_t len,
 	    int durable);
-void	 sg_sort(void *, size_t, size_t, int (*)(const void *, const void *));
+
+/* qsort that accepts an empty (possibly NULL) array, which qsort may not
+ * be given. */
+void	 sg_sort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *a, const void *b));
 /* A flat encoding of numbers and strings, for results sent between
  * processes: sg_buf_put_num/str write, struct sg_rd reads back. */
 struct sg_rd {
@@ -66,13 +100,19 @@ struct sg_rd {
 	int		 bad;		/* ran past the end or found nonsense */
 };
 
-void	 sg_buf_put_num(struct sg_buf *, long long);
-void	 sg_buf_put_str(struct sg_buf *, const char *);
-long long sg_rd_num(struct sg_rd *);
-char	*sg_rd_str(struct sg_rd *);
+/* sg_buf_put_num appends n; sg_buf_put_str appends s (NULL allowed).
+ * sg_rd_num reads a number back (0, and r->bad set, past the end);
+ * sg_rd_str a string, as a new copy the caller frees, or NULL (for a
+ * NULL written, or bad data, which sets r->bad). */
+void	 sg_buf_put_num(struct sg_buf *b, long long n);
+void	 sg_buf_put_str(struct sg_buf *b, const char *s);
+long long sg_rd_num(struct sg_rd *r);
+char	*sg_rd_str(struct sg_rd *r);
 
+/* Seconds on the monotonic clock, for measuring how long things take. */
 double	 sg_now(void);
-int	 sg_starts_with(const char *, const char *);
+/* Does s start with prefix? (sg_ends_with: end with suffix?) */
+int	 sg_starts_with(const char *s, const char *prefix);
 /* Removes the folders in base that processes killed before they could
  * clean up left: named prefix + PID + "-XXXXXX" after a process that no
  * longer runs, and ours (or, with sandbox_too and when we are root, the
@@ -80,6 +120,6 @@ int	 sg_starts_with(const char *, const char *);
 void	 sg_tmp_sweep(const char *base, const char *prefix, int sandbox_too);
 /* The value of hexadecimal digit c, or -1. */
 int	 sg_hex_digit(int c);
-int	 sg_ends_with(const char *, const char *);
+int	 sg_ends_with(const char *s, const char *suffix);
 
 #endif

@@ -43,8 +43,6 @@ add_node(struct sg_check *c, const char *out, struct sg_page *p)
 	c->len++;
 }
 
-/* A graph of the site's HTML outputs, to fill with sg_check_html while
- * the pages are rendered. Freed with sg_check_free. */
 struct sg_check *
 sg_check_new(const struct sg_site *site)
 {
@@ -64,7 +62,6 @@ sg_check_new(const struct sg_site *site)
 	return c;
 }
 
-/* Frees c; NULL does nothing. */
 void
 sg_check_free(struct sg_check *c)
 {
@@ -139,8 +136,6 @@ resolve(const struct sg_site *site, const char *from, const char *href,
 	return rel;
 }
 
-/* Records the links of the HTML page written to out. Safe from several
- * threads. */
 void
 sg_check_html(struct sg_check *c, const char *out, const char *html,
     size_t len)
@@ -188,7 +183,6 @@ page_loc(const struct sg_page *p)
 	return loc;
 }
 
-/* Warns of every page no chain of links from the home page reaches. */
 void
 sg_check_reach(struct sg_check *c, struct sg_site *site)
 {
@@ -271,9 +265,6 @@ heading_line(const struct sg_page *p, const struct sg_heading *h,
 	return 0;
 }
 
-/* Warns of headings that skip a level (## then ####) and of pages that
- * share a title. Call while the pages' texts are still loaded, for the
- * headings' lines. */
 void
 sg_check_pages(struct sg_site *site)
 {

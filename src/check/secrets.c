@@ -95,7 +95,6 @@ contains(const unsigned char *s, size_t n, const char *lit)
 	return 0;
 }
 
-/* Shannon entropy of s[0..n) in bits per byte. */
 double
 sg_secrets_entropy(const char *s, size_t n)
 {
@@ -666,8 +665,6 @@ look(const unsigned char *s, size_t len, size_t i, sg_secret_fn *fn,
 	return h.off + h.len > i ? h.off + h.len : i + 1;
 }
 
-/* Calls fn for every credential in buf[0..len), in order, and returns
- * how many it found. Never reads past len; needs no NUL. */
 size_t
 sg_secrets_find(const char *buf, size_t len, sg_secret_fn *fn, void *arg)
 {
@@ -697,16 +694,12 @@ sg_secrets_find(const char *buf, size_t len, sg_secret_fn *fn, void *arg)
 	return n;
 }
 
-/* The rule's name for messages: "aws-access-key-id", … */
 const char *
 sg_secrets_rule_name(enum sg_secret_rule r)
 {
 	return r < SG_SECRET__COUNT ? rule_names[r] : "secret";
 }
 
-/* The value v[0..n) as a message may show it: the first and last four
- * characters kept (two of a value shorter than 16), the rest starred.
- * The caller frees. */
 char *
 sg_secrets_mask(const char *v, size_t n)
 {

@@ -60,8 +60,6 @@ struct sg_secrets {
 	size_t		 ninc;
 };
 
-/* Reads secrets: from site.yml: allow, a list of exact values. Reports
- * wrong types at their lines. Never NULL; sg_secrets_free frees it. */
 struct sg_secrets *
 sg_secrets_new(struct sg_site *site)
 {
@@ -114,7 +112,6 @@ sg_secrets_new(struct sg_site *site)
 	return sec;
 }
 
-/* Frees sec and its findings; NULL does nothing. */
 void
 sg_secrets_free(struct sg_secrets *sec)
 {
@@ -370,10 +367,6 @@ scan(struct sg_secrets *sec, const char *file, const char *data, size_t len,
 	return sc.reported;
 }
 
-/* Scans the output file rel (data[0..len)) before it is written. blame
- * is the source it is a copy of (a static file), or NULL. Safe from
- * several threads once the sources are scanned. Returns the number of
- * findings reported (0: the file may be published). */
 int
 sg_secrets_scan_output(struct sg_secrets *sec, const char *rel,
     const char *blame, const char *data, size_t len)
@@ -485,10 +478,6 @@ note_includes(struct sg_secrets *sec, const struct sg_page *p)
 	free(dir);
 }
 
-/* Scans page p's text (front matter included), and notes the files it
- * includes from elsewhere for sg_secrets_scan_sources. The Markdown stage
- * calls it for every published page as it parses it: the last time every
- * text is in memory at once. Safe from several threads. */
 void
 sg_secrets_scan_page(struct sg_secrets *sec, const struct sg_page *p)
 {
@@ -498,10 +487,6 @@ sg_secrets_scan_page(struct sg_secrets *sec, const struct sg_page *p)
 	note_includes(sec, p);
 }
 
-/* Scans the other sources: every file of content/ that is not a page,
- * and the files pages include from elsewhere in the site (noted by
- * sg_secrets_scan_page, which scanned the pages). Findings are kept for
- * sg_secrets_report; call this before any output is scanned. */
 void
 sg_secrets_scan_sources(struct sg_secrets *sec, struct sg_site *site,
     int jobs)
@@ -527,8 +512,6 @@ sg_secrets_scan_sources(struct sg_secrets *sec, struct sg_site *site,
 	free(ss.v);
 }
 
-/* Reports the findings in sources that are not allowed, and warns of
- * allowed values found nowhere. Call once everything was scanned. */
 void
 sg_secrets_report(struct sg_secrets *sec)
 {

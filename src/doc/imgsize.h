@@ -9,7 +9,7 @@ struct sg_imgsizes;
 /* A new empty cache, for site->imgsizes; freed with sg_imgsize_free()
  * (NULL does nothing). */
 struct sg_imgsizes *sg_imgsize_new(void);
-void		 sg_imgsize_free(struct sg_imgsizes *);
+void		 sg_imgsize_free(struct sg_imgsizes *c);
 
 /*
  * The size of content/<rel> (rel normalised, relative to content/), in
@@ -19,7 +19,7 @@ void		 sg_imgsize_free(struct sg_imgsizes *);
  * header is read (SVG: the whole file, up to 8 MiB). Sets *w and *h
  * (0 unless SG_IMGSIZE_OK) and returns one of:
  */
-int		 sg_imgsize_get(const struct sg_site *, const char *rel,
+int		 sg_imgsize_get(const struct sg_site *site, const char *rel,
 		    int *w, int *h);
 #define SG_IMGSIZE_OK		0	/* *w and *h are set */
 #define SG_IMGSIZE_UNKNOWN	1	/* an image (or unreadable), size

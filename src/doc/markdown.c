@@ -383,10 +383,6 @@ has_anchor(const struct sg_page *p, const char *id)
 	    sizeof(*p->md.ids), cmp_str) != NULL;
 }
 
-/* Checks every #anchor of every link against the ids of the page it
- * points to. Returns the number of broken ones, each reported: errors,
- * or with links.internal: warn warnings, counted with the broken page
- * links of the Markdown stage (noted without a target) in one line. */
 int
 sg_md_check_links(struct sg_site *site)
 {

@@ -209,6 +209,8 @@ struct sg_walk {
 	int			 entering;
 };
 
+/* Starts w at root (NULL: an empty walk); w borrows the tree, which
+ * must not change during the walk. */
 void		 sg_walk_init(struct sg_walk *w, const struct sg_node *root);
 /* Is kind one that holds no children, which a walk sees once (no exit
  * event)? */

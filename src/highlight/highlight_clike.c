@@ -395,7 +395,6 @@ hl_scan_clike(struct hl *h, size_t i, size_t end)
 	}
 }
 
-/* JSON, and JSON with comments. */
 void
 hl_scan_json(struct hl *h, size_t i, size_t end)
 {

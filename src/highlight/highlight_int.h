@@ -37,38 +37,54 @@ struct hl_words {
 
 /* Marks s[from..to) as kind; a gap before it becomes TEXT, an overlap with
  * what was emitted is clipped, an empty range is ignored. */
-void	 hl_emit(struct hl *, enum sg_tok, size_t from, size_t to);
+void	 hl_emit(struct hl *h, enum sg_tok kind, size_t from, size_t to);
 /* Whether s[i..i+n) is in the table. */
-int	 hl_word_in(const struct hl_words *, const char *, size_t);
+int	 hl_word_in(const struct hl_words *t, const char *s, size_t n);
 /* The index of the next '\n' at or after i, or end. */
-size_t	 hl_eol(const struct hl *, size_t i, size_t end);
+size_t	 hl_eol(const struct hl *h, size_t i, size_t end);
 /* i moved past spaces and tabs (not newlines). */
-size_t	 hl_blank(const struct hl *, size_t i, size_t end);
+size_t	 hl_blank(const struct hl *h, size_t i, size_t end);
 /* i moved past identifier characters. */
-size_t	 hl_ident(const struct hl *, size_t i, size_t end);
+size_t	 hl_ident(const struct hl *h, size_t i, size_t end);
 /* The end of the quoted string opening at s[i] with the quote s[i]: past
  * the closing quote; at the newline if nl is 0 and no backslash escapes
  * it; or end. A backslash escapes the next byte if esc. */
-size_t	 hl_quoted(const struct hl *, size_t i, size_t end, int esc, int nl);
+size_t	 hl_quoted(const struct hl *h, size_t i, size_t end, int esc, int nl);
 /* The end of a C-like number starting at s[i] (a digit, or '.' and a
  * digit): digits, letters, '_', one '.', an exponent sign, C23 '. */
-size_t	 hl_number(const struct hl *, size_t i, size_t end);
+size_t	 hl_number(const struct hl *h, size_t i, size_t end);
 /* Whether s[i..end) starts with the n bytes of p. */
-int	 hl_at(const struct hl *, size_t i, size_t end, const char *p,
+int	 hl_at(const struct hl *h, size_t i, size_t end, const char *p,
 	    size_t n);
 
-/* The language families, each in its own file. */
-void	 hl_scan_clike(struct hl *, size_t, size_t);	/* highlight_clike.c */
-void	 hl_scan_json(struct hl *, size_t, size_t);
-void	 hl_scan_sh(struct hl *, size_t, size_t);	/* highlight_shell.c */
-void	 hl_scan_console(struct hl *, size_t, size_t);
-void	 hl_scan_make(struct hl *, size_t, size_t);	/* highlight_make.c */
-void	 hl_scan_python(struct hl *, size_t, size_t);	/* highlight_script.c */
-void	 hl_scan_lua(struct hl *, size_t, size_t);
-void	 hl_scan_yaml(struct hl *, size_t, size_t);	/* highlight_data.c */
-void	 hl_scan_ini(struct hl *, size_t, size_t);	/* ini and toml */
-void	 hl_scan_markup(struct hl *, size_t, size_t);	/* highlight_markup.c */
-void	 hl_scan_diff(struct hl *, size_t, size_t);
+/* The language families, each in its own file. Each scans h->s[i..end)
+ * and appends its tokens to h->out. */
+/* highlight_clike.c */
+void	 hl_scan_clike(struct hl *h, size_t i, size_t end);
+
+/* JSON, and JSON with comments. */
+void	 hl_scan_json(struct hl *h, size_t i, size_t end);
+/* highlight_shell.c */
+void	 hl_scan_sh(struct hl *h, size_t i, size_t end);
+
+/* A console session: lines that start with a prompt are shell commands,
+ * continued by a trailing backslash; other lines are output. */
+void	 hl_scan_console(struct hl *h, size_t i, size_t end);
+/* highlight_make.c */
+void	 hl_scan_make(struct hl *h, size_t i, size_t end);
+/* highlight_script.c */
+void	 hl_scan_python(struct hl *h, size_t i, size_t end);
+void	 hl_scan_lua(struct hl *h, size_t i, size_t end);
+/* highlight_data.c */
+void	 hl_scan_yaml(struct hl *h, size_t i, size_t end);
+void	 hl_scan_ini(struct hl *h, size_t i, size_t end);	/* and TOML */
+/* highlight_markup.c */
+void	 hl_scan_markup(struct hl *h, size_t i, size_t end);
+
+/* Unified, git and normal diffs. Inside a hunk the header's line counts
+ * say which lines belong to it, so a removed "--- x" line is not taken for
+ * a file name. */
+void	 hl_scan_diff(struct hl *h, size_t i, size_t end);
 
 static inline int
 hl_isdigit(unsigned char c)

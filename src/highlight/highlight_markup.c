@@ -241,9 +241,6 @@ normal_cmd(const struct hl *h, size_t i, size_t e)
 	return i == e || (s[i] == '\r' && i + 1 == e);
 }
 
-/* Unified, git and normal diffs. Inside a hunk the header's line counts
- * say which lines belong to it, so a removed "--- x" line is not taken for
- * a file name. */
 void
 hl_scan_diff(struct hl *h, size_t i, size_t end)
 {

@@ -603,8 +603,6 @@ prompt(const struct hl *h, size_t i, size_t e)
 	return j;
 }
 
-/* A console session: lines that start with a prompt are shell commands,
- * continued by a trailing backslash; other lines are output. */
 void
 hl_scan_console(struct hl *h, size_t i, size_t end)
 {

@@ -38,9 +38,6 @@ what(const struct claim *c)
 	return c->alias ? "an alias of" : "the URL of";
 }
 
-/* Reports every alias that claims the output of a page, a section, a tag
- * page, a file the templates write, or another alias, at the alias's
- * line. Returns 0 or -1. */
 int
 sg_alias_check(struct sg_site *site)
 {
@@ -109,8 +106,6 @@ put_escaped(struct sg_buf *b, const char *s)
 	sg_buf_put_html(b, s, strlen(s));
 }
 
-/* Writes the redirect page of every alias of every published page.
- * Returns 0, or -1 if a write failed (reported). */
 int
 sg_alias_write(const struct sg_site *site, struct sg_output *o)
 {

@@ -413,9 +413,6 @@ compile_dir(struct sg_site *site, struct sg_assets *a, const char *dir,
 	free(list);
 }
 
-/* Compiles the style sheets and lists the static files (the site's
- * static/ over the theme's, then the files of content/). Sets *out,
- * freed with sg_assets_free. Returns 0, or -1 after reporting errors. */
 int
 sg_assets_build(struct sg_site *site, struct sg_assets **out)
 {
@@ -461,7 +458,6 @@ sg_assets_build(struct sg_site *site, struct sg_assets **out)
 	return bad ? -1 : 0;
 }
 
-/* The URL of asset name ("css/main.css"), or NULL if there is none. */
 const char *
 sg_assets_url(const struct sg_assets *a, const char *name)
 {
@@ -470,7 +466,6 @@ sg_assets_url(const struct sg_assets *a, const char *name)
 	return x ? x->url : NULL;
 }
 
-/* Writes every asset into the output. Returns 0 or -1 (reported). */
 int
 sg_assets_write(struct sg_site *site, const struct sg_assets *a,
     struct sg_output *o)

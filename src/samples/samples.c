@@ -30,11 +30,6 @@ apply_one(void *arg, int worker, size_t i)
 	sg_samples_apply_mode(c->site, c->ss->v[i]);
 }
 
-/* Lists the samples of every published page, in page order, then block
- * order, into *out, each with its page's samples mode applied (side by
- * side: at 30,000 samples, 30 ms on one thread). The pointers are
- * borrowed: the pages own the samples. Free the list with
- * sg_samples_free(). */
 void
 sg_samples_collect(struct sg_site *site, struct sg_samples *out)
 {
@@ -54,7 +49,6 @@ sg_samples_collect(struct sg_site *site, struct sg_samples *out)
 	sg_pool_run(site->opt->jobs, out->len, apply_one, &c);
 }
 
-/* Frees the list (not the samples, which their pages own) and clears it. */
 void
 sg_samples_free(struct sg_samples *s)
 {
@@ -65,8 +59,6 @@ sg_samples_free(struct sg_samples *s)
 	s->len = 0;
 }
 
-/* Frees one sample; NULL does nothing. markdown.c calls it for the samples
- * of a page it frees. */
 void
 sg_sample_free(struct sg_sample *s)
 {
@@ -338,11 +330,6 @@ work(struct samples_ctx *c)
 	free(g.start);
 }
 
-/* Compiles, runs and checks every sample (in parallel over opts->jobs,
- * from the cache where it can), reports each failing one at its .md
- * line, rewrites output blocks with --bless, writes projects with
- * --export, and sets each sample's html. Returns the number of samples
- * that failed, 0 when all passed. */
 int
 sg_samples_run(struct sg_site *site, struct sg_samples *ss,
     const struct sg_samples_opts *opts)

@@ -25,7 +25,6 @@ sx_strv_push(struct strv *v, const char *s)
 	v->v[v->len] = NULL;
 }
 
-/* Frees the strings of v and clears it; a cleared v may be freed again. */
 void
 sx_strv_free(struct strv *v)
 {
@@ -45,10 +44,6 @@ push_word(struct strv *v, struct sg_buf *w)
 	sg_buf_free(w);
 }
 
-/* Splits s into words as a POSIX shell would (blanks separate words;
- * 'single' and "double" quotes and backslashes quote), appending them to
- * out. No expansion of any kind: no shell is ever run. Returns 0, or -1
- * on an unclosed quote or a trailing backslash. */
 int
 sx_shell_split(const char *s, struct strv *out)
 {
@@ -341,9 +336,6 @@ combine(struct samples_ctx *c, const struct sg_sample *s,
 	return 0;
 }
 
-/* Reads the attributes of sample s (its info string after "c") into *a,
- * which the caller zeroed and frees with sx_attrs_free(). Reports each
- * problem at the fence. Returns 0, or -1 if any was found. */
 int
 sx_attrs_parse(struct samples_ctx *c, struct sg_sample *s, struct attrs *a)
 {
@@ -390,7 +382,6 @@ sx_attrs_parse(struct samples_ctx *c, struct sg_sample *s, struct attrs *a)
 	return bad ? -1 : 0;
 }
 
-/* Frees what *a owns and clears it. */
 void
 sx_attrs_free(struct attrs *a)
 {
@@ -571,9 +562,6 @@ out:
 	return rc;
 }
 
-/* Assembles the program's source (p->src with #line directives, p->plain
- * without) and the code each part shows, and finds out whether it defines
- * main. Returns 0, or -1 after reporting. */
 int
 sx_prog_assemble(struct samples_ctx *c, struct prog *p)
 {
@@ -599,7 +587,6 @@ sx_prog_assemble(struct samples_ctx *c, struct prog *p)
 	return 0;
 }
 
-/* Frees a program and what it owns (not its parts). */
 void
 sx_prog_free(struct prog *p)
 {

@@ -31,7 +31,6 @@ feed_strv(EVP_MD_CTX *m, const char *name, const struct strv *v)
 		sg_digest_str(m, name, v->v[i]);
 }
 
-/* Hashes every file under dir (NULL: none) into out. */
 void
 sx_hash_headers(const char *dir, unsigned char *out)
 {
@@ -152,8 +151,6 @@ read_blob(const char **pp, const char *end, const char *name, char **out,
 	return 0;
 }
 
-/* Fills p->res from the cache. Returns 1 on a hit, 0 otherwise (no
- * entry, or one that does not read back exactly). */
 int
 sx_cache_get(const struct samples_ctx *c, struct prog *p)
 {
@@ -207,9 +204,6 @@ out:
 	return ok;
 }
 
-
-/* Stores p->res under p->key. A cache that cannot be written (a read-only
- * site, say) is no error: the next build just does the work again. */
 void
 sx_cache_put(const struct samples_ctx *c, const struct prog *p)
 {
@@ -265,8 +259,6 @@ ccver_path(const struct samples_ctx *c, const char *cc)
 	return entry_path(c, key);
 }
 
-/* What "cc --version" said last time, if the compiler is the same file
- * as then; NULL if unknown. The caller frees. */
 char *
 sx_cache_ccver(const struct samples_ctx *c, const char *cc)
 {
@@ -284,7 +276,6 @@ out:
 	return out;
 }
 
-/* Remembers what "cc --version" said for this compiler file. */
 void
 sx_cache_put_ccver(const struct samples_ctx *c, const char *cc,
     const char *ver)

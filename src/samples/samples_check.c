@@ -389,8 +389,6 @@ out:
 	free(out);
 }
 
-/* Reports a program whose output differs from its output block (unless
- * --bless rewrote the block), with a unified diff. */
 void
 sx_report_output(struct samples_ctx *c, struct prog *p)
 {
@@ -411,10 +409,6 @@ sx_report_output(struct samples_ctx *c, struct prog *p)
 	free(out);
 }
 
-/* Sets what each part of p shows (sg_sample's shown, shown_output,
- * output_is_diag): its code without hidden lines, and under the last
- * part the output the program really printed, or for compile_fail the
- * compiler's diagnostic, ending in a newline. */
 void
 sx_make_shown(struct samples_ctx *c, struct prog *p)
 {
@@ -693,10 +687,6 @@ bless_page(struct samples_ctx *c, struct prog **v, size_t n)
 	return ok ? (int)ne : 0;
 }
 
-/* --bless: for each page where every sample compiled as it should, writes
- * the output that its samples really printed into their output blocks
- * (with --bless=all adding blocks where there are none), atomically, and says which files
- * changed. Pages with a sample that does not compile are left alone. */
 void
 sx_bless(struct samples_ctx *c)
 {

@@ -147,11 +147,6 @@ rel_of(const char *real, const char *root)
 	return real + n + 1;
 }
 
-/* Copies each of the sample's include folders into dir (under its path
- * in the site, whose real root is root) and adds -I for it; for a
- * program that is linked, copies each sources folder too and adds its .c
- * files (those at its top, in name order) to the sources to compile.
- * Returns 0, or -1 with errno. */
 int
 sx_folders_args(const struct prog *p, const char *root, const char *dir,
     struct strv *flags, struct strv *sources)

@@ -21,7 +21,6 @@
 #define INC_REL		"content/samples/include"
 #define MAX_BINARY	((size_t)256 << 20)	/* bytes of a compiled sample */
 
-/* Frees what *r owns and clears it. */
 void
 sx_result_free(struct result *r)
 {
@@ -113,11 +112,6 @@ cc_temp_object(const char *s)
 	return s[8] == '.' && s[9] == 'o';
 }
 
-/* Returns a copy of s[0..len) without our temporary directories and the
- * site root in paths ("/tmp/sitegen-Ab12Cd/x" becomes "x", a compiler's
- * temporary object "sample.o", "/site/content/a.h" "content/a.h"), so
- * that messages are the same from run to run. Sets *outlen; the caller
- * frees. */
 char *
 sx_exec_clean(const struct samples_ctx *c, const char *s, size_t len,
     size_t *outlen)
@@ -577,10 +571,6 @@ cacheable(const struct result *r)
 	    r->signal != SIGKILL && r->signal != SIGXCPU;
 }
 
-/* Compiles the programs v[0..n), which share one source and flags, once
- * (unless all of them have a result already) and runs each that is run
- * and has no result yet. Results are stored in the cache. Thread-safe
- * for different groups. */
 void
 sx_exec_group(struct samples_ctx *c, struct prog **v, size_t n)
 {

@@ -19,12 +19,6 @@
 
 #define COPY_DEPTH	8	/* folders below the one copied */
 
-/* Opens rel beneath the folder dirfd for reading: no symbolic link
- * anywhere on the way (openat2's RESOLVE_NO_SYMLINKS; on a kernel
- * without it, none as the last name), no "..", nothing but a regular
- * file, and without waiting (a FIFO would block open()). Returns the
- * descriptor, or -1 with errno: ELOOP for a link, ENXIO for a FIFO,
- * device, socket or folder, EXDEV for a path leaving dirfd. */
 int
 sx_open_regular(int dirfd, const char *rel, struct stat *st)
 {
@@ -57,8 +51,6 @@ sx_open_regular(int dirfd, const char *rel, struct stat *st)
 	return fd;
 }
 
-/* Says in a few words why sx_open_regular() or sx_read_regular() failed
- * with errno e. */
 const char *
 sx_regular_why(int e)
 {
@@ -77,10 +69,6 @@ sx_regular_why(int e)
 	}
 }
 
-/* Reads the regular file rel beneath dirfd (see sx_open_regular()),
- * at most max bytes: a larger file fails with EFBIG. Returns a
- * NUL-terminated buffer the caller frees, its length in *len, or NULL
- * with errno. */
 char *
 sx_read_regular(int dirfd, const char *rel, size_t max, size_t *len)
 {
@@ -115,10 +103,6 @@ sx_read_regular(int dirfd, const char *rel, size_t max, size_t *len)
 	return sg_buf_detach(&b);
 }
 
-/* Copies the regular file rel beneath from_dir to a new file of the same
- * name beneath to_dir (which must not exist), with mode, at most max
- * bytes. Returns 0, or -1 with errno (see sx_open_regular(); EFBIG past
- * max). A partial copy is removed. */
 int
 sx_copy_regular(int from_dir, const char *rel, int to_dir, unsigned int mode,
     size_t max)
@@ -227,12 +211,6 @@ copy_tree(int from, int to, int depth, size_t *files, size_t *bytes)
 	closedir(d);
 }
 
-/* Copies the C sources and headers under the folder src into dir/rel
- * (rel relative, its folders made), so that a compiler in dir reads them
- * there: it may not reach src itself (root builds in a private folder,
- * the sandbox runs as another user). Symbolic links, dotfiles and
- * anything but regular files are left out; at most SX_COPY_FILES files
- * and SX_COPY_BYTES bytes. Returns 0, or -1 with errno. */
 int
 sx_copy_sources(const char *src, const char *dir, const char *rel)
 {

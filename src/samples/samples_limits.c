@@ -80,9 +80,6 @@ static const char *const unsafe[] = {
 	NULL
 };
 
-/* Checks the words of a sample's cflags= or ldflags= (what names which)
- * against the list above, unless samples.unsafe_flags allows them.
- * Returns 0, or -1 after reporting at the sample's fence. */
 int
 sx_flags_check(struct samples_ctx *c, const struct sg_sample *s,
     const struct strv *v, const char *what)

@@ -90,7 +90,6 @@ sx_tmp_init(struct samples_ctx *c)
 			sigaction(caught[k], &sa, NULL);
 }
 
-/* Gives the signals back and stops the watcher. */
 void
 sx_tmp_fini(void)
 {
@@ -109,9 +108,6 @@ sx_tmp_fini(void)
 	sx_strv_free(&dirs);
 }
 
-/* Makes a fresh temporary folder in c->tmpbase and notes it. Returns
- * its path (the caller frees it after sx_tmp_remove()), or NULL with
- * errno. */
 char *
 sx_tmp_make(const struct samples_ctx *c)
 {
@@ -129,7 +125,6 @@ sx_tmp_make(const struct samples_ctx *c)
 	return dir;
 }
 
-/* Removes the folder dir and everything in it, and forgets it. */
 void
 sx_tmp_remove(const char *dir)
 {

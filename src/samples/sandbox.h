@@ -58,7 +58,7 @@ struct sg_sandbox_result {
 
 /* Fills opts with the defaults above, flags = SG_SANDBOX_ALL, and no
  * argv, cwd, readable dirs or stdin. */
-void	sg_sandbox_opts_init(struct sg_sandbox_opts *);
+void	sg_sandbox_opts_init(struct sg_sandbox_opts *o);
 
 /* Runs opts->argv in opts->cwd under the layers asked for in opts->flags
  * that this kernel offers (the others are skipped silently) and waits for
@@ -79,11 +79,11 @@ void	sg_sandbox_opts_init(struct sg_sandbox_opts *);
  * fork failing, a missing program, a layer the kernel offers failing to
  * install); res->err then holds a one-line message saying what failed.
  * Either way the caller frees *res with sg_sandbox_result_free(). */
-int	sg_sandbox_run(const struct sg_sandbox_opts *,
-	    struct sg_sandbox_result *);
+int	sg_sandbox_run(const struct sg_sandbox_opts *o,
+	    struct sg_sandbox_result *res);
 
 /* Frees what *res owns and clears it; a cleared result may be freed again. */
-void	sg_sandbox_result_free(struct sg_sandbox_result *);
+void	sg_sandbox_result_free(struct sg_sandbox_result *r);
 
 /* What this kernel offers: a bitmask of SG_SANDBOX_* layers that work here,
  * probed once (thread-safe). */

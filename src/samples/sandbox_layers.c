@@ -442,7 +442,6 @@ sg_sandbox_seccomp_install(const struct sg_seccomp_prog *prog)
 	    0 : -1;
 }
 
-/* Frees the program; a freed one may be freed again. */
 void
 sg_sandbox_seccomp_free(struct sg_seccomp_prog *prog)
 {

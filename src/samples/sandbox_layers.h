@@ -31,14 +31,14 @@ int	sg_sandbox_landlock_abi(void);
  * names are taken from our cwd, not the child's), the few devices a
  * program needs, and everything on the child's cwd. Free the plan with
  * sg_sandbox_landlock_plan_free(). */
-void	sg_sandbox_landlock_plan(struct sg_landlock_plan *, int,
-	    const char *const *);
-void	sg_sandbox_landlock_plan_free(struct sg_landlock_plan *);
+void	sg_sandbox_landlock_plan(struct sg_landlock_plan *plan, int abi,
+	    const char *const *readable);
+void	sg_sandbox_landlock_plan_free(struct sg_landlock_plan *plan);
 
 /* In the child, after chdir and PR_SET_NO_NEW_PRIVS: builds the ruleset
  * and restricts the calling process. Paths that do not exist are skipped.
  * Returns 0, or -1 with errno set. Async-signal-safe. */
-int	sg_sandbox_landlock_apply(const struct sg_landlock_plan *);
+int	sg_sandbox_landlock_apply(const struct sg_landlock_plan *plan);
 
 /* A compiled seccomp BPF program. */
 struct sg_seccomp_prog {
@@ -52,12 +52,15 @@ int	sg_sandbox_seccomp_probe(void);
 /* Builds the deny-list filter into *prog. With allow_ptrace (Landlock then
  * confines ptrace to the child's own processes) only PTRACE_TRACEME is
  * denied, so that LeakSanitizer still works. Returns 0, or -1 with errno. */
-int	sg_sandbox_seccomp_build(struct sg_seccomp_prog *, int);
+int	sg_sandbox_seccomp_build(struct sg_seccomp_prog *prog,
+	    int allow_ptrace);
 
 /* In the child, after PR_SET_NO_NEW_PRIVS: installs *prog. Returns 0, or
  * -1 with errno set. Async-signal-safe. */
-int	sg_sandbox_seccomp_install(const struct sg_seccomp_prog *);
-void	sg_sandbox_seccomp_free(struct sg_seccomp_prog *);
+int	sg_sandbox_seccomp_install(const struct sg_seccomp_prog *prog);
+
+/* Frees the program; a freed one may be freed again. */
+void	sg_sandbox_seccomp_free(struct sg_seccomp_prog *prog);
 
 /* The PID namespace (sandbox_ns.c): the step that failed. */
 #define SG_NS_PIDNS	1	/* pipe or fork */
@@ -65,7 +68,15 @@ void	sg_sandbox_seccomp_free(struct sg_seccomp_prog *);
 #define SG_NS_TMPFS	3	/* the tmpfs */
 #define SG_NS_EXEC	4	/* the program to copy is not there */
 
+/* In the first process of the new PID namespace: a private mount tree
+ * with a procfs of this namespace only. Returns 0, or SG_NS_PROC. */
 int	sg_sandbox_private_proc(void);
-int	sg_sandbox_pidns_enter(const char *, const char *);
+
+/* In the child, after unshare(CLONE_NEWPID | CLONE_NEWNS): forks the
+ * namespace's first process, which mounts its /proc (and, if tmpfs_size
+ * is not "", a tmpfs holding a copy of name) and forks the sample.
+ * Returns in the sample only: 0, or the SG_NS_* step that failed (the
+ * caller reports it on descriptor 3 and exits). Async-signal-safe. */
+int	sg_sandbox_pidns_enter(const char *tmpfs_size, const char *name);
 
 #endif

@@ -16,8 +16,6 @@
 
 #include "samples/sandbox_layers.h"
 
-/* In the first process of the new PID namespace: a private mount tree
- * with a procfs of this namespace only. Returns 0, or SG_NS_PROC. */
 int
 sg_sandbox_private_proc(void)
 {
@@ -102,11 +100,6 @@ relay(pid_t pid, int st_in, int st_out)
 	_exit(128 + WTERMSIG(st));
 }
 
-/* In the child, after unshare(CLONE_NEWPID | CLONE_NEWNS): forks the
- * namespace's first process, which mounts its /proc (and, if tmpfs_size
- * is not "", a tmpfs holding a copy of name) and forks the sample.
- * Returns in the sample only: 0, or the SG_NS_* step that failed (the
- * caller reports it on descriptor 3 and exits). Async-signal-safe. */
 int
 sg_sandbox_pidns_enter(const char *tmpfs_size, const char *name)
 {

@@ -576,10 +576,6 @@ watch_loop(struct serve_ctx *x, struct sg_watch *w)
 	}
 }
 
-/* sitegen serve: builds the site into a private folder under
- * TMPDIR, serves it, and builds again on every edit until SIGINT
- * or SIGTERM, then removes that folder. Never writes the output
- * directory. Returns the exit status (0 after a signal). */
 int
 sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so)
 {

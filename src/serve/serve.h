@@ -10,6 +10,10 @@ struct sg_serve_opts {
 	int		 open;		/* --open: open the site in a browser */
 };
 
-int	sg_serve(const struct sg_options *, const struct sg_serve_opts *);
+/* sitegen serve: builds the site into a private folder under
+ * TMPDIR, serves it, and builds again on every edit until SIGINT
+ * or SIGTERM, then removes that folder. Never writes the output
+ * directory. Returns the exit status (0 after a signal). */
+int	sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so);
 
 #endif

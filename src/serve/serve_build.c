@@ -181,7 +181,6 @@ sg_serve_rebuild(struct serve_ctx *x, int what, char *const *pages,
 	return 0;
 }
 
-/* The base path of the site's base_url ("/" if it cannot be read). */
 char *
 sg_serve_base_path(const struct sg_options *opt)
 {

@@ -23,7 +23,6 @@ sg_gen_hold(struct sg_server *s)
 	return g;
 }
 
-/* Lets go of g (NULL does nothing). */
 void
 sg_gen_release(struct sg_server *s, struct sg_gen *g)
 {
@@ -34,7 +33,6 @@ sg_gen_release(struct sg_server *s, struct sg_gen *g)
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* Serves g from now on (owned); the one before is removed once unused. */
 void
 sg_gen_swap(struct sg_server *s, struct sg_gen *g)
 {
@@ -57,8 +55,6 @@ gen_free(struct sg_gen *g)
 	free(g);
 }
 
-/* Removes the replaced generations no request holds; all: every one,
- * the current one too (the server is stopped). */
 void
 sg_gen_reap(struct sg_server *s, int all)
 {
@@ -85,8 +81,6 @@ sg_gen_reap(struct sg_server *s, int all)
 	}
 }
 
-/* Announces an event of kind SG_EV_* with data (JSON, copied) to every
- * page listening. */
 void
 sg_serve_event(struct sg_server *s, int kind, const char *data)
 {
@@ -153,9 +147,6 @@ error_line(struct sg_buf *b, const char *p, size_t n)
 	return 1;
 }
 
-/* The errors among the diagnostics text[0..len) as a JSON object
- * {"errors":[{"file","line","col","message"}]}, at most 50; *count is
- * set to how many. The caller frees the result. */
 char *
 sg_serve_errors_json(const char *text, size_t len, int *count)
 {

@@ -393,11 +393,6 @@ move_search(const char *from, const char *to)
 	free(ov);
 }
 
-/* After sg_incr_pages, what no page shows and takes longer, into
- * outdir: the handouts that hold an edited page, each file replaced
- * whole; the search index, made whole beside outdir, then moved in file
- * by file, and the files it no longer has removed. Returns 0, or -1
- * (reported). */
 int
 sg_incr_after(struct sg_live *l, const char *outdir)
 {

@@ -45,17 +45,34 @@ struct serve_ctx {
 /* serve_build.c: builds again after an edit of kind SG_WATCH_* (0: the
  * first build), of the pages named when only pages changed. Returns 0,
  * or -1 when the build failed (reported, and sent to the pages). */
-int		 sg_serve_rebuild(struct serve_ctx *, int, char *const *,
-		    size_t);
-char		*sg_serve_base_path(const struct sg_options *);
+int		 sg_serve_rebuild(struct serve_ctx *x, int what,
+		    char *const *pages, size_t npages);
+
+/* The base path of the site's base_url ("/" if it cannot be read). */
+char		*sg_serve_base_path(const struct sg_options *opt);
 
 /* serve_gen.c */
-struct sg_gen	*sg_gen_hold(struct sg_server *);
-void		 sg_gen_release(struct sg_server *, struct sg_gen *);
-void		 sg_gen_swap(struct sg_server *, struct sg_gen *);
-void		 sg_gen_reap(struct sg_server *, int all);
-void		 sg_serve_event(struct sg_server *, int, const char *);
-char		*sg_serve_errors_json(const char *, size_t, int *);
+struct sg_gen	*sg_gen_hold(struct sg_server *s);
+
+/* Lets go of g (NULL does nothing). */
+void		 sg_gen_release(struct sg_server *s, struct sg_gen *g);
+
+/* Serves g from now on (owned); the one before is removed once unused. */
+void		 sg_gen_swap(struct sg_server *s, struct sg_gen *g);
+
+/* Removes the replaced generations no request holds; all: every one,
+ * the current one too (the server is stopped). */
+void		 sg_gen_reap(struct sg_server *s, int all);
+
+/* Announces an event of kind SG_EV_* with data (JSON, copied) to every
+ * page listening. */
+void		 sg_serve_event(struct sg_server *s, int kind,
+	    const char *data);
+
+/* The errors among the diagnostics text[0..len) as a JSON object
+ * {"errors":[{"file","line","col","message"}]}, at most 50; *count is
+ * set to how many. The caller frees the result. */
+char		*sg_serve_errors_json(const char *text, size_t len, int *count);
 
 extern const char sg_serve_reload_js[];
 
@@ -63,8 +80,14 @@ extern const char sg_serve_reload_js[];
 struct sg_live;
 #define SG_INCR_FAILED	(-1)	/* errors reported: keep the last output */
 #define SG_INCR_FULL	(-2)	/* the edit needs a whole build */
-int		 sg_incr_pages(struct sg_live *, char *const *, size_t,
-		    const char *);
-int		 sg_incr_after(struct sg_live *, const char *);
+int		 sg_incr_pages(struct sg_live *l, char *const *rels, size_t n,
+		    const char *outdir);
+
+/* After sg_incr_pages, what no page shows and takes longer, into
+ * outdir: the handouts that hold an edited page, each file replaced
+ * whole; the search index, made whole beside outdir, then moved in file
+ * by file, and the files it no longer has removed. Returns 0, or -1
+ * (reported). */
+int		 sg_incr_after(struct sg_live *l, const char *outdir);
 
 #endif

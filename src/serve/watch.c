@@ -111,8 +111,6 @@ add_all(struct sg_watch *w)
 	}
 }
 
-/* Starts watching the site at root. Returns the watch (the caller frees
- * it with sg_watch_free), or NULL if inotify cannot be used (errno). */
 struct sg_watch *
 sg_watch_new(const char *root)
 {
@@ -128,7 +126,6 @@ sg_watch_new(const char *root)
 	return w;
 }
 
-/* The descriptor to poll for edits. */
 int
 sg_watch_fd(const struct sg_watch *w)
 {
@@ -209,8 +206,6 @@ forget(struct sg_watch *w)
 	w->npages = 0;
 }
 
-/* The pages (paths under content/) the last sg_watch_read saw edited;
- * valid until the next. Returns how many. */
 size_t
 sg_watch_pages(const struct sg_watch *w, char *const **pages)
 {
@@ -272,9 +267,6 @@ event(struct sg_watch *w, const struct inotify_event *ev)
 	return SG_WATCH_OTHER;
 }
 
-/* Reads the pending events, then more until none came for debounce_ms
- * (a burst of saves is one change). Returns the SG_WATCH_* bits of what
- * changed, 0 if nothing of the site did. */
 int
 sg_watch_read(struct sg_watch *w, int debounce_ms)
 {
@@ -306,7 +298,6 @@ sg_watch_read(struct sg_watch *w, int debounce_ms)
 	return what;
 }
 
-/* Stops watching; NULL does nothing. */
 void
 sg_watch_free(struct sg_watch *w)
 {

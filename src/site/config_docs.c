@@ -51,7 +51,6 @@ sg_config_docs(struct sg_site *site)
 	return bad;
 }
 
-/* The mode a samples: value names (SG_SAMPLES_RUN, …), or -1. */
 int
 sg_samples_mode(const char *s)
 {
@@ -66,9 +65,6 @@ sg_samples_mode(const char *s)
 	return -1;
 }
 
-/* May the site have file (sitemap.xml or atom.xml)? Only with an
- * absolute base_url: the Sitemaps protocol and Atom (RFC 4287) want
- * absolute URLs. Without one, warns once, at the base_url line. */
 int
 sg_feeds_ok(const struct sg_site *site, const char *file)
 {

@@ -310,8 +310,6 @@ cmp_rel(const void *a, const void *b)
 	return strcmp(x->rel, y->rel);
 }
 
-/* The page whose path relative to content/ is rel, drafts included, or
- * NULL. Safe from any thread once loading is done. */
 struct sg_page *
 sg_content_find(const struct sg_site *site, const char *rel)
 {
@@ -628,10 +626,6 @@ set_build_date(struct sg_site *site)
 		site->build_date = xstrdup("");
 }
 
-/* After the Markdown stage: titles (front matter, else the first '#'
- * heading), section order, pages in reading order, previous and next
- * links, tags, the build date, and one output path per URL. Returns 0,
- * or -1 if any error was reported. */
 int
 sg_content_resolve(struct sg_site *site)
 {

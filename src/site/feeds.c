@@ -21,8 +21,6 @@ turned_off(const struct sg_section *s)
 	return 0;
 }
 
-/* Sets each section's feed: the output path of its atom.xml, or NULL.
- * A section's feed holds its pages and its subsections' pages. */
 void
 sg_feeds_plan(struct sg_site *site)
 {

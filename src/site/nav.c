@@ -169,9 +169,6 @@ reorder(struct sg_site *site, const struct sg_page *nav)
 	free(seen);
 }
 
-/* Reads the contents list site.yml names into site->nav and orders the
- * site's pages by it; does nothing without 'nav:'. Returns 0, or -1
- * after reporting an error. */
 int
 sg_nav_load(struct sg_site *site)
 {
@@ -202,7 +199,6 @@ sg_nav_load(struct sg_site *site)
 	return sg_diag_errors(site->diag) > 0 ? -1 : 0;
 }
 
-/* Frees e and everything under it; NULL does nothing. */
 void
 sg_nav_free(struct sg_nav *e)
 {

@@ -17,7 +17,12 @@ struct sg_nav {
 	size_t		  nchildren;
 };
 
-int	sg_nav_load(struct sg_site *);
-void	sg_nav_free(struct sg_nav *);
+/* Reads the contents list site.yml names into site->nav and orders the
+ * site's pages by it; does nothing without 'nav:'. Returns 0, or -1
+ * after reporting an error. */
+int	sg_nav_load(struct sg_site *site);
+
+/* Frees e and everything under it; NULL does nothing. */
+void	sg_nav_free(struct sg_nav *e);
 
 #endif

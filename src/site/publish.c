@@ -14,8 +14,6 @@ sg_content_source_only(const char *rel)
 	    sg_ends_with(rel, ".h");
 }
 
-/* Is rel to be published: not a source only, or linked from a page of
- * this build? */
 int
 sg_content_publishes(const struct sg_site *site, const char *rel)
 {

@@ -4,7 +4,6 @@
 
 #include "site/value.h"
 
-/* Makes an empty value of the given type at loc; the caller owns it. */
 struct sg_value *
 sg_value_new(enum sg_vtype type, const struct sg_loc *loc)
 {
@@ -16,7 +15,6 @@ sg_value_new(enum sg_vtype type, const struct sg_loc *loc)
 	return v;
 }
 
-/* Makes a string value holding a copy of s. */
 struct sg_value *
 sg_value_str(const char *s, const struct sg_loc *loc)
 {
@@ -26,7 +24,6 @@ sg_value_str(const char *s, const struct sg_loc *loc)
 	return v;
 }
 
-/* Frees v and everything under it; NULL is fine. */
 void
 sg_value_free(struct sg_value *v)
 {
@@ -60,7 +57,6 @@ grow(struct sg_value *v)
 	}
 }
 
-/* Appends item to the list v, which takes ownership. */
 void
 sg_value_push(struct sg_value *v, struct sg_value *item)
 {
@@ -68,8 +64,6 @@ sg_value_push(struct sg_value *v, struct sg_value *item)
 	v->items[v->len++] = item;
 }
 
-/* Sets key in the map v to item, which v takes over; an existing entry
- * of that key is replaced and freed. Keys keep their first order. */
 void
 sg_value_set(struct sg_value *v, const char *key, struct sg_value *item)
 {
@@ -87,7 +81,6 @@ sg_value_set(struct sg_value *v, const char *key, struct sg_value *item)
 	v->items[v->len++] = item;
 }
 
-/* The entry key of map v, borrowed, or NULL if v is not a map or lacks it. */
 const struct sg_value *
 sg_value_get(const struct sg_value *v, const char *key)
 {
@@ -121,8 +114,6 @@ sg_value_type_name(enum sg_vtype t)
 	return "?";
 }
 
-/* The text of a scalar as the author wrote it (a number or boolean
- * keeps its source spelling), or NULL for nil, lists and maps. */
 const char *
 sg_value_text(const struct sg_value *v)
 {

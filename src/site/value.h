@@ -31,14 +31,33 @@ struct sg_value {
 	size_t		  cap;
 };
 
-struct sg_value		*sg_value_new(enum sg_vtype, const struct sg_loc *);
-struct sg_value		*sg_value_str(const char *, const struct sg_loc *);
-void			 sg_value_free(struct sg_value *);
-void			 sg_value_push(struct sg_value *, struct sg_value *);
-void			 sg_value_set(struct sg_value *, const char *,
-			    struct sg_value *);
-const struct sg_value	*sg_value_get(const struct sg_value *, const char *);
-const char		*sg_value_type_name(enum sg_vtype);
-const char		*sg_value_text(const struct sg_value *);
+/* Makes an empty value of the given type at loc; the caller owns it. */
+struct sg_value		*sg_value_new(enum sg_vtype type,
+	    const struct sg_loc *loc);
+
+/* Makes a string value holding a copy of s. */
+struct sg_value		*sg_value_str(const char *s, const struct sg_loc *loc);
+
+/* Frees v and everything under it; NULL is fine. */
+void			 sg_value_free(struct sg_value *v);
+
+/* Appends item to the list v, which takes ownership. */
+void			 sg_value_push(struct sg_value *v,
+	    struct sg_value *item);
+
+/* Sets key in the map v to item, which v takes over; an existing entry
+ * of that key is replaced and freed. Keys keep their first order. */
+void			 sg_value_set(struct sg_value *v, const char *key,
+			    struct sg_value *item);
+
+/* The entry key of map v, borrowed, or NULL if v is not a map or lacks it. */
+const struct sg_value	*sg_value_get(const struct sg_value *v,
+	    const char *key);
+/* The name of type t for messages ("string", "list", …), static. */
+const char		*sg_value_type_name(enum sg_vtype t);
+
+/* The text of a scalar as the author wrote it (a number or boolean
+ * keeps its source spelling), or NULL for nil, lists and maps. */
+const char		*sg_value_text(const struct sg_value *v);
 
 #endif

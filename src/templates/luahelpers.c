@@ -161,7 +161,6 @@ l_mark_current(lua_State *L)
 	return 1;
 }
 
-/* Pushes the table of helpers; escape is the C escaper templates share. */
 void
 sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
 {

@@ -434,9 +434,6 @@ link_lists(lua_State *L, const struct sg_site *site, int pages,
 
 }
 
-/* Pushes the site table and keeps the lists of pages, sections and tags
- * in the registry for sg_lua_vars. Made once per worker state: pages
- * carry no HTML (section.content is read when it is read). */
 void
 sg_lua_model(lua_State *L, const struct sg_site *site)
 {
@@ -504,9 +501,6 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	lua_remove(L, pages);
 }
 
-/* Replaces the lists of pages, sections and tags kept for sg_lua_vars
- * with lists of the read-only proxies the runtime made of them; the table
- * on top maps each table to its proxy. */
 void
 sg_lua_model_proxies(lua_State *L)
 {
@@ -535,9 +529,6 @@ sg_lua_model_proxies(lua_State *L)
 	}
 }
 
-/* Pushes the variables of one render: page, section, content and toc
- * for a page or section, tag for a tag page, section alone for a
- * section's feed, nothing more for others. */
 void
 sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 {
@@ -591,8 +582,6 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 		link_to(L, lua_gettop(L), "section", REG_SECTIONS, s->index, 1);
 }
 
-/* Pushes a table of this site's own helper sources, lua/site/NAME.lua
- * keyed by file name, for the runtime to load in the sandbox. */
 void
 sg_lua_site_helpers(lua_State *L, const struct sg_site *site)
 {
@@ -676,9 +665,6 @@ l_deps_add(lua_State *L)
 	return 0;
 }
 
-/* Notes in t (NULL: nowhere) which pages' summary, word_count and
- * reading_time the renders of L read; pushes the deps table the runtime
- * hands to once() (nil without t). t must outlive L. */
 void
 sg_lua_track(lua_State *L, struct sg_lua_track *t)
 {

@@ -15,12 +15,38 @@ struct sg_lua_track {
 	size_t	 n, cap;
 };
 
-void	sg_lua_helpers(lua_State *, const struct sg_site *, lua_CFunction);
-void	sg_lua_model(lua_State *, const struct sg_site *);
-void	sg_lua_model_proxies(lua_State *);
-void	sg_lua_vars(lua_State *, const struct sg_site *, int, size_t);
-void	sg_lua_site_helpers(lua_State *, const struct sg_site *);
-void	sg_lua_nav(lua_State *, const struct sg_site *, int);
-void	sg_lua_track(lua_State *, struct sg_lua_track *);
+/* Pushes the table of helpers; escape is the C escaper templates share. */
+void	sg_lua_helpers(lua_State *L, const struct sg_site *site,
+	    lua_CFunction escape);
+
+/* Pushes the site table and keeps the lists of pages, sections and tags
+ * in the registry for sg_lua_vars. Made once per worker state: pages
+ * carry no HTML (section.content is read when it is read). */
+void	sg_lua_model(lua_State *L, const struct sg_site *site);
+
+/* Replaces the lists of pages, sections and tags kept for sg_lua_vars
+ * with lists of the read-only proxies the runtime made of them; the table
+ * on top maps each table to its proxy. */
+void	sg_lua_model_proxies(lua_State *L);
+
+/* Pushes the variables of one render: page, section, content and toc
+ * for a page or section, tag for a tag page, section alone for a
+ * section's feed, nothing more for others. */
+void	sg_lua_vars(lua_State *L, const struct sg_site *site, int kind,
+	    size_t i);
+
+/* Pushes a table of this site's own helper sources, lua/site/NAME.lua
+ * keyed by file name, for the runtime to load in the sandbox. */
+void	sg_lua_site_helpers(lua_State *L, const struct sg_site *site);
+
+/* Sets site.nav in the site table on top of the stack (and page.nav of
+ * the pages it names, pages being the index of the list of pages);
+ * nothing without a contents list. */
+void	sg_lua_nav(lua_State *L, const struct sg_site *site, int pages);
+
+/* Notes in t (NULL: nowhere) which pages' summary, word_count and
+ * reading_time the renders of L read; pushes the deps table the runtime
+ * hands to once() (nil without t). t must outlive L. */
+void	sg_lua_track(lua_State *L, struct sg_lua_track *t);
 
 #endif

@@ -44,9 +44,6 @@ push_entry(lua_State *L, const struct sg_nav *e, int pages, int level)
 	lua_setfield(L, t, "children");
 }
 
-/* Sets site.nav in the site table on top of the stack (and page.nav of
- * the pages it names, pages being the index of the list of pages);
- * nothing without a contents list. */
 void
 sg_lua_nav(lua_State *L, const struct sg_site *site, int pages)
 {

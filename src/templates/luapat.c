@@ -114,8 +114,6 @@ guarded(lua_State *L)
 	return lua_gettop(L) - base;
 }
 
-/* Replaces find, match, gmatch and gsub of the string table on top of
- * the stack (which is also what string methods use) with guarded ones. */
 void
 sg_lua_guard_patterns(lua_State *L)
 {

@@ -4,6 +4,8 @@
 
 struct lua_State;
 
-void	sg_lua_guard_patterns(struct lua_State *);
+/* Replaces find, match, gmatch and gsub of the string table on top of
+ * the stack (which is also what string methods use) with guarded ones. */
+void	sg_lua_guard_patterns(struct lua_State *L);
 
 #endif

@@ -30,14 +30,6 @@ set_permalink(lua_State *L, const struct sg_site *site, const char *url)
 	lua_setfield(L, -2, "permalink");
 }
 
-/*
- * Pushes site.taxonomies: a list of {name, singular, plural, url,
- * permalink, terms}, each also under its plural name; a term is {name,
- * slug, url, permalink, pages, count, taxonomy} (a tag's is the table of
- * site.tags). pages and tags are the stack indices of the lists of page
- * and tag tables. Keeps the lists of terms and taxonomies in the
- * registry for sg_lua_vars.
- */
 void
 sg_lua_taxonomies(lua_State *L, const struct sg_site *site, int pages,
     int tags)
@@ -112,8 +104,6 @@ cmp_term_index(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-/* Pushes page.taxonomies: for each taxonomy, by plural name, the list of
- * the page's terms as {name, slug, url}. */
 void
 sg_lua_page_taxonomies(lua_State *L, const struct sg_site *site,
     const struct sg_page *p)

@@ -10,8 +10,20 @@ struct sg_page;
 #define REG_TERMS	"sitegen.terms"
 #define REG_TAXONOMIES	"sitegen.taxonomies"
 
-void	sg_lua_taxonomies(lua_State *, const struct sg_site *, int, int);
-void	sg_lua_page_taxonomies(lua_State *, const struct sg_site *,
-	    const struct sg_page *);
+/*
+ * Pushes site.taxonomies: a list of {name, singular, plural, url,
+ * permalink, terms}, each also under its plural name; a term is {name,
+ * slug, url, permalink, pages, count, taxonomy} (a tag's is the table of
+ * site.tags). pages and tags are the stack indices of the lists of page
+ * and tag tables. Keeps the lists of terms and taxonomies in the
+ * registry for sg_lua_vars.
+ */
+void	sg_lua_taxonomies(lua_State *L, const struct sg_site *site, int pages,
+	    int tags);
+
+/* Pushes page.taxonomies: for each taxonomy, by plural name, the list of
+ * the page's terms as {name, slug, url}. */
+void	sg_lua_page_taxonomies(lua_State *L, const struct sg_site *site,
+	    const struct sg_page *p);
 
 #endif

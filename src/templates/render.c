@@ -342,9 +342,6 @@ first_states(struct sg_render *r)
 	return -1;
 }
 
-/* Finds and compiles the templates of site/templates/ and the theme's.
- * Returns 0, or -1 after reporting errors; *out is set either way and
- * freed with sg_render_free. */
 int
 sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 {
@@ -370,7 +367,6 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 	return first_states(r);
 }
 
-/* Is there a template called name? */
 int
 sg_render_has(const struct sg_render *r, const char *name)
 {
@@ -619,12 +615,6 @@ report_call(struct sg_render *r, const struct sg_shortcode *sc, lua_State *L)
 		    "'%s': %s", sc->name, msg);
 }
 
-/* Runs shortcodes/NAME.html for the call sc on page p, on worker w: its
- * variables are the page's (page, section, site, toc), args (positional
- * ones at 1, 2, …, the others by name), and for a paired call inner
- * (its Markdown made HTML) and inner_source. Sets *out (the caller
- * frees). Returns 0, or -1 after reporting at the call, with the
- * template's line. */
 int
 sg_render_shortcode(struct sg_render *r, int w, const struct sg_page *p,
     const struct sg_shortcode *sc, const char *inner, char **out)
@@ -683,9 +673,6 @@ sg_render_shortcode(struct sg_render *r, int w, const struct sg_page *p,
 	return 0;
 }
 
-/* The names of the shortcodes there are (templates/shortcodes/NAME.html,
- * the site's and the theme's), sorted, into *names (borrowed from r; the
- * caller frees the array). Returns how many. */
 size_t
 sg_render_shortcodes(const struct sg_render *r, char ***names)
 {
@@ -700,8 +687,6 @@ sg_render_shortcodes(const struct sg_render *r, char ***names)
 	return n;
 }
 
-/* Does the template of shortcode name mention 'inner' (so that a call
- * must be closed, as Hugo's .Inner)? */
 int
 sg_render_needs_inner(const struct sg_render *r, const char *name)
 {
@@ -727,9 +712,6 @@ sg_render_track(struct sg_render *r)
 			close_state(&r->states[k]);
 }
 
-/* The pages (indices in site->pages) the last render on worker w read
- * the summary, word_count or reading_time of, through once() included;
- * *pages is valid until the next render on w. Returns how many. */
 size_t
 sg_render_reads(const struct sg_render *r, int w, const size_t **pages)
 {
@@ -737,8 +719,6 @@ sg_render_reads(const struct sg_render *r, int w, const size_t **pages)
 	return r->states[w].track.n;
 }
 
-/* Forgets what once() kept in every worker's state: the pages it was
- * made from may have changed. */
 void
 sg_render_forget(struct sg_render *r)
 {

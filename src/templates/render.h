@@ -27,29 +27,59 @@ struct sg_job {
 	int		 line;		/* and the line, for a missing template */
 };
 
-int	 sg_render_new(struct sg_site *, int, struct sg_render **);
-int	 sg_render_has(const struct sg_render *, const char *);
+/* Finds and compiles the templates of site/templates/ and the theme's.
+ * Returns 0, or -1 after reporting errors; *out is set either way and
+ * freed with sg_render_free. */
+int	 sg_render_new(struct sg_site *site, int jobs, struct sg_render **out);
+
+/* Is there a template called name? */
+int	 sg_render_has(const struct sg_render *r, const char *name);
 /* Render job on worker w (0 .. jobs-1, one thread at a time each) into
  * *out, *len bytes: sg_render_run's is the caller's to free,
  * sg_render_borrow's stays the worker's until its next render. Return 0,
  * or -1 with *out NULL after reporting why. */
-int	 sg_render_run(struct sg_render *, int, const struct sg_job *, char **,
-	    size_t *);
+int	 sg_render_run(struct sg_render *r, int w, const struct sg_job *job,
+	    char **out, size_t *len);
 int	 sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 	    const char **out, size_t *len);
-void	 sg_render_free(struct sg_render *);
-int	 sg_render_shortcode(struct sg_render *, int, const struct sg_page *,
-	    const struct sg_shortcode *, const char *, char **);
-size_t	 sg_render_shortcodes(const struct sg_render *, char ***);
-int	 sg_render_needs_inner(const struct sg_render *, const char *);
+/* Frees r, its templates and every worker's Lua state; NULL is fine. */
+void	 sg_render_free(struct sg_render *r);
+
+/* Runs shortcodes/NAME.html for the call sc on page p, on worker w: its
+ * variables are the page's (page, section, site, toc), args (positional
+ * ones at 1, 2, …, the others by name), and for a paired call inner
+ * (its Markdown made HTML) and inner_source. Sets *out (the caller
+ * frees). Returns 0, or -1 after reporting at the call, with the
+ * template's line. */
+int	 sg_render_shortcode(struct sg_render *r, int w,
+	    const struct sg_page *p, const struct sg_shortcode *sc,
+	    const char *inner, char **out);
+
+/* The names of the shortcodes there are (templates/shortcodes/NAME.html,
+ * the site's and the theme's), sorted, into *names (borrowed from r; the
+ * caller frees the array). Returns how many. */
+size_t	 sg_render_shortcodes(const struct sg_render *r, char ***names);
+
+/* Does the template of shortcode name mention 'inner' (so that a call
+ * must be closed, as Hugo's .Inner)? */
+int	 sg_render_needs_inner(const struct sg_render *r, const char *name);
 /* Tracking, for serve: what each render reads of other pages' texts,
  * each read noted as SG_READ(page index, what). */
 #define SG_READ(i, what)	((size_t)(i) * 2 + (what))
 #define SG_READ_SUMMARY		0	/* page.summary */
 #define SG_READ_WORDS		1	/* page.word_count, page.reading_time */
-void	 sg_render_track(struct sg_render *);
-size_t	 sg_render_reads(const struct sg_render *, int, const size_t **);
-void	 sg_render_forget(struct sg_render *);
+void	 sg_render_track(struct sg_render *r);
+
+/* The pages (indices in site->pages) the last render on worker w read
+ * the summary, word_count or reading_time of, through once() included;
+ * *pages is valid until the next render on w. Returns how many. */
+size_t	 sg_render_reads(const struct sg_render *r, int w,
+	    const size_t **pages);
+
+/* Forgets what once() kept in every worker's state: the pages it was
+ * made from may have changed. */
+void	 sg_render_forget(struct sg_render *r);
+/* Lua's version, a static string, for --version. */
 const char *sg_render_lua_version(void);
 
 #endif

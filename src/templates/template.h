@@ -10,6 +10,10 @@ struct sg_tmpl_error {
 	char	 msg[160];
 };
 
+/* Compiles template src[0..len) to Lua source in *out (the caller
+ * frees). Returns 0, or -1 with *err set (line, column and message) for
+ * a tag that is never closed or a NUL byte. Lua syntax is checked
+ * later, when the source is loaded, with the same line numbers. */
 int	sg_tmpl_compile(const char *src, size_t len, char **out,
 	    struct sg_tmpl_error *err);
 

@@ -13,10 +13,6 @@ pdf_set_rgb(cairo_t *cr, struct rgb c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-/* Sets the metadata every PDF of sitegen has: the creator, and the date
- * of creation and change from the site's date (YYYY-MM-DD…), never the
- * clock (cairo's default): same input, same bytes; no date gives the
- * Unix epoch. */
 void
 pdf_set_origin(cairo_surface_t *s, const char *date)
 {
@@ -31,7 +27,6 @@ pdf_set_origin(cairo_surface_t *s, const char *date)
 	free(d);
 }
 
-/* Appends s single-quoted as a cairo tag attribute wants it. */
 void
 pdf_quote(struct sg_buf *b, const char *s)
 {
@@ -44,7 +39,6 @@ pdf_quote(struct sg_buf *b, const char *s)
 	sg_buf_putc(b, '\'');
 }
 
-/* A link over the rectangle x, y, w, h. */
 void
 pdf_tag_link(cairo_t *cr, const struct link *lk, double x, double y,
     double w, double h)

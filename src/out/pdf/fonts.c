@@ -213,9 +213,6 @@ parse_palette(struct palette *pal, const char *s, size_t len)
 	}
 }
 
-/* The theme's colours: the site's copy of its _palette.scss, else the
- * default theme's built into sitegen; these values stand in for any it
- * does not name. */
 void
 pdf_palette(struct pdf *p)
 {
@@ -279,7 +276,6 @@ pdf_layout_new(struct pdf *p, const PangoFontDescription *font, double size,
 	return l;
 }
 
-/* Fills in the line metrics of t's layout. */
 void
 pdf_text_measure(struct text *t)
 {
@@ -302,7 +298,6 @@ pdf_text_measure(struct text *t)
 	pango_layout_iter_free(it);
 }
 
-/* Measures t again, after its width or spacing changed. */
 void
 pdf_text_remeasure(struct text *t)
 {
@@ -328,8 +323,6 @@ pdf_text_free(struct text *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Appends s[0..n) to buf as valid UTF-8 without NULs: each bad byte
- * becomes U+FFFD, as a browser shows it. */
 void
 pdf_valid_utf8(struct sg_buf *buf, const char *s, size_t n)
 {

@@ -122,7 +122,6 @@ pdf_image_load(struct pdf *p, struct box *b, const char *path,
 	return rc;
 }
 
-/* Draws b's image scaled into w x h at x, y. */
 void
 pdf_image_draw(cairo_t *cr, const struct box *b, double x, double y)
 {

@@ -9,8 +9,6 @@
 #include "out/handouts.h"
 #include "out/pdf/pdf_int.h"
 
-/* The destination of page (a chapter) or of an anchor on it; the caller
- * frees it. */
 char *
 pdf_dest_name(struct pdf *p, const struct sg_page *page, const char *anchor)
 {
@@ -336,8 +334,6 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 	sg_buf_free(&buf);
 }
 
-/* Warns that block n, len bytes long, is cut to its first MAX_TEXT
- * bytes in the handout. */
 void
 pdf_too_long(struct pdf *p, const struct sg_node *n, size_t len)
 {
@@ -351,7 +347,6 @@ pdf_too_long(struct pdf *p, const struct sg_node *n, size_t len)
 	    MAX_TEXT / 1024);
 }
 
-/* Lays out plain text s into t. */
 void
 pdf_plain(struct pdf *p, const char *s, struct text *t,
     const PangoFontDescription *font, double size, int bold, double width)

@@ -697,8 +697,6 @@ walk(struct lay *l, const struct sg_node *root)
 	}
 }
 
-/* Lays out a page's document tree (its blocks; the caller adds the
- * chapter title) at x, w of the content box. */
 void
 pdf_layout_doc(struct pdf *p, const struct sg_node *root, double x,
     double w)

@@ -150,54 +150,97 @@ struct pdf {
 };
 
 /* fonts.c */
-int		 pdf_fonts_open(struct pdf *);
-void		 pdf_fonts_close(struct pdf *);
-void		 pdf_palette(struct pdf *);
-PangoLayout	*pdf_layout_new(struct pdf *, const PangoFontDescription *,
+int		 pdf_fonts_open(struct pdf *p);
+/* Frees what pdf_fonts_open made. */
+void		 pdf_fonts_close(struct pdf *p);
+
+/* The theme's colours: the site's copy of its _palette.scss, else the
+ * default theme's built into sitegen; these values stand in for any it
+ * does not name. */
+void		 pdf_palette(struct pdf *p);
+PangoLayout	*pdf_layout_new(struct pdf *p, const PangoFontDescription *font,
 		    double size, double width);
-void		 pdf_text_measure(struct text *);
-void		 pdf_text_remeasure(struct text *);
-void		 pdf_text_free(struct text *);
-void		 pdf_valid_utf8(struct sg_buf *, const char *, size_t);
+
+/* Fills in the line metrics of t's layout. */
+void		 pdf_text_measure(struct text *t);
+
+/* Measures t again, after its width or spacing changed. */
+void		 pdf_text_remeasure(struct text *t);
+/* Frees what t holds (its Pango layout, links and line positions), not
+ * t. */
+void		 pdf_text_free(struct text *t);
+
+/* Appends s[0..n) to buf as valid UTF-8 without NULs: each bad byte
+ * becomes U+FFFD, as a browser shows it. */
+void		 pdf_valid_utf8(struct sg_buf *buf, const char *s, size_t n);
 
 /* inline.c */
-void		 pdf_inlines(struct pdf *, const struct sg_node *, struct text *,
-		    double size, int bold, double width, double spacing,
-		    struct text **more, size_t *nmore);
-void		 pdf_plain(struct pdf *, const char *, struct text *,
-		    const PangoFontDescription *, double, int, double);
-void		 pdf_too_long(struct pdf *, const struct sg_node *, size_t);
-char		*pdf_dest_name(struct pdf *, const struct sg_page *,
-		    const char *);
-int		 pdf_dest_known(const struct pdf *, const char *);
+void		 pdf_inlines(struct pdf *p, const struct sg_node *n,
+		    struct text *t, double size, int bold, double width,
+		    double spacing, struct text **more, size_t *nmore);
+
+/* Lays out plain text s into t. */
+void		 pdf_plain(struct pdf *p, const char *s, struct text *t,
+		    const PangoFontDescription *font, double size, int bold,
+		    double width);
+
+/* Warns that block n, len bytes long, is cut to its first MAX_TEXT
+ * bytes in the handout. */
+void		 pdf_too_long(struct pdf *p, const struct sg_node *n,
+	    size_t len);
+
+/* The destination of page (a chapter) or of an anchor on it; the caller
+ * frees it. */
+char		*pdf_dest_name(struct pdf *p, const struct sg_page *page,
+		    const char *anchor);
+/* Is name one of the document's destinations (p->dests)? */
+int		 pdf_dest_known(const struct pdf *p, const char *name);
 
 /* layout.c */
-struct box	*pdf_box_new(struct pdf *, enum box_kind);
-void		 pdf_layout_doc(struct pdf *, const struct sg_node *,
+struct box	*pdf_box_new(struct pdf *p, enum box_kind kind);
+
+/* Lays out a page's document tree (its blocks; the caller adds the
+ * chapter title) at x, w of the content box. */
+void		 pdf_layout_doc(struct pdf *p, const struct sg_node *root,
 		    double x, double w);
-void		 pdf_box_free(struct box *);
+/* Frees the box b and all it holds. */
+void		 pdf_box_free(struct box *b);
 
 /* table.c */
-void		 pdf_table(struct pdf *, const struct sg_node *, double x,
+void		 pdf_table(struct pdf *p, const struct sg_node *t, double x,
 		    double w);
 
 /* image.c */
-int		 pdf_image_load(struct pdf *, struct box *, const char *path,
-		    const struct sg_loc *);
-void		 pdf_image_draw(cairo_t *, const struct box *, double, double);
+int		 pdf_image_load(struct pdf *p, struct box *b, const char *path,
+		    const struct sg_loc *loc);
+
+/* Draws b's image scaled into w x h at x, y. */
+void		 pdf_image_draw(cairo_t *cr, const struct box *b, double x,
+	    double y);
 
 /* paginate.c */
-void		 pdf_paginate(struct pdf *, struct box **, size_t,
-		    struct pages *);
-void		 pdf_pages_free(struct pages *);
+void		 pdf_paginate(struct pdf *p, struct box **v, size_t n,
+		    struct pages *ps);
+/* Frees what ps holds, not ps. */
+void		 pdf_pages_free(struct pages *ps);
 
 /* draw.c */
-void		 pdf_draw_frag(struct pdf *, cairo_t *, const struct frag *,
+void		 pdf_draw_frag(struct pdf *p, cairo_t *cr, const struct frag *f,
 		    double x0, double y0);
-void		 pdf_set_rgb(cairo_t *, struct rgb);
-void		 pdf_set_origin(cairo_surface_t *, const char *);
-void		 pdf_quote(struct sg_buf *, const char *);
-void		 pdf_tag_link(cairo_t *, const struct link *, double x,
+/* Makes c cairo's source colour in cr. */
+void		 pdf_set_rgb(cairo_t *cr, struct rgb c);
+
+/* Sets the metadata every PDF of sitegen has: the creator, and the date
+ * of creation and change from the site's date (YYYY-MM-DD…), never the
+ * clock (cairo's default): same input, same bytes; no date gives the
+ * Unix epoch. */
+void		 pdf_set_origin(cairo_surface_t *s, const char *date);
+
+/* Appends s single-quoted as a cairo tag attribute wants it. */
+void		 pdf_quote(struct sg_buf *b, const char *s);
+
+/* A link over the rectangle x, y, w, h. */
+void		 pdf_tag_link(cairo_t *cr, const struct link *lk, double x,
 		    double y, double w, double h);
 
 #endif
