@@ -438,6 +438,44 @@ tokenizer_hash_is_the_stemmers(void)
 	sg_stemmer_free(st);
 }
 
+/* Words of every length up to 300, plain and after a folded letter, come
+ * back whole, lowered, with the hash of their bytes, however the word
+ * buffer had to grow on the way. */
+static void
+tokenizer_long_words(void)
+{
+	struct sg_buf	 in = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	size_t		 n, k, pos;
+	uint32_t	 h, want;
+	int		 ok = 1;
+
+	for (n = 1; n <= 300 && ok; n++) {
+		in.len = 0;
+		for (k = 0; k < n; k++)
+			sg_buf_putc(&in, k % 2 ? 'b' : 'A');
+		sg_buf_puts(&in, " \xc3\x89");	/* É, folded to e */
+		for (k = 0; k < n; k++)
+			sg_buf_putc(&in, 'X');
+		pos = 0;
+		ok &= sg_search_token_h(in.data, in.len, &pos, &w, &h) == 1 &&
+		    w.len == n && strspn(w.data, "ab") == n &&
+		    w.data[0] == 'a' && w.data[n] == '\0';
+		for (want = 2166136261u, k = 0; k < w.len; k++)
+			want = (want ^ (unsigned char)w.data[k]) * 16777619u;
+		ok &= h == want;
+		ok &= sg_search_token_h(in.data, in.len, &pos, &w, &h) == 1 &&
+		    w.len == n + 1 && w.data[0] == 'e' &&
+		    strspn(w.data + 1, "x") == n;
+		for (want = 2166136261u, k = 0; k < w.len; k++)
+			want = (want ^ (unsigned char)w.data[k]) * 16777619u;
+		ok &= h == want;
+		ok &= sg_search_token_h(in.data, in.len, &pos, &w, &h) == 0;
+	}
+	CHECK(ok);
+	sg_buf_free(&in);
+	sg_buf_free(&w);
+}
+
 /* A JSON string: quotes, backslashes, "<" and control characters
  * escaped, valid UTF-8 as it is, invalid as U+FFFD. */
 static void
@@ -463,6 +501,7 @@ main(void)
 	TEST(tokenizer_folds_case_and_accents);
 	TEST(tokenizer_survives_bad_utf8);
 	TEST(tokenizer_hash_is_the_stemmers);
+	TEST(tokenizer_long_words);
 	TEST(json_strings);
 	TEST(stemmer_english);
 	TEST(stemmer_many_words);

@@ -183,7 +183,7 @@ static size_t
 word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
     uint32_t *h)
 {
-	size_t		 start = i, at, n = 0, cap;
+	size_t		 start = i, at, n = 0, stop;
 	uint32_t	 x = FNV_BASIS;
 	int		 ascii = 1;
 	unsigned char	 c;
@@ -199,18 +199,22 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
 		 * it made the tokenizer a fifteenth of a build's
 		 * instructions) */
 		d = word->data;
-		cap = word->cap;
 		n = word->len;
-		while (i < len && (c = ascii_word[u[i]]) != 0) {
-			if (n + 1 >= cap) {
-				word->len = n;
-				sg_buf_grow(word, 16);
-				d = word->data;
-				cap = word->cap;
+		for (;;) {
+			/* as far as the room there is (a NUL's left), so
+			 * that the loop tests no capacity */
+			stop = word->cap - n - 1 < len - i ? i + word->cap -
+			    n - 1 : len;
+			while (i < stop && (c = ascii_word[u[i]]) != 0) {
+				d[n++] = (char)c;
+				x = (x ^ c) * FNV_PRIME;
+				i++;
 			}
-			d[n++] = (char)c;
-			x = (x ^ c) * FNV_PRIME;
-			i++;
+			if (i < stop || i >= len || ascii_word[u[i]] == 0)
+				break;
+			word->len = n;
+			sg_buf_grow(word, 16);
+			d = word->data;
 		}
 		word->len = n;
 		if (i >= len || u[i] < 0x80)
