@@ -1,7 +1,8 @@
-/* pool.c: a minimal work-sharing pool: each worker takes the next index
- * from one atomic counter until none are left. The order of work differs
- * from run to run; callers write results into per-index slots, so the
- * output does not. */
+/* pool.c: a minimal work-sharing pool: each worker takes the next run of
+ * indices from one atomic counter until none are left, long runs first
+ * and single indices at the end (guided scheduling). The order of work
+ * differs from run to run; callers write results into per-index slots,
+ * so the output does not. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -20,17 +21,43 @@ struct pool {
 struct worker {
 	struct pool	*pool;
 	int		 id;
+	int		 jobs;		/* how many share the pool */
 };
+
+/* Takes the next run of indices, [*from, *to), or returns 0 when none is
+ * left: a share of what is left (a quarter of each worker's part), so
+ * that workers meet at the counter rarely while there is much to do and
+ * finish together at the end, one index at a time. One index a take made
+ * the workers' cores trade the counter's cache line for every small
+ * item: 30,000 samples' attributes took 29 ms on two workers and 13 to
+ * 20 ms on one. */
+static int
+take(struct pool *p, int jobs, size_t *from, size_t *to)
+{
+	size_t	 i = atomic_load_explicit(&p->next, memory_order_relaxed), k;
+
+	do {
+		if (i >= p->n)
+			return 0;
+		k = (p->n - i) / ((size_t)jobs * 4);
+		if (k == 0)
+			k = 1;
+	} while (!atomic_compare_exchange_weak(&p->next, &i, i + k));
+	*from = i;
+	*to = i + k;
+	return 1;
+}
 
 static void *
 work(void *arg)
 {
 	struct worker	*w = arg;
 	struct pool	*p = w->pool;
-	size_t		 i;
+	size_t		 i, end;
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->n)
-		p->fn(p->ctx, w->id, i);
+	while (take(p, w->jobs, &i, &end))
+		for (; i < end; i++)
+			p->fn(p->ctx, w->id, i);
 	return NULL;
 }
 
@@ -55,6 +82,7 @@ sg_pool_run(int jobs, size_t n, sg_pool_fn *fn, void *ctx)
 	for (i = 0; i < jobs; i++) {
 		w[i].pool = &p;
 		w[i].id = i;
+		w[i].jobs = jobs;
 	}
 	for (started = 1; started < jobs; started++)
 		if (pthread_create(&t[started], NULL, work, &w[started]) != 0)
