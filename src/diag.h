@@ -51,8 +51,9 @@ int		 sg_diag_warnings(const struct sg_diag *d);
 void		 sg_diag_set_json(struct sg_diag *d, FILE *fp);
 
 /* Prints the pending messages sorted by file, line and column (so the
- * output does not depend on which worker found what first), at most
- * MAX_SHOWN a file and then how many more there were, and forgets them. */
+ * output does not depend on which worker found what first), at most 100
+ * a file (diag.c's MAX_SHOWN) and then how many more there were, and
+ * forgets them. */
 void		 sg_diag_flush(struct sg_diag *d);
 
 /* Moves the pending messages into b (for a worker process to send them

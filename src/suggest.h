@@ -6,7 +6,8 @@
 
 /* The optimal string alignment distance between a and b: insertions,
  * deletions, substitutions and swaps of neighbours, each one edit.
- * Words longer than MAX_WORD are MAX_WORD apart from anything. */
+ * Words longer than 64 bytes (suggest.c's MAX_WORD) are that far apart
+ * from anything. */
 int		 sg_edit_distance(const char *a, const char *b);
 
 /* The name of names (n of them) closest to word, or NULL when none is

@@ -207,7 +207,7 @@ compile_all(struct sg_render *r)
 {
 	struct sg_tmpl_error	 err;
 	struct sg_loc		 loc;
-	struct sg_tmpl_file		*t;
+	struct sg_tmpl_file	*t;
 	lua_State		*L = luaL_newstate();
 	char			*full, *text, *chunk;
 	size_t			 i, len;
