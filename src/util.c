@@ -228,6 +228,88 @@ sg_buf_put_html(struct sg_buf *b, const char *s, size_t n)
  * link in the sidebar of every page (glibc's took a fiftieth of a build's
  * instructions there): sixteen places at a time whose first and last
  * bytes are the needle's, and only those compared whole. */
+int
+sg_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n, k;
+	unsigned int		 c;
+
+	while (i < len) {
+#if defined(__SSE2__)
+		if (len - i >= 16 && _mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(u + i))) == 0) {
+			i += 16;
+			continue;
+		}
+#endif
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (u[i] >= 0xc2 && u[i] <= 0xdf)
+			n = 2, c = u[i] & 0x1f;
+		else if (u[i] >= 0xe0 && u[i] <= 0xef)
+			n = 3, c = u[i] & 0x0f;
+		else if (u[i] >= 0xf0 && u[i] <= 0xf4)
+			n = 4, c = u[i] & 0x07;
+		else
+			return 0;
+		if (len - i < n)
+			return 0;
+		for (k = 1; k < n; k++) {
+			if ((u[i + k] & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (u[i + k] & 0x3f);
+		}
+		if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+		    (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+static int
+word_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+size_t
+sg_count_words(const char *s, size_t len)
+{
+	size_t		 i = 0, n = 0;
+	int		 in = 0;
+#if defined(__SSE2__)
+	__m128i		 a;
+	unsigned int	 word, starts;
+
+	for (; len - i >= 16; i += 16) {
+		a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* a bit for each byte of a word, then for each that begins
+		 * one: its left neighbour (the last chunk's last byte for
+		 * the first) is not of a word */
+		word = ~(unsigned int)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8(' ')),
+		    _mm_cmpeq_epi8(a, _mm_set1_epi8('\t'))),
+		    _mm_cmpeq_epi8(a, _mm_set1_epi8('\n')))) & 0xffff;
+		starts = word & ~(word << 1 | (unsigned int)in);
+		n += (size_t)__builtin_popcount(starts);
+		in = (word >> 15) & 1;
+	}
+#endif
+	for (; i < len; i++) {
+		if (word_space(s[i]))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
 const char *
 sg_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {

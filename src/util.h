@@ -49,6 +49,15 @@ void	 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n);
 const char *sg_find(const char *hay, size_t hlen, const char *needle,
 	    size_t nlen);
 
+/* Is s[0..len) valid UTF-8 as RFC 3629 has it (no overlong forms, no
+ * surrogates, nothing past U+10FFFF)? NUL bytes count as valid. Runs of
+ * ASCII are passed sixteen bytes at a time. */
+int	 sg_utf8_valid(const char *s, size_t len);
+
+/* The words of s[0..len): runs of bytes other than space, tab and
+ * newline. Sixteen bytes at a time. */
+size_t	 sg_count_words(const char *s, size_t len);
+
 /* Hands the buffer's bytes to the caller, who frees them; never NULL. */
 char	*sg_buf_detach(struct sg_buf *b);
 /* Frees b's bytes and leaves b empty; b itself is the caller's. */

@@ -450,23 +450,6 @@ footnote_def(struct md_conv *c, struct sg_node *s)
 
 /* --------------------------------------------------------------- inlines */
 
-static size_t
-count_words(const char *s)
-{
-	size_t	 n = 0;
-	int	 in = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n') {
-			in = 0;
-		} else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
 static void
 link(struct md_conv *c, cmark_node *n, struct sg_node *s)
 {
@@ -620,8 +603,7 @@ payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 	case SG_NODE_CODE:
 		lit = cmark_node_get_literal(n);
 		set_text(c, s, lit);
-		if (lit)
-			c->md->words += count_words(lit);
+		c->md->words += sg_count_words(s->text, s->len);
 		break;
 	case SG_NODE_LINK:
 	case SG_NODE_IMAGE:

@@ -152,6 +152,127 @@ find_as_memmem(void)
 	CHECK(sg_find("xhref=\"/a/", 10, "href=\"/a/\"", 10) == NULL);
 }
 
+/* RFC 3629's grammar of UTF-8, byte ranges and all: the length of the
+ * character at s[0..n), or 0 if it is not one. */
+static size_t
+rfc_char(const unsigned char *s, size_t n)
+{
+	static const struct {
+		unsigned char	 lo[4], hi[4];
+		size_t		 len;
+	} form[] = {
+		{ { 0x00 }, { 0x7f }, 1 },
+		{ { 0xc2, 0x80 }, { 0xdf, 0xbf }, 2 },
+		{ { 0xe0, 0xa0, 0x80 }, { 0xe0, 0xbf, 0xbf }, 3 },
+		{ { 0xe1, 0x80, 0x80 }, { 0xec, 0xbf, 0xbf }, 3 },
+		{ { 0xed, 0x80, 0x80 }, { 0xed, 0x9f, 0xbf }, 3 },
+		{ { 0xee, 0x80, 0x80 }, { 0xef, 0xbf, 0xbf }, 3 },
+		{ { 0xf0, 0x90, 0x80, 0x80 }, { 0xf0, 0xbf, 0xbf, 0xbf }, 4 },
+		{ { 0xf1, 0x80, 0x80, 0x80 }, { 0xf3, 0xbf, 0xbf, 0xbf }, 4 },
+		{ { 0xf4, 0x80, 0x80, 0x80 }, { 0xf4, 0x8f, 0xbf, 0xbf }, 4 },
+	};
+	size_t	 f, k;
+
+	for (f = 0; f < sizeof(form) / sizeof(form[0]); f++) {
+		if (form[f].len > n)
+			continue;
+		for (k = 0; k < form[f].len; k++)
+			if (s[k] < form[f].lo[k] || s[k] > form[f].hi[k])
+				break;
+		if (k == form[f].len)
+			return k;
+	}
+	return 0;
+}
+
+/* sg_utf8_valid says what the grammar says, for texts of every length up
+ * to 80 made of ASCII, stray bytes, and characters of every form and
+ * their near misses (surrogates, overlong forms, past U+10FFFF, cut
+ * short), at every place against the sixteen-byte steps. */
+static void
+utf8_valid_as_rfc(void)
+{
+	static const char *const bits[] = {
+		"a", " ", "\n", "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80",
+		"\xf4\x8f\xbf\xbf", "\xed\x9f\xbf", "\xee\x80\x80",
+		"\xed\xa0\x80", "\xed\xbf\xbf", "\xc0\xaf", "\xc1\xbf", "\xe0\x9f\xbf",
+		"\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+		"\x80", "\xbf", "\xff", "\xe2\x82", "\xf0\x9f\x98",
+	};
+	unsigned char	 text[200];
+	unsigned int	 seed = 7;
+	size_t		 n, i, k, round;
+	int		 want;
+
+	for (round = 0; round < 40000; round++) {
+		n = 0;
+		while (n < 80) {
+			seed = seed * 1103515245u + 12345u;
+			/* mostly ASCII, so that whole sixteen-byte steps pass */
+			k = (seed >> 16) % 64;
+			k = k < 40 ? 0 : k - 40 < 22 ? k - 40 : 1;
+			if (round % 80 < n)
+				break;
+			memcpy(text + n, bits[k], strlen(bits[k]));
+			n += strlen(bits[k]);
+		}
+		for (want = 1, i = 0; i < n; i += k)
+			if ((k = rfc_char(text + i, n - i)) == 0) {
+				want = 0;
+				break;
+			}
+		if (sg_utf8_valid((const char *)text, n) != want) {
+			printf("  round %zu, %zu bytes: %d, want %d\n", round, n,
+			    !want, want);
+			harness_case_failed = 1;
+			break;
+		}
+	}
+	CHECK(sg_utf8_valid("", 0));
+	CHECK(sg_utf8_valid("0123456789abcdef\xc3\xa9", 18));
+	CHECK(!sg_utf8_valid("0123456789abcdef\xc3", 17));
+	CHECK(!sg_utf8_valid("0123456789abcde\xed\xa0\x80", 18));
+	CHECK(sg_utf8_valid("a\0b", 3));
+}
+
+/* sg_count_words counts what a byte-at-a-time count counts, for texts of
+ * every length up to 100 of spaces, tabs, newlines, carriage returns
+ * (not spaces here), letters and bytes past ASCII. */
+static void
+count_words_as_bytes(void)
+{
+	static const char	 alphabet[] = " \t\na\rb\xc3.";
+	char			 text[100];
+	unsigned int		 seed = 11;
+	size_t			 n, i, want, round;
+	int			 in;
+
+	for (round = 0; round < 30000; round++) {
+		n = round % 101;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* long runs of one kind too, across the steps */
+			text[i] = round % 3 == 0 && i > 0 && (seed >> 20) % 4 ?
+			    text[i - 1] : alphabet[(seed >> 16) % 8];
+		}
+		for (want = 0, in = 0, i = 0; i < n; i++)
+			if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')
+				in = 0;
+			else if (!in) {
+				in = 1;
+				want++;
+			}
+		if (sg_count_words(text, n) != want) {
+			printf("  round %zu, %zu bytes: %zu, want %zu\n", round,
+			    n, sg_count_words(text, n), want);
+			harness_case_failed = 1;
+			break;
+		}
+	}
+	CHECK(sg_count_words("", 0) == 0);
+	CHECK(sg_count_words("one two  three\tfour\nfive six seven", 35) == 7);
+}
+
 int
 main(void)
 {
@@ -159,5 +280,7 @@ main(void)
 	TEST(putc_mixed);
 	TEST(put_html_any_text);
 	TEST(find_as_memmem);
+	TEST(utf8_valid_as_rfc);
+	TEST(count_words_as_bytes);
 	HARNESS_EXIT();
 }

@@ -473,6 +473,33 @@ test_markdown_helper(void)
 	free(html);
 }
 
+/* Text that is not UTF-8 gets U+FFFD for each bad sequence, as
+ * cmark-gfm's own check gives it, whether it is alone in the text or after
+ * a run of ASCII; valid text comes through as it is (it is parsed without
+ * that check). */
+static void
+test_invalid_utf8(void)
+{
+	static const char	 bad[] = "a\xff b\xed\xa0\x80 c\xc3";
+	static const char	 good[] = "\xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80";
+	struct sg_buf		 b = { 0 };
+	char			*html;
+
+	html = sg_md_to_html(site, bad, sizeof(bad) - 1);
+	CHECK(strcmp(html, "<p>a\xef\xbf\xbd b\xef\xbf\xbd c\xef\xbf\xbd</p>\n")
+	    == 0);
+	free(html);
+	sg_buf_puts(&b, "0123456789abcdef0123456789abcdef ");
+	sg_buf_puts(&b, bad);
+	html = sg_md_to_html(site, b.data, b.len);
+	CHECK(strstr(html, "a\xef\xbf\xbd b\xef\xbf\xbd c\xef\xbf\xbd</p>") != NULL);
+	free(html);
+	html = sg_md_to_html(site, good, sizeof(good) - 1);
+	CHECK(strcmp(html, "<p>\xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80</p>\n") == 0);
+	free(html);
+	sg_buf_free(&b);
+}
+
 /* A parse bigger than md_mem.c's blocks (one paragraph longer than a
  * block, many small nodes, a footnote, whose label comes from cmark-gfm's
  * own HTML), twice in a row on one thread: the second parse starts from
@@ -517,6 +544,7 @@ main(void)
 	TEST(test_html);
 	TEST(test_pack);
 	TEST(test_markdown_helper);
+	TEST(test_invalid_utf8);
 	TEST(test_big_parse);
 	sg_site_free(site);
 	if (sg_rm_tree(root) != 0)
