@@ -224,10 +224,6 @@ sg_buf_put_html(struct sg_buf *b, const char *s, size_t n)
 	sg_buf_put(b, s + run, n - run);
 }
 
-/* memmem for a needle of two bytes or more in a long text, such as a
- * link in the sidebar of every page (glibc's took a fiftieth of a build's
- * instructions there): sixteen places at a time whose first and last
- * bytes are the needle's, and only those compared whole. */
 int
 sg_utf8_valid(const char *s, size_t len)
 {
@@ -310,6 +306,10 @@ sg_count_words(const char *s, size_t len)
 	return n;
 }
 
+/* memmem for a needle of two bytes or more in a long text, such as a
+ * link in the sidebar of every page (glibc's took a fiftieth of a build's
+ * instructions there): sixteen places at a time whose first and last
+ * bytes are the needle's, and only those compared whole. */
 const char *
 sg_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
