@@ -224,12 +224,56 @@ sg_buf_put_html(struct sg_buf *b, const char *s, size_t n)
 	sg_buf_put(b, s + run, n - run);
 }
 
+long
+sg_utf8_next(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned	 c = s[*i], n, k;
+	unsigned long	 cp, min;
+
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 1;
+		cp = c & 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 2;
+		cp = c & 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 3;
+		cp = c & 0x07;
+		min = 0x10000;
+	} else {
+		(*i)++;
+		return -1;
+	}
+	if (len - *i <= n) {
+		(*i)++;
+		return -1;
+	}
+	for (k = 1; k <= n; k++) {
+		if ((s[*i + k] & 0xC0) != 0x80) {
+			(*i)++;
+			return -1;
+		}
+		cp = cp << 6 | (s[*i + k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		(*i)++;
+		return -1;
+	}
+	*i += n + 1;
+	return (long)cp;
+}
+
 int
 sg_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, n, k;
-	unsigned int		 c;
+	size_t			 i = 0;
 
 	while (i < len) {
 #if defined(__SSE2__)
@@ -239,29 +283,8 @@ sg_utf8_valid(const char *s, size_t len)
 			continue;
 		}
 #endif
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (u[i] >= 0xc2 && u[i] <= 0xdf)
-			n = 2, c = u[i] & 0x1f;
-		else if (u[i] >= 0xe0 && u[i] <= 0xef)
-			n = 3, c = u[i] & 0x0f;
-		else if (u[i] >= 0xf0 && u[i] <= 0xf4)
-			n = 4, c = u[i] & 0x07;
-		else
+		if (sg_utf8_next(u, len, &i) < 0)
 			return 0;
-		if (len - i < n)
-			return 0;
-		for (k = 1; k < n; k++) {
-			if ((u[i + k] & 0xc0) != 0x80)
-				return 0;
-			c = c << 6 | (u[i + k] & 0x3f);
-		}
-		if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-		    (n == 4 && (c < 0x10000 || c > 0x10ffff)))
-			return 0;
-		i += n;
 	}
 	return 1;
 }

@@ -49,6 +49,11 @@ void	 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n);
 const char *sg_find(const char *hay, size_t hlen, const char *needle,
 	    size_t nlen);
 
+/* Decodes the UTF-8 character at s[*i..len) (RFC 3629: no overlong
+ * forms, no surrogates, nothing past U+10FFFF) and moves *i past it; an
+ * invalid byte gives -1 and moves *i by one. */
+long	 sg_utf8_next(const unsigned char *s, size_t len, size_t *i);
+
 /* Is s[0..len) valid UTF-8 as RFC 3629 has it (no overlong forms, no
  * surrogates, nothing past U+10FFFF)? NUL bytes count as valid. Runs of
  * ASCII are passed sixteen bytes at a time. */

@@ -205,16 +205,13 @@ utf8_valid_as_rfc(void)
 	int		 want;
 
 	for (round = 0; round < 40000; round++) {
-		n = 0;
-		while (n < 80) {
+		/* pieces up to a length of round % 80 (and a piece more) */
+		for (n = 0; n <= round % 80; n += strlen(bits[k])) {
 			seed = seed * 1103515245u + 12345u;
 			/* mostly ASCII, so that whole sixteen-byte steps pass */
 			k = (seed >> 16) % 64;
 			k = k < 40 ? 0 : k - 40 < 22 ? k - 40 : 1;
-			if (round % 80 < n)
-				break;
 			memcpy(text + n, bits[k], strlen(bits[k]));
-			n += strlen(bits[k]);
 		}
 		for (want = 1, i = 0; i < n; i += k)
 			if ((k = rfc_char(text + i, n - i)) == 0) {

@@ -120,8 +120,4 @@ void	 sg_stemmer_entry(const struct sg_stemmer *st, size_t i,
 /* qsort's comparison of two size_t. */
 int	 sg_search_cmp_size(const void *a, const void *b);
 
-/* Decodes the UTF-8 character at s[*i..len) and moves *i past it; an
- * invalid byte gives -1 and moves *i by one. */
-long	 sg_utf8_next(const unsigned char *s, size_t len, size_t *i);
-
 #endif

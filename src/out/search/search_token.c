@@ -39,51 +39,6 @@ static const char fold_latin[0x180 - 0xC0][3] = {
 	"y", "y", "y", "z", "z", "z", "z", "z", "z", "s"
 };
 
-long
-sg_utf8_next(const unsigned char *s, size_t len, size_t *i)
-{
-	unsigned	 c = s[*i], n, k;
-	unsigned long	 cp, min;
-
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 1;
-		cp = c & 0x1F;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 2;
-		cp = c & 0x0F;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 3;
-		cp = c & 0x07;
-		min = 0x10000;
-	} else {
-		(*i)++;
-		return -1;
-	}
-	if (len - *i <= n) {
-		(*i)++;
-		return -1;
-	}
-	for (k = 1; k <= n; k++) {
-		if ((s[*i + k] & 0xC0) != 0x80) {
-			(*i)++;
-			return -1;
-		}
-		cp = cp << 6 | (s[*i + k] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-		(*i)++;
-		return -1;
-	}
-	*i += n + 1;
-	return (long)cp;
-}
-
 /* Is c part of a word? Letters and digits of ASCII; beyond it anything
  * but Latin-1's signs, the punctuation and symbol blocks and emoji.
  * search.js has the same test. */
