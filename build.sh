@@ -60,6 +60,10 @@ IFS=$oldifs
 if ! printf '#include <libstemmer.h>\n' | cc -E - > /dev/null 2>&1; then
 	missing="$missing libstemmer-dev"
 fi
+# nor has mimalloc, sitegen's malloc (src/Makefile)
+if ! printf '#include <mimalloc.h>\n' | cc -E - > /dev/null 2>&1; then
+	missing="$missing libmimalloc-dev"
+fi
 
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" -eq 0 ]; then
