@@ -138,6 +138,9 @@ setmetatable(base, base_meta)
 -- built-in, of a template variable or of another file's helper.
 local variables = { page = true, section = true, content = true,
     toc = true, tag = true, layout = true, include = true, once = true }
+-- Their code is the site's: the collector, stopped while the C side made
+-- the model and this file froze it, runs again before any of it.
+collectgarbage("restart")
 local defined_in = {}
 local names = {}
 for name in pairs(site_helpers) do names[#names + 1] = name end

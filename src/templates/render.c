@@ -425,6 +425,12 @@ make_state(struct sg_render *r, struct state *st)
 	L = st->L = lua_newstate(alloc, st);
 	if (L == NULL)
 		return -1;
+	/* what is made up to the site's own helpers stays, as long as the
+	 * state: the collector is stopped while it is made (runtime.lua
+	 * starts it again), or its steps would go through the model again
+	 * and again as it grows (at 10,000 pages, 68 ms a state, 61 ms
+	 * without) */
+	lua_gc(L, LUA_GCSTOP);
 	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
 	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
 	sg_lua_guard_patterns(L);
