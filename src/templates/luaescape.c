@@ -35,28 +35,9 @@ escape_init(void)
 static size_t
 utf8_len(const unsigned char *s, size_t n)
 {
-	size_t		 len, i;
-	unsigned int	 c;
+	size_t	 i = 0;
 
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	return len;
+	return sg_utf8_next(s, n, &i) < 0 ? 0 : i;
 }
 
 /* Pushes integer v as text, as Lua writes it (LUA_INTEGER_FMT), without
