@@ -404,14 +404,19 @@ sg_ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* sg_file_read's work; flags are added to open's. */
+/* sg_file_read's work; flags are added to open's. A regular file is
+ * read as it was at the fstat: into a buffer of that size, in one read as
+ * a rule, with no read that waits for the end (10,000 system calls fewer
+ * at 10,000 pages, and no copy or shrinking of a growing buffer). A file
+ * that says it holds nothing, as some kernel files do, is read to its
+ * end. */
 static char *
 read_whole(const char *path, int flags, size_t *len)
 {
-	struct sg_buf	 b = { 0 };
 	struct stat	 st;
-	char		 chunk[65536];
 	ssize_t		 n;
+	size_t		 size, cap, got = 0;
+	char		*data;
 	int		 fd, err;
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | flags);
@@ -428,25 +433,32 @@ read_whole(const char *path, int flags, size_t *len)
 		errno = err;
 		return NULL;
 	}
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+	size = (size_t)st.st_size;
+	cap = size + 1;
+	data = xmalloc(cap);
+	while (size == 0 || got < size) {
+		if (got + 1 == cap) {
+			cap = cap < 65536 ? 65536 : cap * 2;
+			data = xrealloc(data, cap);
+		}
+		n = read(fd, data + got, cap - 1 - got);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
 			err = errno;
 			close(fd);
-			sg_buf_free(&b);
+			free(data);
 			errno = err;
 			return NULL;
 		}
-		sg_buf_put(&b, chunk, (size_t)n);
+		if (n == 0)
+			break;
+		got += (size_t)n;
 	}
 	close(fd);
-	if (b.data == NULL)
-		sg_buf_puts(&b, "");
-	*len = b.len;
-	/* to its size: a site's sources are kept for the whole build, and
-	 * the doubling buffer left a third of them unused */
-	return xrealloc(sg_buf_detach(&b), *len + 1);
+	data[got] = '\0';
+	*len = got;
+	return data;
 }
 
 char *
