@@ -211,5 +211,5 @@ sg_heading_id(const char *s)
 	}
 	if (b.len == 0)
 		sg_buf_puts(&b, "section");
-	return sg_buf_detach(&b);
+	return sg_buf_detach_fit(&b);
 }

@@ -382,6 +382,16 @@ sg_buf_detach(struct sg_buf *b)
 	return p;
 }
 
+char *
+sg_buf_detach_fit(struct sg_buf *b)
+{
+	size_t	 len = b->len;
+
+	if (b->data == NULL || b->cap == len + 1)
+		return sg_buf_detach(b);
+	return xrealloc(sg_buf_detach(b), len + 1);
+}
+
 void
 sg_buf_free(struct sg_buf *b)
 {

@@ -65,6 +65,10 @@ size_t	 sg_count_words(const char *s, size_t len);
 
 /* Hands the buffer's bytes to the caller, who frees them; never NULL. */
 char	*sg_buf_detach(struct sg_buf *b);
+/* The same, shrunk to the text and its NUL: for a string kept as long as
+ * the site (a heading's id and title, a page's summary), where the
+ * doubling's spare room would be kept with it. */
+char	*sg_buf_detach_fit(struct sg_buf *b);
 /* Frees b's bytes and leaves b empty; b itself is the caller's. */
 void	 sg_buf_free(struct sg_buf *b);
 

@@ -173,7 +173,7 @@ heading(struct md_conv *c, cmark_node *h, struct sg_node *s)
 	hd = &c->md->headings[c->nhead++];
 	hd->level = s->u.heading.level;
 	hd->id = xstrdup(id);
-	hd->title = sg_buf_detach(&text);
+	hd->title = sg_buf_detach_fit(&text);
 	if (c->md->h1 == NULL && hd->level == 1)
 		c->md->h1 = xstrdup(hd->title);
 }
@@ -661,7 +661,7 @@ summary(struct md_conv *c, cmark_node *n)
 		sg_buf_free(&b);
 		return;
 	}
-	c->md->summary = sg_buf_detach(&b);
+	c->md->summary = sg_buf_detach_fit(&b);
 }
 
 /* Does cmark-gfm's iterator give n an exit event? Not for the kinds
@@ -771,6 +771,18 @@ md_tree_build(struct md_conv *c, void *cmark_doc)
 			cur = s;
 	}
 	cmark_iter_free(it);
+	/* kept as long as the site: the lists grew by doubling, their
+	 * spare room goes (2.7 MB at 10,000 pages) */
+	if (c->nhead + 1 < c->headcap) {
+		c->headcap = c->nhead + 1;
+		c->md->headings = xrealloc(c->md->headings, c->headcap *
+		    sizeof(*c->md->headings));
+	}
+	if (c->nid + 1 < c->idcap) {
+		c->idcap = c->nid + 1;
+		c->md->ids = xrealloc(c->md->ids, c->idcap *
+		    sizeof(*c->md->ids));
+	}
 	c->md->nheadings = c->nhead;
 	c->md->nlinks = c->nlink;
 	c->md->nids = c->nid;
