@@ -187,6 +187,13 @@ assemble_one(void *arg, int worker, size_t i)
 	if (!p->bad && sx_prog_assemble(c, p) == -1)
 		p->bad = 1;
 	p->run = p->link && !p->a.ignore && !p->a.no_run && !p->a.compile_fail;
+	/* a program never compiled nor exported needs its source no more
+	 * (at 30,000 ignored samples, 10 MB less at the build's peak) */
+	if (p->bad || p->a.ignore) {
+		free(p->src);
+		free(p->plain);
+		p->src = p->plain = NULL;
+	}
 }
 
 /* Makes the programs from the samples: each sample, or all name= parts
