@@ -237,10 +237,13 @@ run_cli() {
 	else
 		fail "--root and --base-url"
 	fi
-	# make install puts the binary and the man page under PREFIX
+	# make install puts the binary, the graphics module and the man page
+	# under PREFIX, and the binary finds the module there
 	rm -rf "$tmp/prefix"
 	if make -s -C "$top/src" install BUILD="$build" PREFIX="$tmp/prefix" > /dev/null 2>&1 &&
 	    "$tmp/prefix/bin/sitegen" --version | grep -q '^sitegen ' &&
+	    "$tmp/prefix/bin/sitegen" --version | grep -q '^cairo ' &&
+	    [ -f "$tmp/prefix/lib/sitegen/sitegen-gfx.so" ] &&
 	    [ -f "$tmp/prefix/share/man/man1/sitegen.1" ]; then
 		pass "make install PREFIX=..."
 	else

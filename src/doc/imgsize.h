@@ -26,4 +26,10 @@ int		 sg_imgsize_get(const struct sg_site *site, const char *rel,
 					 * not known: no attributes */
 #define SG_IMGSIZE_NOT_IMAGE	2	/* no image format at all */
 
+/* Reads from fd, where it is, into b until b holds max bytes or the file
+ * ends. Returns 0, or -1 with errno. (The raster probe of the graphics
+ * module reads a header with it, as far as the decoder asks.) */
+struct sg_buf;
+int		 sg_imgsize_read(int fd, struct sg_buf *b, size_t max);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "out/slides.h"
+#include "out/pdf/module.h"
 #include "out/pdf/pdf.h"
 #include "out/pdf/pdf_int.h"
 
@@ -189,7 +190,7 @@ metadata(const struct pdf *p, cairo_surface_t *s, const struct sg_deck *d,
 }
 
 int
-sg_pdf_deck(const struct sg_site *site, struct sg_deck *d, int notes,
+sgx_pdf_deck(const struct sg_site *site, struct sg_deck *d, int notes,
     struct sg_diag *diag, struct sg_buf *out)
 {
 	static const struct sg_handout	 none;

@@ -8,6 +8,7 @@
 
 #include "embed.h"
 #include "path.h"
+#include "out/pdf/module.h"
 #include "out/pdf/pdf.h"
 #include "out/pdf/pdf_int.h"
 
@@ -58,7 +59,7 @@ have_family(const char *family)
 }
 
 int
-sg_pdf_check_fonts(const struct sg_handouts *hs, struct sg_diag *diag)
+sgx_pdf_check_fonts(const struct sg_handouts *hs, struct sg_diag *diag)
 {
 	struct sg_loc	 loc = { "site.yml", 0, 0 };
 	int		 bad = 0;
@@ -81,7 +82,7 @@ sg_pdf_check_fonts(const struct sg_handouts *hs, struct sg_diag *diag)
 }
 
 const char *
-sg_pdf_version(void)
+sgx_pdf_version(void)
 {
 	static char	 v[64];
 

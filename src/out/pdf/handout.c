@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "out/handouts.h"
+#include "out/pdf/module.h"
 #include "out/pdf/pdf.h"
 #include "out/pdf/pdf_int.h"
 
@@ -306,7 +307,7 @@ number(struct pages *ps)
 }
 
 int
-sg_pdf_handout(const struct sg_site *site, const struct sg_handouts *hs,
+sgx_pdf_handout(const struct sg_site *site, const struct sg_handouts *hs,
     const struct sg_handout *h, struct sg_diag *diag, struct sg_buf *out)
 {
 	struct pdf		 p;

@@ -1,0 +1,200 @@
+/* gfx.c: loads the graphics module (out/pdf/module.h) the first time a
+ * PDF is made or an image measured, and calls it. A build with neither
+ * never maps cairo, pango, librsvg and what they bring.
+ *
+ * Where from: beside the program (sitegen-gfx.so in a build tree), else
+ * ../lib/sitegen/ from the program's folder, where make install puts it
+ * under any PREFIX. The module must come from the
+ * same build as the program (sgx_abi); one that does not, or none, makes
+ * each use an error that says why, not a crash. The unit tests and the
+ * fuzzers link the module's objects in: then its functions are called
+ * as they are (the weak references below are set). */
+#include <dlfcn.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "doc/imgsize.h"
+#include "out/gfx.h"
+#include "out/pdf/module.h"
+#include "out/pdf/pdf.h"
+
+#pragma weak sgx_pdf_handout
+#pragma weak sgx_pdf_check_fonts
+#pragma weak sgx_pdf_deck
+#pragma weak sgx_pdf_version
+#pragma weak sgx_raster_size
+#pragma weak sgx_svg_size
+
+#define MODULE		"sitegen-gfx.so"
+/* where make install puts it, from the program's folder */
+#define LIB		"../lib/sitegen/"
+
+static struct {
+	int		(*handout)(const struct sg_site *,
+			    const struct sg_handouts *,
+			    const struct sg_handout *, struct sg_diag *,
+			    struct sg_buf *);
+	int		(*check_fonts)(const struct sg_handouts *,
+			    struct sg_diag *);
+	int		(*deck)(const struct sg_site *, struct sg_deck *, int,
+			    struct sg_diag *, struct sg_buf *);
+	const char	*(*version)(void);
+	int		(*raster_size)(int, struct sg_buf *, int *, int *);
+	int		(*svg_size)(const char *, size_t, int *, int *);
+} gfx;
+static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+static char		 why[PATH_MAX + 256];	/* when gfx is not set */
+
+/* Sets *fn to the module's symbol name; 0, or -1 when it has none. */
+static int
+entry(void *h, const char *name, void *fn)
+{
+	void	*p = dlsym(h, name);
+
+	if (p == NULL)
+		return -1;
+	memcpy(fn, &p, sizeof(p));	/* POSIX: a function's address */
+	return 0;
+}
+
+static int
+try_load(const char *path)
+{
+	const char	*abi;
+	void		*h;
+
+	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		snprintf(why, sizeof(why), "%s", dlerror());
+		return -1;
+	}
+	abi = dlsym(h, "sgx_abi");
+	if (abi == NULL || strcmp(abi, SG_GFX_ABI) != 0) {
+		snprintf(why, sizeof(why), "%s is from another build of "
+		    "sitegen (build it again with this one)", path);
+		dlclose(h);
+		return -1;
+	}
+	if (entry(h, "sgx_pdf_handout", &gfx.handout) == -1 ||
+	    entry(h, "sgx_pdf_check_fonts", &gfx.check_fonts) == -1 ||
+	    entry(h, "sgx_pdf_deck", &gfx.deck) == -1 ||
+	    entry(h, "sgx_pdf_version", &gfx.version) == -1 ||
+	    entry(h, "sgx_raster_size", &gfx.raster_size) == -1 ||
+	    entry(h, "sgx_svg_size", &gfx.svg_size) == -1) {
+		snprintf(why, sizeof(why), "%s lacks %s", path, dlerror());
+		memset(&gfx, 0, sizeof(gfx));
+		dlclose(h);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+load(void)
+{
+	char	*exe, *slash, *path[2];
+	int	 i;
+
+	if (sgx_pdf_version != NULL) {
+		gfx.handout = sgx_pdf_handout;
+		gfx.check_fonts = sgx_pdf_check_fonts;
+		gfx.deck = sgx_pdf_deck;
+		gfx.version = sgx_pdf_version;
+		gfx.raster_size = sgx_raster_size;
+		gfx.svg_size = sgx_svg_size;
+		return;
+	}
+	if ((exe = realpath("/proc/self/exe", NULL)) == NULL ||
+	    (slash = strrchr(exe, '/')) == NULL) {
+		snprintf(why, sizeof(why), "cannot tell where the program is");
+		free(exe);
+		return;
+	}
+	*slash = '\0';
+	path[0] = xasprintf("%s/%s", exe, MODULE);
+	path[1] = xasprintf("%s/%s%s", exe, LIB, MODULE);
+	snprintf(why, sizeof(why), "%s is neither beside the program nor in "
+	    "%s from it (in %s)", MODULE, LIB, exe);
+	/* the first there is the one: loaded, or why it cannot be is
+	 * what is said */
+	for (i = 0; i < 2; i++)
+		if (access(path[i], F_OK) == 0) {
+			try_load(path[i]);
+			break;
+		}
+	free(path[0]);
+	free(path[1]);
+	free(exe);
+}
+
+/* Is the module there? Reports why not to diag when it is not. */
+static int
+ready(struct sg_diag *diag, const char *what)
+{
+	struct sg_loc	 loc = { "site.yml", 0, 0 };
+
+	pthread_once(&once, load);
+	if (gfx.version != NULL)
+		return 1;
+	if (diag)
+		sg_diag_error(diag, &loc, "%s needs sitegen's graphics module, "
+		    "which cannot be loaded: %s", what, why);
+	return 0;
+}
+
+int
+sg_pdf_handout(const struct sg_site *site, const struct sg_handouts *hs,
+    const struct sg_handout *h, struct sg_diag *diag, struct sg_buf *out)
+{
+	if (!ready(diag, "a handout"))
+		return -1;
+	return gfx.handout(site, hs, h, diag, out);
+}
+
+int
+sg_pdf_check_fonts(const struct sg_handouts *hs, struct sg_diag *diag)
+{
+	if (!ready(diag, "a handout"))
+		return 1;
+	return gfx.check_fonts(hs, diag);
+}
+
+int
+sg_pdf_deck(const struct sg_site *site, struct sg_deck *d, int notes,
+    struct sg_diag *diag, struct sg_buf *out)
+{
+	if (!ready(diag, "a slide deck's PDF"))
+		return -1;
+	return gfx.deck(site, d, notes, diag, out);
+}
+
+const char *
+sg_pdf_version(void)
+{
+	static char	 v[sizeof(why) + 64];
+
+	if (ready(NULL, NULL))
+		return gfx.version();
+	snprintf(v, sizeof(v), "no graphics module: %s", why);
+	return v;
+}
+
+int
+sg_gfx_raster_size(int fd, struct sg_buf *b, int *w, int *h)
+{
+	if (!ready(NULL, NULL))
+		return SG_IMGSIZE_UNKNOWN;
+	return gfx.raster_size(fd, b, w, h);
+}
+
+int
+sg_gfx_svg_size(const char *data, size_t len, int *w, int *h)
+{
+	if (!ready(NULL, NULL))
+		return SG_IMGSIZE_UNKNOWN;
+	return gfx.svg_size(data, len, w, h);
+}
