@@ -1,24 +1,20 @@
-/* gfx.c: loads the graphics module (out/pdf/module.h) the first time a
- * PDF is made or an image measured, and calls it. A build with neither
- * never maps cairo, pango, librsvg and what they bring.
- *
- * Where from: beside the program (sitegen-gfx.so in a build tree), else
- * ../lib/sitegen/ from the program's folder, where make install puts it
- * under any PREFIX. The module must come from the
- * same build as the program (sgx_abi); one that does not, or none, makes
- * each use an error that says why, not a crash. The unit tests and the
- * fuzzers link the module's objects in: then its functions are called
- * as they are (the weak references below are set). */
+/* gfx.c: loads the graphics module (out/pdf/module.h, through module.h)
+ * the first time a PDF is made or an image measured, and calls it. A
+ * build with neither never maps cairo, pango, librsvg and what they
+ * bring. A module that is missing or of another build makes each use an
+ * error that says why (an image: no size), not a crash. The unit tests
+ * and the fuzzers link the module's objects in: then its functions are
+ * called as they are (the weak references below are set). */
 #include <dlfcn.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "doc/imgsize.h"
+#include "module.h"
 #include "out/gfx.h"
 #include "out/pdf/module.h"
 #include "out/pdf/pdf.h"
@@ -29,10 +25,6 @@
 #pragma weak sgx_pdf_version
 #pragma weak sgx_raster_size
 #pragma weak sgx_svg_size
-
-#define MODULE		"sitegen-gfx.so"
-/* where make install puts it, from the program's folder */
-#define LIB		"../lib/sitegen/"
 
 static struct {
 	int		(*handout)(const struct sg_site *,
@@ -50,54 +42,10 @@ static struct {
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 static char		 why[PATH_MAX + 256];	/* when gfx is not set */
 
-/* Sets *fn to the module's symbol name; 0, or -1 when it has none. */
-static int
-entry(void *h, const char *name, void *fn)
-{
-	void	*p = dlsym(h, name);
-
-	if (p == NULL)
-		return -1;
-	memcpy(fn, &p, sizeof(p));	/* POSIX: a function's address */
-	return 0;
-}
-
-static int
-try_load(const char *path)
-{
-	const char	*abi;
-	void		*h;
-
-	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
-		snprintf(why, sizeof(why), "%s", dlerror());
-		return -1;
-	}
-	abi = dlsym(h, "sgx_abi");
-	if (abi == NULL || strcmp(abi, SG_GFX_ABI) != 0) {
-		snprintf(why, sizeof(why), "%s is from another build of "
-		    "sitegen (build it again with this one)", path);
-		dlclose(h);
-		return -1;
-	}
-	if (entry(h, "sgx_pdf_handout", &gfx.handout) == -1 ||
-	    entry(h, "sgx_pdf_check_fonts", &gfx.check_fonts) == -1 ||
-	    entry(h, "sgx_pdf_deck", &gfx.deck) == -1 ||
-	    entry(h, "sgx_pdf_version", &gfx.version) == -1 ||
-	    entry(h, "sgx_raster_size", &gfx.raster_size) == -1 ||
-	    entry(h, "sgx_svg_size", &gfx.svg_size) == -1) {
-		snprintf(why, sizeof(why), "%s lacks %s", path, dlerror());
-		memset(&gfx, 0, sizeof(gfx));
-		dlclose(h);
-		return -1;
-	}
-	return 0;
-}
-
 static void
 load(void)
 {
-	char	*exe, *slash, *path[2];
-	int	 i;
+	void	*h;
 
 	if (sgx_pdf_version != NULL) {
 		gfx.handout = sgx_pdf_handout;
@@ -108,27 +56,19 @@ load(void)
 		gfx.svg_size = sgx_svg_size;
 		return;
 	}
-	if ((exe = realpath("/proc/self/exe", NULL)) == NULL ||
-	    (slash = strrchr(exe, '/')) == NULL) {
-		snprintf(why, sizeof(why), "cannot tell where the program is");
-		free(exe);
+	if ((h = sg_module_open("sitegen-gfx.so", "sgx_gfx_abi", why,
+	    sizeof(why))) == NULL)
 		return;
+	if (sg_module_sym(h, "sgx_pdf_handout", &gfx.handout) == -1 ||
+	    sg_module_sym(h, "sgx_pdf_check_fonts", &gfx.check_fonts) == -1 ||
+	    sg_module_sym(h, "sgx_pdf_deck", &gfx.deck) == -1 ||
+	    sg_module_sym(h, "sgx_raster_size", &gfx.raster_size) == -1 ||
+	    sg_module_sym(h, "sgx_svg_size", &gfx.svg_size) == -1 ||
+	    sg_module_sym(h, "sgx_pdf_version", &gfx.version) == -1) {
+		snprintf(why, sizeof(why), "sitegen-gfx.so lacks %s",
+		    dlerror());
+		memset(&gfx, 0, sizeof(gfx));
 	}
-	*slash = '\0';
-	path[0] = xasprintf("%s/%s", exe, MODULE);
-	path[1] = xasprintf("%s/%s%s", exe, LIB, MODULE);
-	snprintf(why, sizeof(why), "%s is neither beside the program nor in "
-	    "%s from it (in %s)", MODULE, LIB, exe);
-	/* the first there is the one: loaded, or why it cannot be is
-	 * what is said */
-	for (i = 0; i < 2; i++)
-		if (access(path[i], F_OK) == 0) {
-			try_load(path[i]);
-			break;
-		}
-	free(path[0]);
-	free(path[1]);
-	free(exe);
 }
 
 /* Is the module there? Reports why not to diag when it is not. */

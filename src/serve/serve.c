@@ -1,7 +1,8 @@
 /* serve.c: sitegen serve. Builds the site into a private folder with the
  * normal build, serves it over HTTP (libmicrohttpd; the only file that
  * includes it), watches the sources and builds again on every edit,
- * telling the open pages over Server-Sent Events to reload. */
+ * telling the open pages over Server-Sent Events to reload. Built as the
+ * module sitegen-serve.so (module.h), which serve_load.c loads. */
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -576,8 +577,10 @@ watch_loop(struct serve_ctx *x, struct sg_watch *w)
 	}
 }
 
+const char sgx_serve_abi[] = SG_MODULE_ABI;
+
 int
-sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so)
+sgx_serve(const struct sg_options *opt, const struct sg_serve_opts *so)
 {
 	struct sg_server	 s;
 	struct serve_ctx	 x;

@@ -16,4 +16,9 @@ struct sg_serve_opts {
  * directory. Returns the exit status (0 after a signal). */
 int	sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so);
 
+/* serve.c, the module sitegen-serve.so (module.h): sg_serve's work, and
+ * the module's build stamp. serve_load.c loads it and calls it. */
+extern const char sgx_serve_abi[];
+int	sgx_serve(const struct sg_options *opt, const struct sg_serve_opts *so);
+
 #endif

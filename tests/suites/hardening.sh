@@ -167,7 +167,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
 	trap 'rm -rf "$tmp" "$nob"' EXIT
 	chmod 755 "$nob"
 	cp "$sg" "$nob/sitegen"
-	cp "$(dirname "$sg")/sitegen-gfx.so" "$nob/"
+	cp "$(dirname "$sg")"/sitegen-*.so "$nob/"
 	cp "$(dirname "$0")/../lsan.supp" "$nob/lsan.supp"
 	chmod 644 "$nob/lsan.supp"
 	s=$nob/site

@@ -1,14 +1,9 @@
 /* module.h: the graphics module's entry points. Everything in out/pdf/
- * is built into a shared object of its own, sitegen-gfx.so, with cairo,
- * pango, librsvg, gdk-pixbuf and fontconfig: a build loads it (out/gfx.c)
- * only when it makes a PDF or measures an image, as those libraries and
- * the thirty more they bring cost every run of sitegen 15 ms to map and
- * relocate (33 ms against 18 ms for an empty program linked with all and
- * with the rest). Each entry point does what the function of the same
- * name without the x does (out/pdf/pdf.h, out/gfx.h), and is called only
- * through those. The module calls back into sitegen's own functions (the
- * program exports them, -rdynamic), so it must come from the same build:
- * sgx_abi is checked before anything else is called. */
+ * is built into a module of its own (../../module.h), sitegen-gfx.so,
+ * with cairo, pango, librsvg, gdk-pixbuf and fontconfig, which a build
+ * loads (out/gfx.c) only when it makes a PDF or measures an image. Each
+ * entry point does what the function of the same name without the x does
+ * (out/pdf/pdf.h, out/gfx.h), and is called only through those. */
 #ifndef SG_PDF_MODULE_H
 #define SG_PDF_MODULE_H
 
@@ -22,10 +17,8 @@ struct sg_handouts;
 struct sg_handout;
 struct sg_deck;
 
-/* The build the module comes from: SG_GFX_ABI, set by src/Makefile from
- * sitegen's version and the bytes of its headers (the layout of every
- * struct the two share). */
-extern const char sgx_abi[];
+/* The build the module comes from: SG_MODULE_ABI (module.h). */
+extern const char sgx_gfx_abi[];
 
 int		 sgx_pdf_handout(const struct sg_site *site,
 		    const struct sg_handouts *hs, const struct sg_handout *h,

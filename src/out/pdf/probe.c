@@ -13,7 +13,7 @@
 
 #define RASTER_MAX	(4 * 1024 * 1024)	/* bytes read to find a size */
 
-const char sgx_abi[] = SG_GFX_ABI;
+const char sgx_gfx_abi[] = SG_MODULE_ABI;
 
 struct seen {
 	int	 w, h;

@@ -1,0 +1,35 @@
+/* module.h: sitegen's loadable modules. The parts that need large
+ * libraries only for some runs are shared objects of their own, loaded
+ * on first use: sitegen-gfx.so (PDFs and image sizes: cairo, pango,
+ * librsvg, gdk-pixbuf; out/pdf/module.h) and sitegen-serve.so (the dev
+ * server: libmicrohttpd and GnuTLS). Mapping and relocating those and
+ * the forty more they bring took every run 20 ms (33 ms against 12 ms for
+ * an empty program linked with all of them and with the rest).
+ *
+ * A module calls back into the program (which exports its functions,
+ * -rdynamic), so it must come from the same build: each defines a stamp,
+ * SG_MODULE_ABI (set by src/Makefile from a checksum of every header,
+ * where the layout of every struct the two share is), under its own
+ * name, which sg_module_open compares before anything else is used. */
+#ifndef SG_MODULE_H
+#define SG_MODULE_H
+
+#include <stddef.h>
+
+/*
+ * Opens module file (e.g. "sitegen-gfx.so"): beside the program (a build
+ * tree), else in ../lib/sitegen/ from the program's folder (where make
+ * install puts it, under any PREFIX). The first of the two that exists
+ * is the one: loaded, or why it cannot be is what is said. Its symbol
+ * abi must hold this build's stamp. Returns the handle (never closed),
+ * or NULL with why[0..whylen) saying why, as a sentence to follow "cannot
+ * be loaded: ".
+ */
+void	*sg_module_open(const char *file, const char *abi, char *why,
+	    size_t whylen);
+
+/* Sets *fn (a pointer to a function pointer) to the module's function
+ * name. Returns 0, or -1 when the module has none. */
+int	 sg_module_sym(void *handle, const char *name, void *fn);
+
+#endif
