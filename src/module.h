@@ -3,8 +3,9 @@
  * on first use: sitegen-gfx.so (PDFs and image sizes: cairo, pango,
  * librsvg, gdk-pixbuf; out/pdf/module.h) and sitegen-serve.so (the dev
  * server: libmicrohttpd and GnuTLS). Mapping and relocating those and
- * the forty more they bring took every run 20 ms (33 ms against 12 ms for
- * an empty program linked with all of them and with the rest).
+ * the fifty more they bring took every run 20 ms: sitegen --help took
+ * 35 ms with all 68 libraries (1,228 page faults), 14 ms with the 15 it
+ * keeps (493).
  *
  * A module calls back into the program (which exports its functions,
  * -rdynamic), so it must come from the same build: each defines a stamp,
