@@ -4,16 +4,9 @@
 # sitegen-serve.so (libmicrohttpd: serve), loaded from beside the program
 # only by the runs that use them; a program without them, or with a broken
 # one, says why when it needs one. (serve.sh tests the server itself.)
-set -u
-sg=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/lib/common.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset SOURCE_DATE_EPOCH
-export LC_ALL=C.UTF-8
-
-ok() { echo "ok $1"; }
-bad() { echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -30; return 0; }
+tmp=$work
 
 # ---- the graphics module ----------------------------------------------------
 mkdir -p "$tmp/nopdf/content" "$tmp/nopdf/templates"
@@ -25,19 +18,19 @@ st=$?
 if [ $st -eq 0 ] && ! printf '%s\n' "$o" | grep -q 'sitegen-gfx\.so\|libcairo\|librsvg'; then
 	ok "a build with no PDF and no image never loads the graphics module"
 else
-	bad "a build with no PDF and no image never loads the graphics module" "exit $st: $(printf '%s\n' "$o" | grep 'gfx\|cairo\|rsvg\|error' | head -5)"
+	fail "a build with no PDF and no image never loads the graphics module" "exit $st: $(printf '%s\n' "$o" | grep 'gfx\|cairo\|rsvg\|error' | head -5)"
 fi
 if [ $st -eq 0 ] && ! printf '%s\n' "$o" | grep -q 'sitegen-serve\.so\|libmicrohttpd\|libgnutls'; then
 	ok "a build never loads the serve module"
 else
-	bad "a build never loads the serve module" "exit $st: $(printf '%s\n' "$o" | grep 'serve\|microhttpd\|gnutls\|error' | head -5)"
+	fail "a build never loads the serve module" "exit $st: $(printf '%s\n' "$o" | grep 'serve\|microhttpd\|gnutls\|error' | head -5)"
 fi
 o=$(LD_DEBUG=files "$sg" --root "$top/tests/pdf/site" --out "$tmp/fx-out" --quiet build 2>&1)
 st=$?
 if [ $st -eq 0 ] && printf '%s\n' "$o" | grep -q 'file=.*sitegen-gfx\.so'; then
 	ok "a build with handouts loads the graphics module"
 else
-	bad "a build with handouts loads the graphics module" "exit $st: $(printf '%s\n' "$o" | grep 'gfx\|error' | head -5)"
+	fail "a build with handouts loads the graphics module" "exit $st: $(printf '%s\n' "$o" | grep 'gfx\|error' | head -5)"
 fi
 # The program alone: the plain site builds as before; handouts say why
 # they cannot be made.
@@ -49,7 +42,7 @@ st=$?
 if [ $st -eq 0 ] && diff -r "$tmp/nopdf-out" "$tmp/nopdf-alone" > /dev/null; then
 	ok "without the graphics module, a site with no PDF builds the same"
 else
-	bad "without the graphics module, a site with no PDF builds the same" "exit $st: $o"
+	fail "without the graphics module, a site with no PDF builds the same" "exit $st: $o"
 fi
 o=$("$tmp/alone/sitegen" --root "$top/tests/pdf/site" --out "$tmp/fx-alone" --quiet build 2>&1)
 st=$?
@@ -58,7 +51,7 @@ if [ $st -eq 1 ] && [ "$o" = "site.yml: error: a handout needs sitegen's graphic
     printf '%s\n' "$v" | grep -qxF "no graphics module: $why"; then
 	ok "without the graphics module, handouts are an error that says why"
 else
-	bad "without the graphics module, handouts are an error that says why" "exit $st: $o / $v"
+	fail "without the graphics module, handouts are an error that says why" "exit $st: $o / $v"
 fi
 # A module beside the program that cannot be loaded is the one reported.
 printf 'not a shared object\n' > "$tmp/alone/sitegen-gfx.so"
@@ -67,7 +60,7 @@ st=$?
 if [ $st -eq 1 ] && printf '%s\n' "$o" | grep -q "^site.yml: error: a handout needs sitegen's graphics module, which cannot be loaded: $tmp/alone/sitegen-gfx.so: "; then
 	ok "a broken graphics module beside the program is reported, not used"
 else
-	bad "a broken graphics module beside the program is reported, not used" "exit $st: $o"
+	fail "a broken graphics module beside the program is reported, not used" "exit $st: $o"
 fi
 
 # ---- the serve module --------------------------------------------------------
@@ -77,5 +70,5 @@ st=$?
 if [ $st -eq 1 ] && [ "$o" = "sitegen: serve needs its module, which cannot be loaded: sitegen-serve.so is neither beside the program nor in ../lib/sitegen/ from it (in $tmp/alone)" ]; then
 	ok "without its module, serve stops at once and says why"
 else
-	bad "without its module, serve stops at once and says why" "exit $st: $o"
+	fail "without its module, serve stops at once and says why" "exit $st: $o"
 fi
