@@ -139,6 +139,15 @@ at(const struct scan *s, size_t i, const char *lit)
 	return i + n <= s->len && memcmp(s->t + i, lit, n) == 0;
 }
 
+/* Is ch one of set's characters? (strchr would also find a NUL byte, as
+ * the end of set: a value would then stop at it without moving, for
+ * ever.) */
+static int
+one_of(const char *set, char ch)
+{
+	return ch != '\0' && strchr(set, ch) != NULL;
+}
+
 static int
 name_char(char ch)
 {
@@ -182,7 +191,7 @@ value(struct scan *s, size_t *i, const char *name)
 		return sg_buf_detach(&b);
 	}
 	start = p;
-	while (p < s->len && !strchr(" \t\n\"`=", s->t[p]) &&
+	while (p < s->len && !one_of(" \t\n\"`=", s->t[p]) &&
 	    !at(s, p, ">}}") && !at(s, p, "/>}}"))
 		p++;
 	if (p < s->len && (s->t[p] == '"' || s->t[p] == '`' ||
@@ -239,7 +248,7 @@ args(struct scan *s, size_t *i, struct sg_shortcode *sc)
 			if (k > p && k < s->len && s->t[k] == '=') {
 				key = xstrndup(s->t + p, k - p);
 				p = k + 1;
-				if (p >= s->len || strchr(" \t\n", s->t[p]) ||
+				if (p >= s->len || one_of(" \t\n", s->t[p]) ||
 				    at(s, p, ">}}")) {
 					error_at(s, p, "this argument has "
 					    "no value after its '='", sc->name);
@@ -294,7 +303,7 @@ call(struct scan *s, size_t *i, struct sg_shortcode *sc, int *closing)
 		*i = p + 3;
 		return 0;
 	}
-	if (p < s->len && !strchr(" \t\n", s->t[p]) && !at(s, p, ">}}") &&
+	if (p < s->len && !one_of(" \t\n", s->t[p]) && !at(s, p, ">}}") &&
 	    !at(s, p, "/>}}")) {
 		error_at(s, p, "unexpected character after the name",
 		    sc->name);

@@ -2,9 +2,11 @@
  * them: a call alone on its line is a block, one in a paragraph inline;
  * a paired call holds what its tags enclose; arguments of every kind;
  * the author's lines and columns kept for what follows; no call in code;
- * a tree made again points at the same records; the text of a call. */
+ * a tree made again points at the same records; the text of a call; a
+ * NUL byte in a call. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -126,6 +128,31 @@ test_text(void)
 	CHECK_STR(s, "ab");
 }
 
+/* A NUL byte after a call's name, in a page parsed as it is (the loader
+ * refuses such files, a fuzzer's page is not loaded): strchr once took it
+ * for a space, and the arguments grew by empty values for ever. */
+static void
+test_nul(void)
+{
+	static const char	 t[] = "{{<2\0.{\n";
+	struct sg_page		 pg;
+	size_t			 errors = sg_diag_errors(site->diag);
+
+	memset(&pg, 0, sizeof(pg));
+	pg.src = (char *)(uintptr_t)"content/nul.md";
+	pg.rel = (char *)(uintptr_t)"nul.md";
+	pg.url = (char *)(uintptr_t)"/nul/";
+	pg.text = xmalloc(sizeof(t));
+	memcpy(pg.text, t, sizeof(t));
+	pg.len = sizeof(t) - 1;
+	pg.body_line = 1;
+	(void)sg_md_parse(site, &pg);
+	CHECK((size_t)sg_diag_errors(site->diag) > errors);
+	CHECK(pg.md.nshortcodes == 0);
+	sg_md_free(&pg.md);
+	free(pg.text);
+}
+
 int
 main(void)
 {
@@ -143,6 +170,7 @@ main(void)
 	if (p)
 		TEST(test_tree);
 	TEST(test_text);
+	TEST(test_nul);
 	sg_site_free(site);
 	if (sg_rm_tree(root) != 0)
 		harness_failed++;
