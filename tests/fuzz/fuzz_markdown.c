@@ -12,6 +12,9 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "doc/pack.h"
+#include "doc/tree.h"
+#include "out/html.h"
 #include "site.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -102,7 +105,10 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sg_md	*md = &page.md;
-	size_t		 i, k;
+	struct sg_buf	 b = { 0 };
+	struct sg_doc	*again;
+	unsigned char	*packed;
+	size_t		 i, k, npacked;
 
 	if (devnull == NULL)
 		setup();
@@ -111,8 +117,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	page.len = size;
 	page.body_off = 0;
 	(void)sg_md_parse(&site, &page);
+	/* the page's HTML is rendered from its tree; the tree packed and
+	 * unpacked (as a build keeps most pages between the stages) renders
+	 * the same bytes */
+	sg_md_render(&site, md);
 	if (md->html == NULL)
 		abort();
+	if (md->doc != NULL) {
+		packed = sg_doc_pack(md->doc, &npacked);
+		again = sg_doc_unpack(packed, npacked);
+		sg_buf_put(&b, "", 0);
+		sg_html_render(sg_doc_root(again), 0, &b);
+		if (strcmp(b.data, md->html) != 0)
+			abort();
+		sg_buf_free(&b);
+		sg_doc_free(again);
+		free(packed);
+	}
 	for (i = 0; i < md->nheadings; i++) {
 		if (md->headings[i].id == NULL || *md->headings[i].id == '\0' ||
 		    md->headings[i].level < 1 || md->headings[i].level > 6)
