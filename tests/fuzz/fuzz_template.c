@@ -12,21 +12,12 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "templates/luaescape.h"
 #include "templates/template.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static lua_State	*L;
-
-static int
-l_raw(lua_State *S)
-{
-	if (lua_isnoneornil(S, 1))
-		lua_pushliteral(S, "");
-	else
-		luaL_tolstring(S, 1, NULL);
-	return 1;
-}
 
 static size_t
 count_lines(const char *s, size_t n)
@@ -39,19 +30,27 @@ count_lines(const char *s, size_t n)
 	return k;
 }
 
-/* Runs the loaded chunk on top of the stack; returns its output. */
+/* Runs the loaded chunk on top of the stack as the runtime does: called
+ * with the values sg_lua_template_args gives, it returns the template
+ * function, which returns the output's pieces and their number; returns
+ * them joined. */
 static const char *
 run(size_t *len)
 {
+	if (lua_pcall(L, sg_lua_template_args(L), 1, 0) != LUA_OK)
+		abort();
+	lua_newtable(L);
+	if (lua_pcall(L, 1, 2, 0) != LUA_OK || !lua_istable(L, -2) ||
+	    !lua_isinteger(L, -1))
+		abort();
 	lua_getglobal(L, "table");
 	lua_getfield(L, -1, "concat");
 	lua_remove(L, -2);
-	lua_pushcfunction(L, l_raw);
-	lua_pushcfunction(L, l_raw);
-	if (lua_pcall(L, 3, 1, 0) != LUA_OK)
-		abort();
-	lua_newtable(L);
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK)
+	lua_pushvalue(L, -3);
+	lua_pushliteral(L, "");
+	lua_pushinteger(L, 1);
+	lua_pushvalue(L, -5);
+	if (lua_pcall(L, 4, 1, 0) != LUA_OK)
 		abort();
 	return lua_tolstring(L, -1, len);
 }
