@@ -45,19 +45,26 @@ static const struct {
  * input past this never ends (a loop the fuzzer once found). */
 #define LIMIT	10
 
-static const char	*current = "(the empty input)";
+static const char	*current = "(before any input)";	/* for messages */
 
-/* A harness's abort(), or a crash: which input, then the signal's own
- * end (async-signal-safe calls only). */
+/* Prints "FAIL fuzz_NAME: <the current input><tail>" from a signal
+ * handler (async-signal-safe calls only). */
 static void
-died(int sig)
+say(const char *tail)
 {
 	static const char	 head[] = "FAIL fuzz_" FUZZ_NAME ": ";
-	static const char	 tail[] = " breaks the harness\n";
 
 	(void)write(STDOUT_FILENO, head, sizeof(head) - 1);
 	(void)write(STDOUT_FILENO, current, strlen(current));
-	(void)write(STDOUT_FILENO, tail, sizeof(tail) - 1);
+	(void)write(STDOUT_FILENO, tail, strlen(tail));
+}
+
+/* A harness's abort(), or a crash: which input, then the signal's own
+ * end. */
+static void
+died(int sig)
+{
+	say(" breaks the harness\n");
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -65,14 +72,20 @@ died(int sig)
 static void
 too_long(int sig)
 {
-	static const char	 head[] = "FAIL fuzz_" FUZZ_NAME ": ";
-	static const char	 tail[] = " did not end (a loop?)\n";
-
 	(void)sig;
-	(void)write(STDOUT_FILENO, head, sizeof(head) - 1);
-	(void)write(STDOUT_FILENO, current, strlen(current));
-	(void)write(STDOUT_FILENO, tail, sizeof(tail) - 1);
+	say(" did not end (a loop?)\n");
 	_exit(1);
+}
+
+/* Runs the harness on one input, named for the messages, within LIMIT. */
+static void
+run(const char *name, const char *data, size_t len)
+{
+	current = name;
+	fflush(stdout);
+	alarm(LIMIT);
+	LLVMFuzzerTestOneInput((const uint8_t *)data, len);
+	alarm(0);
 }
 
 static void
@@ -85,11 +98,7 @@ run_file(const char *path, size_t *n)
 		printf("FAIL fuzz_%s: cannot read %s\n", FUZZ_NAME, path);
 		exit(1);
 	}
-	current = path;
-	fflush(stdout);
-	alarm(LIMIT);
-	LLVMFuzzerTestOneInput((const uint8_t *)data, len);
-	alarm(0);
+	run(path, data, len);
 	free(data);
 	(*n)++;
 }
@@ -136,9 +145,7 @@ main(void)
 	signal(SIGBUS, died);
 	signal(SIGFPE, died);
 	signal(SIGALRM, too_long);
-	alarm(LIMIT);
-	LLVMFuzzerTestOneInput((const uint8_t *)"", 0);
-	alarm(0);
+	run("(the empty input)", "", 0);
 	printf("ok fuzz_%s: the empty input\n", FUZZ_NAME);
 	regress = xasprintf("tests/fuzz/regress/%s", FUZZ_NAME);
 	n = 0;

@@ -155,8 +155,8 @@ case $r in *"rendered 1 file again"*) ok rename-save ;; *) fail rename-save "$r"
 same rename-save
 
 # a page moved away and written anew (vim's way): for a moment it is
-# missing, and a build that sees that moment fails, as it should; what
-# is served at the end is still a clean build's
+# missing, and a build that sees that moment serves the site without it;
+# what is served at the end is still a clean build's
 n=$(lines)
 mv "$s/content/guide/b.md" "$s/content/guide/b.md~"
 sed 's/in place\./in place again./' "$s/content/guide/b.md~" > "$s/content/guide/b.md"
