@@ -33,6 +33,10 @@ int		 sg_out_copy(struct sg_output *o, const char *rel,
  * a dry run too); a file with a finding is reported and not written. */
 void		 sg_out_scan(struct sg_output *o, struct sg_secrets *scan);
 
+/* Removes the old output, in sg_out_commit, on jobs threads (at first
+ * 1). */
+void		 sg_out_jobs(struct sg_output *o, int jobs);
+
 /* Puts the staged output in place of the output directory and removes
  * the old one. Frees o. Returns 0; -1 (reported) when the old output is
  * still in place; 1 (reported) when the new output is in place but the

@@ -15,6 +15,7 @@
 #endif
 
 #include "path.h"
+#include "rmtree.h"
 #include "util.h"
 
 static void
@@ -590,117 +591,6 @@ sg_mkdirs(const char *dir)
 	if (rc == 0 && mkdir(p, 0755) == -1 && errno != EEXIST)
 		rc = -1;
 	free(p);
-	return rc;
-}
-
-#define RM_BATCH	256	/* names read from a folder at a time */
-
-/* Reads up to RM_BATCH names of the folder dirfd (but "." and "..") into
- * v; returns how many. */
-static size_t
-rm_names(int dirfd, char **v)
-{
-	struct dirent	*de;
-	DIR		*d;
-	size_t		 n = 0;
-	int		 fd;
-
-	if ((fd = dup(dirfd)) == -1)
-		return 0;
-	if ((d = fdopendir(fd)) == NULL) {
-		close(fd);
-		return 0;
-	}
-	rewinddir(d);
-	while (n < RM_BATCH && (de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			v[n++] = xstrdup(de->d_name);
-	closedir(d);
-	return n;
-}
-
-/* Removes name in the folder dirfd if it is not a folder. Returns 0 when
- * it is gone, 1 when it is a folder, -1 when it stays. */
-static int
-rm_file(int dirfd, const char *name)
-{
-	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
-		return 0;
-	if (errno == EISDIR)
-		return 1;
-	/* a sample may have taken the write right off its folder */
-	if (errno == EACCES && fchmod(dirfd, 0700) == 0 &&
-	    unlinkat(dirfd, name, 0) == 0)
-		return 0;
-	return errno == EISDIR ? 1 : -1;
-}
-
-int
-sg_rm_tree(const char *path)
-{
-	char	*batch[RM_BATCH], **up = NULL;
-	size_t	 nup = 0, cap = 0, n, i;
-	int	 fd, child, rc = 0, r, descended;
-
-	if (unlinkat(AT_FDCWD, path, 0) == 0 || errno == ENOENT)
-		return 0;
-	fchmodat(AT_FDCWD, path, 0700, 0);
-	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
-		return -1;
-	for (;;) {
-		n = rm_names(fd, batch);
-		descended = 0;
-		for (i = 0; i < n; i++) {
-			if (descended || rc == -1)
-				;
-			else if ((r = rm_file(fd, batch[i])) == -1)
-				rc = -1;
-			else if (r == 1) {
-				fchmodat(fd, batch[i], 0700, 0);
-				child = openat(fd, batch[i], O_RDONLY |
-				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-				if (child == -1)
-					rc = -1;
-				else {
-					if (nup == cap) {
-						cap = cap ? 2 * cap : 16;
-						up = xrealloc(up, cap *
-						    sizeof(*up));
-					}
-					up[nup++] = batch[i];
-					batch[i] = NULL;
-					close(fd);
-					fd = child;
-					descended = 1;
-				}
-			}
-			free(batch[i]);
-		}
-		if (rc == -1)
-			break;
-		if (descended || n > 0)
-			continue;
-		/* this folder is empty: go up and remove it */
-		if (nup == 0)
-			break;
-		child = openat(fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		close(fd);
-		if ((fd = child) == -1 ||
-		    unlinkat(fd, up[--nup], AT_REMOVEDIR) == -1) {
-			rc = -1;
-			free(up[nup]);
-			break;
-		}
-		free(up[nup]);
-	}
-	if (fd != -1)
-		close(fd);
-	for (i = 0; i < nup; i++)
-		free(up[i]);
-	free(up);
-	if (rc == 0 && rmdir(path) == -1)
-		rc = -1;
 	return rc;
 }
 

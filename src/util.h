@@ -86,13 +86,6 @@ char	*sg_file_read_own(const char *path, size_t *len);
  * or -1 with errno if one could not be made. */
 int	 sg_mkdirs(const char *dir);
 
-/* Removes path and everything under it, following no symbolic link, at
- * any depth: it walks down and up with one descriptor at a time and a
- * list of the names on the way, so neither the stack nor the descriptor
- * limit bounds the depth. Folders a sample made unreadable are made ours
- * again. Returns 0, or -1 if something stayed. */
-int	 sg_rm_tree(const char *path);
-
 /* Writes data[0..len) to path, replacing it. Returns 0, or -1 with errno. */
 int	 sg_file_write(const char *path, const char *data, size_t len);
 /* Sets *dir to ROOT/.sitegen/SUB, where a cache keeps its files, and

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rmtree.h"
 #include "samples/samples_int.h"
 
 /* A signal handler can reach nothing else: the one piece of global state

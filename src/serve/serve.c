@@ -29,6 +29,7 @@
 #include "serve/serve.h"
 #include "serve/serve_int.h"
 #include "site.h"
+#include "rmtree.h"
 #include "util.h"
 #include "serve/watch.h"
 

@@ -17,6 +17,7 @@
 #include "serve/serve_int.h"
 #include "serve/watch.h"
 #include "site.h"
+#include "rmtree.h"
 #include "util.h"
 
 /* Diagnostics written to stderr, caught in memory. */

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "serve/serve_int.h"
+#include "rmtree.h"
 #include "util.h"
 
 /* Returns the generation served, held until sg_gen_release, or NULL

@@ -17,6 +17,7 @@
 #include "output.h"
 #include "path.h"
 #include "pool.h"
+#include "rmtree.h"
 #include "samples/samples.h"
 #include "check/secrets.h"
 #include "out/search/search.h"

@@ -12,6 +12,7 @@
 #include "sitefile.h"
 #include "doc/imgsize.h"
 #include "site.h"
+#include "rmtree.h"
 #include "util.h"
 
 static char		 root[] = "/tmp/sg-test-imgsize-XXXXXX";

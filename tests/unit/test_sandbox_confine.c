@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "sandbox_harness.h"
+#include "rmtree.h"
 
 /* ------------------------------------------------------------- samples */
 

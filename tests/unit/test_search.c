@@ -11,6 +11,7 @@
 #include "out/search/search_int.h"
 #include "site.h"
 #include "doc/tree.h"
+#include "rmtree.h"
 #include "util.h"
 
 /* The words of s, folded, joined by '|'. */

@@ -14,6 +14,7 @@
 #include "doc/shortcode.h"
 #include "doc/tree.h"
 #include "site.h"
+#include "rmtree.h"
 #include "util.h"
 
 static char		 root[] = "/tmp/sg-test-shortcode-XXXXXX";

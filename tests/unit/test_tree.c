@@ -12,6 +12,7 @@
 #include "site.h"
 #include "doc/pack.h"
 #include "doc/tree.h"
+#include "rmtree.h"
 #include "util.h"
 
 static char		 root[] = "/tmp/sg-test-tree-XXXXXX";
