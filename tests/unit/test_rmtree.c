@@ -2,8 +2,9 @@
  * folders, links and a FIFO goes and what the links lead to stays; a
  * folder too wide for one read of its names; a tree deeper than the
  * descriptors it keeps and than those it may open, with none left open;
- * folders a sample locked; a file, a link, nothing at all; and, as an
- * ordinary user, a tree it cannot empty says so. */
+ * folders a sample locked; a file, a link, nothing at all; the same
+ * on threads (sg_rm_tree_jobs); and, as an ordinary user, a tree it
+ * cannot empty says so. */
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <dirent.h>
@@ -175,6 +176,46 @@ not_folders(void)
 	CHECK(!exists("plain") && !exists("link") && exists("target"));
 }
 
+/* sg_rm_tree_jobs: a tree with few folders at its top (split one level
+ * further), one with many, one with a locked folder and links at both
+ * levels; and a file. */
+static void
+on_threads(void)
+{
+	char	 rel[64], *p;
+	int	 i, k;
+
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 40; k++) {
+			snprintf(rel, sizeof(rel), "j/s%d/p%02d/index.html", i,
+			    k);
+			sitefile_write(top, rel, "x", 1);
+		}
+	sitefile_write(top, "j/top.html", "x", 1);
+	sitefile_write(top, "j/s0/own.html", "x", 1);
+	sitefile_write(top, "j/locked/in/x", "x", 1);
+	chmod(p = at("j/locked"), 0);
+	free(p);
+	CHECK(symlink("../keep2", p = at("j/to-dir")) == 0);
+	free(p);
+	CHECK(symlink("../../keep2", p = at("j/s1/to-dir")) == 0);
+	free(p);
+	sitefile_write(top, "keep2/file.txt", "stays\n", 6);
+	CHECK(sg_rm_tree_jobs(p = at("j"), 2) == 0);
+	free(p);
+	CHECK(!exists("j") && exists("keep2/file.txt"));
+	for (i = 0; i < 50; i++) {
+		snprintf(rel, sizeof(rel), "m/s%02d/a/index.html", i);
+		sitefile_write(top, rel, "x", 1);
+	}
+	CHECK(sg_rm_tree_jobs(p = at("m"), 3) == 0);
+	free(p);
+	CHECK(!exists("m"));
+	CHECK(sg_rm_tree_jobs(p = at("keep2/file.txt"), 2) == 0);
+	free(p);
+	CHECK(!exists("keep2/file.txt") && exists("keep2"));
+}
+
 /* As root every folder can be emptied; as an ordinary user, one in a
  * folder of root's that it cannot write stays, and it says so. */
 static void
@@ -205,6 +246,7 @@ main(void)
 	TEST(deep_tree);
 	TEST(locked_folders);
 	TEST(not_folders);
+	TEST(on_threads);
 	TEST(what_stays);
 	if (sg_rm_tree(top) != 0 || access(top, F_OK) == 0) {
 		printf("FAIL cleanup: %s stays\n", top);
