@@ -383,14 +383,20 @@ sg_buf_detach(struct sg_buf *b)
 	return p;
 }
 
+/* A copy, not a realloc: a realloc to a smaller size may keep the block
+ * as it is (mimalloc's does when the new size is at least half the old),
+ * and a buffer that grew by doubling is always more than half full. */
 char *
 sg_buf_detach_fit(struct sg_buf *b)
 {
-	size_t	 len = b->len;
+	char	*p;
 
-	if (b->data == NULL || b->cap == len + 1)
+	if (b->data == NULL || b->cap == b->len + 1)
 		return sg_buf_detach(b);
-	return xrealloc(sg_buf_detach(b), len + 1);
+	p = xmalloc(b->len + 1);
+	memcpy(p, b->data, b->len + 1);
+	sg_buf_free(b);
+	return p;
 }
 
 void

@@ -148,24 +148,27 @@ put_payload(struct sg_buf *b, const struct sg_node *n)
 }
 
 unsigned char *
-sg_doc_pack(const struct sg_doc *doc, size_t *len)
+sg_doc_pack(const struct sg_doc *doc, struct sg_buf *scratch, size_t *len)
 {
-	struct sg_buf		 b = { 0 };
+	struct sg_buf		 own = { 0 }, *b = scratch ? scratch : &own;
 	const struct sg_node	*root = sg_doc_root(doc), *n = root;
+	unsigned char		*out;
+
+	b->len = 0;
 
 	/* depth first without recursion: a node, its children, END */
 	for (;;) {
-		sg_buf_putc(&b, (char)n->kind);
-		put_num(&b, (size_t)n->line);
-		put_num(&b, (size_t)n->col);
-		put_mem(&b, n->text, n->len);
-		put_payload(&b, n);
+		sg_buf_putc(b, (char)n->kind);
+		put_num(b, (size_t)n->line);
+		put_num(b, (size_t)n->col);
+		put_mem(b, n->text, n->len);
+		put_payload(b, n);
 		if (n->first) {
 			n = n->first;
 			continue;
 		}
 		for (;;) {
-			sg_buf_putc(&b, (char)END);
+			sg_buf_putc(b, (char)END);
 			if (n == root)
 				goto done;
 			if (n->next) {
@@ -176,8 +179,11 @@ sg_doc_pack(const struct sg_doc *doc, size_t *len)
 		}
 	}
 done:
-	*len = b.len;
-	return (unsigned char *)sg_buf_detach(&b);
+	*len = b->len;
+	out = xmalloc(b->len ? b->len : 1);
+	memcpy(out, b->data, b->len);
+	sg_buf_free(&own);
+	return out;
 }
 
 /* ---- reading ---- */

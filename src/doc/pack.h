@@ -9,12 +9,17 @@
 
 #include <stddef.h>
 
+struct sg_buf;
 struct sg_doc;
 
-/* Packs doc into a new block of *len bytes, which the caller frees with
- * free(). doc is not changed. Never fails (out of memory aborts, as
- * everywhere). */
-unsigned char	*sg_doc_pack(const struct sg_doc *doc, size_t *len);
+/* Packs doc into a new block of exactly *len bytes, which the caller
+ * frees with free(). scratch, when not NULL, is a buffer the caller keeps
+ * from one call to the next and frees with sg_buf_free: the tree is
+ * packed in it, then copied out, so that packing many trees does not grow
+ * a buffer from nothing for each. doc is not changed. Never fails (out
+ * of memory aborts, as everywhere). */
+unsigned char	*sg_doc_pack(const struct sg_doc *doc, struct sg_buf *scratch,
+		    size_t *len);
 
 /* Makes the tree v[0..len) holds again: a new document the caller frees
  * with sg_doc_free(), node for node equal to the one packed (its strings

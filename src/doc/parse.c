@@ -29,6 +29,7 @@ struct parse_ctx {
 	atomic_size_t	 packed;	/* and of those packed */
 	atomic_size_t	 unpacked;	/* their trees' bytes */
 	atomic_size_t	 npacked;	/* how many were */
+	struct sg_buf	*scratch;	/* a packing buffer for each worker */
 };
 
 static void
@@ -39,7 +40,6 @@ parse_one(void *arg, int worker, size_t i)
 	unsigned char		*packed;
 	size_t			 size, npacked;
 
-	(void)worker;
 	if (p->skipped)
 		return;
 	sg_md_parse(c->site, p);
@@ -53,11 +53,13 @@ parse_one(void *arg, int worker, size_t i)
 		return;
 	size = sg_doc_size(p->md.doc);
 	if (atomic_fetch_add(&c->kept, size) + size > KEEP_BYTES) {
-		packed = sg_doc_pack(p->md.doc, &npacked);
+		/* packed in the worker's buffer and copied out at its size:
+		 * a buffer grown by doubling for each tree was 8 reallocs a
+		 * page, and, kept, up to twice the bytes (a realloc to less
+		 * keeps mimalloc's block) */
+		packed = sg_doc_pack(p->md.doc, &c->scratch[worker], &npacked);
 		sg_md_drop_tree(&p->md);
-		/* the buffer grew by doubling: kept, it would take up to
-		 * twice the bytes */
-		p->md.packed = xrealloc(packed, npacked);
+		p->md.packed = packed;
 		p->md.npacked = npacked;
 		atomic_fetch_add(&c->packed, npacked);
 		atomic_fetch_add(&c->unpacked, size);
@@ -81,13 +83,20 @@ void
 sg_parse_all(struct sg_site *site, int jobs)
 {
 	struct parse_ctx	 c;
+	int			 k;
 
+	if (jobs < 1)
+		jobs = 1;
 	c.site = site;
+	c.scratch = xcalloc((size_t)jobs, sizeof(*c.scratch));
 	atomic_init(&c.kept, 0);
 	atomic_init(&c.packed, 0);
 	atomic_init(&c.unpacked, 0);
 	atomic_init(&c.npacked, 0);
 	sg_pool_run(jobs, site->nall, parse_one, &c);
+	for (k = 0; k < jobs; k++)
+		sg_buf_free(&c.scratch[k]);
+	free(c.scratch);
 	if (site->opt->verbose && atomic_load(&c.npacked))
 		fprintf(stderr, "sitegen: markdown: %zu trees packed, %.1f MB "
 		    "(%.1f MB of them before)\n", atomic_load(&c.npacked),

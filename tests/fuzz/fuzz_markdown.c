@@ -124,7 +124,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (md->html == NULL)
 		abort();
 	if (md->doc != NULL) {
-		packed = sg_doc_pack(md->doc, &npacked);
+		packed = sg_doc_pack(md->doc, NULL, &npacked);
 		again = sg_doc_unpack(packed, npacked);
 		sg_buf_put(&b, "", 0);
 		sg_html_render(sg_doc_root(again), 0, &b);

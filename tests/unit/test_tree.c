@@ -416,23 +416,34 @@ same_tree(const struct sg_node *a, const struct sg_node *b)
 }
 
 /* A tree packed (doc/pack.h) comes back node for node, and a page whose
- * Markdown stage packed its tree renders the same HTML from it; a block
- * cut short or damaged is refused, not read past its end. */
+ * Markdown stage packed its tree renders the same HTML from it; packed in
+ * a buffer that other trees, larger ones too, were packed in before, it
+ * is the same bytes; a block cut short or damaged is refused, not read
+ * past its end. */
 static void
 test_pack(void)
 {
 	static const char *const rels[] = { "guide/a.md", "s.md", "guide/b.md" };
 	struct sg_page	*p;
 	struct sg_doc	*back;
-	unsigned char	*v;
+	struct sg_buf	 scratch = { 0 };
+	unsigned char	*v, *w;
 	char		*html;
-	size_t		 i, len, cut;
+	size_t		 i, len, wlen, cut;
 
+	for (i = 0; i < sizeof(rels) / sizeof(*rels); i++)
+		if (root_of(rels[i]) != NULL)
+			free(sg_doc_pack(sg_content_find(site, rels[i])->md.doc,
+			    &scratch, &len));
 	for (i = 0; i < sizeof(rels) / sizeof(*rels); i++) {
 		p = sg_content_find(site, rels[i]);
+		CHECK(root_of(rels[i]) != NULL);
 		if (root_of(rels[i]) == NULL)
-			return;
-		v = sg_doc_pack(p->md.doc, &len);
+			break;
+		v = sg_doc_pack(p->md.doc, NULL, &len);
+		w = sg_doc_pack(p->md.doc, &scratch, &wlen);
+		CHECK(wlen == len && memcmp(w, v, len) == 0);
+		free(w);
 		back = sg_doc_unpack(v, len);
 		CHECK(back != NULL);
 		CHECK(back && same_tree(sg_doc_root(p->md.doc),
@@ -462,6 +473,7 @@ test_pack(void)
 	v[0] = SG_NODE_DOCUMENT;
 	CHECK(sg_doc_unpack(v, 3) == NULL);	/* no text, no END */
 	free(v);
+	sg_buf_free(&scratch);
 }
 
 static void
