@@ -224,10 +224,15 @@ make_progs(struct samples_ctx *c, const struct sg_samples *ss)
 		p->bad = bad[i];
 		p->a = a[i];
 		memset(&a[i], 0, sizeof(a[i]));
+		/* the parts of a program are on its page, and a page's
+		 * samples are side by side in ss (sg_samples_collect): the
+		 * search ends with the page (it went on to the last sample
+		 * of the site, 0.45 s at 10,000 pages of 3 named parts) */
 		for (j = i; j < ss->len; j++) {
 			s = ss->v[j];
+			if (j > i && s->page != ss->v[i]->page)
+				break;
 			if (j > i && (p->a.name == NULL || a[j].name == NULL ||
-			    s->page != ss->v[i]->page ||
 			    strcmp(a[j].name, p->a.name) != 0))
 				continue;
 			if (j > i && merge(c, s, ss->v[i], &p->a, &a[j]) == -1)

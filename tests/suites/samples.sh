@@ -704,6 +704,71 @@ else
 	fail "export: make builds it and make run prints its output" "${built:-}${ran:-}"
 fi
 
+# ------------------------------------------------------------ named parts
+
+# The parts of a named program are found on its page only, past other
+# samples between them; pages before and after with a program of the same
+# name have programs of their own.
+site "$work/named" <<'EOF'
+# Named
+
+```c name=demo
+@ #include <stdio.h>
+static const char *who = "index";
+```
+
+```c
+int main(void) { return 0; }
+```
+
+```c name=demo
+int main(void) { puts(who); return 0; }
+```
+
+```output
+index
+```
+EOF
+cat > "$work/named/content/a.md" <<'EOF'
+# A
+
+```c name=demo
+@ #include <stdio.h>
+int main(void) { puts("a"); return 0; }
+```
+
+```output
+a
+```
+EOF
+cat > "$work/named/content/b.md" <<'EOF'
+# B
+
+```c
+int main(void) { return 0; }
+```
+
+```c name=demo
+@ #include <stdio.h>
+static const char *who = "b";
+```
+
+```c name=demo
+int main(void) { puts(who); return 0; }
+```
+
+```output
+b
+```
+EOF
+run "$work/named" --verbose build
+c=$(counts)
+if [ $status -eq 0 ] && [ "$c" = "5 programs, 5 compiles, 5 runs, 0 from the cache" ]; then
+	ok "named parts: a program's parts are found on its page alone"
+else
+	fail "named parts: a program's parts are found on its page alone" "$out"
+fi
+
 # ------------------------------------------------------------------ progress
 
 site "$work/quiet" <<'EOF'
