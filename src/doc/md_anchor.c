@@ -86,30 +86,27 @@ attr_is(const struct attr *a, const char *name)
 	    a->nlen) == 0;
 }
 
-/* Is id already one of the page's? */
-static int
-has_id(const struct md_conv *c, const char *id, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nid; i++)
-		if (strlen(c->md->ids[i]) == len &&
-		    !memcmp(c->md->ids[i], id, len))
-			return 1;
-	return 0;
-}
-
+/* Adds id[0..len) to the page's ids, unless it is one already. */
 static void
 add_id(struct md_conv *c, const char *id, size_t len)
 {
-	if (len == 0 || has_id(c, id, len))
+	char	*s;
+	int	 added;
+
+	if (len == 0)
 		return;
+	s = xstrndup(id, len);
+	sg_smap_get(&c->idset, s, 1, &added);
+	if (!added) {
+		free(s);
+		return;
+	}
 	if (c->nid == c->idcap) {
 		c->idcap = c->idcap ? c->idcap * 2 : 16;
 		c->md->ids = xrealloc(c->md->ids, c->idcap *
 		    sizeof(*c->md->ids));
 	}
-	c->md->ids[c->nid++] = xstrndup(id, len);
+	c->md->ids[c->nid++] = s;
 }
 
 /* Appends <a id="ID"></a> to b, the id escaped for an attribute. */

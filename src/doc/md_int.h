@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "highlight/highlight.h"
+#include "smap.h"
 #include "doc/tree.h"
 
 struct sg_site;
@@ -27,6 +28,9 @@ struct md_conv {
 	int			 quiet;		/* markdown() text: report nothing,
 						 * keep a leading h1, no samples */
 	size_t			 nid, idcap;
+	struct sg_smap		 idset;		/* md->ids, to look them up;
+						 * a base id's value: the
+						 * suffix its next use tries */
 	size_t			 nhead, headcap;
 	size_t			 nlink, linkcap;
 	struct sg_tokens	 toks;		/* reused for each code block */

@@ -80,36 +80,38 @@ set_text(struct md_conv *c, struct sg_node *s, const char *lit)
 
 /* ------------------------------------------------------------ headings */
 
+/* Is id one of the page's already? */
 static int
-has_id(const struct md_conv *c, const char *id)
+has_id(struct md_conv *c, const char *id)
 {
-	size_t	 i;
-
-	for (i = 0; i < c->nid; i++)
-		if (!strcmp(c->md->ids[i], id))
-			return 1;
-	return 0;
+	return sg_smap_get(&c->idset, id, 0, NULL) != NULL;
 }
 
-/* A heading id not yet used on the page: base, else base-1, base-2, … */
+/* A heading id not yet used on the page: base, else base-1, base-2, …
+ * The suffixes below the one that the last use of base took are all
+ * taken (ids are only added), so the search goes on from there: a page
+ * of 2,000 headings "Example" took each 2,000 tries at the last. */
 static char *
-unique_id(const struct md_conv *c, const char *text)
+unique_id(struct md_conv *c, const char *text)
 {
 	char	*base = sg_heading_id(text), *id;
-	int	 n;
+	size_t	*next, n;
 
-	if (!has_id(c, base))
+	if ((next = sg_smap_get(&c->idset, base, 0, NULL)) == NULL)
 		return base;
-	for (n = 1;; n++) {
-		id = xasprintf("%s-%d", base, n);
+	for (n = *next ? *next : 1;; n++) {
+		id = xasprintf("%s-%zu", base, n);
 		if (!has_id(c, id))
 			break;
 		free(id);
 	}
+	/* the slot may have moved if the map grew: looked up again */
+	*sg_smap_get(&c->idset, base, 0, NULL) = n + 1;
 	free(base);
 	return id;
 }
 
+/* Adds id (taken) to the page's ids. */
 static void
 add_id(struct md_conv *c, char *id)
 {
@@ -119,6 +121,7 @@ add_id(struct md_conv *c, char *id)
 		    sizeof(*c->md->ids));
 	}
 	c->md->ids[c->nid++] = id;
+	sg_smap_get(&c->idset, id, 1, NULL);
 }
 
 /* Appends the plain text under n (text and code spans) to b. */
@@ -786,4 +789,5 @@ md_tree_build(struct md_conv *c, void *cmark_doc)
 	c->md->nheadings = c->nhead;
 	c->md->nlinks = c->nlink;
 	c->md->nids = c->nid;
+	sg_smap_free(&c->idset);
 }

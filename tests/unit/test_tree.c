@@ -486,6 +486,34 @@ test_markdown_helper(void)
 	free(html);
 }
 
+/* Headings of one name take the first suffix no id of the page holds,
+ * whether a heading or an anchor in raw HTML took the others, in document
+ * order; the search for the next one starts past the last taken, which
+ * must not skip a free one. */
+static void
+test_heading_ids(void)
+{
+	static const char text[] =
+	    "## A\n\n<a id=\"a-2\"></a>\n\n## A\n\n## A\n\n## A\n\n"
+	    "<a id=\"a-6\"></a>\n\n## A\n\n## A\n\n## A 1\n\n## A\n\n";
+	static const char *const want[] = { "<h2 id=\"a\">",
+	    "<a id=\"a-2\"></a>", "<h2 id=\"a-1\">", "<h2 id=\"a-3\">",
+	    "<h2 id=\"a-4\">", "<a id=\"a-6\"></a>", "<h2 id=\"a-5\">",
+	    "<h2 id=\"a-7\">", "<h2 id=\"a-1-1\">", "<h2 id=\"a-8\">" };
+	char		*html = sg_md_to_html(site, text, sizeof(text) - 1);
+	const char	*at = html;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(want) / sizeof(*want) && at; i++) {
+		if ((at = strstr(at, want[i])) == NULL)
+			printf("  no %s in order in:\n%s\n", want[i], html);
+		else
+			at += strlen(want[i]);
+	}
+	CHECK(at != NULL);
+	free(html);
+}
+
 /* Text that is not UTF-8 gets U+FFFD for each bad sequence, as
  * cmark-gfm's own check gives it, whether it is alone in the text or after
  * a run of ASCII; valid text comes through as it is (it is parsed without
@@ -557,6 +585,7 @@ main(void)
 	TEST(test_html);
 	TEST(test_pack);
 	TEST(test_markdown_helper);
+	TEST(test_heading_ids);
 	TEST(test_invalid_utf8);
 	TEST(test_big_parse);
 	sg_site_free(site);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "smap.h"
 #include "util.h"
 
 struct sg_site;
@@ -63,27 +64,6 @@ struct sg_term_slots {
 	size_t		 cap;
 	unsigned	 page;		/* the current page's mark, from 1 */
 };
-
-struct sg_smap_ent {
-	const char	*key;		/* borrowed; NULL: a free slot */
-	uint32_t	 hash;
-	size_t		 val;
-};
-
-struct sg_smap {
-	struct sg_smap_ent *v;
-	size_t		   cap;		/* a power of two, or 0 */
-	size_t		   len;
-};
-
-/* The value slot of key in m, or NULL when it is not there. With add, a
- * missing key is added (the map keeps the pointer, not a copy) with value
- * 0 and *added (when not NULL) set to 1. A slot is valid until the next
- * add. */
-size_t	*sg_smap_get(struct sg_smap *m, const char *key, int add, int *added);
-
-/* Frees the map's table (not the keys) and empties it. */
-void	 sg_smap_free(struct sg_smap *m);
 
 /* Appends s[0..n) to b as a JSON string, quotes included; bytes that are
  * not UTF-8 become U+FFFD. */
