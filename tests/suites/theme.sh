@@ -362,4 +362,41 @@ if [ -f "$theme/scss/_palette.scss" ]; then
 else
 	fail "theme: colour contrast passes WCAG AA in both schemes" "no scss/_palette.scss"
 fi
+# ---- a section of many pages ---------------------------------------------
+
+# Past 100 pages a section lists 100 at a time in the sidebar: the window
+# that holds the page being read, with links to the windows before and
+# after (every page of a 3,000-page section listed all 3,000).
+w=$tmp/window
+mkdir -p "$w/content/posts" "$w/themes"
+ln -s "$theme" "$w/themes/default"
+printf 'title: W\nbase_url: https://example.org/\ntheme: default\nhandouts: []\n' > "$w/site.yml"
+printf -- '---\ntitle: Posts\n---\nAll of them.\n' > "$w/content/posts/_index.md"
+i=1
+while [ $i -le 250 ]; do
+	printf -- '---\ntitle: Post %d\nweight: %d\n---\nText.\n' $i $i > "$w/content/posts/p$i.md"
+	i=$((i + 1))
+done
+if msg=$("$sg" --root "$w" --out "$tmp/window-out" --quiet build 2>&1) && [ -z "$msg" ]; then
+	# the sidebar's list of posts, as "NUMBER" or "+N>NUMBER" (a link
+	# past the window: N pages, to post NUMBER) and "*" after the marked
+	got=$(for n in 1 150 250; do
+		sed -n '/<nav class="site-nav"/,/<\/nav>/p' "$tmp/window-out/posts/p$n/index.html" |
+		    sed -n 's|.*<a class="nav-more" href="/posts/p\([0-9]*\)/">… \([0-9]*\) [a-z]*</a>.*|+\2>\1|p; s|.*<li><a href="/posts/p\([0-9]*\)/"\( aria-current\)*.*|\1\2|p' |
+		    sed 's/ aria-current/*/' | awk 'NR == 1 || NR == 2 || /\*|\+/ { printf "%s ", $0 } END { printf "(%d)\n", NR }'
+	done)
+	want="1* 2 +150>101 (101)
++100>1 101 150* +50>201 (102)
++200>101 201 250* (51)"
+	if [ "$got" = "$want" ]; then
+		ok "theme: a section of 250 pages lists 100 at a time in the sidebar"
+	else
+		fail "theme: a section of 250 pages lists 100 at a time in the sidebar" "got:
+$got
+want:
+$want"
+	fi
+else
+	fail "theme: a section of 250 pages lists 100 at a time in the sidebar" "$msg"
+fi
 exit 0
