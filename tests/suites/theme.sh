@@ -399,4 +399,40 @@ $want"
 else
 	fail "theme: a section of 250 pages lists 100 at a time in the sidebar" "$msg"
 fi
+# ---- nested sections on a large site ---------------------------------------
+
+# With only the reader's section open (sidebar: current, as past 150
+# pages), the sections inside it are open on the way down to the page's
+# and closed beside it.
+n=$tmp/nested
+for d in docs docs/a docs/a/x docs/b; do
+	mkdir -p "$n/content/$d"
+	printf -- '---\ntitle: %s\n---\nText.\n' "$(basename "$d")" > "$n/content/$d/_index.md"
+	printf -- '---\ntitle: In %s\n---\nText.\n' "$(basename "$d")" > "$n/content/$d/page.md"
+done
+mkdir -p "$n/themes"
+ln -s "$theme" "$n/themes/default"
+printf 'title: N\nbase_url: https://example.org/\ntheme: default\nhandouts: []\nparams:\n  sidebar: current\n' > "$n/site.yml"
+if msg=$("$sg" --root "$n" --out "$tmp/nested-out" --quiet build 2>&1) && [ -z "$msg" ]; then
+	# each section of the sidebar as TITLE+ (open) or TITLE- (closed)
+	got=$(for p in docs/page docs/a/x/page docs/b/page; do
+		sed -n '/<nav class="site-nav"/,/<\/nav>/p' "$tmp/nested-out/$p/index.html" |
+		    awk '/<div class="nav-group/ { open = $0 !~ /nav-closed/ }
+		    /class="nav-group-title"/ { sub(/.*">/, ""); sub(/<.*/, ""); printf "%s%s ", $0, open ? "+" : "-" }
+		    END { print "" }'
+	done)
+	want="docs+ a- b- 
+docs+ a+ x+ b- 
+docs+ a- b+ "
+	if [ "$got" = "$want" ]; then
+		ok "theme: inside the reader's section, only the sections on the way to the page are open"
+	else
+		fail "theme: inside the reader's section, only the sections on the way to the page are open" "got:
+$got
+want:
+$want"
+	fi
+else
+	fail "theme: inside the reader's section, only the sections on the way to the page are open" "$msg"
+fi
 exit 0
