@@ -55,6 +55,22 @@ rm_entry(int dirfd, const char *name)
 	return errno == EISDIR ? 1 : -1;
 }
 
+/* Removes the empty folder name of dirfd, making dirfd writable first if
+ * a sample took that right off it. Returns 0, or -1 with errno. */
+static int
+rm_dir(int dirfd, const char *name)
+{
+	if (unlinkat(dirfd, name, AT_REMOVEDIR) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EACCES)
+		return -1;
+	if (fchmod(dirfd, 0700) == -1) {
+		errno = EACCES;
+		return -1;
+	}
+	return unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
 /* Lists the folder fd (from where its offset is: a new descriptor starts
  * at the top), removes what is not a folder and appends the names of its
  * subfolders to *dirs, each NUL-terminated. Returns 0, or -1 when
@@ -143,7 +159,7 @@ up(struct level *v, size_t *n)
 	lv->fd = -1;
 	if ((fd = parent->fd) == -1)
 		return -1;
-	if (unlinkat(fd, lv->name, AT_REMOVEDIR) == -1) {
+	if (rm_dir(fd, lv->name) == -1) {
 		/* it filled again while it was emptied: once more */
 		if (errno != ENOTEMPTY || ++lv->relists > RELISTS ||
 		    (lv->fd = open_sub(fd, lv->name)) == -1)

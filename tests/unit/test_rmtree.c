@@ -145,6 +145,11 @@ locked_folders(void)
 	sitefile_write(top, "l/read-only/y", "y", 1);
 	sitefile_write(top, "l/no-search/z", "z", 1);
 	sitefile_write(top, "l/no-search/deeper/w", "w", 1);
+	/* below the top, a folder without the write right that holds a
+	 * folder: only its own rights let that one go */
+	sitefile_write(top, "l/ro/sub/v", "v", 1);
+	chmod(p = at("l/ro"), 0500);
+	free(p);
 	chmod(p = at("l/none"), 0);
 	free(p);
 	chmod(p = at("l/read-only"), 0500);
