@@ -12,28 +12,6 @@
 #include "out/pdf/pdf.h"
 #include "out/pdf/pdf_int.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-/* LeakSanitizer's own hook: fontconfig loses a few bytes once, parsing its
- * configuration files (FcInitLoadConfigAndFonts), nothing sitegen holds;
- * its frames are all that LeakSanitizer sees of the stack. */
-const char	*__lsan_default_suppressions(void);
-const char	*__lsan_default_options(void);
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-/* and no list of the suppressions used, which would end up in the
- * diagnostics the tests compare */
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-#endif
-
 /* Does fontconfig have family, rather than a fallback for it? */
 static int
 have_family(const char *family)
