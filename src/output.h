@@ -14,10 +14,11 @@ struct sg_secrets;
 
 /* Opens a staging directory for out (which need not exist yet) after
  * checking that out may be replaced; flags are SG_OUT_DRY (write nothing
- * at all) and SG_OUT_FORCE (replace a folder sitegen did not make).
- * Returns NULL after reporting why not. */
+ * at all) and SG_OUT_FORCE (replace a folder sitegen did not make). The
+ * check of the old output, and its removal in sg_out_commit, run on jobs
+ * threads. Returns NULL after reporting why not. */
 struct sg_output *sg_out_open(const char *out, const char *root, int flags,
-		    struct sg_diag *diag);
+		    int jobs, struct sg_diag *diag);
 #define SG_OUT_DRY	1	/* check only: write nothing */
 #define SG_OUT_FORCE	2	/* replace a folder sitegen did not make */
 #define SG_OUT_INPLACE	4	/* write into the folder itself, each file
@@ -32,10 +33,6 @@ int		 sg_out_copy(struct sg_output *o, const char *rel,
 /* From now on, scan every file for credentials before it is written (in
  * a dry run too); a file with a finding is reported and not written. */
 void		 sg_out_scan(struct sg_output *o, struct sg_secrets *scan);
-
-/* Removes the old output, in sg_out_commit, on jobs threads (at first
- * 1). */
-void		 sg_out_jobs(struct sg_output *o, int jobs);
 
 /* Puts the staged output in place of the output directory and removes
  * the old one. Frees o. Returns 0; -1 (reported) when the old output is

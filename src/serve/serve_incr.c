@@ -297,7 +297,7 @@ sg_incr_pages(struct sg_live *l, char *const *rels, size_t n,
 		if (c.html[i] && sg_secrets_find(c.html[i], c.len[i], no_hit,
 		    NULL) > 0)
 			goto out;
-	if ((out = sg_out_open(outdir, site->root, SG_OUT_INPLACE,
+	if ((out = sg_out_open(outdir, site->root, SG_OUT_INPLACE, 1,
 	    site->diag)) == NULL)
 		goto failed;
 	for (i = 0; i < nwhich; i++)
@@ -403,8 +403,8 @@ sg_incr_after(struct sg_live *l, const char *outdir)
 
 	if (l->handouts) {
 		l->handouts = 0;
-		if ((out = sg_out_open(outdir, l->site->root, SG_OUT_INPLACE,
-		    l->site->diag)) == NULL)
+		if ((out = sg_out_open(outdir, l->site->root,
+		    SG_OUT_INPLACE, 1, l->site->diag)) == NULL)
 			return -1;
 		sg_live_handouts(l, out);
 		sg_out_commit(out);
@@ -416,7 +416,7 @@ sg_incr_after(struct sg_live *l, const char *outdir)
 		return 0;
 	next = xasprintf("%s.search", outdir);
 	sg_rm_tree(next);
-	if ((out = sg_out_open(next, l->site->root, 0, l->site->diag)) !=
+	if ((out = sg_out_open(next, l->site->root, 0, 1, l->site->diag)) !=
 	    NULL) {
 		rc = sg_search_write(l->search, out, NULL);
 		if (sg_out_commit(out) != 0)

@@ -203,6 +203,28 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
 	    printf '%s' "$got" | grep -q "public/rootonly"
 	check "as nobody: a root-owned folder inside public/ is an error, no debris" $? \
 	    "exit $status; left: $left; $got"
+	# two levels down, on one thread and on two (the check shares out
+	# public/'s folders among the threads)
+	chown 65534:65534 "$s/public/rootonly"
+	mkdir -p "$s/public/a/b/rootonly"
+	chown -R 65534:65534 "$s/public/a"
+	chown 0:0 "$s/public/a/b/rootonly"
+	for j in 1 2; do
+		got=$(cd "$s" && as_nobody "$nob/sitegen" --quiet --jobs $j build 2>&1)
+		status=$?
+		left=$(ls -d "$s"/public.sitegen-* 2> /dev/null)
+		[ $status -eq 1 ] && [ -z "$left" ] &&
+		    [ -d "$s/public/a/b/rootonly" ] &&
+		    printf '%s' "$got" | grep -q "public/a/b/rootonly"
+		check "as nobody, --jobs $j: a root-owned folder two levels inside public/ is an error" $? \
+		    "exit $status; left: $left; $got"
+	done
+	rmdir "$s/public/a/b/rootonly"
+	got=$(cd "$s" && as_nobody "$nob/sitegen" --quiet --jobs 2 build 2>&1)
+	status=$?
+	[ $status -eq 0 ] && [ ! -e "$s/public/a" ]
+	check "as nobody: without it, the rebuild replaces public/" $? \
+	    "exit $status; $got"
 	rm -rf "$nob"
 fi
 

@@ -317,7 +317,7 @@ index_from_trees(void)
 	if (s == NULL || mkdtemp(dir) == NULL)
 		return;
 	o = xasprintf("%s/out", dir);
-	out = sg_out_open(o, dir, 0, site.diag);
+	out = sg_out_open(o, dir, 0, 1, site.diag);
 	/* in any order, on any worker */
 	sg_search_page(s, 1, &pg[1]);
 	sg_search_page(s, 0, &pg[0]);
