@@ -38,6 +38,7 @@
 			"each build.\n"
 #define STAGE_MARK	".sitegen-"	/* "public.sitegen-XXXXXX" */
 #define MAX_CLEANUPS	64
+#define LIST_BUF	8192	/* getdents64's buffer, in check_out */
 
 struct sg_output {
 	char		*out;		/* the output directory */
@@ -270,7 +271,7 @@ replaceable(const char *out)
 static char *
 unremovable(int dirfd, const char *name, const char *shown, int depth)
 {
-	char		 buf[32768], *bad = NULL, *sub;
+	char		*buf, *bad = NULL, *sub;
 	struct dirent64	*de;
 	struct stat	 st;
 	ssize_t		 n, off;
@@ -286,7 +287,9 @@ unremovable(int dirfd, const char *name, const char *shown, int depth)
 		/* a file or a link, which its folder's rights cover */
 		return errno == ENOTDIR || errno == ELOOP || errno == ENOENT ?
 		    NULL : xstrdup(shown);
-	while (bad == NULL && (n = getdents64(fd, buf, sizeof(buf))) > 0)
+	/* on the heap: on the stack, 256 levels of it overflowed it */
+	buf = xmalloc(LIST_BUF);
+	while (bad == NULL && (n = getdents64(fd, buf, LIST_BUF)) > 0)
 		for (off = 0; bad == NULL && off < n; off += de->d_reclen) {
 			de = (struct dirent64 *)(void *)(buf + off);
 			if (!strcmp(de->d_name, ".") ||
@@ -304,6 +307,7 @@ unremovable(int dirfd, const char *name, const char *shown, int depth)
 			bad = unremovable(fd, de->d_name, sub, depth + 1);
 			free(sub);
 		}
+	free(buf);
 	close(fd);
 	return bad;
 }
@@ -333,7 +337,7 @@ static char *
 unremovable_jobs(const char *out, int jobs)
 {
 	struct unrm_ctx	 c = { out, -1, NULL, NULL };
-	char		 buf[32768], *bad = NULL;
+	char		 buf[LIST_BUF], *bad = NULL;
 	struct dirent64	*de;
 	ssize_t		 n, off;
 	size_t		 nn = 0, cap = 0, i;

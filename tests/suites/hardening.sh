@@ -96,6 +96,23 @@ check "a public/ that is a symbolic link is refused with a message" $? "$status:
 rm "$s/public"
 rm -rf "$s"/public.sitegen-*
 
+# an old output 600 folders deep, with a link to / and a FIFO at the
+# bottom: checked and removed at --jobs 1 and 2 (the check of the old
+# output lists a folder a level; on a 2 MB stack)
+for j in 1 2; do
+	build "$s"
+	d=$s/public
+	i=0
+	while [ $i -lt 600 ]; do d=$d/d; i=$((i + 1)); done
+	mkdir -p "$d"
+	ln -s / "$d/root"
+	mkfifo "$d/fifo"
+	out=$(cd "$s" && ulimit -s 2048 && "$sg" --quiet --jobs $j build 2>&1)
+	status=$?
+	[ $status -eq 0 ] && [ ! -e "$s/public/d" ] && [ -f "$s/public/index.html" ]
+	check "--jobs $j: an old output 600 folders deep is replaced" $? "$status: $out"
+done
+
 "$sg" --help | grep -q -- '--force' && grep -q -- '--force' src/sitegen.1 &&
     grep -q -- '--force' README.md
 check "--force is in --help, the man page and README" $?
