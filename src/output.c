@@ -339,6 +339,7 @@ unremovable_jobs(const char *out, int jobs)
 	struct unrm_ctx	 c = { out, -1, NULL, NULL };
 	char		 buf[LIST_BUF], *bad = NULL;
 	struct dirent64	*de;
+	struct stat	 st;
 	ssize_t		 n, off;
 	size_t		 nn = 0, cap = 0, i;
 
@@ -354,8 +355,10 @@ unremovable_jobs(const char *out, int jobs)
 		for (off = 0; off < n; off += de->d_reclen) {
 			de = (struct dirent64 *)(void *)(buf + off);
 			if (!strcmp(de->d_name, ".") ||
-			    !strcmp(de->d_name, "..") ||
-			    (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN))
+			    !strcmp(de->d_name, "..") || !(de->d_type ==
+			    DT_DIR || (de->d_type == DT_UNKNOWN &&
+			    fstatat(c.fd, de->d_name, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))))
 				continue;
 			if (nn == cap) {
 				cap = cap ? 2 * cap : 64;
