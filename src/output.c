@@ -38,7 +38,6 @@
 			"each build.\n"
 #define STAGE_MARK	".sitegen-"	/* "public.sitegen-XXXXXX" */
 #define MAX_CLEANUPS	64
-#define LIST_BUF	8192	/* getdents64's buffer, in check_out */
 
 struct sg_output {
 	char		*out;		/* the output directory */
@@ -262,52 +261,79 @@ replaceable(const char *out)
 	return empty;
 }
 
-/* Finds a folder under dirfd/name (depth first) that this user could not
- * empty, so that the old output could not be removed after the swap.
- * Each folder is one faccessat, one open and its listing (getdents64,
- * whose types say which entries are folders): at 10,000 pages, 10,130
- * folders, that is 85 ms, where a stat of each, the check and a DIR
- * stream took 140. Returns its path (the caller frees) or NULL. */
-static char *
-unremovable(int dirfd, const char *name, const char *shown, int depth)
+/* Appends the names of the subfolders of the folder fd to *dirs, each
+ * NUL-terminated: one getdents64 listing, whose entry types say which are
+ * folders (a stat, not following links, only where the file system does
+ * not say). Returns their number. */
+static size_t
+sub_dirs(int fd, struct sg_buf *dirs)
 {
-	char		*buf, *bad = NULL, *sub;
+	char		 buf[8192];
 	struct dirent64	*de;
 	struct stat	 st;
 	ssize_t		 n, off;
-	int		 fd, isdir;
+	size_t		 count = 0;
 
-	if (depth > 256)
-		return NULL;
+	while ((n = getdents64(fd, buf, sizeof(buf))) > 0)
+		for (off = 0; off < n; off += de->d_reclen) {
+			de = (struct dirent64 *)(void *)(buf + off);
+			if (!strcmp(de->d_name, ".") ||
+			    !strcmp(de->d_name, "..") ||
+			    !(de->d_type == DT_DIR || (de->d_type ==
+			    DT_UNKNOWN && fstatat(fd, de->d_name, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))))
+				continue;
+			sg_buf_put(dirs, de->d_name, strlen(de->d_name) + 1);
+			count++;
+		}
+	return count;
+}
+
+/* Opens the folder dirfd/name if this user may empty it. Returns its
+ * descriptor; -1 when it is not there to check (gone, a file or a link,
+ * which its folder's rights cover); -2 when it may not be emptied. */
+static int
+open_removable(int dirfd, const char *name)
+{
+	int	 fd;
+
 	if (faccessat(dirfd, name, W_OK | X_OK | R_OK, AT_EACCESS) == -1)
-		return errno == ENOENT ? NULL : xstrdup(shown);
+		return errno == ENOENT ? -1 : -2;
 	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
 	if (fd == -1)
-		/* a file or a link, which its folder's rights cover */
 		return errno == ENOTDIR || errno == ELOOP || errno == ENOENT ?
-		    NULL : xstrdup(shown);
-	/* on the heap: on the stack, 256 levels of it overflowed it */
-	buf = xmalloc(LIST_BUF);
-	while (bad == NULL && (n = getdents64(fd, buf, LIST_BUF)) > 0)
-		for (off = 0; bad == NULL && off < n; off += de->d_reclen) {
-			de = (struct dirent64 *)(void *)(buf + off);
-			if (!strcmp(de->d_name, ".") ||
-			    !strcmp(de->d_name, ".."))
-				continue;
-			isdir = de->d_type == DT_DIR;
-			/* a file system that does not say the type */
-			if (de->d_type == DT_UNKNOWN)
-				isdir = fstatat(fd, de->d_name, &st,
-				    AT_SYMLINK_NOFOLLOW) == 0 &&
-				    S_ISDIR(st.st_mode);
-			if (!isdir)
-				continue;
-			sub = xasprintf("%s/%s", shown, de->d_name);
-			bad = unremovable(fd, de->d_name, sub, depth + 1);
-			free(sub);
-		}
-	free(buf);
+		    -1 : -2;
+	return fd;
+}
+
+/* Finds a folder under dirfd/name (depth first) that this user could not
+ * empty, so that the old output could not be removed after the swap.
+ * Each folder is one faccessat, one open and its listing (sub_dirs): at
+ * 10,000 pages, 10,130 folders, that is 85 ms, where a stat of each, the
+ * check and a DIR stream took 140. The listing is done before going
+ * down, so the stack holds no buffer per level. Returns its path (the
+ * caller frees) or NULL. */
+static char *
+unremovable(int dirfd, const char *name, const char *shown, int depth)
+{
+	struct sg_buf	 dirs = { NULL, 0, 0 };
+	char		*bad = NULL, *sub;
+	size_t		 off;
+	int		 fd;
+
+	if (depth > 256 || (fd = open_removable(dirfd, name)) == -1)
+		return NULL;
+	if (fd == -2)
+		return xstrdup(shown);
+	sub_dirs(fd, &dirs);
+	for (off = 0; bad == NULL && off < dirs.len;
+	    off += strlen(dirs.data + off) + 1) {
+		sub = xasprintf("%s/%s", shown, dirs.data + off);
+		bad = unremovable(fd, dirs.data + off, sub, depth + 1);
+		free(sub);
+	}
+	sg_buf_free(&dirs);
 	close(fd);
 	return bad;
 }
@@ -316,7 +342,7 @@ unremovable(int dirfd, const char *name, const char *shown, int depth)
 struct unrm_ctx {
 	const char	*out;
 	int		 fd;		/* out, open */
-	char		**names;
+	const char	**names;
 	char		**bad;		/* each one's finding, or NULL */
 };
 
@@ -337,47 +363,30 @@ static char *
 unremovable_jobs(const char *out, int jobs)
 {
 	struct unrm_ctx	 c = { out, -1, NULL, NULL };
-	char		 buf[LIST_BUF], *bad = NULL;
-	struct dirent64	*de;
-	struct stat	 st;
-	ssize_t		 n, off;
-	size_t		 nn = 0, cap = 0, i;
+	struct sg_buf	 dirs = { NULL, 0, 0 };
+	char		*bad = NULL;
+	size_t		 n, i, off;
 
 	if (jobs < 2)
 		return unremovable(AT_FDCWD, out, out, 0);
-	if (faccessat(AT_FDCWD, out, W_OK | X_OK | R_OK, AT_EACCESS) == -1)
-		return errno == ENOENT ? NULL : xstrdup(out);
-	if ((c.fd = open(out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
-		return errno == ENOTDIR || errno == ELOOP || errno == ENOENT ?
-		    NULL : xstrdup(out);
-	while ((n = getdents64(c.fd, buf, sizeof(buf))) > 0)
-		for (off = 0; off < n; off += de->d_reclen) {
-			de = (struct dirent64 *)(void *)(buf + off);
-			if (!strcmp(de->d_name, ".") ||
-			    !strcmp(de->d_name, "..") || !(de->d_type ==
-			    DT_DIR || (de->d_type == DT_UNKNOWN &&
-			    fstatat(c.fd, de->d_name, &st,
-			    AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))))
-				continue;
-			if (nn == cap) {
-				cap = cap ? 2 * cap : 64;
-				c.names = xrealloc(c.names, cap *
-				    sizeof(*c.names));
-			}
-			c.names[nn++] = xstrdup(de->d_name);
-		}
-	c.bad = xcalloc(nn ? nn : 1, sizeof(*c.bad));
-	sg_pool_run(jobs, nn, unremovable_one, &c);
-	for (i = 0; i < nn; i++) {
+	if ((c.fd = open_removable(AT_FDCWD, out)) == -1)
+		return NULL;
+	if (c.fd == -2)
+		return xstrdup(out);
+	n = sub_dirs(c.fd, &dirs);
+	c.names = xcalloc(n ? n : 1, sizeof(*c.names));
+	c.bad = xcalloc(n ? n : 1, sizeof(*c.bad));
+	for (i = off = 0; i < n; i++, off += strlen(dirs.data + off) + 1)
+		c.names[i] = dirs.data + off;
+	sg_pool_run(jobs, n, unremovable_one, &c);
+	for (i = 0; i < n; i++)
 		if (bad == NULL)
 			bad = c.bad[i];
 		else
 			free(c.bad[i]);
-		free(c.names[i]);
-	}
 	free(c.bad);
 	free(c.names);
+	sg_buf_free(&dirs);
 	close(c.fd);
 	return bad;
 }

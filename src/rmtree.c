@@ -39,28 +39,13 @@ struct level {
 	int		 relists;
 };
 
-/* Removes the entry name of the folder dirfd if it is not a folder.
- * Returns 0 when it is gone, 1 when it is a folder, -1 when it stays. */
+/* unlinkat(dirfd, name, flags), making dirfd writable first if a sample
+ * took that right off it. Returns 0 (also when name is gone), or -1 with
+ * errno. */
 static int
-rm_entry(int dirfd, const char *name)
+unlink_ours(int dirfd, const char *name, int flags)
 {
-	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
-		return 0;
-	if (errno == EISDIR)
-		return 1;
-	/* a sample may have taken the write right off its folder */
-	if (errno == EACCES && fchmod(dirfd, 0700) == 0 &&
-	    unlinkat(dirfd, name, 0) == 0)
-		return 0;
-	return errno == EISDIR ? 1 : -1;
-}
-
-/* Removes the empty folder name of dirfd, making dirfd writable first if
- * a sample took that right off it. Returns 0, or -1 with errno. */
-static int
-rm_dir(int dirfd, const char *name)
-{
-	if (unlinkat(dirfd, name, AT_REMOVEDIR) == 0 || errno == ENOENT)
+	if (unlinkat(dirfd, name, flags) == 0 || errno == ENOENT)
 		return 0;
 	if (errno != EACCES)
 		return -1;
@@ -68,7 +53,17 @@ rm_dir(int dirfd, const char *name)
 		errno = EACCES;
 		return -1;
 	}
-	return unlinkat(dirfd, name, AT_REMOVEDIR);
+	return unlinkat(dirfd, name, flags);
+}
+
+/* Removes the entry name of the folder dirfd if it is not a folder.
+ * Returns 0 when it is gone, 1 when it is a folder, -1 when it stays. */
+static int
+rm_entry(int dirfd, const char *name)
+{
+	if (unlink_ours(dirfd, name, 0) == 0)
+		return 0;
+	return errno == EISDIR ? 1 : -1;
 }
 
 /* Lists the folder fd (from where its offset is: a new descriptor starts
@@ -159,7 +154,7 @@ up(struct level *v, size_t *n)
 	lv->fd = -1;
 	if ((fd = parent->fd) == -1)
 		return -1;
-	if (rm_dir(fd, lv->name) == -1) {
+	if (unlink_ours(fd, lv->name, AT_REMOVEDIR) == -1) {
 		/* it filled again while it was emptied: once more */
 		if (errno != ENOTEMPTY || ++lv->relists > RELISTS ||
 		    (lv->fd = open_sub(fd, lv->name)) == -1)
