@@ -54,6 +54,17 @@ fonts_embedded() {
 	    exit n == 0 || bad != "" }'
 }
 
+# Each font is embedded once for each encoding cairo gives it (a subset
+# of WinAnsi, one of CIDs): a font in twice was laid out with two cairo
+# faces of one file, made at once on two threads (fonts.c), and made the
+# bytes differ from one build to the next.
+fonts_once() {
+	pdffonts "$1" | awk 'NR > 2 { key = $1; sub(/^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/, "", key)
+		for (i = 2; i <= NF - 5; i++) key = key " " $i
+		if (seen[key]++) dup = dup "\n" key }
+	    END { if (dup != "") { printf "embedded more than once:%s\n", dup; exit 1 } }'
+}
+
 # page_size PDF "W x H" (a regular expression)
 page_size() {
 	pdfinfo "$1" | grep -Eq "^Page size: *$2 pts" || { pdfinfo "$1" | grep 'Page size'; return 1; }
@@ -94,6 +105,7 @@ handout() {
 	shift 3
 	check "$label: qpdf --check" qpdf_ok "$pdf"
 	check "$label: every font embedded" fonts_embedded "$pdf"
+	check "$label: each font embedded once" fonts_once "$pdf"
 	check "$label: page size A4" page_size "$pdf" "$size"
 	check "$label: page count = page N of M" page_count "$pdf"
 	headings "$@" > "$tmp/headings"
@@ -240,6 +252,7 @@ if [ -f "$top/site.yml" ] && [ -d "$top/content" ]; then
 			n=$(basename "$h" .pdf)
 			check "$n.pdf: qpdf --check" qpdf_ok "$h"
 			check "$n.pdf: every font embedded" fonts_embedded "$h"
+			check "$n.pdf: each font embedded once" fonts_once "$h"
 			check "$n.pdf: page count = page N of M" page_count "$h"
 			check "$n.pdf: links and bookmarks" structure "$h"
 		done

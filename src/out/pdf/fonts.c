@@ -2,6 +2,7 @@
  * hinting and glyph-position rounding off, as a PDF wants), the theme's
  * colours, and the small helpers every layout uses. */
 #include <fontconfig/fontconfig.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -70,28 +71,108 @@ sgx_pdf_version(void)
 	return v;
 }
 
-int
-pdf_fonts_open(struct pdf *p)
+/* A font map at 72 dpi and a context on it with hinting and glyph-position
+ * rounding off, as a PDF wants. */
+static void
+context_new(const struct sg_site *site, PangoFontMap **fontmap,
+    PangoContext **pc)
 {
 	cairo_font_options_t	*fo;
 
-	p->fontmap = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(p->fontmap),
+	*fontmap = pango_cairo_font_map_new();
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(*fontmap),
 	    72.0);
-	p->pc = pango_font_map_create_context(p->fontmap);
+	*pc = pango_font_map_create_context(*fontmap);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-	pango_cairo_context_set_font_options(p->pc, fo);
+	pango_cairo_context_set_font_options(*pc, fo);
 	cairo_font_options_destroy(fo);
-	pango_context_set_round_glyph_positions(p->pc, FALSE);
-	pango_context_set_language(p->pc, pango_language_from_string(
-	    p->site->config.language ? p->site->config.language : "en"));
+	pango_context_set_round_glyph_positions(*pc, FALSE);
+	pango_context_set_language(*pc, pango_language_from_string(
+	    site->config.language ? site->config.language : "en"));
+}
+
+/*
+ * The cairo font faces of each pair of fonts a PDF uses, made once and
+ * kept until the process ends. cairo 1.16 looks a font file's faces up
+ * and adds a new one to their list without a lock
+ * (_cairo_ft_font_face_create). Two threads laying out their first text
+ * in one font at the same moment could each add a face of their own; a
+ * PDF whose text was measured with both then embedded that font twice,
+ * and its bytes differed from the next build's (seen in about one build
+ * in 75 of the guide's handouts under ASan, two handouts at a time:
+ * DejaVu Sans Bold twice). So the faces of the fonts of a pair, upright
+ * and italic, regular and bold (all the layouts ask for), are made here
+ * on one thread at a time, before any layout in that pair; every later
+ * layout finds them and adds none. They are held, so that no face is
+ * freed (and taken out of the list) while another thread reads it.
+ * Faces of fonts pango falls back on, for characters the pair lacks,
+ * are still made where they are first needed.
+ */
+struct held_faces {
+	char		*font, *mono;
+	PangoFontMap	*fontmap;
+	PangoContext	*pc;
+	PangoFont	*fonts[8];
+};
+
+static pthread_mutex_t		 held_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct held_faces	*held;		/* process lifetime */
+static size_t			 nheld;
+
+static void
+hold_faces(const struct pdf *p)
+{
+	const PangoFontDescription *base;
+	PangoFontDescription	*fd;
+	struct held_faces	*h;
+	size_t			 i;
+	int			 k;
+
+	pthread_mutex_lock(&held_lock);
+	for (i = 0; i < nheld; i++)
+		if (!strcmp(held[i].font, p->hs->font) &&
+		    !strcmp(held[i].mono, p->hs->mono))
+			break;
+	if (i < nheld) {
+		pthread_mutex_unlock(&held_lock);
+		return;
+	}
+	held = xrealloc(held, (nheld + 1) * sizeof(*held));
+	h = &held[nheld++];
+	memset(h, 0, sizeof(*h));
+	h->font = xstrdup(p->hs->font);
+	h->mono = xstrdup(p->hs->mono);
+	context_new(p->site, &h->fontmap, &h->pc);
+	for (k = 0; k < 8; k++) {
+		base = k < 4 ? p->sans : p->mono;
+		fd = pango_font_description_copy(base);
+		pango_font_description_set_size(fd, 10 * PANGO_SCALE);
+		pango_font_description_set_weight(fd, k & 1 ?
+		    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+		pango_font_description_set_style(fd, k & 2 ?
+		    PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+		h->fonts[k] = pango_font_map_load_font(h->fontmap, h->pc, fd);
+		/* the scaled font is what makes (and holds) the face */
+		if (h->fonts[k] && PANGO_IS_CAIRO_FONT(h->fonts[k]))
+			(void)pango_cairo_font_get_scaled_font(
+			    PANGO_CAIRO_FONT(h->fonts[k]));
+		pango_font_description_free(fd);
+	}
+	pthread_mutex_unlock(&held_lock);
+}
+
+int
+pdf_fonts_open(struct pdf *p)
+{
+	context_new(p->site, &p->fontmap, &p->pc);
 	p->sans = pango_font_description_from_string(p->hs->font);
 	p->mono = pango_font_description_from_string(p->hs->mono);
 	pango_font_description_set_family(p->sans, p->hs->font);
 	pango_font_description_set_family(p->mono, p->hs->mono);
+	hold_faces(p);
 	return 0;
 }
 
