@@ -231,36 +231,56 @@ cut(struct sg_buf *b, size_t max)
 	sg_buf_puts(b, "\xe2\x80\xa6");
 }
 
+/* White space, which an excerpt collapses to one space. */
+static const unsigned char snip_white[256] = {
+	[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1
+};
+
 /* Appends text to the current section's excerpt source, spaces
- * collapsed, up to SNIPPET bytes. */
+ * collapsed, up to SNIPPET bytes (the word that passes it is cut to one
+ * byte past, then cut() shortens the whole at a word). The excerpt never
+ * holds more than SNIPPET + 2 bytes before it is cut, so its room is made
+ * once, and words are copied whole: a call per word and a test of four
+ * characters per byte made this a fortieth of a build's instructions. */
 static void
 snip_add(struct pstate *ps, const char *text, size_t len)
 {
-	struct sg_buf	*b = &ps->snip;
-	size_t		 i, run;
+	struct sg_buf		*b = &ps->snip;
+	const unsigned char	*u = (const unsigned char *)text;
+	size_t			 i = 0, j, n, room;
+	char			*d;
 
 	ps->text += len;
-	for (i = 0; i < len && !ps->cut; ) {
-		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
-		    text[i] == '\r') {
-			if (b->len > 0 && b->data[b->len - 1] != ' ')
-				sg_buf_putc(b, ' ');
+	if (ps->cut || len == 0)
+		return;
+	if (b->len < SNIPPET + 3)
+		sg_buf_grow(b, SNIPPET + 3 - b->len);
+	d = b->data;
+	n = b->len;
+	while (i < len) {
+		if (snip_white[u[i]]) {
+			if (n > 0 && d[n - 1] != ' ')
+				d[n++] = ' ';
 			i++;
 			continue;
 		}
-		if (b->len > SNIPPET) {
+		if (n > SNIPPET) {
+			b->len = n;
+			d[n] = '\0';
 			cut(b, SNIPPET);
 			ps->cut = 1;
-			break;
+			return;
 		}
-		/* the rest of the word at once, to one past SNIPPET at most */
-		for (run = 1; i + run < len && run <= SNIPPET - b->len &&
-		    text[i + run] != ' ' && text[i + run] != '\n' &&
-		    text[i + run] != '\t' && text[i + run] != '\r'; run++)
+		/* the word, to one byte past SNIPPET at most */
+		room = SNIPPET - n + 1;
+		for (j = i + 1; j < len && j - i < room && !snip_white[u[j]]; j++)
 			;
-		sg_buf_put(b, text + i, run);
-		i += run;
+		memcpy(d + n, u + i, j - i);
+		n += j - i;
+		i = j;
 	}
+	b->len = n;
+	d[n] = '\0';
 }
 
 static void
