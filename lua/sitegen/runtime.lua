@@ -7,7 +7,7 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined, deps, concat, pieces_meta, uses = ...
+    linedefined, deps, concat, pieces_meta, uses, whole = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -213,15 +213,29 @@ local function environment(vars, parent, state, used)
 		end
 	end
 	if used & USES_INCLUDE ~= 0 then
-		env.include = function(name, more)
+		local function include(name, more, ...)
+			-- "<%- include(...) -%>" calls it with the table of
+			-- whole-output calls first: the partial's pieces then
+			-- go to the output as they are, not joined first
+			local as_pieces = name == whole
+			if as_pieces then name, more = more, ... end
 			if type(name) ~= "string" then
 				error("include expects a template name", 2)
 			end
 			if more ~= nil and type(more) ~= "table" then
 				error("include expects a table of variables", 2)
 			end
-			return render(name, vars_of(more), env, state.depth + 1)
+			if not as_pieces then
+				return render(name, vars_of(more), env,
+				    state.depth + 1)
+			end
+			local out, n = render(name, vars_of(more), env,
+			    state.depth + 1, true)
+			if n == 1 then return out[1] end
+			return setmetatable({ out, n }, pieces_meta)
 		end
+		env.include = include
+		whole[include] = true
 	end
 	return env
 end

@@ -169,6 +169,64 @@ is_pieces(lua_State *L, int idx)
 	return yes;
 }
 
+/* The registry's key of the metatable of slices (sg_lua_push_slice). */
+static const char	 slice_key;
+
+void
+sg_lua_push_slice(lua_State *L, int sidx, size_t off, size_t len)
+{
+	sidx = lua_absindex(L, sidx);
+	lua_createtable(L, 3, 0);
+	lua_pushvalue(L, sidx);
+	lua_rawseti(L, -2, 1);
+	lua_pushinteger(L, (lua_Integer)off);
+	lua_rawseti(L, -2, 2);
+	lua_pushinteger(L, (lua_Integer)len);
+	lua_rawseti(L, -2, 3);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &slice_key) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_createtable(L, 0, 1);
+		lua_pushliteral(L, "slice");
+		lua_setfield(L, -2, "__metatable");
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &slice_key);
+	}
+	lua_setmetatable(L, -2);
+}
+
+/* Is the value on top a slice? Sets its bytes (which stay where they are
+ * while the slice is reachable: the collector moves no string). */
+static int
+slice_of(lua_State *L, const char **s, size_t *len)
+{
+	lua_Integer	 off, n;
+	size_t		 slen;
+	const char	*str;
+	int		 yes;
+
+	if (!lua_getmetatable(L, -1))
+		return 0;
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &slice_key);
+	yes = lua_rawequal(L, -1, -2);
+	lua_pop(L, 2);
+	if (!yes)
+		return 0;
+	lua_rawgeti(L, -1, 1);
+	str = lua_tolstring(L, -1, &slen);
+	lua_pop(L, 1);
+	lua_rawgeti(L, -1, 2);
+	off = lua_tointeger(L, -1);
+	lua_rawgeti(L, -2, 3);
+	n = lua_tointeger(L, -1);
+	lua_pop(L, 2);
+	if (str == NULL || off < 0 || n < 0 || (size_t)off > slen ||
+	    (size_t)n > slen - (size_t)off)
+		return 0;
+	*s = str + off;
+	*len = (size_t)n;
+	return 1;
+}
+
 /* The "_r" of compiled templates: v as text, nil as ""; a piece list as
  * it is, for the join to copy its pieces. */
 static int
@@ -222,9 +280,13 @@ pieces_len(lua_State *L, int idx, lua_Integer n, lua_Integer *bad, int depth)
 	long long	 sub;
 	size_t		 len, total = 0;
 
+	const char	*s;
+
 	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, idx, i) == LUA_TSTRING) {
-			lua_tolstring(L, -1, &len);
+		if (lua_rawgeti(L, idx, i) == LUA_TSTRING ||
+		    (lua_istable(L, -1) && slice_of(L, &s, &len))) {
+			if (lua_type(L, -1) == LUA_TSTRING)
+				lua_tolstring(L, -1, &len);
 			total += len;
 			lua_pop(L, 1);
 			continue;
@@ -255,8 +317,10 @@ pieces_copy(lua_State *L, int idx, lua_Integer n, char *p, int depth)
 	const char	*s;
 
 	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, idx, i) == LUA_TSTRING) {
-			s = lua_tolstring(L, -1, &len);
+		if (lua_rawgeti(L, idx, i) == LUA_TSTRING ||
+		    (lua_istable(L, -1) && slice_of(L, &s, &len))) {
+			if (lua_type(L, -1) == LUA_TSTRING)
+				s = lua_tolstring(L, -1, &len);
 			memcpy(p, s, len);
 			p += len;
 			lua_pop(L, 1);
@@ -294,6 +358,8 @@ spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
     lua_Integer *bad, int depth)
 {
 	lua_Integer	 i;
+	const char	*s;
+	size_t		 len;
 	int		 base = lua_gettop(L), pushed = 0, rc;
 
 	if (!lua_checkstack(L, PUSHED + 4))
@@ -306,6 +372,20 @@ spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
 			}
 			sp->v[sp->n].s = lua_tolstring(L, -1,
 			    &sp->v[sp->n].len);
+			sp->total += sp->v[sp->n++].len;
+			if (++pushed == PUSHED) {
+				lua_settop(L, base);
+				pushed = 0;
+			}
+			continue;
+		}
+		if (lua_istable(L, -1) && slice_of(L, &s, &len)) {
+			if (sp->n == SPANS) {
+				lua_settop(L, base);
+				return 1;
+			}
+			sp->v[sp->n].s = s;
+			sp->v[sp->n].len = len;
 			sp->total += sp->v[sp->n++].len;
 			if (++pushed == PUSHED) {
 				lua_settop(L, base);
@@ -424,6 +504,60 @@ l_string(lua_State *L)
 	return push_joined(L, 1, lua_tointeger(L, 2));
 }
 
+/* The registry's key of the table of whole-output calls
+ * (sg_lua_out_calls). */
+static const char	 out_calls_key;
+
+void
+sg_lua_out_calls(lua_State *L)
+{
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &out_calls_key) == LUA_TTABLE)
+		return;
+	lua_pop(L, 1);
+	lua_newtable(L);
+	lua_createtable(L, 0, 1);		/* its keys do not keep them */
+	lua_pushliteral(L, "k");
+	lua_setfield(L, -2, "__mode");
+	lua_setmetatable(L, -2);
+	lua_pushvalue(L, -1);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &out_calls_key);
+}
+
+int
+sg_lua_out_call_is(lua_State *L, int idx)
+{
+	int	 yes;
+
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &out_calls_key);
+	yes = lua_istable(L, -1) && lua_rawequal(L, -1, idx);
+	lua_pop(L, 1);
+	return yes;
+}
+
+/* The "_c" of compiled templates: _c(f, ...) is f(...), for a tag whose
+ * whole output is that call (template.c); when f is in the table of
+ * whole-output calls, it gets that table before its arguments, and
+ * returns its output as a piece list it need not join. */
+static int
+l_out_call(lua_State *L)
+{
+	int	 n = lua_gettop(L) - 1, whole = 0;
+
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &out_calls_key) ==
+	    LUA_TTABLE) {
+		lua_pushvalue(L, 1);
+		whole = lua_rawget(L, -2) != LUA_TNIL;
+		lua_pop(L, 1);
+	}
+	if (whole) {
+		lua_insert(L, 2);	/* the table, first */
+		n++;
+	} else
+		lua_pop(L, 1);
+	lua_call(L, n, 1);
+	return 1;
+}
+
 int
 sg_lua_template_args(lua_State *L)
 {
@@ -431,5 +565,6 @@ sg_lua_template_args(lua_State *L)
 	lua_pushcfunction(L, l_raw);
 	lua_pushcfunction(L, l_table);
 	lua_pushcfunction(L, l_string);
-	return 4;
+	lua_pushcfunction(L, l_out_call);
+	return 5;
 }

@@ -15,7 +15,8 @@ int	sg_lua_escape(lua_State *L);
  * (template.c) and returns their number: _e, escape; _r, a value as text
  * (nil as "", a piece list as it is); _t, a table with room for n
  * pieces; _s, a piece list joined into a string (anything else as it
- * is), for a template that reads its content as a string. */
+ * is), for a template that reads its content as a string; _c, the call
+ * of a tag whose whole output is one call (sg_lua_out_calls). */
 int	sg_lua_template_args(lua_State *L);
 
 /* Pushes the metatable of piece lists: a table {t, n} with it stands for
@@ -25,6 +26,23 @@ int	sg_lua_template_args(lua_State *L);
  * sg_lua_concat and sg_lua_join take its pieces in its place. Made once
  * per state, kept in the registry. */
 void	sg_lua_pieces_meta(lua_State *L);
+
+/* Pushes a slice: a table {s, off, len} standing for the bytes
+ * [off, off + len) of the string at index sidx, without a copy; a piece
+ * of a piece list like a string (mark_current's pieces). */
+void	sg_lua_push_slice(lua_State *L, int sidx, size_t off, size_t len);
+
+/* Pushes the table of whole-output calls: a function that is a key (with
+ * a true value) is called by a tag whose whole output is a call to it
+ * ("<%- include(...) -%>", template.c) with this table before its
+ * arguments, and may return a piece list then instead of a string
+ * (include saves joining a partial; mark_current, copying the sidebar).
+ * Its keys are weak. Made once per state, kept in the registry. */
+void	sg_lua_out_calls(lua_State *L);
+
+/* Is the value at idx the table of whole-output calls (the marker such a
+ * call gets before its arguments)? */
+int	sg_lua_out_call_is(lua_State *L, int idx);
 
 /* concat(t, sep, i, n), the runtime's join of a template's pieces
  * t[1..n] (strings, or piece lists; sep and i are not read) into one

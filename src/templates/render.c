@@ -473,9 +473,10 @@ make_state(struct sg_render *r, struct state *st)
 		lua_pushinteger(L, (lua_Integer)r->tmpls.file[i].uses);
 		lua_setfield(L, -2, r->tmpls.file[i].name);
 	}
+	sg_lua_out_calls(L);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 11, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 12, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}

@@ -5,7 +5,8 @@
  * load and at run time alike.
  *
  * The chunk, called with (escape, tostring-or-empty, a table with room
- * for n pieces), returns the template function, which takes the
+ * for n pieces, a piece list as a string, the call of a tag that is one
+ * call: luaescape.h), returns the template function, which takes the
  * environment the template sees as its only argument (_ENV) and returns
  * the output as its pieces and their number (_o, _n), which the runtime
  * joins: an include's or a layout's into a string, the whole page's
@@ -16,8 +17,8 @@
 #include "templates/template.h"
 #include "util.h"
 
-#define HEAD	"local _e,_r,_t,_s=...;return function(_ENV) local _o,_n=_t(" \
-		SIZE "),0 "
+#define HEAD	"local _e,_r,_t,_s,_c=...;return function(_ENV) " \
+		"local _o,_n=_t(" SIZE "),0 "
 /* A template that reads its content as a string gets one (the runtime
  * may hand a layout a piece list: lua/sitegen/runtime.lua) */
 #define STRING	"content=_s(content) "
@@ -98,6 +99,62 @@ find_close(const char *s, const char *e, const char **comment)
 		p++;
 	}
 	return NULL;
+}
+
+/* The functions whose call, as a tag's whole output, may hand back a
+ * piece list instead of a string (luaescape.h, sg_lua_out_calls). */
+static const char *const whole_calls[] = { "include", "mark_current", NULL };
+
+/* Is code[0..n) one call "name(args)" of a function of whole_calls, and
+ * nothing else (white space aside)? Returns where the name ends (the
+ * caller writes "_c(name, args)"), setting *open and *close to its
+ * parentheses; NULL when it is not. Strings and long brackets inside are
+ * skipped as find_close does; a comment inside leaves the tag as it is. */
+static const char *
+whole_call(const char *code, size_t n, const char **open, const char **close)
+{
+	const char	*p = code, *e = code + n, *q, *name_end = NULL;
+	size_t		 k, len;
+	int		 depth = 0;
+	char		 quote;
+
+	while (p < e && strchr(" \t\r\n", *p))
+		p++;
+	while (e > p && strchr(" \t\r\n", e[-1]))
+		e--;
+	for (k = 0; whole_calls[k] && name_end == NULL; k++) {
+		len = strlen(whole_calls[k]);
+		if ((size_t)(e - p) > len && !memcmp(p, whole_calls[k], len))
+			name_end = p + len;
+	}
+	if (name_end == NULL)
+		return NULL;
+	for (q = name_end; q < e && strchr(" \t\r\n", *q); q++)
+		;
+	if (q >= e || *q != '(' || e[-1] != ')')
+		return NULL;
+	*open = q;
+	for (; q < e; q++) {
+		if (*q == '"' || *q == '\'') {
+			for (quote = *q++; q < e && *q != quote; q++)
+				if (*q == '\\')
+					q++;
+			if (q >= e)
+				return NULL;
+		} else if (*q == '[' && (p = long_bracket(q, e)) != NULL)
+			q = p - 1;
+		else if (*q == '-' && q + 1 < e && q[1] == '-')
+			return NULL;
+		else if (*q == '(')
+			depth++;
+		else if (*q == ')' && --depth == 0)
+			break;
+	}
+	/* the parenthesis that closes the call is the last character */
+	if (q != e - 1)
+		return NULL;
+	*close = q;
+	return name_end;
 }
 
 /* Appends text as a Lua string literal whose newlines stay newlines of
@@ -249,7 +306,7 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 {
 	struct sg_buf	 b = { 0 };
 	const char	*s = src, *e = src + len, *open, *code, *close, *cut;
-	const char	*code_end;
+	const char	*code_end, *name_end, *paren, *last, *q;
 	char		 kind;
 
 	if ((open = memchr(src, '\0', len)) != NULL) {
@@ -298,7 +355,25 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 		case '-':
 			sg_buf_printf(&b, APPEND "%s(", kind == '=' ?
 			    "_e" : "_r");
-			sg_buf_put(&b, code, (size_t)(code_end - code));
+			if (kind == '-' && (name_end = whole_call(code,
+			    (size_t)(code_end - code), &paren, &last))) {
+				/* "name(args)" as "_c(name, args)", each
+				 * newline where it was */
+				sg_buf_puts(&b, "_c(");
+				sg_buf_put(&b, code, (size_t)(name_end -
+				    code));
+				put_newlines(&b, name_end, (size_t)(paren -
+				    name_end));
+				for (q = paren + 1; q < last && strchr(
+				    " \t\r\n", *q); q++)
+					;
+				if (q < last)
+					sg_buf_putc(&b, ',');
+				sg_buf_put(&b, paren + 1, (size_t)(code_end -
+				    paren - 1));
+			} else
+				sg_buf_put(&b, code, (size_t)(code_end -
+				    code));
 			sg_buf_puts(&b, ") ");
 			put_newlines(&b, code_end, (size_t)(close - code_end));
 			break;

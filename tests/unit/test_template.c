@@ -56,6 +56,9 @@ run_n(const char *src, size_t len, const char *env)
 	/* the runtime's own */
 	if (lua_pcall(L, sg_lua_template_args(L), 1, 0) != LUA_OK)
 		goto fail;
+	/* the table of whole-output calls, for the cases that use it */
+	sg_lua_out_calls(L);
+	lua_setglobal(L, "WHOLE");
 	code = xasprintf("return setmetatable(%s, { __index = _G })",
 	    env ? env : "{}");
 	if (luaL_loadstring(L, code) != LUA_OK || lua_pcall(L, 0, 1, 0) !=
@@ -495,6 +498,78 @@ test_uses(void)
 	    "3:ab&lt;");
 }
 
+/* A tag whose whole output is one call of include or mark_current is
+ * compiled to _c(name, args), which calls a function of the table of
+ * whole-output calls with that table first (it may then return a piece
+ * list); any other tag, or any other function, is called as written. */
+static void
+test_whole_calls(void)
+{
+	static const struct {
+		const char	*src;
+		int		 whole;
+	} shapes[] = {
+		{ "<%- include(\"p\") -%>", 1 },
+		{ "<%-include(\"p\", { a = \")\" })-%>", 1 },
+		{ "<%- include (\n\"p\"\n) -%>", 1 },
+		{ "<%- include() -%>", 1 },
+		{ "<%- mark_current(x, \"(\") %>", 1 },
+		{ "<%- include(\"p\") .. \"x\" -%>", 0 },
+		{ "<%- include(\"a\")(\"b\") -%>", 0 },
+		{ "<%- include \"p\" -%>", 0 },
+		{ "<%= include(\"p\") %>", 0 },
+		{ "<% include(\"p\") %>", 0 },
+		{ "<%- included(\"p\") -%>", 0 },
+		{ "<%- include_p(\"p\") -%>", 0 },
+		{ "<%- f(include(\"p\")) -%>", 0 },
+		{ "<%- include(\"p\" --[[ ) ]]) -%>", 0 },
+	};
+	struct sg_tmpl_error	 err;
+	char			*lua;
+	size_t			 i;
+	int			 got;
+
+	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		if (sg_tmpl_compile(shapes[i].src, strlen(shapes[i].src), &lua,
+		    &err) != 0) {
+			printf("  shape %zu (%s): %s\n", i, shapes[i].src,
+			    err.msg);
+			harness_case_failed = 1;
+			continue;
+		}
+		got = strstr(lua, "_c(") != NULL;
+		if (got != shapes[i].whole) {
+			printf("  shape %zu (%s): want %s, got:\n%s\n", i,
+			    shapes[i].src, shapes[i].whole ? "_c" : "no _c",
+			    lua);
+			harness_case_failed = 1;
+		}
+		free(lua);
+	}
+#define INC	"{ include = (function() local f = function(...) " \
+		"local t = { ... } local w = t[1] == WHOLE " \
+		"if w then table.remove(t, 1) end " \
+		"return (w and '+' or '') .. #t .. ':' .. tostring(t[1]) end " \
+		"WHOLE[f] = true return f end)() }"
+	/* the function gets the table first, and the arguments as given */
+	CHECK_RUN("<%- include(\"p\") -%>", INC, "+1:p");
+	CHECK_RUN("<%- include() -%>", INC, "+0:nil");
+	CHECK_RUN("<%- include(\"p\", nil, 3) -%>", INC, "+3:p");
+	CHECK_RUN("a\n<%- include(\n\"p\"\n) -%>\nb", INC, "a\n+1:pb");
+	CHECK_RUN("<%= include(\"p\") %>|<%- include(\"p\") .. \"\" -%>", INC,
+	    "1:p|1:p");
+	/* a function not in the table (a template's own include) is
+	 * called as written */
+	CHECK_RUN("<%- include(\"p\", 2) -%>",
+	    "{ include = function(a, b) return a .. b end }", "p2");
+	CHECK_RUN("<% local include = function(a) return a .. '!' end %>"
+	    "<%- include(\"p\") -%>", NULL, "p!");
+	/* an error in the arguments is the template's, at its line */
+	CHECK_RUN("\n<%- include(nil .. 1) -%>", INC,
+	    "error: t.html:2: attempt to concatenate a nil value");
+#undef INC
+}
+
 int
 main(void)
 {
@@ -515,5 +590,6 @@ main(void)
 	TEST(test_line_count);
 	TEST(test_presize);
 	TEST(test_uses);
+	TEST(test_whole_calls);
 	HARNESS_EXIT();
 }
