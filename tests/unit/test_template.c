@@ -570,6 +570,45 @@ test_whole_calls(void)
 #undef INC
 }
 
+/* A slice is a piece like a string: a join copies the bytes it names
+ * (mark_current's pieces); one out of its string's bounds is refused. */
+static void
+test_slices(void)
+{
+	lua_State	*L = luaL_newstate();
+	struct sg_buf	 out = { NULL, 0, 0 };
+
+	/* t = { slice("xxhello", 2, 5), "|", slice("xxhello", 0, 2) } */
+	lua_createtable(L, 3, 0);
+	lua_pushliteral(L, "xxhello");
+	sg_lua_push_slice(L, -1, 2, 5);
+	lua_rawseti(L, -3, 1);
+	sg_lua_push_slice(L, -1, 0, 2);
+	lua_rawseti(L, -3, 3);
+	lua_pop(L, 1);
+	lua_pushliteral(L, "|");
+	lua_rawseti(L, -2, 2);
+	CHECK(sg_lua_join(L, -1, 3, &out) == 0);
+	CHECK_STR(out.data, "hello|xx");
+	/* the same joined by the runtime's concat (a partial's output) */
+	lua_pushcfunction(L, sg_lua_concat);
+	lua_pushvalue(L, -2);
+	lua_pushliteral(L, "");
+	lua_pushinteger(L, 1);
+	lua_pushinteger(L, 3);
+	CHECK(lua_pcall(L, 4, 1, 0) == LUA_OK);
+	CHECK_STR(lua_tostring(L, -1), "hello|xx");
+	lua_pop(L, 1);
+	lua_pushliteral(L, "abc");
+	sg_lua_push_slice(L, -1, 2, 5);
+	lua_rawseti(L, -3, 1);
+	lua_pop(L, 1);
+	out.len = 0;
+	CHECK(sg_lua_join(L, -1, 3, &out) == -1);
+	sg_buf_free(&out);
+	lua_close(L);
+}
+
 int
 main(void)
 {
@@ -591,5 +630,6 @@ main(void)
 	TEST(test_presize);
 	TEST(test_uses);
 	TEST(test_whole_calls);
+	TEST(test_slices);
 	HARNESS_EXIT();
 }
