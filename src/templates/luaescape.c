@@ -142,31 +142,46 @@ static const char	 pieces_key;
  * nest no deeper than its limit of layouts, 32). */
 #define PIECES_DEPTH	64
 
-void
-sg_lua_pieces_meta(lua_State *L)
+/* Pushes the metatable kept in the registry at key, made on first use;
+ * its __metatable, name, is what a template's getmetatable would see. */
+static void
+registry_meta(lua_State *L, const char *key, const char *name)
 {
-	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &pieces_key) == LUA_TTABLE)
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE)
 		return;
 	lua_pop(L, 1);
 	lua_createtable(L, 0, 1);
-	lua_pushliteral(L, "pieces");
+	lua_pushstring(L, name);
 	lua_setfield(L, -2, "__metatable");
 	lua_pushvalue(L, -1);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &pieces_key);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+}
+
+/* Is the value at idx a table with the metatable kept at key? */
+static int
+has_meta(lua_State *L, int idx, const char *key)
+{
+	int	 yes;
+
+	if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+		return 0;
+	lua_rawgetp(L, LUA_REGISTRYINDEX, key);
+	yes = lua_rawequal(L, -1, -2);
+	lua_pop(L, 2);
+	return yes;
+}
+
+void
+sg_lua_pieces_meta(lua_State *L)
+{
+	registry_meta(L, &pieces_key, "pieces");
 }
 
 /* Is the value at idx a piece list (sg_lua_pieces_meta)? */
 static int
 is_pieces(lua_State *L, int idx)
 {
-	int	 yes;
-
-	if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
-		return 0;
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &pieces_key);
-	yes = lua_rawequal(L, -1, -2);
-	lua_pop(L, 2);
-	return yes;
+	return has_meta(L, idx, &pieces_key);
 }
 
 /* The registry's key of the metatable of slices (sg_lua_push_slice). */
@@ -183,14 +198,7 @@ sg_lua_push_slice(lua_State *L, int sidx, size_t off, size_t len)
 	lua_rawseti(L, -2, 2);
 	lua_pushinteger(L, (lua_Integer)len);
 	lua_rawseti(L, -2, 3);
-	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &slice_key) != LUA_TTABLE) {
-		lua_pop(L, 1);
-		lua_createtable(L, 0, 1);
-		lua_pushliteral(L, "slice");
-		lua_setfield(L, -2, "__metatable");
-		lua_pushvalue(L, -1);
-		lua_rawsetp(L, LUA_REGISTRYINDEX, &slice_key);
-	}
+	registry_meta(L, &slice_key, "slice");
 	lua_setmetatable(L, -2);
 }
 
@@ -202,14 +210,8 @@ slice_of(lua_State *L, const char **s, size_t *len)
 	lua_Integer	 off, n;
 	size_t		 slen;
 	const char	*str;
-	int		 yes;
 
-	if (!lua_getmetatable(L, -1))
-		return 0;
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &slice_key);
-	yes = lua_rawequal(L, -1, -2);
-	lua_pop(L, 2);
-	if (!yes)
+	if (!has_meta(L, -1, &slice_key))
 		return 0;
 	lua_rawgeti(L, -1, 1);
 	str = lua_tolstring(L, -1, &slen);
@@ -279,12 +281,11 @@ pieces_len(lua_State *L, int idx, lua_Integer n, lua_Integer *bad, int depth)
 	lua_Integer	 i;
 	long long	 sub;
 	size_t		 len, total = 0;
-
 	const char	*s;
 
 	for (i = 1; i <= n; i++) {
 		if (lua_rawgeti(L, idx, i) == LUA_TSTRING ||
-		    (lua_istable(L, -1) && slice_of(L, &s, &len))) {
+		    slice_of(L, &s, &len)) {
 			if (lua_type(L, -1) == LUA_TSTRING)
 				lua_tolstring(L, -1, &len);
 			total += len;
@@ -318,7 +319,7 @@ pieces_copy(lua_State *L, int idx, lua_Integer n, char *p, int depth)
 
 	for (i = 1; i <= n; i++) {
 		if (lua_rawgeti(L, idx, i) == LUA_TSTRING ||
-		    (lua_istable(L, -1) && slice_of(L, &s, &len))) {
+		    slice_of(L, &s, &len)) {
 			if (lua_type(L, -1) == LUA_TSTRING)
 				s = lua_tolstring(L, -1, &len);
 			memcpy(p, s, len);
@@ -379,7 +380,7 @@ spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
 			}
 			continue;
 		}
-		if (lua_istable(L, -1) && slice_of(L, &s, &len)) {
+		if (slice_of(L, &s, &len)) {
 			if (sp->n == SPANS) {
 				lua_settop(L, base);
 				return 1;
