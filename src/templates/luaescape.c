@@ -229,6 +229,18 @@ slice_of(lua_State *L, const char **s, size_t *len)
 	return 1;
 }
 
+/* The bytes of the piece on top, of Lua type t, when it is text: a string
+ * or a slice. */
+static int
+text_of(lua_State *L, int t, const char **s, size_t *len)
+{
+	if (t == LUA_TSTRING) {
+		*s = lua_tolstring(L, -1, len);
+		return 1;
+	}
+	return t == LUA_TTABLE && slice_of(L, s, len);
+}
+
 /* The "_r" of compiled templates: v as text, nil as ""; a piece list as
  * it is, for the join to copy its pieces. */
 static int
@@ -274,7 +286,7 @@ open_list(lua_State *L, int depth)
 }
 
 /* The bytes of the pieces t[1..n] of the table at idx (an absolute
- * index), or -1 if one is neither a string nor a piece list. */
+ * index), or -1 if one is neither text (text_of) nor a piece list. */
 static long long
 pieces_len(lua_State *L, int idx, lua_Integer n, lua_Integer *bad, int depth)
 {
@@ -284,10 +296,7 @@ pieces_len(lua_State *L, int idx, lua_Integer n, lua_Integer *bad, int depth)
 	const char	*s;
 
 	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, idx, i) == LUA_TSTRING ||
-		    slice_of(L, &s, &len)) {
-			if (lua_type(L, -1) == LUA_TSTRING)
-				lua_tolstring(L, -1, &len);
+		if (text_of(L, lua_rawgeti(L, idx, i), &s, &len)) {
 			total += len;
 			lua_pop(L, 1);
 			continue;
@@ -318,10 +327,7 @@ pieces_copy(lua_State *L, int idx, lua_Integer n, char *p, int depth)
 	const char	*s;
 
 	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, idx, i) == LUA_TSTRING ||
-		    slice_of(L, &s, &len)) {
-			if (lua_type(L, -1) == LUA_TSTRING)
-				s = lua_tolstring(L, -1, &len);
+		if (text_of(L, lua_rawgeti(L, idx, i), &s, &len)) {
 			memcpy(p, s, len);
 			p += len;
 			lua_pop(L, 1);
@@ -353,7 +359,7 @@ struct spans {
 
 /* Notes the pieces t[1..n] of the table at idx (an absolute index) in
  * sp. Returns 0; 1 if they are more than SPANS; -1, with *bad set, if
- * one is neither a string nor a piece list. */
+ * one is neither text (text_of) nor a piece list. */
 static int
 spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
     lua_Integer *bad, int depth)
@@ -366,28 +372,14 @@ spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
 	if (!lua_checkstack(L, PUSHED + 4))
 		return 1;
 	for (i = 1; i <= n; i++) {
-		if (lua_rawgeti(L, idx, i) == LUA_TSTRING) {
-			if (sp->n == SPANS) {
-				lua_settop(L, base);
-				return 1;
-			}
-			sp->v[sp->n].s = lua_tolstring(L, -1,
-			    &sp->v[sp->n].len);
-			sp->total += sp->v[sp->n++].len;
-			if (++pushed == PUSHED) {
-				lua_settop(L, base);
-				pushed = 0;
-			}
-			continue;
-		}
-		if (slice_of(L, &s, &len)) {
+		if (text_of(L, lua_rawgeti(L, idx, i), &s, &len)) {
 			if (sp->n == SPANS) {
 				lua_settop(L, base);
 				return 1;
 			}
 			sp->v[sp->n].s = s;
-			sp->v[sp->n].len = len;
-			sp->total += sp->v[sp->n++].len;
+			sp->v[sp->n++].len = len;
+			sp->total += len;
 			if (++pushed == PUSHED) {
 				lua_settop(L, base);
 				pushed = 0;

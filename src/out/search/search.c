@@ -273,7 +273,8 @@ snip_add(struct pstate *ps, const char *text, size_t len)
 		}
 		/* the word, to one byte past SNIPPET at most */
 		room = SNIPPET - n + 1;
-		for (j = i + 1; j < len && j - i < room && !snip_white[u[j]]; j++)
+		for (j = i + 1; j < len && j - i < room &&
+		    !snip_white[u[j]]; j++)
 			;
 		memcpy(d + n, u + i, j - i);
 		n += j - i;
