@@ -56,7 +56,7 @@ fonts_embedded() {
 
 # Each font is embedded once for each encoding cairo gives it (a subset
 # of WinAnsi, one of CIDs): a font in twice was laid out with two cairo
-# faces of one file, made at once on two threads (fonts.c), and made the
+# faces of one file, made at once on two threads (faces.c), and made the
 # bytes differ from one build to the next.
 fonts_once() {
 	pdffonts "$1" | awk 'NR > 2 { key = $1; sub(/^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/, "", key)
@@ -238,6 +238,49 @@ if [ "$o" = "content/_index.md:3008:1: warning: this block is 318 kB long: the h
 	ok "a paragraph past 256 kB: a warning at its line"
 else
 	bad "a paragraph past 256 kB: a warning at its line" "$o"
+fi
+
+# fonts beyond the pair: four handouts of Thai, Devanagari, Cherokee and
+# musical symbols (DejaVu has none of them; fonts-noto-core has) and SVG
+# text in DejaVu Serif, laid out two at a time. Before faces.c made such
+# fonts one thread at a time and ran such jobs alone, one build in five
+# crashed (cairo's faces and its ten open font files) and most gave
+# other bytes than --jobs 1.
+fb=$tmp/fallback
+mkdir -p "$fb/content"
+printf 'title: Fallback\nbase_url: https://example.org/\nhandouts:\n' > "$fb/site.yml"
+words='สวัสดีครับ **ภาษาไทย** *ไทย* नमस्ते **दुनिया** ᏣᎳᎩ 𝄞♩ ☐ مرحبا שלום'
+for n in a b c d; do
+	printf '  - { name: %s, title: "Handout %s สวัสดี", pages: [%s.md] }\n' $n $n $n >> "$fb/site.yml"
+	printf -- '---\ntitle: Page %s\n---\n\n%s\n\n## ไทย\n\n- %s `code नमस्ते`\n\n| ไทย | %s |\n| - | - |\n| ᏣᎳᎩ | x |\n\n![A figure](fig.svg)\n' \
+	    $n "$words" "$words" $n > "$fb/content/$n.md"
+done
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="30" font-family="DejaVu Serif">Serif ไทย</text></svg>\n' > "$fb/content/fig.svg"
+if o=$("$sg" --root "$fb" --out "$tmp/fb1" --quiet --jobs 1 pdf 2>&1); then
+	ok "fallback fonts: the handouts build"
+	check "fallback fonts: Noto Sans Thai and DejaVu Serif are embedded" sh -c \
+	    "pdffonts '$tmp/fb1/handouts/a.pdf' | grep -q NotoSansThai && pdffonts '$tmp/fb1/handouts/a.pdf' | grep -q DejaVuSerif"
+	for n in a b c d; do
+		check "fallback fonts: $n.pdf, each font embedded once" fonts_once "$tmp/fb1/handouts/$n.pdf"
+	done
+	crashed= differ=
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		rm -rf "$tmp/fb2"
+		if ! e=$("$sg" --root "$fb" --out "$tmp/fb2" --quiet --jobs 2 pdf 2>&1); then
+			crashed="$crashed
+run $i: $e"
+			continue
+		fi
+		d=$(same_pdfs "$tmp/fb1/handouts" "$tmp/fb2/handouts" 2>&1) ||
+		    differ="$differ
+run $i: $d"
+	done
+	if [ -z "$crashed" ]; then ok "fallback fonts: ten builds at --jobs 2, none fails"
+	else bad "fallback fonts: ten builds at --jobs 2, none fails" "$crashed"; fi
+	if [ -z "$differ" ]; then ok "fallback fonts: ten builds at --jobs 2, the bytes of --jobs 1"
+	else bad "fallback fonts: ten builds at --jobs 2, the bytes of --jobs 1" "$differ"; fi
+else
+	bad "fallback fonts: the handouts build" "$o"
 fi
 
 # ---- this guide -------------------------------------------------------------

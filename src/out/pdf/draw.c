@@ -259,7 +259,7 @@ pdf_draw_frag(struct pdf *p, cairo_t *cr, const struct frag *f, double x0,
 		}
 		break;
 	case BOX_IMAGE:
-		pdf_image_draw(cr, b, x, y);
+		pdf_image_draw(p, cr, b, x, y);
 		break;
 	case BOX_ROW:
 		row(p, cr, b, x, y);

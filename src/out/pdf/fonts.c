@@ -2,7 +2,6 @@
  * hinting and glyph-position rounding off, as a PDF wants), the theme's
  * colours, and the small helpers every layout uses. */
 #include <fontconfig/fontconfig.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,8 +13,8 @@
 #include "out/pdf/pdf_int.h"
 
 /* Does fontconfig have family, rather than a fallback for it? */
-static int
-have_family(const char *family)
+int
+pdf_have_family(const char *family)
 {
 	FcPattern	*pat, *match;
 	FcResult	 res;
@@ -43,14 +42,14 @@ sgx_pdf_check_fonts(const struct sg_handouts *hs, struct sg_diag *diag)
 	struct sg_loc	 loc = { "site.yml", 0, 0 };
 	int		 bad = 0;
 
-	if (!have_family(hs->font)) {
+	if (!pdf_have_family(hs->font)) {
 		sg_diag_error(diag, hs->font_loc.file ? &hs->font_loc : &loc,
 		    "the font '%s' for handouts cannot be found (install it, "
 		    "e.g. apt-get install fonts-dejavu-core, or name another "
 		    "in pdf.font)", hs->font);
 		bad++;
 	}
-	if (!have_family(hs->mono)) {
+	if (!pdf_have_family(hs->mono)) {
 		sg_diag_error(diag, hs->mono_loc.file ? &hs->mono_loc : &loc,
 		    "the font '%s' for code in handouts cannot be found "
 		    "(install it, e.g. apt-get install fonts-dejavu-core, or "
@@ -73,8 +72,8 @@ sgx_pdf_version(void)
 
 /* A font map at 72 dpi and a context on it with hinting and glyph-position
  * rounding off, as a PDF wants. */
-static void
-context_new(const struct sg_site *site, PangoFontMap **fontmap,
+void
+pdf_context_new(const struct sg_site *site, PangoFontMap **fontmap,
     PangoContext **pc)
 {
 	cairo_font_options_t	*fo;
@@ -94,85 +93,15 @@ context_new(const struct sg_site *site, PangoFontMap **fontmap,
 	    site->config.language ? site->config.language : "en"));
 }
 
-/*
- * The cairo font faces of each pair of fonts a PDF uses, made once and
- * kept until the process ends. cairo 1.16 looks a font file's faces up
- * and adds a new one to their list without a lock
- * (_cairo_ft_font_face_create). Two threads laying out their first text
- * in one font at the same moment could each add a face of their own; a
- * PDF whose text was measured with both then embedded that font twice,
- * and its bytes differed from the next build's (seen in about one build
- * in 75 of the guide's handouts under ASan, two handouts at a time:
- * DejaVu Sans Bold twice). So the faces of the fonts of a pair, upright
- * and italic, regular and bold (all the layouts ask for), are made here
- * on one thread at a time, before any layout in that pair; every later
- * layout finds them and adds none. They are held, so that no face is
- * freed (and taken out of the list) while another thread reads it.
- * Faces of fonts pango falls back on, for characters the pair lacks,
- * are still made where they are first needed.
- */
-struct held_faces {
-	char		*font, *mono;
-	PangoFontMap	*fontmap;
-	PangoContext	*pc;
-	PangoFont	*fonts[8];
-};
-
-static pthread_mutex_t		 held_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct held_faces	*held;		/* process lifetime */
-static size_t			 nheld;
-
-static void
-hold_faces(const struct pdf *p)
-{
-	const PangoFontDescription *base;
-	PangoFontDescription	*fd;
-	struct held_faces	*h;
-	size_t			 i;
-	int			 k;
-
-	pthread_mutex_lock(&held_lock);
-	for (i = 0; i < nheld; i++)
-		if (!strcmp(held[i].font, p->hs->font) &&
-		    !strcmp(held[i].mono, p->hs->mono))
-			break;
-	if (i < nheld) {
-		pthread_mutex_unlock(&held_lock);
-		return;
-	}
-	held = xrealloc(held, (nheld + 1) * sizeof(*held));
-	h = &held[nheld++];
-	memset(h, 0, sizeof(*h));
-	h->font = xstrdup(p->hs->font);
-	h->mono = xstrdup(p->hs->mono);
-	context_new(p->site, &h->fontmap, &h->pc);
-	for (k = 0; k < 8; k++) {
-		base = k < 4 ? p->sans : p->mono;
-		fd = pango_font_description_copy(base);
-		pango_font_description_set_size(fd, 10 * PANGO_SCALE);
-		pango_font_description_set_weight(fd, k & 1 ?
-		    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		pango_font_description_set_style(fd, k & 2 ?
-		    PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-		h->fonts[k] = pango_font_map_load_font(h->fontmap, h->pc, fd);
-		/* the scaled font is what makes (and holds) the face */
-		if (h->fonts[k] && PANGO_IS_CAIRO_FONT(h->fonts[k]))
-			(void)pango_cairo_font_get_scaled_font(
-			    PANGO_CAIRO_FONT(h->fonts[k]));
-		pango_font_description_free(fd);
-	}
-	pthread_mutex_unlock(&held_lock);
-}
-
 int
 pdf_fonts_open(struct pdf *p)
 {
-	context_new(p->site, &p->fontmap, &p->pc);
+	pdf_context_new(p->site, &p->fontmap, &p->pc);
 	p->sans = pango_font_description_from_string(p->hs->font);
 	p->mono = pango_font_description_from_string(p->hs->mono);
 	pango_font_description_set_family(p->sans, p->hs->font);
 	pango_font_description_set_family(p->mono, p->hs->mono);
-	hold_faces(p);
+	pdf_faces_open(p);
 	return 0;
 }
 
@@ -187,6 +116,8 @@ pdf_fonts_close(struct pdf *p)
 		g_object_unref(p->pc);
 	if (p->fontmap)
 		g_object_unref(p->fontmap);
+	/* last: freeing the fonts may free faces (faces.c) */
+	pdf_faces_close(p);
 }
 
 /* ---- colours ----------------------------------------------------------- */
@@ -337,12 +268,13 @@ pdf_layout_new(struct pdf *p, const PangoFontDescription *font, double size,
 }
 
 void
-pdf_text_measure(struct text *t)
+pdf_text_measure(struct pdf *p, struct text *t)
 {
 	PangoLayoutIter	*it;
 	PangoRectangle	 log;
 	int		 i = 0;
 
+	pdf_layout_fonts(p, t->layout);
 	t->nlines = pango_layout_get_line_count(t->layout);
 	t->top = xcalloc((size_t)t->nlines + 1, sizeof(double));
 	t->base = xcalloc((size_t)t->nlines + 1, sizeof(double));
@@ -359,11 +291,11 @@ pdf_text_measure(struct text *t)
 }
 
 void
-pdf_text_remeasure(struct text *t)
+pdf_text_remeasure(struct pdf *p, struct text *t)
 {
 	free(t->top);
 	free(t->base);
-	pdf_text_measure(t);
+	pdf_text_measure(p, t);
 }
 
 void

@@ -57,13 +57,20 @@ load_jpeg(struct box *b, const char *path)
 }
 
 static int
-load_svg(struct box *b, const char *path)
+load_svg(struct pdf *p, struct box *b, const char *path)
 {
 	RsvgHandle	*h = rsvg_handle_new_from_file(path, NULL);
 	gdouble		 w, hh;
+	char		*text;
+	size_t		 len;
 
 	if (h == NULL)
 		return -1;
+	/* text in other fonts than the pair's: this job runs alone */
+	if ((text = sg_file_read(path, &len)) == NULL ||
+	    pdf_svg_other_fonts(p, text, len))
+		pdf_alone(p);
+	free(text);
 	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh)) {
 		RsvgRectangle	 in, out;
 		gboolean	 hw, hhh, hv;
@@ -105,7 +112,7 @@ pdf_image_load(struct pdf *p, struct box *b, const char *path,
 	else if (dot && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg")))
 		rc = load_jpeg(b, path);
 	else if (dot && !strcasecmp(dot, ".svg"))
-		rc = load_svg(b, path);
+		rc = load_svg(p, b, path);
 	else {
 		sg_diag_error(p->diag, loc, "the image '%s' is not PNG, JPEG "
 		    "or SVG, which handouts can show", strrchr(path, '/') ?
@@ -123,7 +130,8 @@ pdf_image_load(struct pdf *p, struct box *b, const char *path,
 }
 
 void
-pdf_image_draw(cairo_t *cr, const struct box *b, double x, double y)
+pdf_image_draw(struct pdf *p, cairo_t *cr, const struct box *b, double x,
+    double y)
 {
 	double		 s = b->h / b->img_h, w = b->img_w * s;
 	RsvgRectangle	 vp;
@@ -135,7 +143,9 @@ pdf_image_draw(cairo_t *cr, const struct box *b, double x, double y)
 		vp.y = y;
 		vp.width = w;
 		vp.height = b->h;
+		pdf_held_map_begin(p);
 		rsvg_handle_render_document(b->svg, cr, &vp, NULL);
+		pdf_held_map_end(p);
 	} else if (b->image) {
 		cairo_translate(cr, x, y);
 		cairo_scale(cr, w / cairo_image_surface_get_width(b->image),

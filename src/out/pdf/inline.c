@@ -121,8 +121,8 @@ cut(const struct sg_buf *b, size_t s)
  * (pango's line breaking slows down past that): the first into t, the
  * others into *more, attributes and links shifted to each. */
 static void
-split(struct text *t, const struct sg_buf *buf, PangoAttrList *al,
-    struct text **more, size_t *nmore)
+split(struct pdf *p, struct text *t, const struct sg_buf *buf,
+    PangoAttrList *al, struct text **more, size_t *nmore)
 {
 	struct link	*links = t->links, *lk;
 	size_t		 nlinks = t->nlinks, s, e, k;
@@ -164,7 +164,7 @@ split(struct text *t, const struct sg_buf *buf, PangoAttrList *al,
 			lk->dest = links[k].dest ? xstrdup(links[k].dest) : NULL;
 			lk->uri = links[k].uri ? xstrdup(links[k].uri) : NULL;
 		}
-		pdf_text_measure(dst);
+		pdf_text_measure(p, dst);
 	}
 	for (k = 0; k < nlinks; k++) {
 		free(links[k].dest);
@@ -327,9 +327,9 @@ pdf_inlines(struct pdf *p, const struct sg_node *n, struct text *t,
 		pango_layout_set_text(t->layout, buf.data ? buf.data : "",
 		    (int)buf.len);
 		pango_layout_set_attributes(t->layout, al);
-		pdf_text_measure(t);
+		pdf_text_measure(p, t);
 	} else
-		split(t, &buf, al, more, nmore);
+		split(p, t, &buf, al, more, nmore);
 	pango_attr_list_unref(al);
 	sg_buf_free(&buf);
 }
@@ -366,5 +366,5 @@ pdf_plain(struct pdf *p, const char *s, struct text *t,
 	pango_layout_set_text(t->layout, buf.data ? buf.data : "",
 	    (int)buf.len);
 	sg_buf_free(&buf);
-	pdf_text_measure(t);
+	pdf_text_measure(p, t);
 }

@@ -299,6 +299,7 @@ tab_stops(struct pdf *p, PangoLayout *l)
 	int		 w;
 
 	pango_layout_set_text(m, "    ", 4);
+	pdf_layout_fonts(p, m);
 	pango_layout_get_size(m, &w, NULL);
 	g_object_unref(m);
 	tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
@@ -351,7 +352,7 @@ code_piece(struct lay *l, const char *s, size_t len, const struct sg_token *tok,
 	}
 	pango_layout_set_attributes(b->text.layout, al);
 	pango_attr_list_unref(al);
-	pdf_text_measure(&b->text);
+	pdf_text_measure(p, &b->text);
 	b->h = b->text.top[b->text.nlines] - b->text.top[0] + 2 * b->pad;
 }
 
@@ -483,6 +484,7 @@ push(struct lay *l, const struct sg_node *n)
 			g_object_unref(l->marker);
 		l->marker = pdf_layout_new(p, p->sans, p->body_size, 0);
 		pango_layout_set_text(l->marker, mark, -1);
+		pdf_layout_fonts(p, l->marker);
 		{
 			int mw;
 
@@ -600,6 +602,7 @@ notes(struct lay *l)
 		    l->notes[i]->u.footnote.index);
 		l->marker = pdf_layout_new(p, p->sans, p->body_size, 0);
 		pango_layout_set_text(l->marker, mark, -1);
+		pdf_layout_fonts(p, l->marker);
 		pango_layout_get_size(l->marker, &mw, NULL);
 		l->marker_x = -(double)mw / PANGO_SCALE - 5;
 		l->ctx[0].kind = SG_NODE_ITEM;

@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "diag.h"
@@ -134,6 +135,11 @@ struct pdf {
 	PangoFontMap		*fontmap;
 	PangoContext		*pc;
 	PangoFontDescription	*sans, *mono;
+	struct held_faces	*held;		/* the pair's (faces.c) */
+	const FcCharSet		*covered;	/* what all the pair's fonts
+						 * have (faces.c keeps it) */
+	unsigned char		 ascii[128];	/* 1: needs no other font */
+	int			 alone;		/* no other job runs */
 	struct palette		 pal;
 	double			 page_w, page_h;
 	double			 margin_x, margin_top, margin_bottom;
@@ -153,6 +159,43 @@ struct pdf {
 int		 pdf_fonts_open(struct pdf *p);
 /* Frees what pdf_fonts_open made. */
 void		 pdf_fonts_close(struct pdf *p);
+/* Does fontconfig have family, rather than a fallback for it? */
+int		 pdf_have_family(const char *family);
+/* A new font map at 72 dpi and a context on it with hinting and
+ * glyph-position rounding off, as a PDF wants; the caller unrefs both. */
+void		 pdf_context_new(const struct sg_site *site,
+		    PangoFontMap **fontmap, PangoContext **pc);
+
+/* faces.c */
+/* For pdf_fonts_open, once p's font map and descriptions are made:
+ * starts p's job (shared with others, or alone: see pdf_alone) and sets
+ * p->held, p->covered and p->ascii. */
+void		 pdf_faces_open(struct pdf *p);
+/* Ends p's job: for pdf_fonts_close, once p's fonts are freed. */
+void		 pdf_faces_close(struct pdf *p);
+
+/* Makes sure that the fonts pango falls back on for l's text, where the
+ * pair of fonts lacks a character, are made by one thread at a time and
+ * kept (faces.c). Call it once l's text and attributes are set,
+ * before anything measures or draws l; pdf_text_measure does. */
+void		 pdf_layout_fonts(struct pdf *p, PangoLayout *l);
+
+/* Makes p's job the only one under way, now and, for every later job,
+ * for the rest of the process: for a job that uses fonts beyond its
+ * pair's (faces.c). Waits for the jobs under way to end. */
+void		 pdf_alone(struct pdf *p);
+
+/* Does the SVG image svg[0..len) draw text in fonts other than p's
+ * pair, or characters the pair lacks? (Text it may draw counts.) */
+int		 pdf_svg_other_fonts(struct pdf *p, const char *svg,
+		    size_t len);
+
+/* Between these two calls, under a lock of faces.c, this thread's
+ * default pango font map (which librsvg draws an SVG's text with) is the
+ * held one of p's pair: the fonts an image takes are made one at a time
+ * and kept, as the layouts' fallbacks are. */
+void		 pdf_held_map_begin(struct pdf *p);
+void		 pdf_held_map_end(struct pdf *p);
 
 /* The theme's colours: the site's copy of its _palette.scss, else the
  * default theme's built into sitegen; these values stand in for any it
@@ -162,10 +205,10 @@ PangoLayout	*pdf_layout_new(struct pdf *p, const PangoFontDescription *font,
 		    double size, double width);
 
 /* Fills in the line metrics of t's layout. */
-void		 pdf_text_measure(struct text *t);
+void		 pdf_text_measure(struct pdf *p, struct text *t);
 
 /* Measures t again, after its width or spacing changed. */
-void		 pdf_text_remeasure(struct text *t);
+void		 pdf_text_remeasure(struct pdf *p, struct text *t);
 /* Frees what t holds (its Pango layout, links and line positions), not
  * t. */
 void		 pdf_text_free(struct text *t);
@@ -215,8 +258,8 @@ int		 pdf_image_load(struct pdf *p, struct box *b, const char *path,
 		    const struct sg_loc *loc);
 
 /* Draws b's image scaled into w x h at x, y. */
-void		 pdf_image_draw(cairo_t *cr, const struct box *b, double x,
-	    double y);
+void		 pdf_image_draw(struct pdf *p, cairo_t *cr, const struct box *b,
+		    double x, double y);
 
 /* paginate.c */
 void		 pdf_paginate(struct pdf *p, struct box **v, size_t n,

@@ -115,7 +115,7 @@ pdf_table(struct pdf *p, const struct sg_node *t, double x, double w)
 			pango_layout_set_alignment(b->cells[i].layout,
 			    align_of(i < t->u.table.ncols && t->u.table.align ?
 			    t->u.table.align[i] : SG_ALIGN_NONE));
-			pdf_text_remeasure(&b->cells[i]);
+			pdf_text_remeasure(p, &b->cells[i]);
 			if (b->cells[i].top[b->cells[i].nlines] > b->h)
 				b->h = b->cells[i].top[b->cells[i].nlines];
 		}
