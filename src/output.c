@@ -307,34 +307,92 @@ open_removable(int dirfd, const char *name)
 	return fd;
 }
 
+/* A folder on the way down in unremovable(): its descriptor (-1 while
+ * a folder below KEEP_FDS levels is open), its subfolders (names[off..))
+ * and the length of the shown path up to it. */
+struct unrm_level {
+	int		 fd;
+	struct sg_buf	 names;
+	size_t		 off;
+	size_t		 shown;
+};
+
+#define KEEP_FDS	32	/* levels whose descriptor stays open */
+
 /* Finds a folder under dirfd/name (depth first) that this user could not
  * empty, so that the old output could not be removed after the swap.
  * Each folder is one faccessat, one open and its listing (sub_dirs): at
  * 10,000 pages, 10,130 folders, that is 85 ms, where a stat of each, the
- * check and a DIR stream took 140. The listing is done before going
- * down, so the stack holds no buffer per level. Returns its path (the
- * caller frees) or NULL. */
+ * check and a DIR stream took 140. As in rmtree.c, each folder is listed
+ * once on the way down, descriptors stay open for the top KEEP_FDS
+ * levels and ".." leads back up below them: neither the stack nor the
+ * descriptor limit bounds the depth (a walk that stopped at 256 levels
+ * found a folder it could not empty deeper down only after the swap).
+ * Returns its path (the caller frees) or NULL. */
 static char *
-unremovable(int dirfd, const char *name, const char *shown, int depth)
+unremovable(int dirfd, const char *name, const char *shown)
 {
-	struct sg_buf	 dirs = { NULL, 0, 0 };
-	char		*bad = NULL, *sub;
-	size_t		 off;
-	int		 fd;
+	struct unrm_level	*v = NULL, *lv;
+	struct sg_buf		 path = { NULL, 0, 0 };
+	size_t			 n = 0, cap = 0;
+	char			*bad = NULL, *sub;
+	int			 fd, up;
 
-	if (depth > 256 || (fd = open_removable(dirfd, name)) == -1)
+	if ((fd = open_removable(dirfd, name)) == -1)
 		return NULL;
 	if (fd == -2)
 		return xstrdup(shown);
-	sub_dirs(fd, &dirs);
-	for (off = 0; bad == NULL && off < dirs.len;
-	    off += strlen(dirs.data + off) + 1) {
-		sub = xasprintf("%s/%s", shown, dirs.data + off);
-		bad = unremovable(fd, dirs.data + off, sub, depth + 1);
-		free(sub);
+	sg_buf_puts(&path, shown);
+	for (;;) {
+		/* fd: the folder just entered, at the end of path */
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		lv = &v[n++];
+		memset(lv, 0, sizeof(*lv));
+		lv->fd = fd;
+		lv->shown = path.len;
+		sub_dirs(fd, &lv->names);
+		if (n > KEEP_FDS + 1 && v[n - 2].fd >= 0) {
+			close(v[n - 2].fd);
+			v[n - 2].fd = -1;
+		}
+		/* the next subfolder to enter, going up as each is done */
+		for (fd = -1; n > 0 && fd == -1 && bad == NULL; ) {
+			lv = &v[n - 1];
+			if (lv->off >= lv->names.len) {
+				up = n > 1 && v[n - 2].fd == -1 ? openat(lv->fd,
+				    "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC) :
+				    -1;
+				close(lv->fd);
+				sg_buf_free(&lv->names);
+				if (--n > 0 && v[n - 1].fd == -1 &&
+				    (v[n - 1].fd = up) == -1)
+					break;	/* lost on the way up */
+				continue;
+			}
+			sub = lv->names.data + lv->off;
+			lv->off += strlen(sub) + 1;
+			path.len = lv->shown;
+			sg_buf_putc(&path, '/');
+			sg_buf_puts(&path, sub);
+			if ((fd = open_removable(lv->fd, sub)) == -2)
+				bad = xstrdup(path.data);
+		}
+		if (fd < 0 || bad != NULL)
+			break;
 	}
-	sg_buf_free(&dirs);
-	close(fd);
+	while (n > 0) {
+		lv = &v[--n];
+		if (lv->fd >= 0)
+			close(lv->fd);
+		sg_buf_free(&lv->names);
+	}
+	if (fd >= 0)
+		close(fd);
+	free(v);
+	sg_buf_free(&path);
 	return bad;
 }
 
@@ -353,7 +411,7 @@ unremovable_one(void *arg, int worker, size_t i)
 	char		*shown = xasprintf("%s/%s", c->out, c->names[i]);
 
 	(void)worker;
-	c->bad[i] = unremovable(c->fd, c->names[i], shown, 1);
+	c->bad[i] = unremovable(c->fd, c->names[i], shown);
 	free(shown);
 }
 
@@ -368,7 +426,7 @@ unremovable_jobs(const char *out, int jobs)
 	size_t		 n, i, off;
 
 	if (jobs < 2)
-		return unremovable(AT_FDCWD, out, out, 0);
+		return unremovable(AT_FDCWD, out, out);
 	if ((c.fd = open_removable(AT_FDCWD, out)) == -1)
 		return NULL;
 	if (c.fd == -2)

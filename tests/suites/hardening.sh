@@ -237,6 +237,26 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
 		    "exit $status; left: $left; $got"
 	done
 	rmdir "$s/public/a/b/rootonly"
+	# 400 levels down (the check once stopped at 256, and such a folder
+	# was found only after the swap), and a chain of 3,000 that is all
+	# nobody's (the walk is bound neither by the stack nor by the
+	# descriptors it keeps open)
+	deep=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "d/" }')
+	mkdir -p "$s/public/a/$deep"
+	(cd "$s/public/a" && python3 -c 'import os
+for i in range(3000):
+    os.mkdir("e")
+    os.chdir("e")')
+	chown -R 65534:65534 "$s/public/a"
+	chown 0:0 "$s/public/a/$deep"
+	got=$(cd "$s" && as_nobody "$nob/sitegen" --quiet --jobs 2 build 2>&1)
+	status=$?
+	left=$(ls -d "$s"/public.sitegen-* 2> /dev/null)
+	[ $status -eq 1 ] && [ -z "$left" ] && [ -d "$s/public/a/$deep" ] &&
+	    printf '%s' "$got" | grep -q "cannot replace the output"
+	check "as nobody: a root-owned folder 400 levels inside public/ is an error before the swap" $? \
+	    "exit $status; left: $left; $(printf '%s' "$got" | cut -c1-300)"
+	chown 65534:65534 "$s/public/a/$deep"
 	got=$(cd "$s" && as_nobody "$nob/sitegen" --quiet --jobs 2 build 2>&1)
 	status=$?
 	[ $status -eq 0 ] && [ ! -e "$s/public/a" ]
