@@ -104,21 +104,45 @@ hold_face(PangoFont *f)
 	faces[nfaces++] = cairo_font_face_reference(face);
 }
 
+static int	 pair_file(char *const *files, PangoFont *f);
+
 /* Holds the faces of the fonts of every run of l (under held_lock), once
- * it is shaped and measured: what makes them. */
-static void
-hold_runs(PangoLayout *l)
+ * it is shaped and measured: what makes them. Returns whether each run
+ * is in one of the pair's files. */
+static int
+hold_runs(PangoLayout *l, char *const *files)
 {
 	PangoLayoutIter	*it;
 	PangoLayoutRun	*run;
+	int		 pair = 1;
 
 	pango_layout_get_extents(l, NULL, NULL);
 	it = pango_layout_get_iter(l);
 	do {
-		if ((run = pango_layout_iter_get_run_readonly(it)) != NULL)
-			hold_face(run->item->analysis.font);
+		if ((run = pango_layout_iter_get_run_readonly(it)) == NULL)
+			continue;
+		hold_face(run->item->analysis.font);
+		if (!pair_file(files, run->item->analysis.font))
+			pair = 0;
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
+	return pair;
+}
+
+/* Variant k of the pair (sans k < 4, else mono; bold k & 1, italic
+ * k & 2) at 10 points; the caller frees it. */
+static PangoFontDescription *
+variant(const struct pdf *p, int k)
+{
+	PangoFontDescription	*fd;
+
+	fd = pango_font_description_copy(k < 4 ? p->sans : p->mono);
+	pango_font_description_set_size(fd, 10 * PANGO_SCALE);
+	pango_font_description_set_weight(fd, k & 1 ? PANGO_WEIGHT_BOLD :
+	    PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, k & 2 ? PANGO_STYLE_ITALIC :
+	    PANGO_STYLE_NORMAL);
+	return fd;
 }
 
 /* The characters all of h's fonts have (under held_lock). */
@@ -158,7 +182,8 @@ hold_coverage(struct held_faces *h)
  * shaped once under held_lock so that the fonts it takes are made here:
  * the ellipsis of a cut line, a hyphen where a word breaks, a list's
  * bullet, and a character no font has (U+10FFFD), whose box of hex
- * digits pango draws in a small font of its own. */
+ * digits pango draws in a small font of its own. A pair that lacks one
+ * of them takes another font: from then on, jobs run alone. */
 static void
 warm(struct held_faces *h, const struct pdf *p)
 {
@@ -167,17 +192,13 @@ warm(struct held_faces *h, const struct pdf *p)
 	int			 k;
 
 	for (k = 0; k < 8; k++) {
-		fd = pango_font_description_copy(k < 4 ? p->sans : p->mono);
-		pango_font_description_set_size(fd, 10 * PANGO_SCALE);
-		pango_font_description_set_weight(fd, k & 1 ?
-		    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		pango_font_description_set_style(fd, k & 2 ?
-		    PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+		fd = variant(p, k);
 		l = pango_layout_new(h->pc);
 		pango_layout_set_font_description(l, fd);
 		pango_layout_set_text(l, "\xE2\x80\xA6 \xE2\x80\x90-\xE2\x80\xA2 "
 		    "\xF4\x8F\xBF\xBD", -1);
-		hold_runs(l);
+		if (!hold_runs(l, h->files))
+			alone = 1;
 		g_object_unref(l);
 		pango_font_description_free(fd);
 	}
@@ -187,7 +208,6 @@ warm(struct held_faces *h, const struct pdf *p)
 static struct held_faces *
 hold_faces(const struct pdf *p)
 {
-	const PangoFontDescription *base;
 	PangoFontDescription	*fd;
 	struct held_faces	*h;
 	size_t			 i;
@@ -207,13 +227,7 @@ hold_faces(const struct pdf *p)
 	h->mono = xstrdup(p->hs->mono);
 	pdf_context_new(p->site, &h->fontmap, &h->pc);
 	for (k = 0; k < 8; k++) {
-		base = k < 4 ? p->sans : p->mono;
-		fd = pango_font_description_copy(base);
-		pango_font_description_set_size(fd, 10 * PANGO_SCALE);
-		pango_font_description_set_weight(fd, k & 1 ?
-		    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		pango_font_description_set_style(fd, k & 2 ?
-		    PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+		fd = variant(p, k);
 		h->fonts[k] = pango_font_map_load_font(h->fontmap, h->pc, fd);
 		/* the scaled font is what makes (and holds) the face */
 		if (h->fonts[k] && PANGO_IS_CAIRO_FONT(h->fonts[k]))
@@ -262,6 +276,12 @@ pdf_faces_open(struct pdf *p)
 	if (!pair_known(p))
 		pdf_alone(p);
 	p->held = hold_faces(p);
+	/* (which may have found the pair wanting: see warm) */
+	pthread_mutex_lock(&held_lock);
+	a = alone;
+	pthread_mutex_unlock(&held_lock);
+	if (a)
+		pdf_alone(p);
 	p->covered = p->held->covered;
 	for (c = 0; c < 128; c++)
 		p->ascii[c] = !g_unichar_isgraph(c) ||
@@ -290,9 +310,9 @@ uncovered(const struct pdf *p, gunichar c)
 	    t == G_UNICODE_UNASSIGNED;
 }
 
-/* Is font f one of the files of p's pair? */
+/* Is font f in one of the files of a pair (files[0..8))? */
 static int
-pair_file(const struct pdf *p, PangoFont *f)
+pair_file(char *const *files, PangoFont *f)
 {
 	FcPattern	*pat;
 	FcChar8		*file;
@@ -303,8 +323,7 @@ pair_file(const struct pdf *p, PangoFont *f)
 	    FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
 		return 0;
 	for (k = 0; k < 8; k++)
-		if (p->held->files[k] && !strcmp(p->held->files[k],
-		    (const char *)file))
+		if (files[k] && !strcmp(files[k], (const char *)file))
 			return 1;
 	return 0;
 }
@@ -334,7 +353,8 @@ pair_only(struct pdf *p, PangoLayout *l)
 	}
 	items = pango_itemize(p->pc, text, 0, (int)strlen(text), own, NULL);
 	for (i = items; i; i = i->next) {
-		if (ok && !pair_file(p, ((PangoItem *)i->data)->analysis.font))
+		if (ok && !pair_file(p->held->files,
+		    ((PangoItem *)i->data)->analysis.font))
 			ok = 0;
 		pango_item_free(i->data);
 	}
@@ -362,7 +382,7 @@ pdf_layout_fonts(struct pdf *p, PangoLayout *l)
 		return;
 	pdf_alone(p);
 	pthread_mutex_lock(&held_lock);
-	hold_runs(l);
+	(void)hold_runs(l, p->held->files);
 	pthread_mutex_unlock(&held_lock);
 }
 
