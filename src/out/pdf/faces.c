@@ -469,7 +469,7 @@ prop_value(const char *s, const char *e, const char **v)
 	if (s >= e || (*s != '=' && *s != ':'))
 		return NULL;
 	if (*s++ == ':') {
-		for (*v = s; s < e && !strchr(";\"'}<>", *s); s++)
+		for (*v = s; s < e && !strchr(";\"}<>\n", *s); s++)
 			;
 		return s;
 	}
