@@ -244,8 +244,8 @@ fi
 # musical symbols (DejaVu has none of them; fonts-noto-core has) and SVG
 # text in DejaVu Serif, laid out two at a time. Before faces.c made such
 # fonts one thread at a time and ran such jobs alone, one build in five
-# crashed (cairo's faces and its ten open font files) and most gave
-# other bytes than --jobs 1.
+# crashed (cairo's faces and its ten open font files), and some of the
+# others embedded a font twice, so that their bytes were not --jobs 1's.
 fb=$tmp/fallback
 mkdir -p "$fb/content"
 printf 'title: Fallback\nbase_url: https://example.org/\nhandouts:\n' > "$fb/site.yml"

@@ -31,8 +31,8 @@
  * Fonts pango falls back on, for characters the pair lacks (Thai or
  * Devanagari in a DejaVu handout), cannot be known before the text is:
  * four handouts with such text, two laid out at a time, crashed the
- * build in 13 runs of 60 and gave other bytes than --jobs 1 in most of
- * the others. So a layout with a character some font of the pair lacks
+ * build in 13 runs of 60, and in 4 of the others a handout embedded a
+ * font twice. So a layout with a character some font of the pair lacks
  * is itemized first (pdf_layout_fonts); when pango sets a run of it in
  * another font, the layout is shaped and measured under held_lock and
  * the faces of all its fonts are held: each face of a fallback font is
