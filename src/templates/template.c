@@ -52,6 +52,23 @@ long_bracket(const char *s, const char *e)
 	return e;
 }
 
+/* Skips the Lua short string opening with the quote at s: returns where
+ * it ends, past its closing quote, setting *closed; when it is not closed
+ * on its line, the end of the line (or e), *closed 0. */
+static const char *
+skip_quoted(const char *s, const char *e, int *closed)
+{
+	const char	*p = s + 1;
+
+	while (p < e && *p != *s && *p != '\n') {
+		if (*p == '\\' && p + 1 < e)
+			p++;
+		p++;
+	}
+	*closed = p < e && *p == *s;
+	return *closed ? p + 1 : p;
+}
+
 /* Finds the "%>" that closes a tag whose code starts at s, skipping Lua
  * strings and comments. Sets *comment to where a trailing "--" line
  * comment starts (or NULL), so it can be cut off: left in, it would
@@ -60,21 +77,14 @@ static const char *
 find_close(const char *s, const char *e, const char **comment)
 {
 	const char	*p = s, *q;
-	char		 quote;
+	int		 closed;
 
 	*comment = NULL;
 	while (p < e) {
 		if (p + 1 < e && p[0] == '%' && p[1] == '>')
 			return p;
 		if (*p == '"' || *p == '\'') {
-			quote = *p++;
-			while (p < e && *p != quote && *p != '\n') {
-				if (*p == '\\' && p + 1 < e)
-					p++;
-				p++;
-			}
-			if (p < e && *p == quote)
-				p++;
+			p = skip_quoted(p, e, &closed);
 			continue;
 		}
 		if (*p == '[' && (q = long_bracket(p, e)) != NULL) {
@@ -115,8 +125,7 @@ whole_call(const char *code, size_t n, const char **open, const char **close)
 {
 	const char	*p = code, *e = code + n, *q, *name_end = NULL;
 	size_t		 k, len;
-	int		 depth = 0;
-	char		 quote;
+	int		 depth = 0, closed;
 
 	while (p < e && strchr(" \t\r\n", *p))
 		p++;
@@ -136,11 +145,10 @@ whole_call(const char *code, size_t n, const char **open, const char **close)
 	*open = q;
 	for (; q < e; q++) {
 		if (*q == '"' || *q == '\'') {
-			for (quote = *q++; q < e && *q != quote; q++)
-				if (*q == '\\')
-					q++;
-			if (q >= e)
+			p = skip_quoted(q, e, &closed);
+			if (!closed)
 				return NULL;
+			q = p - 1;
 		} else if (*q == '[' && (p = long_bracket(q, e)) != NULL)
 			q = p - 1;
 		else if (*q == '-' && q + 1 < e && q[1] == '-')

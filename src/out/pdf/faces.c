@@ -204,23 +204,32 @@ warm(struct held_faces *h, const struct pdf *p)
 	}
 }
 
+/* The held faces of p's pair, or NULL (under held_lock). */
+static struct held_faces *
+find_pair(const struct pdf *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < nheld; i++)
+		if (!strcmp(held[i]->font, p->hs->font) &&
+		    !strcmp(held[i]->mono, p->hs->mono))
+			return held[i];
+	return NULL;
+}
+
 /* The held faces of p's pair of fonts, made on first use. */
 static struct held_faces *
 hold_faces(const struct pdf *p)
 {
 	PangoFontDescription	*fd;
 	struct held_faces	*h;
-	size_t			 i;
 	int			 k;
 
 	pthread_mutex_lock(&held_lock);
-	for (i = 0; i < nheld; i++)
-		if (!strcmp(held[i]->font, p->hs->font) &&
-		    !strcmp(held[i]->mono, p->hs->mono)) {
-			h = held[i];
-			pthread_mutex_unlock(&held_lock);
-			return h;
-		}
+	if ((h = find_pair(p)) != NULL) {
+		pthread_mutex_unlock(&held_lock);
+		return h;
+	}
 	held = xrealloc(held, (nheld + 1) * sizeof(*held));
 	h = held[nheld++] = xcalloc(1, sizeof(*h));
 	h->font = xstrdup(p->hs->font);
@@ -245,42 +254,42 @@ hold_faces(const struct pdf *p)
 static int
 pair_known(const struct pdf *p)
 {
-	size_t	 i;
-	int	 known = 0;
+	int	 known;
 
 	pthread_mutex_lock(&held_lock);
-	for (i = 0; i < nheld; i++)
-		if (!strcmp(held[i]->font, p->hs->font) &&
-		    !strcmp(held[i]->mono, p->hs->mono))
-			known = 1;
-	known = known || nheld == 0;
+	known = nheld == 0 || find_pair(p) != NULL;
 	pthread_mutex_unlock(&held_lock);
 	return known;
+}
+
+/* Do jobs run alone from now on? */
+static int
+alone_now(void)
+{
+	int	 a;
+
+	pthread_mutex_lock(&held_lock);
+	a = alone;
+	pthread_mutex_unlock(&held_lock);
+	return a;
 }
 
 void
 pdf_faces_open(struct pdf *p)
 {
 	unsigned	 c;
-	int		 a;
 
 	/* alone is set before any other font is made, and read with the
 	 * lock shared: no job that started shared meets one */
 	pthread_rwlock_rdlock(&jobs_lock);
-	pthread_mutex_lock(&held_lock);
-	a = alone;
-	pthread_mutex_unlock(&held_lock);
-	if (a)
+	if (alone_now())
 		pdf_alone(p);
 	/* a second pair: up to sixteen files */
 	if (!pair_known(p))
 		pdf_alone(p);
 	p->held = hold_faces(p);
 	/* (which may have found the pair wanting: see warm) */
-	pthread_mutex_lock(&held_lock);
-	a = alone;
-	pthread_mutex_unlock(&held_lock);
-	if (a)
+	if (alone_now())
 		pdf_alone(p);
 	p->covered = p->held->covered;
 	for (c = 0; c < 128; c++)
@@ -396,35 +405,14 @@ family_for(const char *name, char *out, size_t size)
 {
 	static const char *const generic[] = { "serif", "sans-serif",
 	    "sans", "monospace", "cursive", "fantasy", "system-ui", NULL };
-	FcPattern	*pat, *match;
-	FcResult	 res;
-	FcChar8		*got = NULL;
-	int		 gen = 0, ok = 0, i;
+	int	 i;
 
+	if (!pdf_match_family(name, out, size))
+		return 0;
 	for (i = 0; generic[i]; i++)
 		if (!strcasecmp(name, generic[i]))
-			gen = 1;
-	if (!gen && !pdf_have_family(name))
-		return 0;
-	if (!gen) {
-		snprintf(out, size, "%s", name);
-		return 1;
-	}
-	if ((pat = FcNameParse((const FcChar8 *)"")) == NULL)
-		return 0;
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)name);
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	match = FcFontMatch(NULL, pat, &res);
-	if (match && FcPatternGetString(match, FC_FAMILY, 0, &got) ==
-	    FcResultMatch) {
-		snprintf(out, size, "%s", (const char *)got);
-		ok = 1;
-	}
-	if (match)
-		FcPatternDestroy(match);
-	FcPatternDestroy(pat);
-	return ok;
+			return 1;
+	return strcasecmp(out, name) == 0;
 }
 
 /* Is the font-family list v[0..n) drawn in one of p's pair? */

@@ -2,6 +2,7 @@
  * hinting and glyph-position rounding off, as a PDF wants), the theme's
  * colours, and the small helpers every layout uses. */
 #include <fontconfig/fontconfig.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,9 +13,8 @@
 #include "out/pdf/pdf.h"
 #include "out/pdf/pdf_int.h"
 
-/* Does fontconfig have family, rather than a fallback for it? */
 int
-pdf_have_family(const char *family)
+pdf_match_family(const char *name, char *out, size_t size)
 {
 	FcPattern	*pat, *match;
 	FcResult	 res;
@@ -23,17 +23,28 @@ pdf_have_family(const char *family)
 
 	if ((pat = FcNameParse((const FcChar8 *)"")) == NULL)
 		return 0;
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)name);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	match = FcFontMatch(NULL, pat, &res);
 	if (match && FcPatternGetString(match, FC_FAMILY, 0, &got) ==
-	    FcResultMatch && strcasecmp((const char *)got, family) == 0)
+	    FcResultMatch) {
+		snprintf(out, size, "%s", (const char *)got);
 		ok = 1;
+	}
 	if (match)
 		FcPatternDestroy(match);
 	FcPatternDestroy(pat);
 	return ok;
+}
+
+int
+pdf_have_family(const char *family)
+{
+	char	 got[256];
+
+	return pdf_match_family(family, got, sizeof(got)) &&
+	    strcasecmp(got, family) == 0;
 }
 
 int

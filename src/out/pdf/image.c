@@ -59,18 +59,31 @@ load_jpeg(struct box *b, const char *path)
 static int
 load_svg(struct pdf *p, struct box *b, const char *path)
 {
-	RsvgHandle	*h = rsvg_handle_new_from_file(path, NULL);
+	RsvgHandle	*h;
+	GInputStream	*stream;
+	GFile		*base;
 	gdouble		 w, hh;
 	char		*text;
 	size_t		 len;
 
-	if (h == NULL)
+	/* read once: for librsvg (relative references resolved from the
+	 * file's place, as rsvg_handle_new_from_file does) and for the
+	 * check of its fonts, by which text in other fonts than the
+	 * pair's makes this job run alone */
+	if ((text = sg_file_read(path, &len)) == NULL)
 		return -1;
-	/* text in other fonts than the pair's: this job runs alone */
-	if ((text = sg_file_read(path, &len)) == NULL ||
-	    pdf_svg_other_fonts(p, text, len))
+	stream = g_memory_input_stream_new_from_data(text, (gssize)len,
+	    NULL);
+	base = g_file_new_for_path(path);
+	h = rsvg_handle_new_from_stream_sync(stream, base,
+	    RSVG_HANDLE_FLAGS_NONE, NULL, NULL);
+	g_object_unref(base);
+	g_object_unref(stream);
+	if (h != NULL && pdf_svg_other_fonts(p, text, len))
 		pdf_alone(p);
 	free(text);
+	if (h == NULL)
+		return -1;
 	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh)) {
 		RsvgRectangle	 in, out;
 		gboolean	 hw, hhh, hv;

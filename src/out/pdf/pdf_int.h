@@ -159,6 +159,9 @@ struct pdf {
 int		 pdf_fonts_open(struct pdf *p);
 /* Frees what pdf_fonts_open made. */
 void		 pdf_fonts_close(struct pdf *p);
+/* The family fontconfig draws for name (a family or a generic name such
+ * as sans-serif), into out[0..size); 0 if it finds none. */
+int		 pdf_match_family(const char *name, char *out, size_t size);
 /* Does fontconfig have family, rather than a fallback for it? */
 int		 pdf_have_family(const char *family);
 /* A new font map at 72 dpi and a context on it with hinting and
