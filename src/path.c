@@ -1,5 +1,7 @@
 /* path.c: joining and normalising site paths, and making slugs and heading
  * ids. Pure functions: no file system access. */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <locale.h>
 #include <pthread.h>
@@ -212,4 +214,20 @@ sg_heading_id(const char *s)
 	if (b.len == 0)
 		sg_buf_puts(&b, "section");
 	return sg_buf_detach_fit(&b);
+}
+
+int
+sg_path_file_inside(const char *dir, const char *path)
+{
+	struct stat	 st;
+	char		*rdir = realpath(dir, NULL), *real = realpath(path, NULL);
+	size_t		 n = rdir ? strlen(rdir) : 0;
+	int		 ok;
+
+	ok = rdir && real && !strncmp(real, rdir, n) && real[n] == '/' &&
+	    !strstr(real + n, "/.") && stat(real, &st) == 0 &&
+	    S_ISREG(st.st_mode);
+	free(rdir);
+	free(real);
+	return ok;
 }

@@ -36,4 +36,9 @@ char	*sg_slugify(const char *s);
  * stands in). The caller frees. */
 char	*sg_heading_id(const char *s);
 
+/* Is path, its links followed, a regular file inside the folder dir
+ * (below it, not dir itself) that no dotfile leads to? What a link may
+ * lead to, to be published (assets.c), and what a handout may show. */
+int	 sg_path_file_inside(const char *dir, const char *path);
+
 #endif

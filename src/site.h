@@ -319,6 +319,10 @@ int		 sg_content_resolve(struct sg_site *site);
 /* The page whose path relative to content/ is rel, drafts included, or
  * NULL. Safe from any thread once loading is done. */
 struct sg_page	*sg_content_find(const struct sg_site *site, const char *rel);
+/* Is rel (relative to content/) one of the site's files other than pages,
+ * site->files: those the walk of content/ published, which leaves out
+ * links that lead out of it, dotfiles and what is not a regular file? */
+int		 sg_content_has_file(const struct sg_site *site, const char *rel);
 /* Frees the site's pages (drafts too), sections, taxonomies and list of
  * files; site itself stays. */
 void		 sg_content_free(struct sg_site *site);

@@ -65,24 +65,6 @@ add_link(struct md_conv *c, struct sg_page *target, const char *anchor,
 	l->loc = *loc;
 }
 
-static int
-file_exists(const struct sg_site *site, const char *rel)
-{
-	size_t	 lo = 0, hi = site->nfiles, mid;
-	int	 c;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if ((c = strcmp(rel, site->files[mid])) == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
-}
-
 /* Reports a broken internal link at loc: an error, or a warning with
  * links.internal: warn, noted in conv->md (a link without a target) so
  * that the anchor check counts it. */
@@ -221,7 +203,7 @@ md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
 	rel = sg_path_normalize(joined);
 	if (sg_ends_with(path, ".md"))
 		page_link(c, url, path, rel, loc, n);
-	else if (rel && *rel && file_exists(site, rel)) {
+	else if (rel && *rel && sg_content_has_file(site, rel)) {
 		if (!c->quiet && c->md && sg_content_source_only(rel)) {
 			c->md->uses = xrealloc(c->md->uses, (c->md->nuses +
 			    1) * sizeof(*c->md->uses));

@@ -119,19 +119,10 @@ link_ok(struct sg_site *site, const char *dir, const char *name,
     const char *src)
 {
 	struct sg_loc	 loc = { NULL, 0, 0 };
-	struct stat	 st;
-	char		*top = sg_path_join(site->root, dir), *rtop, *real;
-	size_t		 n;
-	int		 ok = 0;
+	char		*top = sg_path_join(site->root, dir);
+	int		 ok;
 
-	rtop = realpath(top, NULL);
-	real = realpath(src, NULL);
-	n = rtop ? strlen(rtop) : 0;
-	if (rtop && real && !strncmp(real, rtop, n) && real[n] == '/' &&
-	    !strstr(real + n, "/.") && stat(real, &st) == 0 &&
-	    S_ISREG(st.st_mode))
-		ok = 1;
-	else {
+	if (!(ok = sg_path_file_inside(top, src))) {
 		loc.file = xasprintf("%s/%s", dir, name);
 		sg_diag_warn(site->diag, &loc, "skipped: a symbolic link is "
 		    "published only when it leads to a file inside %s/ that "
@@ -139,8 +130,6 @@ link_ok(struct sg_site *site, const char *dir, const char *name,
 		free((char *)(uintptr_t)loc.file);
 	}
 	free(top);
-	free(rtop);
-	free(real);
 	return ok;
 }
 

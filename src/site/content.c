@@ -794,3 +794,21 @@ sg_content_free(struct sg_site *site)
 	free(site->sections);
 	free(site->build_date);
 }
+
+int
+sg_content_has_file(const struct sg_site *site, const char *rel)
+{
+	size_t	 lo = 0, hi = site->nfiles, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(rel, site->files[mid])) == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}

@@ -283,6 +283,34 @@ else
 	bad "fallback fonts: the handouts build" "$o"
 fi
 
+# images a handout must not take: a link in content/ or static/ to a
+# picture outside the site (the HTML build skips such links, with a
+# warning), and a FIFO named like an image (opening it waited forever).
+# Each stays its alt text; the build ends.
+hi=$tmp/hostile-images
+mkdir -p "$hi/content" "$hi/static"
+printf 'title: Images\nhandouts:\n  - { name: h, title: H, pages: [_index.md] }\n' > "$hi/site.yml"
+printf -- '---\ntitle: Home\n---\n\n![outside](out.png)\n\n![static outside](/leak.png)\n\n![a fifo](fifo.svg)\n' > "$hi/content/_index.md"
+python3 -c 'import struct, zlib, sys
+raw = b"".join(b"\0" + bytes([200, 30, 30]) * 8 for _ in range(8))
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))' > "$tmp/outside.png"
+ln -s "$tmp/outside.png" "$hi/content/out.png"
+ln -s "$tmp/outside.png" "$hi/static/leak.png"
+mkfifo "$hi/content/fifo.svg"
+o=$(timeout 60 "$sg" --root "$hi" --quiet pdf 2>&1)
+status=$?
+if [ $status -ne 124 ] && [ -f "$hi/public/handouts/h.pdf" ]; then
+	ok "hostile images: the handout is made, no wait on a FIFO"
+	n=$(pdfimages -list "$hi/public/handouts/h.pdf" | tail -n +3 | wc -l)
+	if [ "$n" -eq 0 ]; then ok "hostile images: no picture from outside the site"
+	else bad "hostile images: no picture from outside the site" "$n images: $(pdfimages -list "$hi/public/handouts/h.pdf")"; fi
+	printf 'outside\nstatic outside\na fifo\n' > "$tmp/alts"
+	check "hostile images: their alt text instead" has_text "$hi/public/handouts/h.pdf" "$tmp/alts"
+else
+	bad "hostile images: the handout is made, no wait on a FIFO" "exit $status: $o"
+fi
+
 # ---- this guide -------------------------------------------------------------
 if [ -f "$top/site.yml" ] && [ -d "$top/content" ]; then
 	g=$tmp/guide

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc/shortcode.h"
+#include "path.h"
 #include "samples/samples.h"
 #include "out/pdf/pdf_int.h"
 
@@ -223,15 +224,16 @@ lone_image(const struct sg_node *n)
 }
 
 /* The file an image's URL names under content/ or static/, or NULL;
- * the caller frees it. */
+ * the caller frees it. Only a file the site publishes: one the walk of
+ * content/ took, or one of static/ as its copy takes it (no link out of
+ * it, no FIFO): a link to a picture elsewhere on the machine went into
+ * the PDF, and a FIFO was waited on forever. */
 static char *
 image_path(const struct pdf *p, const struct sg_node *img)
 {
 	const char	*url = img->u.link.url, *base = p->site->config.base_path;
-	char		*path, *rel;
-	const char	*dirs[] = { "content", "static" };
-	size_t		 i, n;
-	FILE		*fp;
+	char		*path, *rel, *dir;
+	size_t		 n;
 
 	if (url == NULL || img->u.link.kind == SG_LINK_EXTERNAL)
 		return NULL;
@@ -245,17 +247,20 @@ image_path(const struct pdf *p, const struct sg_node *img)
 		free(rel);
 		return NULL;
 	}
-	for (i = 0; i < 2; i++) {
-		path = xasprintf("%s/%s/%s", p->site->root, dirs[i], rel);
-		if ((fp = fopen(path, "rb")) != NULL) {
-			fclose(fp);
-			free(rel);
-			return path;
-		}
-		free(path);
+	if (sg_content_has_file(p->site, rel)) {
+		path = xasprintf("%s/content/%s", p->site->root, rel);
+		free(rel);
+		return path;
 	}
+	dir = sg_path_join(p->site->root, "static");
+	path = xasprintf("%s/%s", dir, rel);
 	free(rel);
-	return NULL;
+	if (!sg_path_file_inside(dir, path)) {
+		free(path);
+		path = NULL;
+	}
+	free(dir);
+	return path;
 }
 
 static void
