@@ -198,25 +198,40 @@ raw_inline(struct html *h, const struct sg_node *n)
 
 /* ------------------------------------------------------------- blocks */
 
+/* A heading's level, 1 to 6, as its digit. */
+static char
+level_digit(int level)
+{
+	return (char)('0' + (level < 1 ? 1 : level > 6 ? 6 : level));
+}
+
 static void
 heading(struct html *h, const struct sg_node *n, int entering)
 {
 	struct sg_buf	 title = { 0 };
 
+	/* put piece by piece: printf, for the headings and code blocks of
+	 * each page, took 1.2% of a build's instructions */
 	if (entering) {
 		cr(h);
-		sg_buf_printf(h->out, "<h%d id=\"%s\">", n->u.heading.level,
-		    n->u.heading.id);
+		sg_buf_puts(h->out, "<h");
+		sg_buf_putc(h->out, level_digit(n->u.heading.level));
+		sg_buf_puts(h->out, " id=\"");
+		sg_buf_puts(h->out, n->u.heading.id);
+		sg_buf_puts(h->out, "\">");
 		return;
 	}
-	sg_buf_printf(h->out, " <a class=\"anchor\" href=\"#%s\" "
-	    "aria-label=\"Link to the section \xe2\x80\x9c", n->u.heading.id);
+	sg_buf_puts(h->out, " <a class=\"anchor\" href=\"#");
+	sg_buf_puts(h->out, n->u.heading.id);
+	sg_buf_puts(h->out, "\" aria-label=\"Link to the section "
+	    "\xe2\x80\x9c");
 	sg_buf_put(&title, "", 0);
 	sg_node_plain(n, &title);
 	esc(h, title.data, title.len);
 	sg_buf_free(&title);
-	sg_buf_printf(h->out, "\xe2\x80\x9d\">#</a></h%d>\n",
-	    n->u.heading.level);
+	sg_buf_puts(h->out, "\xe2\x80\x9d\">#</a></h");
+	sg_buf_putc(h->out, level_digit(n->u.heading.level));
+	sg_buf_puts(h->out, ">\n");
 }
 
 static int
@@ -236,8 +251,11 @@ code_block(struct html *h, const struct sg_node *n)
 	if (lang && *lang && sg_hl_lang(lang) != NULL &&
 	    !strcmp(sg_hl_lang(lang), lang)) {
 		/* a language the highlighter knows, by its canonical name */
-		sg_buf_printf(h->out, "<pre data-lang=\"%s\"><code class=\""
-		    "language-%s\">", lang, lang);
+		sg_buf_puts(h->out, "<pre data-lang=\"");
+		sg_buf_puts(h->out, lang);
+		sg_buf_puts(h->out, "\"><code class=\"language-");
+		sg_buf_puts(h->out, lang);
+		sg_buf_puts(h->out, "\">");
 		sg_hl_html_tokens(n->text, n->u.code.tokens,
 		    n->u.code.ntokens, h->out);
 		sg_buf_puts(h->out, "</code></pre>\n");

@@ -12,6 +12,7 @@
 
 #include "harness.h"
 #include "templates/luaescape.h"
+#include "templates/luamodel.h"
 #include "templates/template.h"
 #include "util.h"
 
@@ -609,6 +610,76 @@ test_slices(void)
 	lua_close(L);
 }
 
+/* What mark_current(html, url) gives, the plain way: each href="url",
+ * found again from the end of the last, gets the attribute. */
+static char *
+marked(const char *html, const char *url)
+{
+	struct sg_buf	 b = { NULL, 0, 0 };
+	char		*needle = xasprintf("href=\"%s\"", url);
+	const char	*s = html, *f;
+	size_t		 n = strlen(needle);
+
+	while ((f = strstr(s, needle)) != NULL) {
+		sg_buf_put(&b, s, (size_t)(f - s) + n);
+		sg_buf_puts(&b, " aria-current=\"page\"");
+		s = f + n;
+	}
+	sg_buf_puts(&b, s);
+	free(needle);
+	return sg_buf_detach(&b);
+}
+
+/* mark_current indexes a navigation passed twice in a row and finds the
+ * links of each later page in the index: the same output as looking,
+ * for the first page and the later ones, for every URL (one linked
+ * twice, one not at all, one inside another link's, with a quote, an
+ * empty one), with strings changing between the calls. */
+static void
+test_mark_current(void)
+{
+	static const char *const navs[] = {
+		"<a href=\"/a/\">A</a><a href=\"/b/\">B</a><a href=\"/a/\">A"
+		    "</a><a href=\"\">E</a><a href=\"/q\"x/\">Q</a>",
+		/* href="x href=" then x href="", x inside the first */
+		"<a href=\"x href=\"x href=\"\">1</a><a href=\"x href=\">2</a>"
+		    "<a href=\"/a/\">A</a> href=\"/b/",
+		"no links at all"
+	};
+	static const char *const urls[] = { "/a/", "/b/", "", "/q\"x/",
+	    "x href=", "x href=\"x href=", "/c/", "/a" };
+	lua_State	*L = luaL_newstate();
+	const char	*got;
+	char		*want;
+	size_t		 v, u, round;
+
+	sg_lua_helpers(L, NULL, sg_lua_escape);
+	for (v = 0; v < sizeof(navs) / sizeof(navs[0]); v++) {
+		/* one string, as once() keeps it (a long string pushed again
+		 * would be another) */
+		lua_pushstring(L, navs[v]);
+		for (round = 0; round < 3; round++)
+			for (u = 0; u < sizeof(urls) / sizeof(urls[0]); u++) {
+				lua_getfield(L, -2, "mark_current");
+				lua_pushvalue(L, -2);
+				lua_pushstring(L, urls[u]);
+				CHECK(lua_pcall(L, 2, 1, 0) == LUA_OK);
+				got = lua_tostring(L, -1);
+				want = marked(navs[v], urls[u]);
+				if (got == NULL || strcmp(got, want) != 0) {
+					printf("  nav %zu, url '%s', round %zu: "
+					    "got %s\n", v, urls[u], round,
+					    got ? got : "(nil)");
+					harness_case_failed = 1;
+				}
+				free(want);
+				lua_pop(L, 1);
+			}
+		lua_pop(L, 1);
+	}
+	lua_close(L);
+}
+
 int
 main(void)
 {
@@ -631,5 +702,6 @@ main(void)
 	TEST(test_uses);
 	TEST(test_whole_calls);
 	TEST(test_slices);
+	TEST(test_mark_current);
 	HARNESS_EXIT();
 }
