@@ -34,6 +34,10 @@ files='/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 # and those of the handouts: poppler's pdftotext, pdffonts, pdfinfo, qpdf,
 # python3 to read qpdf's JSON
 [ "${1:-}" = test ] && tools="$tools pdftotext:poppler-utils qpdf:qpdf python3:python3"
+# GNU time, for the peak memory of a build (tests/suites/pdf.sh: images
+# too large for a handout are refused before they are decoded)
+[ "${1:-}" = test ] && files="$files
+/usr/bin/time:time"
 # and those of the slide decks: headless Chromium driven from node
 [ "${1:-}" = test ] && tools="$tools chromium:chromium node:nodejs"
 # the search tests: headless Chromium driven from Node, a static HTTP server

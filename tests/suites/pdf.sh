@@ -311,6 +311,45 @@ else
 	bad "hostile images: the handout is made, no wait on a FIFO" "exit $status: $o"
 fi
 
+# images too large for a handout, told by their headers or sizes before
+# anything is decoded (a PNG is decoded whole, four bytes a pixel: a 1 MB
+# file of 20,000 x 20,000 pixels took 1.6 GB, and this JPEG 10 GB): a PNG
+# of 10,000 x 10,000 pixels (300 kB; 400 MB decoded), a JPEG whose header says 60,000 x 60,000, an
+# SVG of 33 MB. Each is an error at its line; the build stops at once.
+ib=$tmp/image-bombs
+mkdir -p "$ib/content"
+printf 'title: Bombs\nhandouts:\n  - { name: h, title: H, pages: [_index.md] }\n' > "$ib/site.yml"
+printf -- '---\ntitle: Home\n---\n\n![png](big.png)\n\n![jpeg](big.jpg)\n\n![svg](big.svg)\n' > "$ib/content/_index.md"
+python3 -c 'import struct, zlib, sys
+w, h = 10000, 10000
+c = zlib.compressobj(9)
+row = b"\0" * (1 + 3 * w)
+data = b"".join(c.compress(row) for _ in range(h)) + c.flush()
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", data) + chunk(b"IEND", b""))' > "$ib/content/big.png"
+python3 -c 'import sys
+d = bytearray(open(sys.argv[1], "rb").read())
+i = 2
+while not 0xC0 <= d[i + 1] <= 0xC3:
+	i += 2 + int.from_bytes(d[i + 2:i + 4], "big")
+d[i + 5:i + 9] = (60000).to_bytes(2, "big") * 2
+sys.stdout.buffer.write(d)' "$top/tests/pdf/site/content/part/photo.jpg" > "$ib/content/big.jpg"
+{ printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><!--'
+  head -c $((33 << 20)) /dev/zero | tr '\0' x; printf -- '--></svg>\n'; } > "$ib/content/big.svg"
+o=$(timeout 60 /usr/bin/time -f '%M' "$sg" --root "$ib" --quiet pdf 2>&1)
+status=$?
+kb=$(printf '%s\n' "$o" | tail -n 1)
+if [ $status -eq 1 ] && printf '%s\n' "$o" | grep -q "^content/_index.md:5:1: error: the image 'big.png' is 10000 x 10000 pixels (100 megapixels); a handout takes images of up to 50 megapixels: scale it down$" &&
+    printf '%s\n' "$o" | grep -q "^content/_index.md:7:1: error: the image 'big.jpg' is 60000 x 60000 pixels (3600 megapixels)" &&
+    printf '%s\n' "$o" | grep -q "^content/_index.md:9:1: error: the image 'big.svg' is 33 MB; a handout takes SVG files of up to 32 MB$"; then
+	ok "image bombs: each refused at its line"
+else
+	bad "image bombs: each refused at its line" "exit $status: $o"
+fi
+# (the sanitizers' build peaks at about 170 MB without any image)
+if [ "$kb" -lt 307200 ] 2>/dev/null; then ok "image bombs: nothing decoded (peak under 300 MB)"
+else bad "image bombs: nothing decoded (peak under 300 MB)" "peak $kb kB"; fi
+
 # ---- this guide -------------------------------------------------------------
 if [ -f "$top/site.yml" ] && [ -d "$top/content" ]; then
 	g=$tmp/guide

@@ -1,6 +1,8 @@
 /* image.c: images in a PDF. PNG through cairo, JPEG decoded by gdk-pixbuf
  * (to check it and learn its size) and embedded as it is (cairo's mime
  * data), SVG through librsvg, drawn as vectors. */
+#include <sys/stat.h>
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 #include <stdlib.h>
@@ -10,6 +12,14 @@
 #include "out/pdf/pdf_int.h"
 
 #define PX	0.75		/* a CSS pixel in points */
+
+/* The largest images a handout takes. A PNG is decoded whole, four bytes
+ * a pixel: a 1 MB file of 20,000 x 20,000 black pixels took 1.6 GB and
+ * 7.7 s, and a few of them on as many workers would take the machine. 50
+ * megapixels is more than a 48-megapixel phone's photo and about six
+ * times an A4 page at 300 dots per inch. An SVG is read whole, once. */
+#define MAX_PIXELS	50e6
+#define MAX_SVG		(32 << 20)
 
 static int
 load_png(struct box *b, const char *path)
@@ -118,8 +128,30 @@ pdf_image_load(struct pdf *p, struct box *b, const char *path,
     const struct sg_loc *loc)
 {
 	const char	*dot = strrchr(path, '.');
-	int		 rc;
+	const char	*name = strrchr(path, '/') ? strrchr(path, '/') + 1 :
+			    path;
+	struct stat	 st;
+	int		 rc, w, h;
 
+	if (dot && (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") ||
+	    !strcasecmp(dot, ".jpeg")) && gdk_pixbuf_get_file_info(path, &w,
+	    &h) != NULL && (double)w * h > MAX_PIXELS) {
+		/* its header says so: nothing is decoded */
+		sg_diag_error(p->diag, loc, "the image '%s' is %d x %d pixels "
+		    "(%.0f megapixels); a handout takes images of up to %.0f "
+		    "megapixels: scale it down", name, w, h, (double)w * h /
+		    1e6, MAX_PIXELS / 1e6);
+		p->errors++;
+		return -1;
+	}
+	if (dot && !strcasecmp(dot, ".svg") && stat(path, &st) == 0 &&
+	    st.st_size > MAX_SVG) {
+		sg_diag_error(p->diag, loc, "the image '%s' is %.0f MB; a "
+		    "handout takes SVG files of up to %d MB", name,
+		    (double)st.st_size / (1 << 20), MAX_SVG >> 20);
+		p->errors++;
+		return -1;
+	}
 	if (dot && !strcasecmp(dot, ".png"))
 		rc = load_png(b, path);
 	else if (dot && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg")))
@@ -128,15 +160,14 @@ pdf_image_load(struct pdf *p, struct box *b, const char *path,
 		rc = load_svg(p, b, path);
 	else {
 		sg_diag_error(p->diag, loc, "the image '%s' is not PNG, JPEG "
-		    "or SVG, which handouts can show", strrchr(path, '/') ?
-		    strrchr(path, '/') + 1 : path);
+		    "or SVG, which handouts can show", name);
 		p->errors++;
 		return -1;
 	}
 	if (rc == -1) {
 		sg_diag_error(p->diag, loc, "the image '%s' cannot be decoded "
 		    "(is the file damaged, or named for another format?)",
-		    strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+		    name);
 		p->errors++;
 	}
 	return rc;
