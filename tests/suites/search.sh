@@ -123,6 +123,24 @@ has already seen and a way to tell a new one from an old one, here.
 semaphore semaphore
 ```
 EOT
+# scripts written without spaces, whose words are found as pairs of
+# characters: Japanese (with a word of Latin inside) and Thai
+cat > "$r/content/ja.md" << 'EOT'
+---
+title: 関数
+---
+Lambda関数はイベントを受け取ります。
+
+## 検索機能
+
+サイトの検索機能は日本語の文も見つけます。
+EOT
+cat > "$r/content/th.md" << 'EOT'
+---
+title: ไทย
+---
+ฟังก์ชันทำงานเมื่อมีเหตุการณ์เข้ามา
+EOT
 if "$sg" --root "$r" --quiet build > /dev/null 2>&1; then
 	if command -v node > /dev/null 2>&1; then
 		node "$top/tests/suites/search_rank.js" "$top/themes/default/static/js/search.js" "$r/public/search"

@@ -54,6 +54,33 @@ async function check(name, q, test) {
 	await check("code counts less than prose", "semaphore",
 	    (r) => r[0] === "/body/#bursts" && r[1].indexOf("/code/") === 0);
 	await check("nonsense finds nothing", "qwxzv", (r) => r.length === 0);
+	await check("Japanese: a word inside a sentence, at its heading", "検索機能",
+	    (r) => r.length === 1 && r[0] === "/ja/#検索機能");
+	await check("Japanese: two characters of a longer run", "日本",
+	    (r) => r.length === 1 && r[0].indexOf("/ja/") === 0);
+	await check("Japanese: one character, as a prefix, while typing", "検",
+	    (r) => r.length === 1 && r[0].indexOf("/ja/") === 0);
+	await check("Japanese: a Latin word set against kanji", "lambda",
+	    (r) => r.length === 1 && r[0].indexOf("/ja/") === 0);
+	await check("Japanese: characters not side by side find nothing", "検能",
+	    (r) => r.length === 0);
+	await check("Thai: a word inside a run without spaces", "เหตุการณ์",
+	    (r) => r.length === 1 && r[0].indexOf("/th/") === 0);
+	const words = api.tokens("Lambda関数を、日 x");
+	if (JSON.stringify(words) === JSON.stringify(["lambda", "関数", "数を", "日", "x"]))
+		console.log("ok search ranking: pairs of characters split as in C");
+	else {
+		failed++;
+		console.log("FAIL search ranking: pairs of characters split as in C\n    " + JSON.stringify(words));
+	}
+	const ja = api.excerpt("サイトの検索機能です", { "検索": 1, "索機": 1, "機能": 1 }, null);
+	if (ja.filter((p) => p[1]).map((p) => p[0]).join("") === "検索機能" &&
+	    ja.map((p) => p[0]).join("") === "サイトの検索機能です")
+		console.log("ok search ranking: excerpts mark overlapping pairs once");
+	else {
+		failed++;
+		console.log("FAIL search ranking: excerpts mark overlapping pairs once\n    " + JSON.stringify(ja));
+	}
 	const ex = api.excerpt("Retries are retried twice, the docs say.", { retri: 1, retries: 1, retried: 1 }, null);
 	if (ex.filter((p) => p[1]).map((p) => p[0]).join(",") === "Retries,retried")
 		console.log("ok search ranking: excerpts mark every form of the word");

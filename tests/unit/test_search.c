@@ -68,6 +68,36 @@ tokenizer_folds_case_and_accents(void)
 	    "\xd0\x9c\xd0\xb8\xd1\x80|\xe6\x97\xa5\xe6\x9c\xac");
 }
 
+/* Scripts without spaces between words are indexed as overlapping pairs
+ * of characters; a character alone is a word of one; such a character
+ * ends a word of another script next to it. */
+static void
+tokenizer_pairs_unspaced_scripts(void)
+{
+	/* 検索機能 */
+	CHECK_WORDS("\xe6\xa4\x9c\xe7\xb4\xa2\xe6\xa9\x9f\xe8\x83\xbd",
+	    "\xe6\xa4\x9c\xe7\xb4\xa2|\xe7\xb4\xa2\xe6\xa9\x9f|"
+	    "\xe6\xa9\x9f\xe8\x83\xbd");
+	/* Lambda関数を使う: Latin, then pairs across Han and kana */
+	CHECK_WORDS("Lambda\xe9\x96\xa2\xe6\x95\xb0\xe3\x82\x92",
+	    "lambda|\xe9\x96\xa2\xe6\x95\xb0|\xe6\x95\xb0\xe3\x82\x92");
+	/* 日 alone, then x, then 本 alone; punctuation 、 splits runs */
+	CHECK_WORDS("\xe6\x97\xa5 x \xe6\x9c\xac\xe3\x80\x81\xe8\xaa\x9e",
+	    "\xe6\x97\xa5|x|\xe6\x9c\xac|\xe8\xaa\x9e");
+	/* Thai ภาษา, code point by code point */
+	CHECK_WORDS("\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2",
+	    "\xe0\xb8\xa0\xe0\xb8\xb2|\xe0\xb8\xb2\xe0\xb8\xa9|"
+	    "\xe0\xb8\xa9\xe0\xb8\xb2");
+	/* Han past the BMP (U+20BB7) pairs like the rest */
+	CHECK_WORDS("\xf0\xa0\xae\xb7\xe9\x87\x8e",
+	    "\xf0\xa0\xae\xb7\xe9\x87\x8e");
+	/* Korean is written with spaces: its words stay whole */
+	CHECK_WORDS("\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 ok",
+	    "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4|ok");
+	/* a run cut by a bad byte */
+	CHECK_WORDS("\xe6\x97\xa5\xff\xe6\x9c\xac", "\xe6\x97\xa5|\xe6\x9c\xac");
+}
+
 static void
 tokenizer_survives_bad_utf8(void)
 {
@@ -500,6 +530,7 @@ main(void)
 {
 	TEST(tokenizer_splits_words);
 	TEST(tokenizer_folds_case_and_accents);
+	TEST(tokenizer_pairs_unspaced_scripts);
 	TEST(tokenizer_survives_bad_utf8);
 	TEST(tokenizer_hash_is_the_stemmers);
 	TEST(tokenizer_long_words);

@@ -84,7 +84,9 @@ void		 sg_search_free(struct sg_search *s);
 /* Finds the next word of s[*pos..len) and appends it, folded (lower case,
  * accents off), to word after clearing it. Returns 1 with *pos past the
  * word, or 0 at the end. Words are runs of letters and digits; invalid
- * UTF-8 separates words. */
+ * UTF-8 separates words. In a script written without spaces (Han, kana,
+ * Thai …) each pair of neighbouring characters is a word, and *pos moves
+ * past the first of the two only. */
 int		 sg_search_token(const char *s, size_t len, size_t *pos,
 		    struct sg_buf *word);
 

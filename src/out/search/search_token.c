@@ -57,6 +57,28 @@ word_char(unsigned long c)
 	return 1;
 }
 
+/* Is c of a script written without spaces between its words: Thai, Lao,
+ * Myanmar, Khmer, kana and Han? No boundary between two of their words
+ * can be found without a dictionary (and the browser's Intl.Segmenter
+ * need not split as the build's ICU would), so a run of them is indexed,
+ * and a query split, as overlapping pairs of characters, the way Lucene's
+ * CJK bigrams do: 検索機能 as 検索, 索機, 機能. A character alone between
+ * others is a word of one. search.js has the same test. */
+static int
+unspaced(unsigned long c)
+{
+	return (c >= 0x0E00 && c <= 0x0EFF) ||		/* Thai, Lao */
+	    (c >= 0x1000 && c <= 0x109F) ||		/* Myanmar */
+	    (c >= 0x1780 && c <= 0x17FF) ||		/* Khmer */
+	    (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || /* kana, not ・ */
+	    (c >= 0x31F0 && c <= 0x31FF) ||		/* small katakana */
+	    (c >= 0x3400 && c <= 0x4DBF) ||		/* Han, extension A */
+	    (c >= 0x4E00 && c <= 0x9FFF) ||		/* Han */
+	    (c >= 0xF900 && c <= 0xFAFF) ||		/* Han, compatibility */
+	    (c >= 0xFF66 && c <= 0xFF9F) ||		/* halfwidth katakana */
+	    (c >= 0x20000 && c <= 0x3FFFF);		/* Han, extension B on */
+}
+
 static void
 put_utf8(struct sg_buf *b, unsigned long c)
 {
@@ -130,6 +152,43 @@ hash_n(const char *s, size_t n)
 	return h;
 }
 
+/* Is the character that ends right at u[at] (if any) one of unspaced()? */
+static int
+unspaced_before(const unsigned char *u, size_t at)
+{
+	size_t	 j = at, k;
+	long	 c;
+
+	while (j > 0 && at - j < 4) {
+		j--;
+		if ((u[j] & 0xC0) != 0x80)
+			break;
+	}
+	k = j;
+	c = j < at ? sg_utf8_next(u, at, &k) : -1;
+	return c >= 0 && k == at && unspaced((unsigned long)c);
+}
+
+/* The word at u[at], an unspaced() character that ends at next: it and
+ * the next character, if that is unspaced() too; else itself, unless the
+ * one before it made a pair with it (then the word stays empty). Returns
+ * where the next word starts: next. */
+static size_t
+pair_at(const unsigned char *u, size_t len, size_t at, size_t next,
+    struct sg_buf *word)
+{
+	size_t	 end = next;
+	long	 c;
+
+	word->len = 0;
+	c = next < len ? sg_utf8_next(u, len, &end) : -1;
+	if (c >= 0 && unspaced((unsigned long)c))
+		sg_buf_put(word, (const char *)u + at, end - at);
+	else if (!unspaced_before(u, at))
+		sg_buf_put(word, (const char *)u + at, next - at);
+	return next;
+}
+
 /* The characters of one word from s[i], a word character or a character
  * past ASCII, folded into word (which may stay empty: a run of combining
  * accents only, or one character that is no word's). Returns where the
@@ -176,6 +235,15 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
 			break;
 		at = i;
 		cp = sg_utf8_next(u, len, &i);
+		if (cp >= 0 && unspaced((unsigned long)cp)) {
+			/* it ends the word before it, or makes a pair */
+			if (at > start)
+				i = at;
+			else
+				i = pair_at(u, len, at, i, word);
+			ascii = 0;
+			break;
+		}
 		if (cp < 0 || !word_char((unsigned long)cp)) {
 			/* the bad byte ends the word (skipped); another
 			 * character too (left for the next word), but one

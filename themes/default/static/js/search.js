@@ -41,6 +41,17 @@
 		return true;
 	}
 
+	/* Is c of a script written without spaces (as unspaced() in C)?
+	 * Its runs are words of two characters, overlapping. */
+	function unspaced(c) {
+		return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+		    (c >= 0x1780 && c <= 0x17FF) ||
+		    (c >= 0x3040 && c <= 0x30FF && c !== 0x30FB) ||
+		    (c >= 0x31F0 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+		    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+		    (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x3FFFF);
+	}
+
 	function foldChar(ch) {
 		var c = ch.codePointAt(0);
 
@@ -56,10 +67,27 @@
 	/* The words of text: [{word (folded), start, end}] with offsets in
 	 * UTF-16 units, for marking them in an excerpt. */
 	function words(text) {
-		var out = [], cur = "", start = -1, i = 0, ch, c;
+		var out = [], cur = "", start = -1, i = 0, chars = Array.from(text),
+		    k, ch, c, next, pairPrev = false;
 
-		for (ch of text) {
+		for (k = 0; k < chars.length; k++) {
+			ch = chars[k];
 			c = ch.codePointAt(0);
+			if (unspaced(c)) {
+				if (start >= 0 && cur)
+					out.push({ word: cur, start: start, end: i });
+				cur = "";
+				start = -1;
+				next = chars[k + 1];
+				if (next !== undefined && unspaced(next.codePointAt(0)))
+					out.push({ word: ch + next, start: i, end: i + ch.length + next.length });
+				else if (!pairPrev)
+					out.push({ word: ch, start: i, end: i + ch.length });
+				pairPrev = true;
+				i += ch.length;
+				continue;
+			}
+			pairPrev = false;
 			if (wordChar(c)) {
 				if (start < 0)
 					start = i;
@@ -231,8 +259,10 @@
 
 			if (ws.length === 0)
 				return [];
-			/* the last word is a prefix while it is being typed */
-			prefix = !/[\s.,;:!?]$/.test(q) && ws[last].length >= 2;
+			/* the last word is a prefix while it is being typed (a
+			 * letter alone is too little; a kanji is not) */
+			prefix = !/[\s.,;:!?。、]$/.test(q) && (ws[last].length >= 2 ||
+			    unspaced(ws[last].codePointAt(0)));
 			return Promise.all(ws.map(function (w, i) {
 				return Promise.all(self.keys(w, prefix && i === last).map(function (k) {
 					return self.shard(k);
@@ -335,11 +365,12 @@
 		at = from;
 		for (i = 0; i < ws.length; i++) {
 			w = ws[i];
-			if (w.start < from || w.end > to || !marked(w.word))
+			if (w.start < from || w.end > to || w.end <= at || !marked(w.word))
 				continue;
 			if (w.start > at)
 				pieces.push([text.slice(at, w.start), false]);
-			pieces.push([text.slice(w.start, w.end), true]);
+			/* pairs of characters overlap: the rest of this one */
+			pieces.push([text.slice(Math.max(w.start, at), w.end), true]);
 			at = w.end;
 		}
 		if (to > at)
