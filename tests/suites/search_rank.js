@@ -30,6 +30,16 @@ async function check(name, q, test) {
 	}
 }
 
+/* A check of a value got without a query: ok when good, else the value. */
+function expect(name, got, good) {
+	if (good)
+		console.log("ok search ranking: " + name);
+	else {
+		failed++;
+		console.log("FAIL search ranking: " + name + "\n    " + JSON.stringify(got));
+	}
+}
+
 (async () => {
 	await check("a title match ranks above body text", "throttling",
 	    (r) => r[0] === "/throttling/" && r.indexOf("/body/") > 0);
@@ -67,26 +77,14 @@ async function check(name, q, test) {
 	await check("Thai: a word inside a run without spaces", "เหตุการณ์",
 	    (r) => r.length === 1 && r[0].indexOf("/th/") === 0);
 	const words = api.tokens("Lambda関数を、日 x");
-	if (JSON.stringify(words) === JSON.stringify(["lambda", "関数", "数を", "日", "x"]))
-		console.log("ok search ranking: pairs of characters split as in C");
-	else {
-		failed++;
-		console.log("FAIL search ranking: pairs of characters split as in C\n    " + JSON.stringify(words));
-	}
+	expect("pairs of characters split as in C", words,
+	    JSON.stringify(words) === JSON.stringify(["lambda", "関数", "数を", "日", "x"]));
 	const ja = api.excerpt("サイトの検索機能です", { "検索": 1, "索機": 1, "機能": 1 }, null);
-	if (ja.filter((p) => p[1]).map((p) => p[0]).join("") === "検索機能" &&
-	    ja.map((p) => p[0]).join("") === "サイトの検索機能です")
-		console.log("ok search ranking: excerpts mark overlapping pairs once");
-	else {
-		failed++;
-		console.log("FAIL search ranking: excerpts mark overlapping pairs once\n    " + JSON.stringify(ja));
-	}
+	expect("excerpts mark overlapping pairs once", ja,
+	    ja.filter((p) => p[1]).map((p) => p[0]).join("") === "検索機能" &&
+	    ja.map((p) => p[0]).join("") === "サイトの検索機能です");
 	const ex = api.excerpt("Retries are retried twice, the docs say.", { retri: 1, retries: 1, retried: 1 }, null);
-	if (ex.filter((p) => p[1]).map((p) => p[0]).join(",") === "Retries,retried")
-		console.log("ok search ranking: excerpts mark every form of the word");
-	else {
-		failed++;
-		console.log("FAIL search ranking: excerpts mark every form of the word\n    " + JSON.stringify(ex));
-	}
+	expect("excerpts mark every form of the word", ex,
+	    ex.filter((p) => p[1]).map((p) => p[0]).join(",") === "Retries,retried");
 	process.exit(failed ? 1 : 0);
 })();

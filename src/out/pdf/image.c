@@ -131,11 +131,13 @@ pdf_image_load(struct pdf *p, struct box *b, const char *path,
 	const char	*name = strrchr(path, '/') ? strrchr(path, '/') + 1 :
 			    path;
 	struct stat	 st;
-	int		 rc, w, h;
+	int		 rc, w, h, png, jpeg, svg;
 
-	if (dot && (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") ||
-	    !strcasecmp(dot, ".jpeg")) && gdk_pixbuf_get_file_info(path, &w,
-	    &h) != NULL && (double)w * h > MAX_PIXELS) {
+	png = dot && !strcasecmp(dot, ".png");
+	jpeg = dot && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"));
+	svg = dot && !strcasecmp(dot, ".svg");
+	if ((png || jpeg) && gdk_pixbuf_get_file_info(path, &w, &h) != NULL &&
+	    (double)w * h > MAX_PIXELS) {
 		/* its header says so: nothing is decoded */
 		sg_diag_error(p->diag, loc, "the image '%s' is %d x %d pixels "
 		    "(%.0f megapixels); a handout takes images of up to %.0f "
@@ -144,19 +146,18 @@ pdf_image_load(struct pdf *p, struct box *b, const char *path,
 		p->errors++;
 		return -1;
 	}
-	if (dot && !strcasecmp(dot, ".svg") && stat(path, &st) == 0 &&
-	    st.st_size > MAX_SVG) {
+	if (svg && stat(path, &st) == 0 && st.st_size > MAX_SVG) {
 		sg_diag_error(p->diag, loc, "the image '%s' is %.0f MB; a "
 		    "handout takes SVG files of up to %d MB", name,
 		    (double)st.st_size / (1 << 20), MAX_SVG >> 20);
 		p->errors++;
 		return -1;
 	}
-	if (dot && !strcasecmp(dot, ".png"))
+	if (png)
 		rc = load_png(b, path);
-	else if (dot && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg")))
+	else if (jpeg)
 		rc = load_jpeg(b, path);
-	else if (dot && !strcasecmp(dot, ".svg"))
+	else if (svg)
 		rc = load_svg(p, b, path);
 	else {
 		sg_diag_error(p->diag, loc, "the image '%s' is not PNG, JPEG "

@@ -239,9 +239,10 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
 			/* it ends the word before it, or makes a pair */
 			if (at > start)
 				i = at;
-			else
+			else {
 				i = pair_at(u, len, at, i, word);
-			ascii = 0;
+				ascii = 0;
+			}
 			break;
 		}
 		if (cp < 0 || !word_char((unsigned long)cp)) {
