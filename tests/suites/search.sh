@@ -141,6 +141,28 @@ title: ไทย
 ---
 ฟังก์ชันทำงานเมื่อมีเหตุการณ์เข้ามา
 EOT
+# a long text in Han makes many different pairs: their shards are keyed by
+# one character (a Latin word's by two letters), or each pair got a file
+# of its own: 2,500 pairs of 50 characters were 2,500 shard files
+hs="$tmp/han"
+mkdir -p "$hs/content" "$hs/templates"
+printf 'title: t\nbase_url: /\ntheme: ""\n' > "$hs/site.yml"
+for t in page index section; do
+	printf '<%%- content %%>\n' > "$hs/templates/$t.html"
+done
+python3 -c 'import random
+random.seed(7)
+han = [chr(0x4E00 + 37 * i) for i in range(50)]
+print("---\ntitle: Han\n---\n")
+for _ in range(200):
+	print("".join(random.choice(han) for _ in range(100)) + "\n")' > "$hs/content/_index.md"
+if "$sg" --root "$hs" --quiet build > /dev/null 2>&1; then
+	n=$(ls "$hs/public/search/s" | wc -l)
+	if [ "$n" -le 60 ]; then ok "search: pairs of Han characters share shards by their first character ($n files)"
+	else fail "search: pairs of Han characters share shards by their first character" "$n shard files for 50 leading characters"; fi
+else
+	fail "search: the Han site builds"
+fi
 if "$sg" --root "$r" --quiet build > /dev/null 2>&1; then
 	if command -v node > /dev/null 2>&1; then
 		node "$top/tests/suites/search_rank.js" "$top/themes/default/static/js/search.js" "$r/public/search"

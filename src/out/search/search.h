@@ -90,6 +90,11 @@ void		 sg_search_free(struct sg_search *s);
 int		 sg_search_token(const char *s, size_t len, size_t *pos,
 		    struct sg_buf *word);
 
+/* Is c of a script written without spaces between its words (Han, kana,
+ * Thai, Lao, Khmer, Myanmar), whose runs the tokenizer splits into pairs
+ * of characters? */
+int		 sg_search_unspaced(unsigned long c);
+
 /* Appends the folded form of the character c (a Unicode code point) to
  * b: ASCII and Latin-1 and Latin Extended-A letters lower case without
  * accents ("É" → "e", "ß" → "ss"), combining accents dropped, anything

@@ -64,8 +64,8 @@ word_char(unsigned long c)
  * and a query split, as overlapping pairs of characters, the way Lucene's
  * CJK bigrams do: 検索機能 as 検索, 索機, 機能. A character alone between
  * others is a word of one. search.js has the same test. */
-static int
-unspaced(unsigned long c)
+int
+sg_search_unspaced(unsigned long c)
 {
 	return (c >= 0x0E00 && c <= 0x0EFF) ||		/* Thai, Lao */
 	    (c >= 0x1000 && c <= 0x109F) ||		/* Myanmar */
@@ -166,7 +166,7 @@ unspaced_before(const unsigned char *u, size_t at)
 	}
 	k = j;
 	c = j < at ? sg_utf8_next(u, at, &k) : -1;
-	return c >= 0 && k == at && unspaced((unsigned long)c);
+	return c >= 0 && k == at && sg_search_unspaced((unsigned long)c);
 }
 
 /* The word at u[at], an unspaced() character that ends at next: it and
@@ -182,7 +182,7 @@ pair_at(const unsigned char *u, size_t len, size_t at, size_t next,
 
 	word->len = 0;
 	c = next < len ? sg_utf8_next(u, len, &end) : -1;
-	if (c >= 0 && unspaced((unsigned long)c))
+	if (c >= 0 && sg_search_unspaced((unsigned long)c))
 		sg_buf_put(word, (const char *)u + at, end - at);
 	else if (!unspaced_before(u, at))
 		sg_buf_put(word, (const char *)u + at, next - at);
@@ -235,7 +235,7 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
 			break;
 		at = i;
 		cp = sg_utf8_next(u, len, &i);
-		if (cp >= 0 && unspaced((unsigned long)cp)) {
+		if (cp >= 0 && sg_search_unspaced((unsigned long)cp)) {
 			/* it ends the word before it, or makes a pair */
 			if (at > start)
 				i = at;

@@ -323,25 +323,40 @@ write_shard(struct merge *m, const struct key *k, size_t n, const char *key,
 	sg_buf_free(&b);
 }
 
+/* How many characters key a shard of words starting as w does, at
+ * first: two letters; one character of a script whose words are pairs of
+ * characters (Han, kana, Thai …), or every pair would be a shard: 2,500
+ * pairs of 50 characters were 2,500 files. */
+static size_t
+first_depth(const char *w)
+{
+	size_t	 i = 0;
+	long	 c = sg_utf8_next((const unsigned char *)w, strlen(w), &i);
+
+	return c >= 0 && sg_search_unspaced((unsigned long)c) ? 1 : 2;
+}
+
 /* Splits the sorted keys k[0..n) into shards by their first depth
- * characters, and any shard too big by one more. */
+ * characters (0: first_depth() of each), and any shard too big by one
+ * more. */
 static void
 shards(struct merge *m, const struct key *k, size_t n, size_t depth)
 {
-	size_t	 i = 0, j, pl, size, same;
+	size_t	 i = 0, j, d, pl, size, same;
 
 	while (i < n) {
-		pl = prefix_len(k[i].word, depth);
+		d = depth ? depth : first_depth(k[i].word);
+		pl = prefix_len(k[i].word, d);
 		size = 0;
 		same = 1;
-		for (j = i; j < n && prefix_len(k[j].word, depth) == pl &&
+		for (j = i; j < n && prefix_len(k[j].word, d) == pl &&
 		    strncmp(k[j].word, k[i].word, pl) == 0; j++) {
 			size += m->t[k[j].term].json.len + 1;
 			if (strlen(k[j].word) > pl)
 				same = 0;
 		}
-		if (size > SHARD_MAX && depth < KEY_MAX && !same)
-			shards(m, k + i, j - i, depth + 1);
+		if (size > SHARD_MAX && d < KEY_MAX && !same)
+			shards(m, k + i, j - i, d + 1);
 		else
 			write_shard(m, k + i, j - i, k[i].word, pl);
 		i = j;
@@ -436,7 +451,7 @@ sg_search_write(struct sg_search *s, struct sg_output *out,
 			sg_search_page(s, 0, s->site->pages[i]);
 	collect(s, &m);
 	encode(&m);
-	shards(&m, m.k, m.nk, 2);
+	shards(&m, m.k, m.nk, 0);
 	sg_buf_printf(&b, "{\"version\":1,\"pages\":%zu,\"group\":%d,"
 	    "\"language\":", s->npages, SG_SEARCH_GROUP);
 	sg_search_json_str(&b, s->site->config.language ?
