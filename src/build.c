@@ -521,6 +521,7 @@ load_stage(struct run *r)
 			sg_shortcodes_expand(site, r->render, opt->jobs);
 			r->njobs = list_jobs(site, r->render, &r->jobs);
 			check_outputs(site, r->jobs, r->njobs);
+			sg_render_check_jobs(r->render, r->jobs, r->njobs);
 			free(r->jobs);
 			r->jobs = NULL;
 			r->njobs = 0;

@@ -373,6 +373,42 @@ sg_render_has(const struct sg_render *r, const char *name)
 	return sg_tmpl_find(&r->tmpls, name) != NULL;
 }
 
+/* A missing template is found here, at load, before any page is parsed
+ * or rendered: found at the render, it came after the whole site had been
+ * rendered and indexed, once for every page. */
+int
+sg_render_check_jobs(const struct sg_render *r, const struct sg_job *jobs,
+    size_t n)
+{
+	struct sg_loc	 loc;
+	size_t		 i, k, more;
+	int		 bad = 0, seen;
+
+	for (i = 0; i < n; i++) {
+		if (sg_render_has(r, jobs[i].template))
+			continue;
+		for (k = 0, seen = 0; k < i && !seen; k++)
+			seen = strcmp(jobs[k].template, jobs[i].template) == 0;
+		if (seen)
+			continue;
+		for (k = i + 1, more = 0; k < n; k++)
+			more += strcmp(jobs[k].template, jobs[i].template) == 0;
+		loc.file = jobs[i].src ? jobs[i].src : "content";
+		loc.line = jobs[i].line;
+		loc.col = jobs[i].line ? 1 : 0;
+		if (more)
+			sg_diag_error(r->site->diag, &loc, "no template '%s' in "
+			    "%s (%zu more output file%s need%s it)",
+			    jobs[i].template, r->dirs, more, more == 1 ? "" :
+			    "s", more == 1 ? "s" : "");
+		else
+			sg_diag_error(r->site->diag, &loc, "no template '%s' "
+			    "in %s", jobs[i].template, r->dirs);
+		bad++;
+	}
+	return bad;
+}
+
 /* Closes st's Lua state, if it has one, and frees its memory. */
 static void
 close_state(struct state *st)

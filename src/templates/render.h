@@ -34,6 +34,11 @@ int	 sg_render_new(struct sg_site *site, int jobs, struct sg_render **out);
 
 /* Is there a template called name? */
 int	 sg_render_has(const struct sg_render *r, const char *name);
+/* Reports every template that one of the n jobs starts from and that r
+ * does not have: once a name, at the first job that needs it, with the
+ * number of jobs that do. Returns the number of names reported. */
+int	 sg_render_check_jobs(const struct sg_render *r,
+	    const struct sg_job *jobs, size_t n);
 /* Render job on worker w (0 .. jobs-1, one thread at a time each) into
  * *out, *len bytes: sg_render_run's is the caller's to free,
  * sg_render_borrow's stays the worker's until its next render. Return 0,
