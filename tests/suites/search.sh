@@ -134,7 +134,11 @@ Lambda関数はイベントを受け取ります。
 ## 検索機能
 
 サイトの検索機能は日本語の文も見つけます。
+
+データは**保存**されます。
 EOT
+# a word that inline markup splits is one word, as a reader sees it
+printf -- '---\ntitle: Markup\n---\nA word split by markup: Ze*phyrquill*ion.\n' > "$r/content/markup.md"
 cat > "$r/content/th.md" << 'EOT'
 ---
 title: ไทย

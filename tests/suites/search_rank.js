@@ -74,6 +74,10 @@ function expect(name, got, good) {
 	    (r) => r.length === 1 && r[0].indexOf("/ja/") === 0);
 	await check("Japanese: characters not side by side find nothing", "検能",
 	    (r) => r.length === 0);
+	await check("Japanese: two characters across inline markup", "存さ",
+	    (r) => r.length === 1 && r[0].indexOf("/ja/") === 0);
+	await check("a word split by inline markup is one word", "zephyrquillion",
+	    (r) => r.length === 1 && r[0].indexOf("/markup/") === 0);
 	await check("Thai: a word inside a run without spaces", "เหตุการณ์",
 	    (r) => r.length === 1 && r[0].indexOf("/th/") === 0);
 	const words = api.tokens("Lambda関数を、日 x");

@@ -58,6 +58,11 @@ struct pstate {
 	size_t			 capw;
 	int			 cut;		/* snip is full */
 	size_t			 text;		/* bytes of prose on the page */
+	/* the inline run being gathered (run_add): its one text while it
+	 * has one, else a copy of its texts in run */
+	const char		*run_s;
+	size_t			 run_len;
+	struct sg_buf		 run;
 };
 
 struct sg_search *
@@ -205,6 +210,38 @@ add_text(struct pstate *ps, const char *text, size_t len, enum field f)
 
 	while (sg_search_token_h(text, len, &pos, &ps->word, &h))
 		add_word(ps, f, h);
+}
+
+/* Adds the text of an inline node to the run of them being gathered: a
+ * word that inline markup splits is one word, as the reader sees it
+ * (日本<em>語</em>, **Lambda**s, `malloc`s). A run of one text, the
+ * common case, is not copied. */
+static void
+run_add(struct pstate *ps, const char *text, size_t len)
+{
+	if (ps->run_s == NULL && ps->run.len == 0) {
+		ps->run_s = text;
+		ps->run_len = len;
+		return;
+	}
+	if (ps->run_s) {
+		sg_buf_put(&ps->run, ps->run_s, ps->run_len);
+		ps->run_s = NULL;
+	}
+	sg_buf_put(&ps->run, text, len);
+}
+
+/* Ends the run: at a break, a block, an image or anything that is not
+ * text. Its words are counted as prose. */
+static void
+run_end(struct pstate *ps)
+{
+	if (ps->run_s)
+		add_text(ps, ps->run_s, ps->run_len, F_BODY);
+	else if (ps->run.len)
+		add_text(ps, ps->run.data, ps->run.len, F_BODY);
+	ps->run_s = NULL;
+	ps->run.len = 0;
 }
 
 /* Cuts b to at most max bytes (plus an ellipsis), at a space where one is
@@ -388,8 +425,17 @@ walk(struct pstate *ps, const struct sg_node *root)
 				skip = NULL;
 			continue;
 		}
-		if (!entering)
+		if (!entering) {
+			/* an image's alt text is not the text around it */
+			if (n->kind == SG_NODE_IMAGE)
+				run_end(ps);
 			continue;
+		}
+		/* emphasis, strong, strike and links go on with the run */
+		if (n->kind != SG_NODE_TEXT && n->kind != SG_NODE_CODE &&
+		    n->kind != SG_NODE_EMPH && n->kind != SG_NODE_STRONG &&
+		    n->kind != SG_NODE_STRIKE && n->kind != SG_NODE_LINK)
+			run_end(ps);
 		if (n != root && sg_node_is_block(n->kind))
 			snip_space(ps);
 		switch (n->kind) {
@@ -399,7 +445,7 @@ walk(struct pstate *ps, const struct sg_node *root)
 			break;
 		case SG_NODE_TEXT:
 		case SG_NODE_CODE:
-			add_text(ps, n->text, n->len, F_BODY);
+			run_add(ps, n->text, n->len);
 			snip_add(ps, n->text, n->len);
 			break;
 		case SG_NODE_SOFTBREAK:
@@ -417,6 +463,7 @@ walk(struct pstate *ps, const struct sg_node *root)
 			break;
 		}
 	}
+	run_end(ps);
 }
 
 /* The fragment file of a page: title, URL, headings and excerpts. */
@@ -477,6 +524,7 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 		sg_buf_free(&ps.snips[i]);
 	free(ps.snips);
 	sg_buf_free(&ps.snip);
+	sg_buf_free(&ps.run);
 	sg_smap_free(&ps.seen);
 }
 
