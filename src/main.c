@@ -20,6 +20,7 @@
 #include "output.h"
 #include "path.h"
 #include "pool.h"
+#include "signals.h"
 #include "out/pdf/pdf.h"
 #include "templates/render.h"
 #include "samples/sandbox.h"
@@ -431,7 +432,7 @@ main(int argc, char *argv[])
 		return usage("--bless and --export go with samples");
 	if (!strcmp(cmd, "build") || !strcmp(cmd, "check") ||
 	    !strcmp(cmd, "samples"))
-		sg_out_trap_signals();
+		sg_signals_trap();
 	if (!strcmp(cmd, "build") || !strcmp(cmd, "check")) {
 		if (optind != argc)
 			return usage("build and check take no arguments");

@@ -5,7 +5,7 @@
  * only when sitegen made it (it holds the stamp file), when it is empty,
  * or with --force; never when it holds the site or its sources. Staging
  * directories are locked while in use, so the next build removes those a
- * killed one left; SIGINT and SIGTERM run the cleanups registered here. */
+ * killed one left; SIGINT and SIGTERM remove the stage (signals.h). */
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -14,9 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
-#include <semaphore.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +25,7 @@
 #include "path.h"
 #include "pool.h"
 #include "rmtree.h"
+#include "signals.h"
 #include "check/secrets.h"
 
 #ifndef RENAME_EXCHANGE
@@ -37,7 +35,6 @@
 #define STAMP_TEXT	"sitegen made this folder and replaces all of it on " \
 			"each build.\n"
 #define STAGE_MARK	".sitegen-"	/* "public.sitegen-XXXXXX" */
-#define MAX_CLEANUPS	64
 
 struct sg_output {
 	char		*out;		/* the output directory */
@@ -52,124 +49,6 @@ struct sg_output {
 	char		*root;		/* the site root, to name copied sources */
 	int		 jobs;		/* threads that remove the old output */
 };
-
-/* ---- cleanups on SIGINT and SIGTERM ----------------------------------- */
-
-/* The only process-wide state of sitegen: a signal handler has nothing
- * else to reach. The handler only writes the signal's number to a pipe;
- * a thread reads it, runs the cleanups (in an ordinary thread, so they
- * may allocate and take locks) and exits 128 + the signal. */
-static struct {
-	void	(*fn)(void *);
-	void	 *arg;
-} cleanups[MAX_CLEANUPS];
-static pthread_mutex_t	 cleanup_lock = PTHREAD_MUTEX_INITIALIZER;
-static int		 sig_pipe[2] = { -1, -1 };
-static pid_t		 main_pid;
-static atomic_int	 stopping;
-static sem_t		 watching;	/* the watcher thread has started */
-
-int
-sg_out_cleanup_push(void (*fn)(void *), void *arg)
-{
-	int	 i;
-
-	pthread_mutex_lock(&cleanup_lock);
-	for (i = 0; i < MAX_CLEANUPS; i++)
-		if (cleanups[i].fn == NULL) {
-			cleanups[i].fn = fn;
-			cleanups[i].arg = arg;
-			break;
-		}
-	pthread_mutex_unlock(&cleanup_lock);
-	return i < MAX_CLEANUPS ? i : -1;
-}
-
-void
-sg_out_cleanup_pop(int slot)
-{
-	if (slot < 0 || slot >= MAX_CLEANUPS)
-		return;
-	pthread_mutex_lock(&cleanup_lock);
-	cleanups[slot].fn = NULL;
-	cleanups[slot].arg = NULL;
-	pthread_mutex_unlock(&cleanup_lock);
-}
-
-int
-sg_out_stopping(void)
-{
-	return atomic_load(&stopping);
-}
-
-static void
-on_signal(int sig)
-{
-	unsigned char	 b = (unsigned char)sig;
-	int		 saved = errno;
-
-	/* a forked child (before its exec) dies as it would have */
-	if (getpid() != main_pid || write(sig_pipe[1], &b, 1) != 1) {
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
-	errno = saved;
-}
-
-static void *
-watch(void *arg)
-{
-	static const char	 msg[] = "sitegen: interrupted; the output "
-				    "is left as it was\n";
-	unsigned char		 b;
-	ssize_t			 n;
-	int			 i;
-
-	(void)arg;
-	sem_post(&watching);
-	while ((n = read(sig_pipe[0], &b, 1)) != 1)
-		if (n == 0 || errno != EINTR)
-			return NULL;
-	atomic_store(&stopping, 1);
-	pthread_mutex_lock(&cleanup_lock);
-	for (i = MAX_CLEANUPS - 1; i >= 0; i--)
-		if (cleanups[i].fn)
-			cleanups[i].fn(cleanups[i].arg);
-	n = write(STDERR_FILENO, msg, sizeof(msg) - 1);
-	(void)n;
-	_exit(128 + b);
-}
-
-void
-sg_out_trap_signals(void)
-{
-	struct sigaction	 sa;
-	pthread_attr_t		 attr;
-	pthread_t		 t;
-
-	if (sig_pipe[0] != -1 || pipe2(sig_pipe, O_CLOEXEC) == -1)
-		return;
-	main_pid = getpid();
-	sem_init(&watching, 0, 0);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&t, &attr, watch, NULL) != 0) {
-		pthread_attr_destroy(&attr);
-		return;
-	}
-	pthread_attr_destroy(&attr);
-	/* wait until it runs: a thread still starting may hold the
-	 * allocator's lock (the sanitizers' has no fork handler), and the
-	 * parse stage forks */
-	while (sem_wait(&watching) == -1 && errno == EINTR)
-		;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
 
 /* ---- what may be replaced --------------------------------------------- */
 
@@ -593,7 +472,7 @@ sg_out_open(const char *out, const char *root, int flags, int jobs,
 		goto fail;
 	}
 	o->old = xasprintf("%s.old", o->stage);
-	o->cleanup = sg_out_cleanup_push(remove_stage, o);
+	o->cleanup = sg_cleanup_push(remove_stage, o);
 	chmod(o->stage, 0755);
 	o->dfd = open(o->stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
@@ -759,7 +638,7 @@ write_file(struct sg_output *o, const char *rel, const char *src,
 		return -1;
 	if (o->dry)
 		return 0;
-	if (atomic_load(&stopping))
+	if (sg_stopping())
 		return -1;
 	norm = sg_path_normalize(rel);
 	if (norm == NULL || *norm == '\0' || *norm == '/' ||
@@ -833,9 +712,9 @@ sg_out_commit(struct sg_output *o)
 		return 0;
 	}
 	/* a signal now waits until the output is whole again */
-	pthread_mutex_lock(&cleanup_lock);
+	sg_cleanup_hold();
 	rc = swap(o);
-	pthread_mutex_unlock(&cleanup_lock);
+	sg_cleanup_release();
 	if (rc == -1) {
 		sg_diag_error(o->diag, &loc, "cannot put the new output in "
 		    "place of '%s': %s", o->out, strerror(errno));
@@ -866,7 +745,7 @@ sg_out_discard(struct sg_output *o)
 		return;
 	if (o->stage)
 		sg_rm_tree(o->stage);
-	sg_out_cleanup_pop(o->cleanup);
+	sg_cleanup_pop(o->cleanup);
 	if (o->dfd != -1)
 		close(o->dfd);
 	free(o->stage);

@@ -1,5 +1,4 @@
-/* output.h: the staging directory and its atomic swap into place, and the
- * cleanups that SIGINT and SIGTERM run. */
+/* output.h: the staging directory and its atomic swap into place. */
 #ifndef SG_OUTPUT_H
 #define SG_OUTPUT_H
 
@@ -43,22 +42,5 @@ int		 sg_out_commit(struct sg_output *o);
 /* Throws the staged output away, leaving the output directory as it
  * was. Frees o; NULL is fine. */
 void		 sg_out_discard(struct sg_output *o);
-
-/* Makes SIGINT and SIGTERM run the registered cleanups, then end the
- * process with status 128 + the signal (130, 143). Call once, early. */
-void		 sg_out_trap_signals(void);
-
-/* Registers fn(arg) to run if SIGINT or SIGTERM ends the process. Returns
- * a slot for sg_out_cleanup_pop, or -1 when the list is full. Thread
- * safe. */
-int		 sg_out_cleanup_push(void (*fn)(void *arg), void *arg);
-
-/* Forgets a cleanup once its work is done another way; -1 is fine. While
- * the cleanups run (the process is being stopped) this waits for them. */
-void		 sg_out_cleanup_pop(int slot);
-
-/* Is the process being stopped by a signal? Long work may check this
- * and give up early. */
-int		 sg_out_stopping(void);
 
 #endif
