@@ -87,7 +87,7 @@ check_sources(const char *out, const char *real, const char *root,
     struct sg_diag *diag)
 {
 	static const char *const sources[] = {
-		"content", "templates", "themes", "lua", "static", "data",
+		"content", "templates", "themes", "lua", "static", "data", "i18n",
 		".git", ".sitegen", NULL
 	};
 	struct sg_loc	 loc = { NULL, 0, 0 };

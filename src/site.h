@@ -15,6 +15,8 @@ struct sg_shortcode;
 struct sg_taxonomy;
 struct sg_doc;
 
+struct sg_i18n;
+
 struct sg_config {
 	char		*title;
 	char		*description;
@@ -36,6 +38,8 @@ struct sg_config {
 	int		 links_warn;	/* links.internal: warn */
 	char		*nav;		/* nav: the contents list, in content/ */
 	struct sg_loc	 nav_loc;	/* where site.yml names it */
+	struct sg_i18n	*i18n;		/* the texts of the language
+					 * (site/i18n.h), owned */
 };
 
 /* One heading of a page, for the TOC and for #anchor checks. */

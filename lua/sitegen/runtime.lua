@@ -79,11 +79,29 @@ base.table = copy(table)
 base.math = copy(math)
 base.math.random, base.math.randomseed = nil, nil	-- output must be reproducible
 base.utf8 = copy(utf8)
+local texts = site.i18n		-- as read: freeze() puts a proxy in its place
 base.site = freeze(site)
 for _, lib in ipairs({ "string", "table", "math", "utf8" }) do
 	base[lib] = freeze(base[lib])
 end
 for name, fn in pairs(helpers) do base[name] = fn end
+
+-- i18n(key [, vars]): a text with nothing to fill in straight from a
+-- table of them (plain); texts by count, a {name} to fill in and a key no
+-- file has go to the C helper (luahelpers.c), which reports the last at
+-- the template's line. Calling the C helper for every text made the
+-- default theme's words a fiftieth of a page's render.
+local plain, c_i18n = {}, helpers.i18n
+for k, v in pairs(texts) do
+	if type(v) == "string" and not v:find("{", 1, true) then plain[k] = v end
+end
+base.i18n = function(key, vars)
+	if vars == nil then
+		local v = plain[key]
+		if v then return v end
+	end
+	return c_i18n(key, vars)
+end
 
 -- json(v): v as JSON, object keys sorted so output is reproducible.
 local function json(v, depth)

@@ -335,7 +335,8 @@ sg_md_render(const struct sg_site *site, struct sg_md *md)
 	sg_buf_put(&b, "", 0);
 	if (md->doc)
 		sg_html_render(sg_doc_root(md->doc), site &&
-		    site->config.unsafe ? SG_HTML_UNSAFE : 0, &b);
+		    site->config.unsafe ? SG_HTML_UNSAFE : 0, site ?
+		    site->config.i18n : NULL, &b);
 	md->html = sg_buf_detach(&b);
 }
 

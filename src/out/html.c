@@ -13,19 +13,28 @@
 #include "samples/samples.h"
 #include "doc/tree.h"
 #include "doc/shortcode.h"
+#include "site/i18n.h"
 #include "util.h"
 
 static const char *const alert_class[] = {
 	"note", "tip", "important", "warning", "caution"
 };
+/* The texts of the language (i18n.h): keys, then English. */
+static const char *const alert_key[] = {
+	"alert_note", "alert_tip", "alert_important", "alert_warning",
+	"alert_caution"
+};
 static const char *const alert_title[] = {
 	"Note", "Tip", "Important", "Warning", "Caution"
 };
+#define ANCHOR_LABEL	"Link to the section \xe2\x80\x9c{title}\xe2\x80\x9d"
 
 /* The state of one render. */
 struct html {
 	struct sg_buf		*out;
 	int			 flags;
+	const struct sg_i18n	*i18n;		/* the texts, or NULL */
+	const char		*anchor;	/* its anchor_label, once read */
 	const struct sg_node	*plain;		/* inside this image: alt text */
 	int			 notes;		/* footnote definitions so far */
 	int			 backref_done;	/* the last one has its backref */
@@ -209,6 +218,7 @@ static void
 heading(struct html *h, const struct sg_node *n, int entering)
 {
 	struct sg_buf	 title = { 0 };
+	const char	*label, *at;
 
 	/* put piece by piece: printf, for the headings and code blocks of
 	 * each page, took 1.2% of a build's instructions */
@@ -223,13 +233,23 @@ heading(struct html *h, const struct sg_node *n, int entering)
 	}
 	sg_buf_puts(h->out, " <a class=\"anchor\" href=\"#");
 	sg_buf_puts(h->out, n->u.heading.id);
-	sg_buf_puts(h->out, "\" aria-label=\"Link to the section "
-	    "\xe2\x80\x9c");
-	sg_buf_put(&title, "", 0);
-	sg_node_plain(n, &title);
-	esc(h, title.data, title.len);
+	sg_buf_puts(h->out, "\" aria-label=\"");
+	if (h->anchor == NULL)
+		h->anchor = sg_i18n_text(h->i18n, "anchor_label", -1,
+		    ANCHOR_LABEL);
+	label = h->anchor;
+	/* the label's text, and the heading's where it says {title} */
+	while ((at = strstr(label, "{title}")) != NULL) {
+		esc(h, label, (size_t)(at - label));
+		sg_buf_put(&title, "", 0);
+		title.len = 0;
+		sg_node_plain(n, &title);
+		esc(h, title.data, title.len);
+		label = at + 7;
+	}
+	esc(h, label, strlen(label));
 	sg_buf_free(&title);
-	sg_buf_puts(h->out, "\xe2\x80\x9d\">#</a></h");
+	sg_buf_puts(h->out, "\">#</a></h");
 	sg_buf_putc(h->out, level_digit(n->u.heading.level));
 	sg_buf_puts(h->out, ">\n");
 }
@@ -332,14 +352,17 @@ item(struct html *h, const struct sg_node *n, int entering)
 static void
 alert(struct html *h, const struct sg_node *n, int entering)
 {
-	int	 k = (int)n->u.alert.kind;
+	int		 k = (int)n->u.alert.kind;
+	const char	*t;
 
 	cr(h);
-	if (entering)
+	if (entering) {
+		t = sg_i18n_text(h->i18n, alert_key[k], -1, alert_title[k]);
 		sg_buf_printf(h->out, "<div class=\"admonition %s\">\n"
-		    "<p class=\"admonition-title\">%s</p>\n",
-		    alert_class[k], alert_title[k]);
-	else
+		    "<p class=\"admonition-title\">", alert_class[k]);
+		esc(h, t, strlen(t));
+		sg_buf_puts(h->out, "</p>\n");
+	} else
 		sg_buf_puts(h->out, "</div>\n");
 }
 
@@ -416,30 +439,41 @@ cell(struct html *h, const struct sg_node *n, int entering)
 static void
 backrefs(struct html *h, const struct sg_node *def)
 {
-	const char	*label = def->u.footnote.label;
+	const char	*label = def->u.footnote.label, *back;
 	int		 i;
 
 	if (h->backref_done)
 		return;
 	h->backref_done = 1;
+	back = sg_i18n_text(h->i18n, "footnote_back", -1, "Back to content");
 	sg_buf_printf(h->out, "<a href=\"#fnref-%s\" class=\"footnote-backref"
-	    "\" data-footnote-backref aria-label=\"Back to content\">"
-	    "\xe2\x86\xa9</a>", label);
-	for (i = 2; i <= def->u.footnote.ref; i++)
+	    "\" data-footnote-backref aria-label=\"", label);
+	esc(h, back, strlen(back));
+	sg_buf_puts(h->out, "\">\xe2\x86\xa9</a>");
+	for (i = 2; i <= def->u.footnote.ref; i++) {
 		sg_buf_printf(h->out, " <a href=\"#fnref-%s-%d\" class=\""
-		    "footnote-backref\" data-footnote-backref aria-label=\""
-		    "Back to content\">\xe2\x86\xa9<sup class=\"footnote-ref\">"
-		    "%d</sup></a>", label, i, i);
+		    "footnote-backref\" data-footnote-backref aria-label=\"",
+		    label, i);
+		esc(h, back, strlen(back));
+		sg_buf_printf(h->out, "\">\xe2\x86\xa9<sup class=\""
+		    "footnote-ref\">%d</sup></a>", i);
+	}
 }
 
 static void
 footnote_def(struct html *h, const struct sg_node *n, int entering)
 {
+	const char	*t;
+
 	if (entering) {
-		if (h->notes++ == 0)
+		if (h->notes++ == 0) {
+			t = sg_i18n_text(h->i18n, "footnotes", -1,
+			    "Footnotes");
 			sg_buf_puts(h->out, "<section class=\"footnotes\" "
-			    "data-footnotes>\n<h2 class=\"visually-hidden\">"
-			    "Footnotes</h2>\n<ol>\n");
+			    "data-footnotes>\n<h2 class=\"visually-hidden\">");
+			esc(h, t, strlen(t));
+			sg_buf_puts(h->out, "</h2>\n<ol>\n");
+		}
 		h->backref_done = 0;
 		sg_buf_printf(h->out, "<li id=\"fn-%s\">\n",
 		    n->u.footnote.label);
@@ -643,7 +677,8 @@ node(struct html *h, const struct sg_node *n, int entering)
 }
 
 void
-sg_html_render(const struct sg_node *root, int flags, struct sg_buf *out)
+sg_html_render(const struct sg_node *root, int flags,
+    const struct sg_i18n *i18n, struct sg_buf *out)
 {
 	struct html		 h;
 	struct sg_walk		 w;
@@ -653,6 +688,7 @@ sg_html_render(const struct sg_node *root, int flags, struct sg_buf *out)
 	memset(&h, 0, sizeof(h));
 	h.out = out;
 	h.flags = flags;
+	h.i18n = i18n;
 	sg_buf_put(out, "", 0);
 	sg_walk_init(&w, root);
 	while (sg_walk_next(&w, &n, &entering)) {

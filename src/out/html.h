@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 struct sg_buf;
+struct sg_i18n;
 struct sg_node;
 
 #define SG_HTML_UNSAFE	0x1	/* write raw HTML (markdown.unsafe); else
@@ -17,11 +18,13 @@ struct sg_node;
  * sitegen's own: heading ids with a link to themselves, alerts as
  * admonitions, tables in a scrolling box, highlighted code blocks, C
  * samples with what the samples stage showed (struct sg_sample's shown
- * fields), lazy images and a footnotes heading. Reads the tree only, so
+ * fields), lazy images and a footnotes heading. The words it adds
+ * (alert titles, the labels of anchors and footnotes) come from i18n
+ * (site/i18n.h), borrowed; NULL gives English. Reads the tree only, so
  * several threads may render different trees, or the same one, at once.
  */
 void	sg_html_render(const struct sg_node *root, int flags,
-	    struct sg_buf *out);
+	    const struct sg_i18n *i18n, struct sg_buf *out);
 
 /*
  * Appends s[0..len) to out escaped for an href or src attribute, as

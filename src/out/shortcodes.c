@@ -82,7 +82,7 @@ expand(struct ctx *c, int worker, const struct sg_page *p,
 	}
 	if (sc->closed && n)
 		sg_html_render(n, c->site->config.unsafe ? SG_HTML_UNSAFE : 0,
-		    &inner);
+		    c->site->config.i18n, &inner);
 	if (sg_render_shortcode(c->render, worker, p, sc, inner.data,
 	    &html) == 0) {
 		/* inside a paragraph, the template file's last newline

@@ -62,7 +62,8 @@ slide_html(const struct sg_site *site, const struct sg_deck *d, size_t i,
 	sg_buf_printf(b, "\" data-n=\"%zu\" data-line=\"%d\" aria-label="
 	    "\"Slide %zu of %zu\">\n<div class=\"slide-body prose\">\n", i + 1,
 	    sl->line, i + 1, d->len);
-	sg_html_render(sl->root, site->config.unsafe ? SG_HTML_UNSAFE : 0, b);
+	sg_html_render(sl->root, site->config.unsafe ? SG_HTML_UNSAFE : 0,
+	    site->config.i18n, b);
 	sg_buf_puts(b, "</div>\n");
 	put_text(b, "slide-header", sl->header);
 	put_text(b, "slide-footer", sl->footer);

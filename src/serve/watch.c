@@ -18,6 +18,7 @@
 
 static const char *const watched[] = {
 	"content", "templates", "themes", "static", "scss", "lua", "data",
+	"i18n",
 	NULL
 };
 

@@ -11,6 +11,7 @@
 #include "site.h"
 #include "path.h"
 #include "suggest.h"
+#include "site/i18n.h"
 #include "site/yaml.h"
 
 #define CONFIG_FILE	"site.yml"
@@ -334,6 +335,7 @@ sg_config_load(struct sg_site *site)
 	c->theme = str_or(c->root, "theme", "default");
 	bad += sg_data_load(site) == -1;
 	bad += check_theme(site, sg_value_get(c->root, "theme")) == -1;
+	bad += sg_i18n_load(site) == -1;
 	v = sg_value_get(c->root, "base_url");
 	if (site->opt->base_url && set_base(c, site->opt->base_url) == -1) {
 		sg_diag_error(site->diag, NULL, "--base-url '%s' must be an "
@@ -368,6 +370,8 @@ sg_config_free(struct sg_config *c)
 	free(c->nav);
 	sg_value_free(c->root);
 	sg_value_free(c->data);
+	sg_i18n_free(c->i18n);
+	c->i18n = NULL;
 	for (i = 0; i < c->ndata_files; i++)
 		free(c->data_files[i]);
 	free(c->data_files);

@@ -1,6 +1,6 @@
-/* luahelpers.c: the functions templates call (url, asset, date, slugify,
- * markdown, mark_current), each a C closure over the site; the site
- * model they read is luamodel.c's. */
+/* luahelpers.c: the functions templates call (url, asset, date, i18n,
+ * slugify, markdown, mark_current), each a C closure over the site; the
+ * site model they read is luamodel.c's. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +15,7 @@
 #include "path.h"
 #include "templates/render.h"
 #include "site.h"
+#include "site/i18n.h"
 
 static const struct sg_site *
 site_of(lua_State *L)
@@ -54,11 +55,13 @@ l_asset(lua_State *L)
 }
 
 /* date(d, format): d ("YYYY-MM-DD…") formatted with strftime's format
- * (default "%Y-%m-%d"); "rfc3339" gives 2024-05-31T00:00:00Z, or a
- * page.datetime as it is. */
+ * (default "%Y-%m-%d"), %B the month's name in the site's language
+ * (i18n.h); "rfc3339" gives 2024-05-31T00:00:00Z, or a page.datetime as
+ * it is. */
 static int
 l_date(lua_State *L)
 {
+	const struct sg_site	*site = site_of(L);
 	const char	*d = luaL_optstring(L, 1, ""), *fmt;
 	struct tm	 tm;
 	char		 buf[256];
@@ -89,9 +92,78 @@ l_date(lua_State *L)
 	tm.tm_isdst = 0;
 	tm.tm_wday = tm.tm_yday = 0;
 	timegm(&tm);		/* fills in the weekday and day of year */
-	if (strftime(buf, sizeof(buf), fmt, &tm) == 0 && *fmt)
+	if (sg_i18n_strftime(site->config.i18n, buf, sizeof(buf), fmt,
+	    &tm) == 0 && *fmt)
 		return luaL_error(L, "date: format '%s' gives nothing", fmt);
 	lua_pushstring(L, buf);
+	return 1;
+}
+
+/* i18n(key [, vars]): the text of key in the site's language (i18n.h).
+ * vars is a count, or a table of values: its count (or, to leave
+ * "{count}" as it is, its form) chooses the form of a text by count, and
+ * each "{name}" in the text becomes vars[name] (a string or a number); a
+ * name vars does not have stays as it is, for the template to put markup
+ * there, or a script a number. A key that no file has is an error
+ * at the template's line. */
+static int
+l_i18n(lua_State *L)
+{
+	const struct sg_site	*site = site_of(L);
+	const struct sg_value	*v;
+	const char		*key = luaL_checkstring(L, 1), *text, *open,
+				*close;
+	lua_Integer		 n = -1;
+	luaL_Buffer		 b;
+	int			 vars = 0, t;
+
+	if (lua_istable(L, 2)) {
+		vars = 2;
+		if (lua_getfield(L, 2, "count") != LUA_TNIL ||
+		    lua_getfield(L, 2, "form") != LUA_TNIL)
+			n = luaL_checkinteger(L, -1);
+		lua_settop(L, 2);
+	} else if (!lua_isnoneornil(L, 2))
+		n = luaL_checkinteger(L, 2);
+	/* without a place: the message handler puts the template's line
+	 * in front (the caller may be runtime.lua's i18n) */
+	if ((v = sg_i18n_get(site->config.i18n, key)) == NULL) {
+		lua_pushfstring(L, "i18n('%s'): no such text in %s", key,
+		    sg_i18n_where(site->config.i18n));
+		return lua_error(L);
+	}
+	if ((text = sg_i18n_form(v, n < 0 ? -1 : (long)n)) == NULL)
+		text = "";
+	if ((n < 0 && !vars) || strchr(text, '{') == NULL) {
+		lua_pushstring(L, text);
+		return 1;
+	}
+	lua_settop(L, 2);
+	luaL_buffinit(L, &b);
+	while ((open = strchr(text, '{')) != NULL &&
+	    (close = strchr(open + 1, '}')) != NULL) {
+		luaL_addlstring(&b, text, (size_t)(close + 1 - text));
+		lua_pushlstring(L, open + 1, (size_t)(close - open - 1));
+		if (vars)
+			t = lua_gettable(L, vars);
+		else if (!strcmp(lua_tostring(L, -1), "count")) {
+			lua_pop(L, 1);
+			t = LUA_TNUMBER;
+			lua_pushinteger(L, n);
+		} else
+			t = LUA_TNIL;
+		if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+			/* the name's value in place of "{name}" */
+			luaL_buffsub(&b, (int)(close + 1 - open));
+			luaL_tolstring(L, -1, NULL);
+			lua_remove(L, -2);
+			luaL_addvalue(&b);
+		} else
+			lua_pop(L, 1);
+		text = close + 1;
+	}
+	luaL_addstring(&b, text);
+	luaL_pushresult(&b);
 	return 1;
 }
 
@@ -352,6 +424,7 @@ sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
 		{ "url", l_url },
 		{ "asset", l_asset },
 		{ "date", l_date },
+		{ "i18n", l_i18n },
 		{ "slugify", l_slugify },
 		{ "markdown", l_markdown },
 		{ "mark_current", l_mark_current },

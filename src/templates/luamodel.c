@@ -16,6 +16,7 @@
 #include "path.h"
 #include "templates/render.h"
 #include "site.h"
+#include "site/i18n.h"
 
 #define REG_PAGES	"sitegen.pages"
 #define REG_SECTIONS	"sitegen.sections"
@@ -94,6 +95,36 @@ push_value(lua_State *L, const struct sg_value *v)
 			lua_setfield(L, -2, v->keys[i]);
 		}
 		break;
+	}
+}
+
+/* The texts of the language, key by key (site/i18n.h): a text as it is
+ * written, texts by count as a table of forms, a list as a list of texts.
+ * Templates read them with i18n() (runtime.lua). */
+static void
+push_i18n(lua_State *L, const struct sg_site *site)
+{
+	const struct sg_i18n	*t = site->config.i18n;
+	const struct sg_value	*v;
+	const char		*key, *text;
+	size_t			 i, k, n = sg_i18n_len(t);
+
+	lua_createtable(L, 0, (int)n);
+	for (i = 0; i < n; i++) {
+		key = sg_i18n_key(t, i, &v);
+		if (v->type == SG_MAP || v->type == SG_LIST) {
+			lua_createtable(L, 0, (int)v->len);
+			for (k = 0; k < v->len; k++) {
+				text = sg_value_text(v->items[k]);
+				push_str(L, text ? text : "");
+				if (v->type == SG_MAP)
+					lua_setfield(L, -2, v->keys[k]);
+				else
+					lua_rawseti(L, -2, (lua_Integer)k + 1);
+			}
+		} else
+			push_str(L, sg_value_text(v) ? sg_value_text(v) : "");
+		lua_setfield(L, -2, key);
 	}
 }
 
@@ -495,6 +526,8 @@ sg_lua_model(lua_State *L, const struct sg_site *site)
 	set_str(L, "version", SG_VERSION);
 	set_str(L, "date", site->build_date);
 	lua_setfield(L, -2, "build");
+	push_i18n(L, site);
+	lua_setfield(L, -2, "i18n");
 	sg_lua_nav(L, site, pages);		/* site.nav, page.nav */
 	lua_remove(L, tags);
 	lua_remove(L, sections);

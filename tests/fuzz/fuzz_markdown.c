@@ -127,7 +127,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		packed = sg_doc_pack(md->doc, NULL, &npacked);
 		again = sg_doc_unpack(packed, npacked);
 		sg_buf_put(&b, "", 0);
-		sg_html_render(sg_doc_root(again), 0, &b);
+		sg_html_render(sg_doc_root(again), 0, NULL, &b);
 		if (strcmp(b.data, md->html) != 0)
 			abort();
 		sg_buf_free(&b);

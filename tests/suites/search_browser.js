@@ -7,7 +7,7 @@
  */
 "use strict";
 
-const { launch, sleep, report, evaluator, run } =
+const { launch, report, evaluator, searchTyper, run } =
     require("./lib/chromium.js");
 
 const [chromium, url, base, prefix] = process.argv.slice(2);
@@ -43,14 +43,7 @@ async function main() {
 		await cdp.send("Page.navigate", { url: u });
 		return until("document.readyState === 'complete' && !!document.querySelector('.search:not([hidden])')");
 	};
-	/* clears the box and types q; waits for the list to show */
-	const type = async (q) => {
-		await js("(() => { const i = document.getElementById('search-input'); i.focus(); i.value = ''; i.dispatchEvent(new Event('input')); })()");
-		await sleep(100);
-		await cdp.send("Input.insertText", { text: q });
-		return until("(() => { const l = document.getElementById('search-results'); " +
-		    "return !l.hidden && l.getAttribute('data-query') === " + JSON.stringify(q) + "; })()");
-	};
+	const type = searchTyper(cdp, js, until);
 	const results = () => js("Array.from(document.querySelectorAll('#search-results [role=option] a'))" +
 	    ".map((a) => ({ href: a.getAttribute('href'), text: a.textContent, marks: a.querySelectorAll('mark').length }))");
 

@@ -10,10 +10,7 @@
 #include "out/pdf/module.h"
 #include "out/pdf/pdf.h"
 #include "out/pdf/pdf_int.h"
-
-static const char *const months[] = { "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December" };
+#include "site/i18n.h"
 
 static cairo_status_t
 write_buf(void *closure, const unsigned char *data, unsigned int len)
@@ -93,7 +90,8 @@ toc(struct pdf *p, size_t nbody, struct box ***out, size_t *nout)
 
 	b = pdf_box_new(p, BOX_TEXT);
 	b->w = p->width;
-	pdf_plain(p, "Contents", &b->text, p->sans, 21, 1, b->w);
+	pdf_plain(p, sg_i18n_text(p->site->config.i18n, "contents", -1,
+	    "Contents"), &b->text, p->sans, 21, 1, b->w);
 	b->h = b->text.top[b->text.nlines] + 8;
 	for (i = 0; i < nbody; i++) {
 		t = p->boxes[i];
@@ -141,10 +139,12 @@ center(struct pdf *p, cairo_t *cr, const char *s, double size, int bold,
 static void
 cover(struct pdf *p, cairo_t *cr)
 {
-	const char	*d = p->site->build_date;
-	char		 date[64];
-	double		 h;
-	int		 y, m, dd;
+	const struct sg_i18n	*t = p->site->config.i18n;
+	const char		*d = p->site->build_date;
+	char			 date[128];
+	struct tm		 tm;
+	double			 h;
+	int			 y, m, dd;
 
 	pdf_set_rgb(cr, p->pal.accent);
 	cairo_rectangle(cr, p->margin_x, p->page_h * 0.3 - 24, p->width, 3);
@@ -157,10 +157,18 @@ cover(struct pdf *p, cairo_t *cr)
 	    p->h->title))
 		center(p, cr, p->site->config.title, 13, 1, p->page_h * 0.72,
 		    p->pal.text);
-	if (d && sscanf(d, "%d-%d-%d", &y, &m, &dd) == 3 && m >= 1 && m <= 12) {
-		snprintf(date, sizeof(date), "%d %s %d", dd, months[m - 1], y);
-		center(p, cr, date, 11, 0, p->page_h * 0.72 + 22,
-		    p->pal.text2);
+	/* the date as the site's pages show it (i18n.h's "date_format") */
+	if (d && sscanf(d, "%d-%d-%d", &y, &m, &dd) == 3 && m >= 1 &&
+	    m <= 12) {
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = dd;
+		timegm(&tm);
+		if (sg_i18n_strftime(t, date, sizeof(date), sg_i18n_text(t,
+		    "date_format", -1, "%-d %B %Y"), &tm) > 0)
+			center(p, cr, date, 11, 0, p->page_h * 0.72 + 22,
+			    p->pal.text2);
 	}
 }
 
@@ -280,7 +288,8 @@ draw_pages(struct pdf *p, cairo_t *cr, const struct pages *ps, int first,
 
 	for (i = 0; i < ps->len; i++) {
 		pg = &ps->v[i];
-		head = is_toc ? "Contents" : pg->chapter >= 0 &&
+		head = is_toc ? sg_i18n_text(p->site->config.i18n, "contents",
+		    -1, "Contents") : pg->chapter >= 0 &&
 		    (size_t)pg->chapter < p->h->npages ?
 		    p->h->pages[pg->chapter]->title : "";
 		furniture(p, cr, head ? head : "", first + (int)i, total);

@@ -10,6 +10,9 @@
  * gives js(expr), expr's value in the page, and until(expr, ms), which
  * polls expr until it is true (an expression that throws, as while the
  * page navigates, is false) and gives null after ms (default MS).
+ * searchTyper(cdp, js, until) gives type(q), which clears the theme's
+ * search box, types q into it as a reader would and waits until the
+ * results list shows q's results (false if it does not).
  * run(main, cleanup, r) runs main within 90 s, cleans up and exits with
  * 1 if r reported a failure.
  */
@@ -117,6 +120,16 @@ function evaluator(cdp, wait) {
 	return { js, until };
 }
 
+function searchTyper(cdp, js, until) {
+	return async (q) => {
+		await js("(() => { const i = document.getElementById('search-input'); i.focus(); i.value = ''; i.dispatchEvent(new Event('input')); })()");
+		await sleep(100);
+		await cdp.send("Input.insertText", { text: q });
+		return until("(() => { const l = document.getElementById('search-results'); " +
+		    "return !l.hidden && l.getAttribute('data-query') === " + JSON.stringify(q) + "; })()");
+	};
+}
+
 function run(main, cleanup, r) {
 	const limit = setTimeout(() => {
 		r.fail("finishes within 90 s");
@@ -131,4 +144,4 @@ function run(main, cleanup, r) {
 	});
 }
 
-module.exports = { launch, sleep, report, evaluator, run };
+module.exports = { launch, sleep, report, evaluator, searchTyper, run };

@@ -411,8 +411,30 @@
 		return e;
 	}
 
+	/* The box's words, from its data-text-* attributes (the theme writes
+	 * them in the site's language), English without them; {name} in one
+	 * becomes vars[name]. */
+	function texts(root) {
+		var english = {
+			none: "No results for \u201c{query}\u201d",
+			empty: "No results",
+			one: "{count} result",
+			other: "{count} results",
+			unavailable: "Search is not available"
+		};
+
+		return function (key, vars) {
+			var t = root.getAttribute("data-text-" + key) || english[key];
+
+			return t.replace(/\{(\w+)\}/g, function (m, name) {
+				return vars && name in vars ? String(vars[name]) : m;
+			});
+		};
+	}
+
 	function box(root) {
 		var base = root.getAttribute("data-search-base");
+		var say = texts(root);
 		var input = root.querySelector("input");
 		var list = root.querySelector("[role=listbox]");
 		var status = root.querySelector("[role=status]");
@@ -457,11 +479,11 @@
 			list.setAttribute("data-query", q);
 			active = -1;
 			if (results.length === 0) {
-				var none = el("li", "search-none", "No results for “" + q.trim() + "”");
+				var none = el("li", "search-none", say("none", { query: q.trim() }));
 
 				none.setAttribute("role", "presentation");
 				list.appendChild(none);
-				status.textContent = "No results";
+				status.textContent = say("empty");
 				open(true);
 				return;
 			}
@@ -494,8 +516,8 @@
 				});
 				list.appendChild(li);
 			});
-			status.textContent = results.length + (results.length === 1 ?
-			    " result" : " results");
+			status.textContent = say(results.length === 1 ? "one" : "other",
+			    { count: results.length });
 			open(true);
 		}
 
@@ -520,7 +542,7 @@
 				if (mine !== seq)
 					return;
 				list.textContent = "";
-				list.appendChild(el("li", "search-none", "Search is not available"));
+				list.appendChild(el("li", "search-none", say("unavailable")));
 				open(true);
 				if (window.console)
 					console.error("search:", e);

@@ -21,6 +21,12 @@
   var started = Date.now();
   var view = null;
 
+  /* A word the deck shows, from <body data-text-KEY> (slides.html writes
+   * them in the site's language), else english. */
+  function say(key, english) {
+    return body.getAttribute("data-text-" + key) || english;
+  }
+
   function fromHash() {
     var m = /^#(\d+)$/.exec(location.hash);
     var i = m ? parseInt(m[1], 10) - 1 : 0;
@@ -89,7 +95,7 @@
 
   function clone(i, box) {
     box.textContent = "";
-    if (i >= n) { box.textContent = "(end)"; return; }
+    if (i >= n) { box.textContent = say("slide-end", "(end)"); return; }
     fit(slides[i]);
     var c = slides[i].cloneNode(true);
     c.classList.add("is-current");
@@ -102,11 +108,12 @@
     if (!view) return;
     clone(cur, view.now);
     clone(cur + 1, view.next);
-    view.label.textContent = "Slide " + (cur + 1) + " of " + n;
+    view.label.textContent = say("slide-of", "Slide {n} of {total}")
+      .replace("{n}", cur + 1).replace("{total}", n);
     view.notes.textContent = "";
     var notes = slides[cur].querySelector(".slide-notes");
     if (notes) view.notes.appendChild(notes.cloneNode(true));
-    else view.notes.textContent = "(no notes)";
+    else view.notes.textContent = say("slide-no-notes", "(no notes)");
   }
 
   function tick() {
@@ -131,7 +138,7 @@
     var side = el("div", "presenter-side", p);
     view.clock = el("div", "presenter-clock", side);
     view.label = el("div", "presenter-label", side);
-    el("div", "presenter-label", side).textContent = "Next:";
+    el("div", "presenter-label", side).textContent = say("slide-next", "Next:");
     view.next = el("div", "presenter-next", side);
     view.notes = el("div", "presenter-notes", p);
     tick();

@@ -20,6 +20,13 @@
 			fn();
 	}
 
+	/* A word the script shows, from the page's <body data-text-KEY>
+	 * (the theme writes them in the site's language), else english. */
+	function say(key, english) {
+		return (doc.body && doc.body.getAttribute("data-text-" + key)) ||
+		    english;
+	}
+
 	/* One polite live region says "Copied" to screen readers. */
 	var status;
 	function announce(text) {
@@ -88,34 +95,34 @@
 			button = doc.createElement("button");
 			button.type = "button";
 			button.className = "copy-button";
-			button.textContent = "Copy";
-			button.setAttribute("aria-label", "Copy the code");
+			button.textContent = say("copy", "Copy");
+			button.setAttribute("aria-label", say("copy-label", "Copy the code"));
 			button.addEventListener("click", function () {
 				copyText(code.textContent.replace(/\n$/, "")).then(function () {
-					button.textContent = "Copied";
+					button.textContent = say("copied", "Copied");
 					button.classList.add("is-done");
-					announce("Copied to the clipboard");
+					announce(say("copied-note", "Copied to the clipboard"));
 				}, function () {
 					/* the code selected, for the reader to copy */
 					var sel = window.getSelection();
 
 					sel.removeAllRanges();
 					sel.selectAllChildren(code);
-					button.textContent = "Press Ctrl+C";
-					announce("Copying failed: select the code and press Ctrl+C");
+					button.textContent = say("copy-press", "Press Ctrl+C");
+					announce(say("copy-failed", "Copying failed: select the code and press Ctrl+C"));
 				}).then(function () {
 					window.clearTimeout(timer);
 					timer = window.setTimeout(function () {
-						button.textContent = "Copy";
+						button.textContent = say("copy", "Copy");
 						button.classList.remove("is-done");
 					}, 2000);
 				});
 			});
 			pre.appendChild(button);
-			focusableIfScrolls(code, "Code, scrolls sideways");
+			focusableIfScrolls(code, say("code-scrolls", "Code, scrolls sideways"));
 		});
 		Array.prototype.forEach.call(doc.querySelectorAll(".prose table"), function (t) {
-			focusableIfScrolls(t, "Table, scrolls sideways");
+			focusableIfScrolls(t, say("table-scrolls", "Table, scrolls sideways"));
 		});
 	}
 
