@@ -180,6 +180,13 @@ run_pathological() {
 	patho "YAML nested 5,000 deep" 1
 	printf -- '---\na: &a ["x","x"]\nb: [*a,*a]\n---\n# T\n' > "$tmp/p/content/_index.md"
 	patho "YAML aliases" 1
+	# each key of a map was looked for among those before it: a data
+	# file of 150,000 keys took minutes
+	printf '# T\n' > "$tmp/p/content/_index.md"
+	mkdir -p "$tmp/p/data"
+	awk 'BEGIN { for (i = 0; i < 150000; i++) printf "key%d: a value\n", i }' > "$tmp/p/data/big.yml"
+	patho "a data file of 150,000 keys" 0
+	rm -rf "$tmp/p/data"
 	printf '# T\n\n<%% while true do end %%>\n' > "$tmp/p/content/_index.md"
 	printf '<%% while true do end %%>\n' > "$tmp/p/templates/index.html"
 	patho "a template that never ends" 1

@@ -81,6 +81,15 @@ sg_value_set(struct sg_value *v, const char *key, struct sg_value *item)
 	v->items[v->len++] = item;
 }
 
+void
+sg_value_append(struct sg_value *v, const char *key, struct sg_value *item)
+{
+	grow(v);
+	v->keys[v->len] = xstrdup(key);
+	v->key_locs[v->len] = item->loc;
+	v->items[v->len++] = item;
+}
+
 const struct sg_value *
 sg_value_get(const struct sg_value *v, const char *key)
 {

@@ -50,6 +50,11 @@ void			 sg_value_push(struct sg_value *v,
 void			 sg_value_set(struct sg_value *v, const char *key,
 			    struct sg_value *item);
 
+/* Appends key (copied) and item to the map v, which takes ownership of
+ * item; v must not have key yet (the caller checked): no search. */
+void			 sg_value_append(struct sg_value *v, const char *key,
+	    struct sg_value *item);
+
 /* The entry key of map v, borrowed, or NULL if v is not a map or lacks it. */
 const struct sg_value	*sg_value_get(const struct sg_value *v,
 	    const char *key);
