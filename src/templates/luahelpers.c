@@ -113,18 +113,20 @@ l_i18n(lua_State *L)
 	const struct sg_value	*v;
 	const char		*key = luaL_checkstring(L, 1), *text, *open,
 				*close;
-	lua_Integer		 n = -1;
+	lua_Integer		 n = 0;
 	luaL_Buffer		 b;
-	int			 vars = 0, t;
+	int			 vars = 0, counted = 0, t;
 
 	if (lua_istable(L, 2)) {
 		vars = 2;
-		if (lua_getfield(L, 2, "count") != LUA_TNIL ||
-		    lua_getfield(L, 2, "form") != LUA_TNIL)
+		if ((counted = lua_getfield(L, 2, "count") != LUA_TNIL ||
+		    lua_getfield(L, 2, "form") != LUA_TNIL))
 			n = luaL_checkinteger(L, -1);
 		lua_settop(L, 2);
-	} else if (!lua_isnoneornil(L, 2))
+	} else if (!lua_isnoneornil(L, 2)) {
 		n = luaL_checkinteger(L, 2);
+		counted = 1;
+	}
 	/* without a place: the message handler puts the template's line
 	 * in front (the caller may be runtime.lua's i18n) */
 	if ((v = sg_i18n_get(site->config.i18n, key)) == NULL) {
@@ -132,9 +134,11 @@ l_i18n(lua_State *L)
 		    sg_i18n_where(site->config.i18n));
 		return lua_error(L);
 	}
-	if ((text = sg_i18n_form(v, n < 0 ? -1 : (long)n)) == NULL)
+	/* a count below 0 takes the form "other" */
+	if ((text = sg_i18n_form(v, !counted ? -1 : n < 0 ? 2 :
+	    (long)n)) == NULL)
 		text = "";
-	if ((n < 0 && !vars) || strchr(text, '{') == NULL) {
+	if ((!counted && !vars) || strchr(text, '{') == NULL) {
 		lua_pushstring(L, text);
 		return 1;
 	}
