@@ -373,9 +373,10 @@ sg_render_has(const struct sg_render *r, const char *name)
 	return sg_tmpl_find(&r->tmpls, name) != NULL;
 }
 
-/* A missing template is found here, at load, before any page is parsed
- * or rendered: found at the render, it came after the whole site had been
- * rendered and indexed, once for every page. */
+/* A missing template is found here, at load, once the pages are parsed
+ * and before any sample is compiled or page rendered: found at the
+ * render, it came after the whole site had been rendered and indexed,
+ * once for every page. */
 int
 sg_render_check_jobs(const struct sg_render *r, const struct sg_job *jobs,
     size_t n)
