@@ -121,7 +121,7 @@ static const char init_site[] =
 "title: My documentation\n"
 "description: What this site is about, in one sentence.\n"
 "base_url: /            # the site's address (https://…/) makes sitemap.xml and atom.xml\n"
-"language: en\n"
+"language: en           # the theme's words: en, de, es, fr, ja or zh (i18n/)\n"
 "theme: default\n";
 
 static const char init_index[] =
