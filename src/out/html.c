@@ -19,14 +19,6 @@
 static const char *const alert_class[] = {
 	"note", "tip", "important", "warning", "caution"
 };
-/* The texts of the language (i18n.h): keys, then English. */
-static const char *const alert_key[] = {
-	"alert_note", "alert_tip", "alert_important", "alert_warning",
-	"alert_caution"
-};
-static const char *const alert_title[] = {
-	"Note", "Tip", "Important", "Warning", "Caution"
-};
 #define ANCHOR_LABEL	"Link to the section \xe2\x80\x9c{title}\xe2\x80\x9d"
 
 /* The state of one render. */
@@ -239,11 +231,10 @@ heading(struct html *h, const struct sg_node *n, int entering)
 		    ANCHOR_LABEL);
 	label = h->anchor;
 	/* the label's text, and the heading's where it says {title} */
+	sg_buf_put(&title, "", 0);
+	sg_node_plain(n, &title);
 	while ((at = strstr(label, "{title}")) != NULL) {
 		esc(h, label, (size_t)(at - label));
-		sg_buf_put(&title, "", 0);
-		title.len = 0;
-		sg_node_plain(n, &title);
 		esc(h, title.data, title.len);
 		label = at + 7;
 	}
@@ -357,7 +348,7 @@ alert(struct html *h, const struct sg_node *n, int entering)
 
 	cr(h);
 	if (entering) {
-		t = sg_i18n_text(h->i18n, alert_key[k], -1, alert_title[k]);
+		t = sg_i18n_alert(h->i18n, k);
 		sg_buf_printf(h->out, "<div class=\"admonition %s\">\n"
 		    "<p class=\"admonition-title\">", alert_class[k]);
 		esc(h, t, strlen(t));

@@ -289,6 +289,19 @@ sg_i18n_text(const struct sg_i18n *t, const char *key, long n,
 	return text ? text : english;
 }
 
+const char *
+sg_i18n_alert(const struct sg_i18n *t, int kind)
+{
+	static const char *const key[] = { "alert_note", "alert_tip",
+	    "alert_important", "alert_warning", "alert_caution" };
+	static const char *const english[] = { "Note", "Tip", "Important",
+	    "Warning", "Caution" };
+
+	if (kind < 0 || kind > 4)
+		kind = 0;
+	return sg_i18n_text(t, key[kind], -1, english[kind]);
+}
+
 size_t
 sg_i18n_len(const struct sg_i18n *t)
 {

@@ -43,6 +43,11 @@ const char	*sg_i18n_form(const struct sg_value *v, long n);
 const char	*sg_i18n_text(const struct sg_i18n *t, const char *key,
 		    long n, const char *english);
 
+/* The title of an alert of kind (enum sg_alert_kind: note, tip,
+ * important, warning, caution): the text of "alert_note" … in the
+ * language, else English. Borrowed from t, or static. */
+const char	*sg_i18n_alert(const struct sg_i18n *t, int kind);
+
 /* The number of keys, and key i (0 .. that - 1, in byte order) with its
  * value in *v: for the templates' model. Borrowed from t. */
 size_t		 sg_i18n_len(const struct sg_i18n *t);

@@ -75,10 +75,7 @@ sg_value_set(struct sg_value *v, const char *key, struct sg_value *item)
 			v->items[i] = item;
 			return;
 		}
-	grow(v);
-	v->keys[v->len] = xstrdup(key);
-	v->key_locs[v->len] = item->loc;
-	v->items[v->len++] = item;
+	sg_value_append(v, key, item);
 }
 
 void

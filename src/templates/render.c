@@ -11,6 +11,7 @@
 #include <lualib.h>
 
 #include "embed.h"
+#include "smap.h"
 #include "templates/luaescape.h"
 #include "templates/luamodel.h"
 #include "templates/luapat.h"
@@ -381,19 +382,22 @@ int
 sg_render_check_jobs(const struct sg_render *r, const struct sg_job *jobs,
     size_t n)
 {
+	struct sg_smap	 missing = { NULL, 0, 0 };
 	struct sg_loc	 loc;
-	size_t		 i, k, more;
-	int		 bad = 0, seen;
+	size_t		 i, *count, more;
+	int		 bad = 0;
 
-	for (i = 0; i < n; i++) {
-		if (sg_render_has(r, jobs[i].template))
+	/* how many output files need each missing template */
+	for (i = 0; i < n; i++)
+		if (!sg_render_has(r, jobs[i].template))
+			++*sg_smap_get(&missing, jobs[i].template, 1, NULL);
+	/* each reported at the first that needs it */
+	for (i = 0; i < n && (size_t)bad < missing.len; i++) {
+		if ((count = sg_smap_get(&missing, jobs[i].template, 0,
+		    NULL)) == NULL || *count == 0)
 			continue;
-		for (k = 0, seen = 0; k < i && !seen; k++)
-			seen = strcmp(jobs[k].template, jobs[i].template) == 0;
-		if (seen)
-			continue;
-		for (k = i + 1, more = 0; k < n; k++)
-			more += strcmp(jobs[k].template, jobs[i].template) == 0;
+		more = *count - 1;
+		*count = 0;
 		loc.file = jobs[i].src ? jobs[i].src : "content";
 		loc.line = jobs[i].line;
 		loc.col = jobs[i].line ? 1 : 0;
@@ -407,6 +411,7 @@ sg_render_check_jobs(const struct sg_render *r, const struct sg_job *jobs,
 			    "in %s", jobs[i].template, r->dirs);
 		bad++;
 	}
+	sg_smap_free(&missing);
 	return bad;
 }
 

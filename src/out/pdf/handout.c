@@ -12,6 +12,13 @@
 #include "out/pdf/pdf_int.h"
 #include "site/i18n.h"
 
+/* The title of the contents page, in the site's language. */
+static const char *
+contents_title(const struct pdf *p)
+{
+	return sg_i18n_text(p->site->config.i18n, "contents", -1, "Contents");
+}
+
 static cairo_status_t
 write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -90,8 +97,7 @@ toc(struct pdf *p, size_t nbody, struct box ***out, size_t *nout)
 
 	b = pdf_box_new(p, BOX_TEXT);
 	b->w = p->width;
-	pdf_plain(p, sg_i18n_text(p->site->config.i18n, "contents", -1,
-	    "Contents"), &b->text, p->sans, 21, 1, b->w);
+	pdf_plain(p, contents_title(p), &b->text, p->sans, 21, 1, b->w);
 	b->h = b->text.top[b->text.nlines] + 8;
 	for (i = 0; i < nbody; i++) {
 		t = p->boxes[i];
@@ -288,8 +294,7 @@ draw_pages(struct pdf *p, cairo_t *cr, const struct pages *ps, int first,
 
 	for (i = 0; i < ps->len; i++) {
 		pg = &ps->v[i];
-		head = is_toc ? sg_i18n_text(p->site->config.i18n, "contents",
-		    -1, "Contents") : pg->chapter >= 0 &&
+		head = is_toc ? contents_title(p) : pg->chapter >= 0 &&
 		    (size_t)pg->chapter < p->h->npages ?
 		    p->h->pages[pg->chapter]->title : "";
 		furniture(p, cr, head ? head : "", first + (int)i, total);

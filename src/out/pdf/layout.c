@@ -448,10 +448,6 @@ rule(struct lay *l)
 static void
 push(struct lay *l, const struct sg_node *n)
 {
-	static const char *const alert_names[] = { "Note", "Tip",
-	    "Important", "Warning", "Caution" };
-	static const char *const alert_keys[] = { "alert_note", "alert_tip",
-	    "alert_important", "alert_warning", "alert_caution" };
 	struct pdf	*p = l->p;
 	struct ctx	*c;
 	struct decor	*d;
@@ -532,9 +528,8 @@ push(struct lay *l, const struct sg_node *n)
 	l->depth++;
 	if (n->kind == SG_NODE_ALERT && n->u.alert.kind <= 4) {
 		b = add(l, BOX_TEXT, 10);
-		pdf_plain(p, sg_i18n_text(p->site->config.i18n,
-		    alert_keys[n->u.alert.kind], -1,
-		    alert_names[n->u.alert.kind]), &b->text, p->sans,
+		pdf_plain(p, sg_i18n_alert(p->site->config.i18n,
+		    (int)n->u.alert.kind), &b->text, p->sans,
 		    p->body_size, 1, b->w);
 		b->h = b->text.top[b->text.nlines];
 		b->keep_next = 1;
