@@ -15,6 +15,7 @@
 #include "site.h"
 #include "out/slides.h"
 #include "doc/tree.h"
+#include "site/i18n.h"
 
 /* Below this scale a slide is too full to read: the build says so. */
 #define MIN_FIT	0.70
@@ -55,13 +56,18 @@ slide_html(const struct sg_site *site, const struct sg_deck *d, size_t i,
     struct sg_buf *b)
 {
 	const struct sg_slide	*sl = &d->v[i];
+	char			*label;
 
 	sg_buf_printf(b, "<section class=\"slide%s", sl->klass ? " " : "");
 	if (sl->klass)
 		sg_buf_put_html(b, sl->klass, strlen(sl->klass));
-	sg_buf_printf(b, "\" data-n=\"%zu\" data-line=\"%d\" aria-label="
-	    "\"Slide %zu of %zu\">\n<div class=\"slide-body prose\">\n", i + 1,
-	    sl->line, i + 1, d->len);
+	label = sg_i18n_format(site->config.i18n, "slide_of",
+	    "Slide {n} of {total}", i + 1, d->len);
+	sg_buf_printf(b, "\" data-n=\"%zu\" data-line=\"%d\" aria-label=\"",
+	    i + 1, sl->line);
+	sg_buf_put_html(b, label, strlen(label));
+	sg_buf_puts(b, "\">\n<div class=\"slide-body prose\">\n");
+	free(label);
 	sg_html_render(sl->root, site->config.unsafe ? SG_HTML_UNSAFE : 0,
 	    site->config.i18n, b);
 	sg_buf_puts(b, "</div>\n");

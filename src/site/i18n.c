@@ -289,6 +289,26 @@ sg_i18n_text(const struct sg_i18n *t, const char *key, long n,
 	return text ? text : english;
 }
 
+char *
+sg_i18n_format(const struct sg_i18n *t, const char *key, const char *english,
+    size_t n, size_t total)
+{
+	const char	*p = sg_i18n_text(t, key, (long)n, english);
+	struct sg_buf	 b = { NULL, 0, 0 };
+
+	for (sg_buf_put(&b, "", 0); *p; p++) {
+		if (!strncmp(p, "{n}", 3)) {
+			sg_buf_printf(&b, "%zu", n);
+			p += 2;
+		} else if (!strncmp(p, "{total}", 7)) {
+			sg_buf_printf(&b, "%zu", total);
+			p += 6;
+		} else
+			sg_buf_putc(&b, *p);
+	}
+	return sg_buf_detach(&b);
+}
+
 const char *
 sg_i18n_alert(const struct sg_i18n *t, int kind)
 {

@@ -43,6 +43,12 @@ const char	*sg_i18n_form(const struct sg_value *v, long n);
 const char	*sg_i18n_text(const struct sg_i18n *t, const char *key,
 		    long n, const char *english);
 
+/* The text of key for the number n, with n in place of "{n}" and total
+ * in place of "{total}" ("page {n} of {total}"), or english so filled
+ * in when no file has key. The caller frees it. */
+char		*sg_i18n_format(const struct sg_i18n *t, const char *key,
+		    const char *english, size_t n, size_t total);
+
 /* The title of an alert of kind (enum sg_alert_kind: note, tip,
  * important, warning, caution): the text of "alert_note" … in the
  * language, else English. Borrowed from t, or static. */

@@ -47,6 +47,7 @@ sitegen build
 [^1]: 脚注です。
 EOT
 printf -- '---\ntitle: 次のページ\n---\n本文。\n' > "$ja/content/next.md"
+printf -- '---\ntitle: デッキ\nslides: true\n---\n\n# 一枚目\n\n<!-- 話すこと -->\n\n---\n\n## 二枚目\n\n---\n\n見出しのない一枚。\n' > "$ja/content/deck.md"
 mkdir -p "$ja/content/guide"
 printf -- '---\ntitle: ガイド\n---\n' > "$ja/content/guide/_index.md"
 printf -- '---\ntitle: 一\n---\n一。\n' > "$ja/content/guide/one.md"
@@ -84,6 +85,38 @@ if grep -qF '<p>categoriesを持つページはまだありません。ページ
 else
 	fail "i18n: an empty taxonomy's list says so, its example in place" \
 	    "$(grep -A4 'article-header' "$ja/public/categories/index.html")"
+fi
+
+# the PDFs say it too: the handout's page footers, the notes PDF's
+# headings, its outline and an empty note, the HTML deck's slide labels
+if command -v pdftotext > /dev/null 2>&1; then
+	got=$(pdftotext "$ja/public/handouts/guide.pdf" - 2>&1; pdftotext "$ja/public/slides/deck-notes.pdf" - 2>&1)
+	if printf '%s' "$got" | grep -q 'ページ' && printf '%s' "$got" | grep -q 'スライド 1 / 3' &&
+	    printf '%s' "$got" | grep -q 'ノートなし' &&
+	    ! printf '%s' "$got" | grep -q 'page [0-9]* of\|Slide [0-9]\|no notes'; then
+		ok "i18n: the handout's footers and the notes PDF in Japanese"
+	else
+		fail "i18n: the handout's footers and the notes PDF in Japanese" \
+		    "$(printf '%s' "$got" | grep -i 'page\|slide\|notes\|ページ\|スライド')"
+	fi
+	# a slide without a heading is named by its number in the outline
+	got=$(qpdf --json --json-key=outlines "$ja/public/slides/deck.pdf" 2>&1 |
+	    grep '"title"')
+	if printf '%s' "$got" | grep -q '"スライド 3"' &&
+	    ! printf '%s' "$got" | grep -q 'Slide'; then
+		ok "i18n: the deck PDF's outline in Japanese"
+	else
+		fail "i18n: the deck PDF's outline in Japanese" "$got"
+	fi
+elif [ -n "${CI:-}" ]; then
+	fail "i18n: pdftotext is installed (./build.sh test installs it)"
+fi
+if grep -q 'aria-label="スライド 1 / 3"' "$ja/public/slides/deck/index.html" &&
+    ! grep -q 'aria-label="Slide' "$ja/public/slides/deck/index.html"; then
+	ok "i18n: the HTML deck labels its slides in Japanese"
+else
+	fail "i18n: the HTML deck labels its slides in Japanese" \
+	    "$(grep -o 'aria-label="[^"]*"' "$ja/public/slides/deck/index.html" | sort -u)"
 fi
 
 # ---- German dates -------------------------------------------------------

@@ -10,6 +10,7 @@
 #include "out/pdf/module.h"
 #include "out/pdf/pdf.h"
 #include "out/pdf/pdf_int.h"
+#include "site/i18n.h"
 
 #define ZOOM	1.35	/* a 10 pt handout line becomes 13.5 pt */
 #define MARGIN	36	/* around the content of a slide, in points */
@@ -127,7 +128,7 @@ notes_page(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i,
 	const struct sg_slide	*sl = &d->v[i];
 	struct text		 t;
 	double			 s = (pw - 100) / d->width, y;
-	char			*head;
+	char			*head, *of;
 
 	cairo_save(cr);
 	cairo_translate(cr, 50, 50);
@@ -140,8 +141,11 @@ notes_page(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i,
 	cairo_stroke(cr);
 	y = 50 + d->height * s + 24;
 	memset(&t, 0, sizeof(t));
-	head = xasprintf("Slide %zu of %zu%s%s", i + 1, d->len,
-	    sl->title ? ": " : "", sl->title ? sl->title : "");
+	of = sg_i18n_format(p->site->config.i18n, "slide_of",
+	    "Slide {n} of {total}", i + 1, d->len);
+	head = xasprintf("%s%s%s", of, sl->title ? ": " : "", sl->title ?
+	    sl->title : "");
+	free(of);
 	pdf_plain(p, head, &t, p->sans, 11, 1, pw - 100);
 	free(head);
 	pdf_set_rgb(cr, p->pal.text);
@@ -149,7 +153,8 @@ notes_page(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i,
 	pango_cairo_show_layout(cr, t.layout);
 	y += t.top[t.nlines] + 10;
 	pdf_text_free(&t);
-	pdf_plain(p, sl->notes ? sl->notes : "(no notes)", &t, p->sans, 11, 0,
+	pdf_plain(p, sl->notes ? sl->notes : sg_i18n_text(p->site->config.i18n,
+	    "slide_no_notes", -1, "(no notes)"), &t, p->sans, 11, 0,
 	    pw - 100);
 	cairo_move_to(cr, 50, y);
 	pango_cairo_show_layout(cr, t.layout);
@@ -157,18 +162,21 @@ notes_page(struct pdf *p, cairo_t *cr, struct sg_deck *d, size_t i,
 }
 
 static void
-outline(cairo_surface_t *s, const struct sg_deck *d)
+outline(cairo_surface_t *s, const struct sg_deck *d,
+    const struct sg_i18n *i18n)
 {
 	struct sg_buf	 a = { NULL, 0, 0 }, t = { NULL, 0, 0 };
-	char		 n[32];
+	char		*n;
 	size_t		 i;
 
 	for (i = 0; i < d->len; i++) {
 		a.len = t.len = 0;
 		sg_buf_printf(&a, "page=%zu", i + 1);
-		snprintf(n, sizeof(n), "Slide %zu", i + 1);
-		pdf_valid_utf8(&t, d->v[i].title ? d->v[i].title : n,
-		    strlen(d->v[i].title ? d->v[i].title : n));
+		n = d->v[i].title ? NULL : sg_i18n_format(i18n, "slide",
+		    "Slide {n}", i + 1, d->len);
+		pdf_valid_utf8(&t, n ? n : d->v[i].title, strlen(n ? n :
+		    d->v[i].title));
+		free(n);
 		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, t.data,
 		    a.data, 0);
 	}
@@ -235,7 +243,7 @@ sgx_pdf_deck(const struct sg_site *site, struct sg_deck *d, int notes,
 	}
 	cairo_tag_end(cr, "Document");
 	if (!notes)
-		outline(s, d);
+		outline(s, d, p.site->config.i18n);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {

@@ -183,7 +183,7 @@ static void
 furniture(struct pdf *p, cairo_t *cr, const char *head, int n, int total)
 {
 	struct text	 t;
-	char		 foot[64];
+	char		*foot;
 	double		 y = p->margin_top - 22;
 
 	memset(&t, 0, sizeof(t));
@@ -202,8 +202,10 @@ furniture(struct pdf *p, cairo_t *cr, const char *head, int n, int total)
 	pdf_set_rgb(cr, p->pal.line);
 	cairo_rectangle(cr, p->margin_x, p->margin_top - 8, p->width, 0.6);
 	cairo_fill(cr);
-	snprintf(foot, sizeof(foot), "page %d of %d", n, total);
+	foot = sg_i18n_format(p->site->config.i18n, "page_of",
+	    "page {n} of {total}", (size_t)n, (size_t)total);
 	pdf_plain(p, foot, &t, p->sans, 8.5, 0, p->width);
+	free(foot);
 	pango_layout_set_alignment(t.layout, PANGO_ALIGN_CENTER);
 	pdf_set_rgb(cr, p->pal.text2);
 	cairo_move_to(cr, p->margin_x, p->page_h - p->margin_bottom + 18);
