@@ -10,7 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <mimalloc.h>
 #include <yaml.h>
 
 #include "out/assets.h"
@@ -386,18 +385,17 @@ options(int argc, char *argv[], struct sg_options *opt,
 }
 
 /*
- * Memory: mimalloc (src/Makefile) asked for transparent huge pages
- * (madvise(MADV_HUGEPAGE) on its 32 MB segments). With 4 kB pages the
- * kernel's page faults were the largest single cost in perf at 10,000
- * pages, 8.6% of the samples, and 56,000 faults a build; with huge pages
- * 10,000. Side by side, three rounds each: 10,000 pages on two workers
- * 1.41-1.54 s -> 1.21-1.27 s, on one 2.34-2.66 s -> 2.13-2.21 s, 1,000
- * pages on two 0.23-0.27 s -> 0.18-0.24 s; the peak grows by 10 to 25 MB
- * (partly used huge pages). A default only: MIMALLOC_LARGE_OS_PAGES=0
- * in the environment still turns it off. Weak, as the sanitizer builds
- * link no mimalloc.
+ * Memory: mimalloc (src/Makefile) with the kernel's ordinary 4 kB pages.
+ * Asking for transparent huge pages (mi_option_large_os_pages, which an
+ * earlier version set) cut the page faults from 44,000 to 600 a build at
+ * 10,000 pages, but each fault now zeroes 2 MB, most of it never used:
+ * 1.2 GB zeroed for a 200 MB peak, clear_page the largest single cost in
+ * perf. Side by side, five rounds each, 10,000 pages on two workers:
+ * 1.42-1.70 s (system time 0.39-0.80 s, peak 217-227 MB) with huge pages,
+ * 1.38-1.45 s (0.30-0.36 s, 201-212 MB) without; on one worker 3.0-3.3 s
+ * and 2.7-2.9 s; at 1,000 pages no difference. MIMALLOC_LARGE_OS_PAGES=1
+ * in the environment still turns them on.
  */
-#pragma weak mi_option_set_default
 
 int
 main(int argc, char *argv[])
@@ -407,8 +405,6 @@ main(int argc, char *argv[])
 	const char		*cmd;
 	int			 rc;
 
-	if (mi_option_set_default != NULL)
-		mi_option_set_default(mi_option_large_os_pages, 1);
 	memset(&opt, 0, sizeof(opt));
 	opt.root = ".";
 	opt.jobs = sg_pool_cpus();
