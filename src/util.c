@@ -296,6 +296,20 @@ word_space(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
+#if defined(__SSE2__)
+/* The bits set in x, a 16-bit mask. __builtin_popcount is a call into
+ * libgcc where the target has no POPCNT instruction (plain x86-64), which
+ * perf showed in every build's top fifty; these shifts are inlined. */
+static inline unsigned int
+bits16(unsigned int x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0f0f;
+	return (x + (x >> 8)) & 0x1f;
+}
+#endif
+
 size_t
 sg_count_words(const char *s, size_t len)
 {
@@ -315,7 +329,7 @@ sg_count_words(const char *s, size_t len)
 		    _mm_cmpeq_epi8(a, _mm_set1_epi8('\t'))),
 		    _mm_cmpeq_epi8(a, _mm_set1_epi8('\n')))) & 0xffff;
 		starts = word & ~(word << 1 | (unsigned int)in);
-		n += (size_t)__builtin_popcount(starts);
+		n += bits16(starts);
 		in = (word >> 15) & 1;
 	}
 #endif
