@@ -249,7 +249,10 @@ local function environment(vars, parent, state, used)
 			end
 			local out, n = render(name, vars_of(more), env,
 			    state.depth + 1, true)
+			-- nothing (a partial with nothing to show on this
+			-- page) or one piece: no list to make and walk
 			if n == 1 then return out[1] end
+			if n == 0 then return "" end
 			return setmetatable({ out, n }, pieces_meta)
 		end
 		env.include = include
