@@ -7,7 +7,7 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined, deps, concat, pieces_meta, uses, whole = ...
+    linedefined, deps, concat, pieces_meta, uses, whole, freezer = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -28,24 +28,10 @@ local function refuse(_, k)
 end
 local function length(p) return #hidden[p] end
 local function iterate(p) return next, hidden[p], nil end
-local function freeze(t)
-	if type(t) ~= "table" or hidden[t] then return t end
-	local p = proxy_of[t]
-	if p then return p end
-	p = {}
-	proxy_of[t], hidden[p] = p, t
-	for k, v in pairs(t) do
-		if type(v) == "table" then t[k] = freeze(v) end
-	end
-	setmetatable(p, {
-		__index = t,
-		__newindex = refuse,
-		__len = length,
-		__pairs = iterate,
-		__metatable = "read-only",
-	})
-	return p
-end
+-- freeze(v): v's proxy if it is a table (its table values frozen in
+-- place first), else v; made in C (luafreeze.h), with these tables and
+-- metamethods
+local freeze = freezer(hidden, proxy_of, refuse, length, iterate)
 
 -- The environment every template sees underneath its own variables.
 local base = {}

@@ -13,6 +13,7 @@
 #include "embed.h"
 #include "smap.h"
 #include "templates/luaescape.h"
+#include "templates/luafreeze.h"
 #include "templates/luamodel.h"
 #include "templates/luapat.h"
 #include "path.h"
@@ -516,9 +517,10 @@ make_state(struct sg_render *r, struct state *st)
 		lua_setfield(L, -2, r->tmpls.file[i].name);
 	}
 	sg_lua_out_calls(L);
+	lua_pushcfunction(L, sg_lua_freezer);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 12, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 13, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}

@@ -440,11 +440,23 @@ tmpl "changing the shared string library is an error" \
     '<% string.upper = string.lower %>' "the site model is read-only"
 tmpl "changing what once() keeps is an error" \
     '<% local t = once("k", function() return { 1 } end); t[1] = 2 %>' "the site model is read-only"
+tmpl "changing a table deep in what once() keeps is an error" \
+    '<% local t = once("k", function() local r = {}; local c = r; for i = 1, 5000 do c.x = {}; c = c.x end; return r end); local c = t; for i = 1, 4999 do c = c.x end; c.x.y = 1 %>' \
+    "the site model is read-only"
+tmpl "a table nested 20,000 deep for once() is refused" \
+    '<% once("k", function() local r = {}; local c = r; for i = 1, 20000 do c.x = {}; c = c.x end; return r end) %>' \
+    "a table nested more than 10000 deep cannot be made read-only"
 printf '<%%= #site.pages %%> <%% for _, p in ipairs(site.pages) do %%><%%= p.title %%>,<%% end %%> <%%= next(site.pages) ~= nil %%> <%%= ("a b"):gsub("%%s+", "-") %%> <%%= json(site.build) %%>\n' \
     > "$s/templates/index.html"
 build "$s"
 [ $status -eq 0 ] && grep -q '^2 Home,One, true a-b {&quot;date&quot;' "$s/public/index.html"
 check "template: the read-only model still reads as before" $? "$status: $out $(cat "$s/public/index.html" 2>&1)"
+# a cycle in what once() keeps: its proxies lead back to themselves
+printf '<%% local t = once("c", function() local a, b = {}, {}; a.b, b.a, a.n = b, a, 7; return a end) %%><%%= t.b.a.b.a.n %%> <%%= rawequal(t.b.a, t) %%> <%%= #site.pages > 0 %%>\n' \
+    > "$s/templates/index.html"
+build "$s"
+[ $status -eq 0 ] && grep -q '^7 true true$' "$s/public/index.html"
+check "template: a cycle in what once() keeps reads through its proxies" $? "$status: $out $(cat "$s/public/index.html" 2>&1)"
 printf '<%%= (("word "):rep(200) .. "end"):match("^(.*%%S)%%s+%%S*$"):len() %%>\n' > "$s/templates/index.html"
 build "$s"
 [ $status -eq 0 ] && grep -q '^999$' "$s/public/index.html"
