@@ -197,7 +197,7 @@ static size_t
 word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
     uint32_t *h)
 {
-	size_t		 start = i, at, n = 0, stop;
+	size_t		 start = i, at, next, n = 0, stop;
 	uint32_t	 x = FNV_BASIS;
 	int		 ascii = 1;
 	unsigned char	 c;
@@ -233,8 +233,13 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
 		word->len = n;
 		if (i >= len || u[i] < 0x80)
 			break;
-		at = i;
-		cp = sg_utf8_next(u, len, &i);
+		/* through a copy: i's address, given away here, kept it in
+		 * memory in the loop above, reloaded after each byte stored
+		 * (a store through char * may change anything), 14
+		 * instructions a character */
+		at = next = i;
+		cp = sg_utf8_next(u, len, &next);
+		i = next;
 		if (cp >= 0 && sg_search_unspaced((unsigned long)cp)) {
 			/* it ends the word before it, or makes a pair */
 			if (at > start)
