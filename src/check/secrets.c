@@ -394,7 +394,8 @@ static size_t
 name_before(const unsigned char *s, size_t i, size_t *b,
     unsigned int *letters)
 {
-	size_t	 e = i, n;
+	size_t		 e = i, n, k;
+	unsigned int	 seen = 0;
 
 	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t') && i - e < 8)
 		e--;
@@ -402,10 +403,14 @@ name_before(const unsigned char *s, size_t i, size_t *b,
 		e--;
 	else if ((n = entity_quote_before(s, e)) > 0)
 		e -= n;
-	for (*b = e; *b > 0 && e - *b < 64 && is_name(s[*b - 1]); (*b)--)
-		if (s[*b - 1] >= 'A')	/* a letter (or '_'): both cases */
-			*letters |= 1u << (s[*b - 1] & 31);
-	return e - *b;
+	/* in locals, stored once: through the pointers, each step stored
+	 * both (every '=' of a page comes here) */
+	for (k = e; k > 0 && e - k < 64 && is_name(s[k - 1]); k--)
+		if (s[k - 1] >= 'A')	/* a letter (or '_'): both cases */
+			seen |= 1u << (s[k - 1] & 31);
+	*b = k;
+	*letters |= seen;
+	return e - k;
 }
 
 #define L(c)	(1u << ((c) & 31))
