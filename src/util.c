@@ -119,23 +119,6 @@ sg_buf_put(struct sg_buf *b, const char *s, size_t n)
 }
 
 void
-sg_buf_puts(struct sg_buf *b, const char *s)
-{
-	sg_buf_put(b, s, strlen(s));
-}
-
-void
-sg_buf_putc(struct sg_buf *b, char c)
-{
-	/* called for every byte of the search index's text and excerpts:
-	 * no call to memcpy for one byte (4% of a build's instructions) */
-	if (b->len + 2 > b->cap)
-		sg_buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
-void
 sg_buf_vprintf(struct sg_buf *b, const char *fmt, va_list ap)
 {
 	va_list	 cp;
