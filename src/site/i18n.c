@@ -13,7 +13,9 @@
 #include "site/i18n.h"
 #include "site/yaml.h"
 
-#define MAX_FILES	6	/* 3 languages, the site's and the theme's */
+/* every file sg_i18n_load may read: 3 languages, the site's folder and
+ * the theme's, .yml and .yaml */
+#define MAX_FILES	(3 * 2 * 2)
 
 struct entry {
 	const char		*key;

@@ -157,6 +157,27 @@ if grep -qF '<span class="pager-label">Próximo</span>' "$q" &&
 else
 	fail "i18n: pt-BR reads i18n/pt.yml, then English"
 fi
+# every file the lookup may read at once: pt-br, pt and en, .yml and
+# .yaml, in the site's i18n/ and the theme's (twelve)
+for d in "$pt/i18n" "$pt/themes/default/i18n"; do
+	for l in pt-br pt en; do
+		for e in yml yaml; do
+			[ -e "$d/$l.$e" ] || printf 'previous: %s %s\n' "$l" "$e" > "$d/$l.$e"
+		done
+	done
+done
+printf 'next: Próximo\n' > "$pt/i18n/pt.yml"
+printf 'next: Seguinte\nprevious: Anterior\n' > "$pt/i18n/pt-br.yml"
+rm -rf "$pt/public"
+o=$(cd "$pt" && "$sg" --quiet build 2>&1)
+st=$?
+if [ $st -eq 0 ] && grep -qF '<span class="pager-label">Seguinte</span>' "$q" &&
+    grep -qF '<span class="pager-label">Anterior</span>' "$q"; then
+	ok "i18n: twelve files of one language's lookup, the site's pt-br.yml first"
+else
+	fail "i18n: twelve files of one language's lookup, the site's pt-br.yml first" \
+	    "exit $st: $o $(grep -o 'pager-label">[^<]*' "$q" 2>&1)"
+fi
 
 # ---- i18n() in a template -----------------------------------------------
 t=$work/tmpl
