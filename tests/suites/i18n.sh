@@ -240,16 +240,8 @@ esac
 rm -f "$t/i18n/en.yml"
 
 # ---- in the browser -------------------------------------------------------
-chromium=$(command -v chromium || command -v chromium-browser || true)
-node=$(command -v node || true)
-if [ -z "$chromium" ] || [ -z "$node" ]; then
-	if [ -n "${CI:-}" ]; then
-		fail "i18n: Chromium and Node are installed (./build.sh test installs them)"
-	else
-		echo "i18n.sh: notice: chromium or node is missing; the browser cases are skipped" >&2
-	fi
-	exit 0
-fi
+. "$(dirname "$0")/lib/browser.sh"
+need_browser i18n
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$ja/public" > /dev/null 2>&1 &
 server=$!

@@ -180,16 +180,8 @@ else
 fi
 
 # ---- in the browser ----
-chromium=$(command -v chromium || command -v chromium-browser || true)
-node=$(command -v node || true)
-if [ -z "$chromium" ] || [ -z "$node" ]; then
-	if [ -n "${CI:-}" ]; then
-		fail "search: Chromium and Node are installed (./build.sh test installs them)"
-	else
-		echo "search.sh: notice: chromium or node is missing; the browser cases are skipped" >&2
-	fi
-	exit 0
-fi
+. "$(dirname "$0")/lib/browser.sh"
+need_browser search
 mkdir -p "$tmp/www"
 # one server, two sites: / is the root build, /sub/ the sub-path build
 cp -R "$tmp/root/." "$tmp/www/"

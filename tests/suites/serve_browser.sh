@@ -8,16 +8,8 @@ set -u
 sg=$1
 case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
 top=$(cd "$(dirname "$0")/../.." && pwd)
-chromium=$(command -v chromium || command -v chromium-browser || true)
-node=$(command -v node || true)
-if [ -z "$chromium" ] || [ -z "$node" ]; then
-	if [ -n "${CI:-}" ]; then
-		echo "FAIL serve-browser: Chromium and Node are installed (./build.sh test installs them)"
-	else
-		echo "serve_browser.sh: notice: chromium or node is missing; the browser cases are skipped" >&2
-	fi
-	exit 0
-fi
+. "$(dirname "$0")/lib/browser.sh"
+need_browser serve-browser
 work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
