@@ -166,16 +166,19 @@ outline(cairo_surface_t *s, const struct sg_deck *d,
     const struct sg_i18n *i18n)
 {
 	struct sg_buf	 a = { NULL, 0, 0 }, t = { NULL, 0, 0 };
+	const char	*label;
 	char		*n;
 	size_t		 i;
 
 	for (i = 0; i < d->len; i++) {
 		a.len = t.len = 0;
 		sg_buf_printf(&a, "page=%zu", i + 1);
-		n = d->v[i].title ? NULL : sg_i18n_format(i18n, "slide",
-		    "Slide {n}", i + 1, d->len);
-		pdf_valid_utf8(&t, n ? n : d->v[i].title, strlen(n ? n :
-		    d->v[i].title));
+		/* a slide without a title is "Slide N" */
+		n = NULL;
+		if ((label = d->v[i].title) == NULL)
+			label = n = sg_i18n_format(i18n, "slide",
+			    "Slide {n}", i + 1, d->len);
+		pdf_valid_utf8(&t, label, strlen(label));
 		free(n);
 		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, t.data,
 		    a.data, 0);
