@@ -226,6 +226,39 @@ test_truncated(void)
 		CHECK(scan(v[k]).n == 1);
 }
 
+/* Each credential at every offset from 0 to 99 of a buffer whose other
+ * bytes are the scan's anchors and spaces, with a tail of 0 to 39 bytes
+ * after it: found once, at its place, wherever the prefilter's blocks
+ * (32 bytes, then 16, then single bytes at the end) begin and end. */
+static void
+test_offsets(void)
+{
+	static const char *const v[] = { AWS_ID, GH, GOOGLE, STRIPE, SLACK,
+	    HOOK, JWT, NULL };
+	static const char	 fill[] = "A= x:B _J";
+	struct found		 f;
+	size_t			 k, off, tail, i, n, missed = 0;
+	char			 buf[512];
+
+	for (k = 0; v[k]; k++)
+		for (off = 0; off < 100; off++)
+			for (tail = 0; tail < 40; tail++) {
+				for (n = 0; n < off; n++)
+					buf[n] = n + 1 == off ? ' ' :
+					    fill[n % (sizeof(fill) - 1)];
+				memcpy(buf + n, v[k], strlen(v[k]));
+				n += strlen(v[k]);
+				for (i = 0; i < tail; i++)
+					buf[n++] = i == 0 ? ' ' :
+					    fill[i % (sizeof(fill) - 1)];
+				buf[n] = '\0';
+				f = scan(buf);
+				if (f.n != 1 || f.v[0].off != off)
+					missed++;
+			}
+	CHECK(missed == 0);
+}
+
 static void
 test_several(void)
 {
@@ -275,6 +308,7 @@ main(void)
 	TEST(test_generic);
 	TEST(test_generic_near_misses);
 	TEST(test_truncated);
+	TEST(test_offsets);
 	TEST(test_several);
 	TEST(test_mask);
 	TEST(test_entropy);
