@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,10 @@
 #include <time.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define FIND_AVX2	1
 #endif
 
 #include "path.h"
@@ -327,10 +332,43 @@ sg_count_words(const char *s, size_t len)
 	return n;
 }
 
+#if defined(FIND_AVX2)
+/* sg_find's search 32 places at a time, where the processor has AVX2.
+ * Returns the needle's place, or NULL with *at set to where the search
+ * stopped (fewer than nlen + 31 bytes before hlen). */
+__attribute__((target("avx2"))) static const char *
+find_avx2(const char *hay, size_t hlen, const char *needle, size_t nlen,
+    size_t *at)
+{
+	const __m256i	 first = _mm256_set1_epi8(needle[0]);
+	const __m256i	 last = _mm256_set1_epi8(needle[nlen - 1]);
+	__m256i		 a, z;
+	uint32_t	 mask;
+	size_t		 i, k;
+
+	for (i = 0; hlen - i >= nlen - 1 + 32; i += 32) {
+		a = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (hay + i));
+		z = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (hay + i + nlen - 1));
+		mask = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(z, last)));
+		while (mask != 0) {
+			k = i + (size_t)__builtin_ctz(mask);
+			if (memcmp(hay + k + 1, needle + 1, nlen - 2) == 0)
+				return hay + k;
+			mask &= mask - 1;
+		}
+	}
+	*at = i;
+	return NULL;
+}
+#endif
+
 /* memmem for a needle of two bytes or more in a long text, such as a
  * link in the sidebar of every page (glibc's took a fiftieth of a build's
- * instructions there): sixteen places at a time whose first and last
- * bytes are the needle's, and only those compared whole. */
+ * instructions there): sixteen places at a time (32 with AVX2) whose
+ * first and last bytes are the needle's, and only those compared whole. */
 const char *
 sg_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
@@ -339,11 +377,19 @@ sg_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 	__m128i		 first, last, a, z;
 	unsigned int	 mask;
 #endif
+#if defined(FIND_AVX2)
+	const char	*p;
+#endif
 
 	if (nlen == 0)
 		return hay;
 	if (nlen > hlen)
 		return NULL;
+#if defined(FIND_AVX2)
+	if (nlen >= 2 && __builtin_cpu_supports("avx2") &&
+	    (p = find_avx2(hay, hlen, needle, nlen, &i)) != NULL)
+		return p;
+#endif
 #if defined(__SSE2__)
 	if (nlen >= 2) {
 		first = _mm_set1_epi8(needle[0]);

@@ -115,12 +115,12 @@ put_html_any_text(void)
 static void
 find_as_memmem(void)
 {
-	char		 hay[80], needle[24];
+	char		 hay[200], needle[40];
 	unsigned int	 seed = 7;
 	size_t		 hn, nn, i, round;
 	const char	*want, *got;
 
-	for (round = 0; round < 3000; round++) {
+	for (round = 0; round < 6000; round++) {
 		seed = seed * 1103515245u + 12345u;
 		hn = (seed >> 8) % sizeof(hay);
 		seed = seed * 1103515245u + 12345u;
