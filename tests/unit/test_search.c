@@ -1,5 +1,6 @@
 /* test_search.c: the search index's tokenizer, folding, stemming and
  * weights, and an index built from document trees made by hand. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -441,44 +442,16 @@ search_false_opts_out(void)
 	fclose(null);
 }
 
-/* The hash the tokenizer makes as it copies a word is the stemmer's own,
- * for ASCII words, words with accents folded and words past Latin: the
- * same word finds the same entry however it came. */
-static void
-tokenizer_hash_is_the_stemmers(void)
-{
-	static const char	 text[] = "Deploy deploy DEPLOY caf\xc3\xa9 "
-	    "Cafe\xcc\x81 Stra\xc3\x9f" "e strasse \xd0\x9c\xd0\xb8\xd1\x80 "
-	    "x86_64 a\xc3\xa9" "b2";
-	struct sg_stemmer	*st = sg_stemmer_new("en");
-	struct sg_buf		 w = { NULL, 0, 0 };
-	const char		*a, *b, *wa, *wb;
-	size_t			 pos = 0, ia, ib, n = 0;
-	uint32_t		 h;
-
-	while (sg_search_token_h(text, strlen(text), &pos, &w, &h)) {
-		a = sg_stemmer_stem_hid(st, w.data, w.len, h, &wa, &ia);
-		b = sg_stemmer_stem_id(st, w.data, w.len, &wb, &ib);
-		CHECK(a == b && wa == wb && ia == ib);
-		n++;
-	}
-	CHECK(n == 11);
-	/* deploy three times, café twice, straße twice: one entry each */
-	CHECK(sg_stemmer_count(st) == 7);
-	sg_buf_free(&w);
-	sg_stemmer_free(st);
-}
-
 /* Words of every length up to 300, plain and after a folded letter, come
- * back whole, lowered, with the hash of their bytes, however the word
- * buffer had to grow on the way. */
+ * back whole and lowered, followed by the 16 zero bytes sg_stemmer_word
+ * reads as their key, however the word buffer had to grow on the way. */
 static void
 tokenizer_long_words(void)
 {
-	struct sg_buf	 in = { NULL, 0, 0 }, w = { NULL, 0, 0 };
-	size_t		 n, k, pos;
-	uint32_t	 h, want;
-	int		 ok = 1;
+	static const char	 zeros[16];
+	struct sg_buf		 in = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	size_t			 n, k, pos;
+	int			 ok = 1;
 
 	for (n = 1; n <= 300 && ok; n++) {
 		in.len = 0;
@@ -488,23 +461,285 @@ tokenizer_long_words(void)
 		for (k = 0; k < n; k++)
 			sg_buf_putc(&in, 'X');
 		pos = 0;
-		ok &= sg_search_token_h(in.data, in.len, &pos, &w, &h) == 1 &&
+		ok &= sg_search_token(in.data, in.len, &pos, &w) == 1 &&
 		    w.len == n && strspn(w.data, "ab") == n &&
-		    w.data[0] == 'a' && w.data[n] == '\0';
-		for (want = 2166136261u, k = 0; k < w.len; k++)
-			want = (want ^ (unsigned char)w.data[k]) * 16777619u;
-		ok &= h == want;
-		ok &= sg_search_token_h(in.data, in.len, &pos, &w, &h) == 1 &&
+		    w.data[0] == 'a' && w.cap >= n + 17 &&
+		    memcmp(w.data + n, zeros, 16) == 0;
+		ok &= sg_search_token(in.data, in.len, &pos, &w) == 1 &&
 		    w.len == n + 1 && w.data[0] == 'e' &&
-		    strspn(w.data + 1, "x") == n;
-		for (want = 2166136261u, k = 0; k < w.len; k++)
-			want = (want ^ (unsigned char)w.data[k]) * 16777619u;
-		ok &= h == want;
-		ok &= sg_search_token_h(in.data, in.len, &pos, &w, &h) == 0;
+		    strspn(w.data + 1, "x") == n && w.cap >= n + 18 &&
+		    memcmp(w.data + n + 1, zeros, 16) == 0;
+		ok &= sg_search_token(in.data, in.len, &pos, &w) == 0;
 	}
 	CHECK(ok);
 	sg_buf_free(&in);
 	sg_buf_free(&w);
+}
+
+/* A text of pieces chosen by x (a linear congruential generator's state,
+ * moved on): words either side of 8 and 16 bytes and of the 48 the
+ * indexer keeps, ASCII that goes on past it, folded letters, combining
+ * accents, unspaced scripts, bad bytes, and separators or none. */
+static void
+random_text(struct sg_buf *b, unsigned long *x)
+{
+	static const char	*piece[] = {
+		"a", "Ab", "wallet", "Lambda", "abcdefgh", "ABCDEFGHI",
+		"idempotency", "abcdefghijklmno", "abcdefghijklmnop",
+		"abcdefghijklmnopq", "x86", "2024", "\xc3\xa9t\xc3\xa9",
+		"e\xcc\x81", "\xcc\x81", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",
+		"\xe3\x83\xbb", "\xff", "\xe2\x80\x94", "\xc3\x97", "\t",
+		"0123456789012345678901234567890123456789012345678",
+		"012345678901234567890123456789012345678901234567",
+		" ", " ", " ", ". ", "\n", "_", "-"
+	};
+	size_t			 i, n;
+
+	b->len = 0;
+	n = (*x >> 16) % 24;
+	for (i = 0; i < n; i++) {
+		*x = *x * 1103515245 + 12345;
+		sg_buf_puts(b, piece[(*x >> 16) % (sizeof(piece) /
+		    sizeof(*piece))]);
+	}
+	*x = *x * 1103515245 + 12345;
+}
+
+/* sg_stemmer_next finds the words sg_search_token finds, but those over
+ * the length given, and each is the stemmer's entry of that word: its
+ * fast path for short ASCII words (a key made in registers, eight or
+ * sixteen bytes at a time, up to the end of the text) agrees with the
+ * tokenizer and sg_stemmer_word on every word, at every distance from
+ * the end of the text. */
+static void
+stemmer_next_finds_the_tokens(void)
+{
+	struct sg_stemmer	*st = sg_stemmer_new("en");
+	struct sg_stem_word	*e;
+	struct sg_buf		 text = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	struct sg_buf		 w2 = { NULL, 0, 0 };
+	unsigned long		 x = 1;
+	const char		*word, *want[64];
+	size_t			 t, len, pos, n, k, id, count;
+	int			 ok = 1;
+
+	for (t = 0; t < 3000 && ok; t++) {
+		random_text(&text, &x);
+		for (len = 0; len <= text.len; len++) {
+			/* every prefix, so that each word ends the text */
+			n = 0;
+			pos = 0;
+			while (sg_search_token(text.data, len, &pos, &w))
+				if (w.len <= 48 && n < 64)
+					sg_stemmer_stem_id(st, w.data, w.len,
+					    &want[n++], &id);
+			count = sg_stemmer_count(st);
+			pos = 0;
+			k = 0;
+			while ((e = sg_stemmer_next(st, text.data, len, &pos,
+			    &w2, 48)) != NULL) {
+				ok &= k < n && e->word == want[k] &&
+				    e->stem == sg_stemmer_stem(st, e->word,
+				    &word) && word == e->word;
+				k++;
+			}
+			ok &= k == n && pos == len &&
+			    sg_stemmer_count(st) == count;
+		}
+	}
+	CHECK(ok);
+	/* a maximum below the key's length passes short words over too */
+	pos = 0;
+	e = sg_stemmer_next(st, "abcdefgh abc abcdefghi", 22, &pos, &w2, 3);
+	CHECK(e && strcmp(e->word, "abc") == 0);
+	CHECK(sg_stemmer_next(st, "abcdefgh abc abcdefghi", 22, &pos, &w2,
+	    3) == NULL);
+	sg_buf_free(&text);
+	sg_buf_free(&w);
+	sg_buf_free(&w2);
+	sg_stemmer_free(st);
+}
+
+/* The j letters a and b of the bits of i, NUL-terminated, into b. */
+static void
+tail(char *b, size_t i, size_t j)
+{
+	size_t	 k;
+
+	for (k = 0; k < j; k++)
+		b[k] = i >> k & 1 ? 'b' : 'a';
+	b[j] = '\0';
+}
+
+/* Words alike in their first 16 bytes (the key kept in the table's
+ * slots) and of 15, 16 and 17 bytes are told apart by their length and
+ * the rest, before and after the table has grown. */
+static void
+stemmer_words_sharing_a_key(void)
+{
+	static const char	*alike[] = {
+		"abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+		"abcdefghijklmnopr", "abcdefghijklmnopqrstuvwxyz0123x",
+		"abcdefghijklmnopqrstuvwxyz0123y", "abcdefghijklmnopqrstuvwxyz01"
+	};
+	struct sg_stemmer	*st = sg_stemmer_new("");
+	const char		*w[7], *again;
+	char			 buf[32];
+	size_t			 i, j;
+	int			 same = 1;
+
+	for (i = 0; i < 7; i++) {
+		sg_stemmer_stem(st, alike[i], &w[i]);
+		CHECK_STR(w[i], alike[i]);
+		for (j = 0; j < i; j++)
+			CHECK(w[i] != w[j]);
+	}
+	CHECK(sg_stemmer_count(st) == 7);
+	for (i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof(buf), "word%zu", i);
+		sg_stemmer_stem(st, buf, &again);
+	}
+	for (i = 0; i < 7; i++) {
+		sg_stemmer_stem(st, alike[i], &again);
+		same &= again == w[i];
+	}
+	CHECK(same);
+	CHECK(sg_stemmer_count(st) == 5007);
+	/* the empty word has no key: a new entry each time, as before */
+	sg_stemmer_stem(st, "", &again);
+	CHECK_STR(again, "");
+	CHECK(sg_stemmer_count(st) == 5008);
+	sg_stemmer_free(st);
+	/* 4094 words of one key, each the start of many others (added
+	 * first, so that a shorter word's lookup meets longer ones) */
+	st = sg_stemmer_new("");
+	memcpy(buf, "abcdefghijklmnop", 16);
+	for (j = 11; j >= 1; j--)
+		for (i = 0; i < (size_t)1 << j; i++) {
+			tail(buf + 16, i, j);
+			sg_stemmer_stem(st, buf, &again);
+			same &= strcmp(again, buf) == 0;
+		}
+	CHECK(same);
+	CHECK(sg_stemmer_count(st) == 4094);
+	sg_stemmer_free(st);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The shard files of dir/search/s, each name and text in turn. */
+static char *
+shards(const char *dir)
+{
+	struct sg_buf	 b = { NULL, 0, 0 };
+	char		*d = xasprintf("%s/search/s", dir), *f, *text;
+	char		*names[256];
+	struct dirent	*de;
+	DIR		*dp;
+	size_t		 i, n = 0, len;
+
+	if ((dp = opendir(d)) != NULL) {
+		while ((de = readdir(dp)) != NULL && n < 256)
+			if (de->d_name[0] != '.')
+				names[n++] = xstrdup(de->d_name);
+		closedir(dp);
+	}
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (i = 0; i < n; i++) {
+		f = xasprintf("%s/%s", d, names[i]);
+		text = sg_file_read(f, &len);
+		sg_buf_printf(&b, "%s\n%s\n", names[i], text ? text : "");
+		free(text);
+		free(f);
+		free(names[i]);
+	}
+	free(d);
+	sg_buf_puts(&b, "");
+	return sg_buf_detach(&b);
+}
+
+/* The shards of an index of three pages on one worker: made for serve
+ * (keep), or with the worker's page marks about to wrap before the last
+ * page, when every mark must be cleared (the words' own too, or a word
+ * would take a term of a page indexed before). */
+static char *
+index_of(int keep, int wrap)
+{
+	static const char	*text[3] = {
+		"Retry the handler; retries of a retried handler charge "
+		    "twice.",
+		"The wallet pays: wallets, handlers and retries.",
+		"A handler retries into a wallet, twice."
+	};
+	struct sg_site		 site;
+	struct sg_options	 opt;
+	struct sg_page		 pg[3], *pages[3];
+	struct sg_output	*out;
+	struct sg_search	*s;
+	char			 dir[] = "/tmp/test_search_XXXXXX", *o, *r;
+	size_t			 i;
+
+	memset(&site, 0, sizeof(site));
+	memset(&opt, 0, sizeof(opt));
+	memset(pg, 0, sizeof(pg));
+	site.opt = &opt;
+	site.diag = sg_diag_new(stderr, 0);
+	site.config.language = (char *)"en";
+	for (i = 0; i < 3; i++) {
+		pages[i] = &pg[i];
+		pg[i].index = i;
+		pg[i].title = (char *)"Retries";
+		pg[i].url = (char *)"/";
+		pg[i].md.doc = sg_doc_new();
+		para(pg[i].md.doc, text[i]);
+	}
+	site.pages = pages;
+	site.npages = 3;
+	s = sg_search_new(&site, 1);
+	if (s == NULL || mkdtemp(dir) == NULL)
+		return xstrdup("");
+	if (keep)
+		sg_search_keep(s);
+	sg_search_page(s, 0, &pg[0]);
+	sg_search_page(s, 0, &pg[1]);
+	if (wrap)
+		s->slots[0].page = (unsigned)-1;
+	sg_search_page(s, 0, &pg[2]);
+	o = xasprintf("%s/out", dir);
+	out = sg_out_open(o, dir, 0, 1, site.diag);
+	sg_search_write(s, out, NULL);
+	sg_out_commit(out);
+	r = shards(o);
+	sg_rm_tree(dir);
+	free(o);
+	sg_search_free(s);
+	for (i = 0; i < 3; i++)
+		sg_doc_free(pg[i].md.doc);
+	sg_diag_free(site.diag);
+	return r;
+}
+
+/* An index is the same made for serve, which notes each page's words as
+ * the page first has them, and after the page marks wrapped. */
+static void
+index_keep_and_wrap(void)
+{
+	char	*plain = index_of(0, 0), *keep = index_of(1, 0);
+	char	*wrap = index_of(0, 1), *both = index_of(1, 1);
+
+	CHECK(strstr(plain, "\"retri\":[") != NULL);
+	CHECK(strstr(plain, "\"~ed\"") != NULL);
+	CHECK_STR(keep, plain);
+	CHECK_STR(wrap, plain);
+	CHECK_STR(both, plain);
+	free(plain);
+	free(keep);
+	free(wrap);
+	free(both);
 }
 
 /* A JSON string: quotes, backslashes, "<" and control characters
@@ -532,8 +767,9 @@ main(void)
 	TEST(tokenizer_folds_case_and_accents);
 	TEST(tokenizer_pairs_unspaced_scripts);
 	TEST(tokenizer_survives_bad_utf8);
-	TEST(tokenizer_hash_is_the_stemmers);
 	TEST(tokenizer_long_words);
+	TEST(stemmer_next_finds_the_tokens);
+	TEST(stemmer_words_sharing_a_key);
 	TEST(json_strings);
 	TEST(stemmer_english);
 	TEST(stemmer_many_words);
@@ -541,5 +777,6 @@ main(void)
 	TEST(weights_rank_fields);
 	TEST(index_from_trees);
 	TEST(search_false_opts_out);
+	TEST(index_keep_and_wrap);
 	HARNESS_EXIT();
 }

@@ -54,7 +54,6 @@ struct pstate {
 	struct sg_buf		*snips;		/* each section's text */
 	size_t			 nsnips, capsnips;
 	struct sg_buf		 snip;		/* the current section's text */
-	struct sg_smap		 seen;		/* with keep: words noted */
 	size_t			 capw;
 	int			 cut;		/* snip is full */
 	size_t			 text;		/* bytes of prose on the page */
@@ -142,29 +141,36 @@ term_get(struct pstate *ps, const char *stem, size_t id)
 	return t;
 }
 
-/* Counts one occurrence of the folded word in ps->word (hash h). */
+/* Notes, with keep, that word (stem) is on the page. */
 static void
-add_word(struct pstate *ps, enum field f, uint32_t h)
+note_word(struct pstate *ps, const char *word, const char *stem)
+{
+	if (ps->pg->nwords == ps->capw) {
+		ps->capw = ps->capw ? ps->capw * 2 : 32;
+		ps->pg->words = xrealloc(ps->pg->words, ps->capw * 2 *
+		    sizeof(*ps->pg->words));
+	}
+	ps->pg->words[2 * ps->pg->nwords] = word;
+	ps->pg->words[2 * ps->pg->nwords++ + 1] = stem;
+}
+
+/* Counts one occurrence of the word e. Its term on this page is kept on
+ * the word itself (its mark), so that a word seen before on the page
+ * costs the stemmer's one lookup; the first time, it is found through
+ * the stem's number, which the page's other words with that stem share. */
+static void
+add_word(struct pstate *ps, struct sg_stem_word *e, enum field f)
 {
 	struct term	*t;
-	const char	*word, *stem;
-	size_t		*slot, id;
-	int		 added;
 
-	if (ps->word.len > MAX_WORD)
-		return;
-	stem = sg_stemmer_stem_hid(ps->st, ps->word.data, ps->word.len, h,
-	    &word, &id);
-	t = term_get(ps, stem, id);
-	if (ps->keep && word != stem && (slot = sg_smap_get(&ps->seen, word,
-	    1, &added)) && added) {
-		if (ps->pg->nwords == ps->capw) {
-			ps->capw = ps->capw ? ps->capw * 2 : 32;
-			ps->pg->words = xrealloc(ps->pg->words, ps->capw * 2 *
-			    sizeof(*ps->pg->words));
-		}
-		ps->pg->words[2 * ps->pg->nwords] = word;
-		ps->pg->words[2 * ps->pg->nwords++ + 1] = stem;
+	if (e->mark == ps->slots->page)
+		t = &ps->t[e->term];
+	else {
+		t = term_get(ps, e->stem, e->id);
+		e->mark = ps->slots->page;
+		e->term = (size_t)(t - ps->t);
+		if (ps->keep && e->word != e->stem)
+			note_word(ps, e->word, e->stem);
 	}
 	if (f == F_TITLE)
 		t->title = 1;
@@ -205,11 +211,12 @@ keep_terms(struct pstate *ps)
 static void
 add_text(struct pstate *ps, const char *text, size_t len, enum field f)
 {
-	size_t		 pos = 0;
-	uint32_t	 h;
+	struct sg_stem_word	*e;
+	size_t			 pos = 0;
 
-	while (sg_search_token_h(text, len, &pos, &ps->word, &h))
-		add_word(ps, f, h);
+	while ((e = sg_stemmer_next(ps->st, text, len, &pos, &ps->word,
+	    MAX_WORD)) != NULL)
+		add_word(ps, e, f);
 }
 
 /* Adds the text of an inline node to the run of them being gathered: a
@@ -504,6 +511,7 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 	if (++ps.slots->page == 0) {
 		memset(ps.slots->mark, 0, ps.slots->cap *
 		    sizeof(*ps.slots->mark));
+		sg_stemmer_unmark(ps.st);
 		ps.slots->page = 1;
 	}
 	ps.keep = s->keep;
@@ -525,7 +533,6 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 	free(ps.snips);
 	sg_buf_free(&ps.snip);
 	sg_buf_free(&ps.run);
-	sg_smap_free(&ps.seen);
 }
 
 void

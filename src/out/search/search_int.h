@@ -75,21 +75,44 @@ void	 sg_search_json_str(struct sg_buf *b, const char *s, size_t n);
 unsigned sg_search_weight(float tf, int title, int heading, float len,
 	    float avg);
 
-/* sg_stemmer_stem for the folded word w[0..n) (NUL after it), which
- * also sets *id to the stem's number in st: 0, 1, … for each distinct
- * stem st has given, the same for every word with that stem. */
+/* A word a stemmer has seen, with what the indexer of the stemmer's
+ * worker keeps on it. */
+struct sg_stem_word {
+	const char	*word;		/* interned, NUL-terminated */
+	const char	*stem;		/* interned; word itself when it is its
+					 * own stem */
+	size_t		 id;		/* the stem's number: 0, 1, … for each
+					 * distinct stem, the same for every
+					 * word with that stem */
+	unsigned	 mark;		/* the indexer's: term is the word's
+					 * term on the page of this mark (an
+					 * sg_term_slots page); 0 for none */
+	size_t		 term;		/* the indexer's: the term's index in
+					 * that page's terms */
+};
+
+/* The entry of the folded word w[0..n) in st, stemmed and added when st
+ * has not seen it. w is followed by zeros to its 16th byte at least (16
+ * zero bytes follow the words sg_search_token leaves). The pointer lives
+ * until st's next call. */
+struct sg_stem_word *sg_stemmer_word(struct sg_stemmer *st, const char *w,
+	    size_t n);
+
+/* The entry in st (sg_stemmer_word) of the next word of s[*pos..len)
+ * that sg_search_token would find, passing over words longer than max
+ * bytes; NULL at the end. *pos moves past the word. word is room to
+ * work in: it does not always hold the word. */
+struct sg_stem_word *sg_stemmer_next(struct sg_stemmer *st, const char *s,
+	    size_t len, size_t *pos, struct sg_buf *word, size_t max);
+
+/* sg_stemmer_stem for the folded word w[0..n), which also sets *id to
+ * the stem's number (struct sg_stem_word). */
 const char *sg_stemmer_stem_id(struct sg_stemmer *st, const char *w,
 	    size_t n, const char **word, size_t *id);
 
-/* sg_stemmer_stem_id with the word's hash h already made, as
- * sg_search_token_h makes it. */
-const char *sg_stemmer_stem_hid(struct sg_stemmer *st, const char *w,
-	    size_t n, uint32_t h, const char **word, size_t *id);
-
-/* sg_search_token that also sets *hash to the word's hash, for
- * sg_stemmer_stem_hid. */
-int	 sg_search_token_h(const char *s, size_t len, size_t *pos,
-	    struct sg_buf *word, uint32_t *hash);
+/* Sets the mark of every word st has seen to 0: the indexer's marks
+ * have wrapped. */
+void	 sg_stemmer_unmark(struct sg_stemmer *st);
 
 /* The number of words st has stemmed, and the i-th of them with its
  * stem (the same pointer when the word is its own stem). */

@@ -138,18 +138,100 @@ static const unsigned char ascii_word[256] = {
 	['Z'] = 'z'
 };
 
-#define FNV_BASIS	2166136261u
-#define FNV_PRIME	16777619u
+/* ---- eight bytes at a time ---- */
 
-static uint32_t
-hash_n(const char *s, size_t n)
+#define ONES	0x0101010101010101ull
+#define HIGH	0x8080808080808080ull
+
+/* The high bit of each byte of x (bytes below 0x80) that is k or more. */
+#define AT_LEAST(x, k)	(((x) + (0x80 - (k)) * ONES) & HIGH)
+
+/* The eight bytes at p as a number whose lowest byte is p[0], so that
+ * the first byte of a kind is the lowest bit set. */
+static inline uint64_t
+get8(const void *p)
 {
-	uint32_t	 h = FNV_BASIS;
-	size_t		 i;
+	uint64_t	 v;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
-	return h;
+	memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+/* Stores v at p as get8 reads it. */
+static inline void
+put8(void *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	memcpy(p, &v, 8);
+}
+
+/* get8 of u[i..len), zeros past len. */
+static inline uint64_t
+load8(const unsigned char *u, size_t len, size_t i)
+{
+	uint64_t	 v = 0;
+	size_t		 k;
+
+	if (len - i >= 8)
+		return get8(u + i);
+	for (k = 0; i + k < len; k++)
+		v |= (uint64_t)u[i + k] << 8 * k;
+	return v;
+}
+
+/* Eight bytes v (get8) lowercased, with *stop set to the high bit of
+ * each byte that is not an ASCII word character (ascii_word). */
+static inline uint64_t
+fold8(uint64_t v, uint64_t *stop)
+{
+	uint64_t	 t = v & ~HIGH, l, alpha, digit;
+
+	l = t | 0x20 * ONES;		/* A-Z as a-z */
+	alpha = AT_LEAST(l, 'a') & ~AT_LEAST(l, 'z' + 1);
+	digit = AT_LEAST(t, '0') & ~AT_LEAST(t, '9' + 1);
+	*stop = ~((alpha | digit) & ~v) & HIGH;
+	return v | alpha >> 2;		/* lower case: 0x20 set */
+}
+
+/* The bytes of v before the first that stop has (all when none). */
+#define BEFORE(v, stop)	((v) & ((((stop) & -(stop)) >> 7) - 1))
+
+/* Appends the run of ASCII word characters at u[i..len) to word,
+ * lowercased, and returns where it ends. Eight bytes are tested, folded
+ * and stored at once (the bytes past the run as zeros): a byte at a
+ * time, with a table lookup, a store and two bound tests each, this was
+ * most of the tokenizer's 190 instructions a word. The word's buffer
+ * keeps room for a store of eight bytes and 16 more. */
+static size_t
+ascii_run(const unsigned char *u, size_t len, size_t i, struct sg_buf *word)
+{
+	uint64_t	 v, stop;
+	size_t		 n = word->len, k;
+	char		*d = word->data;
+
+	for (;;) {
+		if (word->cap - n < 8 + 16 + 1) {
+			word->len = n;
+			sg_buf_grow(word, 8 + 16);
+			d = word->data;
+		}
+		v = fold8(load8(u, len, i), &stop);
+		k = 8;
+		if (stop != 0)
+			k = (size_t)__builtin_ctzll(stop) >> 3;
+		put8(d + n, BEFORE(v, stop));
+		n += k;
+		i += k;
+		if (k < 8)
+			break;
+	}
+	word->len = n;
+	return i;
 }
 
 /* Is the character that ends right at u[at] (if any) one of unspaced()? */
@@ -192,51 +274,19 @@ pair_at(const unsigned char *u, size_t len, size_t at, size_t next,
 /* The characters of one word from s[i], a word character or a character
  * past ASCII, folded into word (which may stay empty: a run of combining
  * accents only, or one character that is no word's). Returns where the
- * word ends; sets *h to its hash (hash_n), made as ASCII is copied. */
+ * word ends. The word is followed by 16 zero bytes, which make the key
+ * sg_stemmer_word reads whole. */
 static size_t
-word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
-    uint32_t *h)
+word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word)
 {
-	size_t		 start = i, at, next, n = 0, stop;
-	uint32_t	 x = FNV_BASIS;
-	int		 ascii = 1;
-	unsigned char	 c;
-	char		*d;
+	size_t		 start = i, at, next;
 	long		 cp;
 
 	word->len = 0;
-	sg_buf_grow(word, 16);
 	for (;;) {
-		/* a run of ASCII word characters, lowercased and hashed as
-		 * it is copied, in one pass (a call a character, then a
-		 * pass to find the run's end, one to copy it and one to hash
-		 * it made the tokenizer a fifteenth of a build's
-		 * instructions) */
-		d = word->data;
-		n = word->len;
-		for (;;) {
-			/* as far as the room there is (a NUL's left), so
-			 * that the loop tests no capacity */
-			stop = word->cap - n - 1 < len - i ? i + word->cap -
-			    n - 1 : len;
-			while (i < stop && (c = ascii_word[u[i]]) != 0) {
-				d[n++] = (char)c;
-				x = (x ^ c) * FNV_PRIME;
-				i++;
-			}
-			if (i < stop || i >= len || ascii_word[u[i]] == 0)
-				break;
-			word->len = n;
-			sg_buf_grow(word, 16);
-			d = word->data;
-		}
-		word->len = n;
+		i = ascii_run(u, len, i, word);
 		if (i >= len || u[i] < 0x80)
 			break;
-		/* through a copy: i's address, given away here, kept it in
-		 * memory in the loop above, reloaded after each byte stored
-		 * (a store through char * may change anything), 14
-		 * instructions a character */
 		at = next = i;
 		cp = sg_utf8_next(u, len, &next);
 		i = next;
@@ -244,10 +294,8 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
 			/* it ends the word before it, or makes a pair */
 			if (at > start)
 				i = at;
-			else {
+			else
 				i = pair_at(u, len, at, i, word);
-				ascii = 0;
-			}
 			break;
 		}
 		if (cp < 0 || !word_char((unsigned long)cp)) {
@@ -259,16 +307,16 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word,
 			break;
 		}
 		sg_search_fold((unsigned)cp, word);
-		ascii = 0;
 	}
-	word->data[word->len] = '\0';
-	*h = ascii ? x : hash_n(word->data, word->len);
+	if (word->cap - word->len < 16 + 1)
+		sg_buf_grow(word, 16);
+	put8(word->data + word->len, 0);
+	put8(word->data + word->len + 8, 0);
 	return i;
 }
 
 int
-sg_search_token_h(const char *s, size_t len, size_t *pos, struct sg_buf *word,
-    uint32_t *hash)
+sg_search_token(const char *s, size_t len, size_t *pos, struct sg_buf *word)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i = *pos;
@@ -284,20 +332,12 @@ sg_search_token_h(const char *s, size_t len, size_t *pos, struct sg_buf *word,
 				word->data[0] = '\0';
 			return 0;
 		}
-		i = word_at(u, len, i, word, hash);
+		i = word_at(u, len, i, word);
 		if (word->len > 0) {
 			*pos = i;
 			return 1;
 		}
 	}
-}
-
-int
-sg_search_token(const char *s, size_t len, size_t *pos, struct sg_buf *word)
-{
-	uint32_t	 h;
-
-	return sg_search_token_h(s, len, pos, word, &h);
 }
 
 /* ---- stemming ---- */
@@ -311,28 +351,26 @@ struct arena {
 };
 
 /* A slot of the stemmer's table of words: open addressing on the word's
- * FNV-1a hash. A word of up to WORD_INLINE bytes is kept in the slot
- * itself, so that finding it again (the same few hundred words, over and
- * over: the lookups and their strcmp were 4% of a build) reads no other
- * memory. */
-#define WORD_INLINE	20
+ * hash. The word's first KEY bytes are kept in the slot as two numbers
+ * (zeros after the word), so that finding a word again (the same few
+ * hundred words, over and over) compares two numbers and reads no other
+ * memory; only a longer word's tail is compared where it is interned. No
+ * word holds a zero byte: the key of a shorter word is the whole word,
+ * and a slot whose key[0] is 0 is free. */
+#define KEY	16
 
 struct wslot {
-	uint32_t	 hash;
-	uint32_t	 len;		/* 0: a free slot (no word is empty) */
+	uint64_t	 key[2];	/* get8 of the word's first bytes */
+	uint32_t	 len;
 	uint32_t	 ent;		/* the word's index in ent */
-	char		 text[WORD_INLINE]; /* the word, when it fits */
 };
 
 struct sg_stemmer {
 	struct sb_stemmer	*sb;		/* NULL: no stemming */
 	struct wslot		*wv;		/* the words seen, by hash */
-	size_t			 wcap;		/* a power of two, or 0 */
-	struct {
-		const char	*word;
-		const char	*stem;
-		size_t		 id;		/* the stem's number */
-	}			*ent;
+	size_t			 wcap;		/* a power of two */
+	struct sg_stem_word	*ent;		/* the words, in first-seen
+						 * order */
 	size_t			 nent, capent;
 	struct sg_smap		 stems;		/* stem → its number */
 	struct arena		*arena;
@@ -375,6 +413,8 @@ sg_stemmer_new(const char *lang)
 	/* "porter" is Snowball's old English one; the site says "en" */
 	if (i > 0 && strcmp(name, "porter") != 0)
 		st->sb = sb_stemmer_new(name, "UTF_8");
+	st->wcap = 1024;
+	st->wv = xcalloc(st->wcap, sizeof(*st->wv));
 	return st;
 }
 
@@ -392,72 +432,95 @@ sg_stemmer_stem(struct sg_stemmer *st, const char *w, const char **word)
 	return sg_stemmer_stem_id(st, w, strlen(w), word, &id);
 }
 
-/* The slot of word w[0..n) (hash h) in st's table, or the free slot where
- * it goes. */
-static struct wslot *
-word_slot(const struct sg_stemmer *st, const char *w, size_t n, uint32_t h)
+#define MIX1	0x9E3779B97F4A7C15ull
+#define MIX2	0xC2B2AE3D27D4EB4Full
+
+/* The hash of a word from its key: a multiply for each eight bytes,
+ * where FNV-1a took one for each byte. */
+static inline uint32_t
+key_hash(uint64_t k0, uint64_t k1)
+{
+	return (uint32_t)((k0 * MIX1 ^ k1 * MIX2) >> 32);
+}
+
+/* The hash of the word w[0..n) of key k0 and k1: key_hash, and the bytes
+ * past the key of a longer word. */
+static uint32_t
+word_hash(uint64_t k0, uint64_t k1, const char *w, size_t n)
+{
+	uint64_t	 x = k0 * MIX1 ^ k1 * MIX2, c;
+	size_t		 i;
+
+	for (i = KEY; i < n; i += 8) {
+		c = 0;
+		memcpy(&c, w + i, n - i < 8 ? n - i : 8);
+		x = (x ^ x >> 32 ^ c) * MIX2;
+	}
+	return (uint32_t)(x >> 32);
+}
+
+/* The slot of the word w[0..n) (key k0 and k1, hash h) in st's table, or
+ * the free slot where it goes. */
+static inline struct wslot *
+word_slot(const struct sg_stemmer *st, const char *w, size_t n, uint64_t k0,
+    uint64_t k1, uint32_t h)
 {
 	struct wslot	*v = st->wv;
-	size_t		 j;
+	size_t		 j, m = st->wcap - 1;
 
-	for (j = h & (st->wcap - 1); v[j].len != 0; j = (j + 1) &
-	    (st->wcap - 1))
-		if (v[j].hash == h && v[j].len == n && memcmp(n <=
-		    WORD_INLINE ? v[j].text : st->ent[v[j].ent].word, w,
-		    n) == 0)
+	for (j = h & m; v[j].key[0] != 0; j = (j + 1) & m)
+		if (v[j].key[0] == k0 && v[j].key[1] == k1 && (n < KEY ||
+		    (v[j].len == n && memcmp(st->ent[v[j].ent].word + KEY,
+		    w + KEY, n - KEY) == 0)))
 			break;
 	return &v[j];
 }
 
-/* Adds entry e (its word of n bytes, hash h) to the table of words. */
+/* Adds entry e (its word of n bytes, key k0 and k1, hash h) to the table
+ * of words, which grows to stay at most half full: a lookup then probes
+ * 1.2 slots on average, where three quarters full took 1.6. */
 static void
-word_add(struct sg_stemmer *st, size_t e, size_t n, uint32_t h)
+word_add(struct sg_stemmer *st, size_t e, size_t n, uint64_t k0, uint64_t k1,
+    uint32_t h)
 {
 	struct wslot	*old = st->wv, *slot;
-	size_t		 oldcap = st->wcap, i;
+	size_t		 oldcap = st->wcap, i, j, m;
 
-	if ((st->nent + 1) * 4 > st->wcap * 3) {
-		st->wcap = st->wcap ? st->wcap * 2 : 1024;
+	if ((st->nent + 1) * 2 > st->wcap) {
+		st->wcap *= 2;
 		st->wv = xcalloc(st->wcap, sizeof(*st->wv));
-		for (i = 0; i < oldcap; i++)
-			if (old[i].len != 0) {
-				slot = word_slot(st, old[i].len <= WORD_INLINE ?
-				    old[i].text : st->ent[old[i].ent].word,
-				    old[i].len, old[i].hash);
-				*slot = old[i];
-			}
+		m = st->wcap - 1;
+		/* the words are all different: each to the first free slot */
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].key[0] == 0)
+				continue;
+			for (j = word_hash(old[i].key[0], old[i].key[1],
+			    st->ent[old[i].ent].word, old[i].len) & m;
+			    st->wv[j].key[0] != 0; j = (j + 1) & m)
+				;
+			st->wv[j] = old[i];
+		}
 		free(old);
 	}
-	slot = word_slot(st, st->ent[e].word, n, h);
-	slot->hash = h;
+	slot = word_slot(st, st->ent[e].word, n, k0, k1, h);
+	slot->key[0] = k0;
+	slot->key[1] = k1;
 	slot->len = (uint32_t)n;
 	slot->ent = (uint32_t)e;
-	if (n <= WORD_INLINE)
-		memcpy(slot->text, st->ent[e].word, n);
 }
 
-const char *
-sg_stemmer_stem_id(struct sg_stemmer *st, const char *w, size_t n,
-    const char **word, size_t *id)
+/* A word not seen before, w[0..n) of key k0 and k1 and hash h: interned,
+ * stemmed, numbered and added. */
+static struct sg_stem_word *
+word_new(struct sg_stemmer *st, const char *w, size_t n, uint64_t k0,
+    uint64_t k1, uint32_t h)
 {
-	return sg_stemmer_stem_hid(st, w, n, hash_n(w, n), word, id);
-}
+	const sb_symbol		*r;
+	struct sg_stem_word	*e;
+	size_t			*slot, k;
+	const char		*iw, *is;
+	int			 added;
 
-const char *
-sg_stemmer_stem_hid(struct sg_stemmer *st, const char *w, size_t n,
-    uint32_t h, const char **word, size_t *id)
-{
-	const sb_symbol	*r;
-	struct wslot	*ws;
-	size_t		*slot, k;
-	const char	*iw, *is;
-	int		 added;
-
-	if (st->wcap > 0 && n > 0 && (ws = word_slot(st, w, n, h))->len) {
-		*word = st->ent[ws->ent].word;
-		*id = st->ent[ws->ent].id;
-		return st->ent[ws->ent].stem;
-	}
 	iw = intern(st, w, n);
 	is = iw;
 	if (st->sb && (r = sb_stemmer_stem(st->sb, (const sb_symbol *)w,
@@ -466,25 +529,163 @@ sg_stemmer_stem_hid(struct sg_stemmer *st, const char *w, size_t n,
 		if (k != n || memcmp(r, w, n) != 0)
 			is = intern(st, (const char *)r, k);
 	}
+	if (st->nent == st->capent) {
+		st->capent = st->capent ? st->capent * 2 : 256;
+		st->ent = xrealloc(st->ent, st->capent * sizeof(*st->ent));
+	}
+	e = &st->ent[st->nent];
+	memset(e, 0, sizeof(*e));
+	e->word = iw;
+	e->stem = is;
 	/* the stem's number: the same for each word that gives it (the
 	 * pointer stays the word's own when it is its own stem) */
 	slot = sg_smap_get(&st->stems, is, 1, &added);
 	if (added)
 		*slot = st->stems.len - 1;
-	*id = *slot;
-	if (st->nent == st->capent) {
-		st->capent = st->capent ? st->capent * 2 : 256;
-		st->ent = xrealloc(st->ent, st->capent * sizeof(*st->ent));
-	}
-	st->ent[st->nent].word = iw;
-	st->ent[st->nent].stem = is;
-	st->ent[st->nent].id = *id;
-	/* (a word intern() cut short is looked up again each time) */
+	e->id = *slot;
+	/* (a word intern() cut short is looked up again each time; the
+	 * empty word has no key) */
 	if (n > 0 && n < ARENA && st->nent < UINT32_MAX)
-		word_add(st, st->nent, n, h);
+		word_add(st, st->nent, n, k0, k1, h);
 	st->nent++;
-	*word = iw;
-	return is;
+	return e;
+}
+
+struct sg_stem_word *
+sg_stemmer_word(struct sg_stemmer *st, const char *w, size_t n)
+{
+	struct wslot	*ws;
+	uint64_t	 k0, k1;
+	uint32_t	 h;
+
+	k0 = get8(w);
+	k1 = get8(w + 8);
+	h = word_hash(k0, k1, w, n);
+	if (n > 0 && (ws = word_slot(st, w, n, k0, k1, h))->key[0] != 0)
+		return &st->ent[ws->ent];
+	return word_new(st, w, n, k0, k1, h);
+}
+
+/* The key of the ASCII word shorter than KEY bytes at u[i], before len,
+ * in *k0 and *k1; its length, or 0 when the word is longer or goes on
+ * past ASCII. */
+static inline size_t
+short_word(const unsigned char *u, size_t len, size_t i, uint64_t *k0,
+    uint64_t *k1)
+{
+	uint64_t	 v, f, stop;
+
+	/* (zeros past len stop the word as a space would) */
+	v = load8(u, len, i);
+	f = fold8(v, &stop);
+	if (stop != 0) {
+		*k0 = BEFORE(f, stop);
+		*k1 = 0;
+		return v & stop & -stop ? 0 :
+		    (size_t)__builtin_ctzll(stop) >> 3;
+	}
+	*k0 = f;
+	v = load8(u, len, i + 8);
+	f = fold8(v, &stop);
+	*k1 = BEFORE(f, stop);
+	return stop == 0 || v & stop & -stop ? 0 :
+	    8 + ((size_t)__builtin_ctzll(stop) >> 3);
+}
+
+/* sg_stemmer_next for any word: through word_at and the word's buffer.
+ * (Not inlined: see sg_stemmer_next.) */
+static struct sg_stem_word * __attribute__((noinline))
+next_word(struct sg_stemmer *st, const char *s, size_t len, size_t *pos,
+    struct sg_buf *word, size_t max)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = *pos;
+
+	for (;;) {
+		while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
+			i++;
+		if (i >= len) {
+			*pos = i;
+			return NULL;
+		}
+		i = word_at(u, len, i, word);
+		if (word->len > 0 && word->len <= max) {
+			*pos = i;
+			return sg_stemmer_word(st, word->data, word->len);
+		}
+	}
+}
+
+/* A new word of key k0 and k1 (n bytes, hash h), through word. */
+static struct sg_stem_word * __attribute__((noinline))
+short_new(struct sg_stemmer *st, struct sg_buf *word, size_t n, uint64_t k0,
+    uint64_t k1, uint32_t h)
+{
+	word->len = 0;
+	sg_buf_grow(word, KEY);
+	put8(word->data, k0);
+	put8(word->data + 8, k1);
+	word->len = n;
+	return word_new(st, word->data, n, k0, k1, h);
+}
+
+/* Most words are short and ASCII: their key is made in registers, and
+ * copied only when the word is new; the rest go to next_word. This front
+ * calls nothing but at its end, so that it saves no registers: the calls
+ * of one loop for all words (tokenizer, then stemmer) cost 22
+ * instructions a word in saving and restoring them. */
+struct sg_stem_word *
+sg_stemmer_next(struct sg_stemmer *st, const char *s, size_t len,
+    size_t *pos, struct sg_buf *word, size_t max)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	const struct wslot	*v = st->wv;
+	size_t			 i = *pos, n, j, m = st->wcap - 1;
+	uint64_t		 k0, k1;
+	uint32_t		 h;
+
+	while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
+		i++;
+	if (i >= len || (n = short_word(u, len, i, &k0, &k1)) == 0 ||
+	    n > max) {
+		*pos = i;
+		return next_word(st, s, len, pos, word, max);
+	}
+	/* past the byte that ended the word, which is no word's */
+	*pos = i + n < len ? i + n + 1 : len;
+	h = key_hash(k0, k1);
+	for (j = h & m; v[j].key[0] != 0; j = (j + 1) & m)
+		if (v[j].key[0] == k0 && v[j].key[1] == k1)
+			return &st->ent[v[j].ent];
+	return short_new(st, word, n, k0, k1, h);
+}
+
+const char *
+sg_stemmer_stem_id(struct sg_stemmer *st, const char *w, size_t n,
+    const char **word, size_t *id)
+{
+	struct sg_stem_word	*e;
+	char			 key[KEY];
+
+	/* a short word with the zeros after it that the key needs */
+	if (n < KEY) {
+		memset(key, 0, sizeof(key));
+		memcpy(key, w, n);
+		w = key;
+	}
+	e = sg_stemmer_word(st, w, n);
+	*word = e->word;
+	*id = e->id;
+	return e->stem;
+}
+
+void
+sg_stemmer_unmark(struct sg_stemmer *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->nent; i++)
+		st->ent[i].mark = 0;
 }
 
 size_t
