@@ -742,6 +742,126 @@ index_keep_and_wrap(void)
 	free(both);
 }
 
+/* The "x" of the fragment of one page of the paragraphs text[0..n) (a
+ * heading between each two), as sg_search_write wrote it. */
+static char *
+excerpts_of(const char **text, size_t n)
+{
+	struct sg_site		 site;
+	struct sg_options	 opt;
+	struct sg_page		 pg, *pages[1];
+	struct sg_output	*out;
+	struct sg_search	*s;
+	char			 dir[] = "/tmp/test_search_XXXXXX", *o, *f;
+	char			*frag, *x, *r = NULL;
+	size_t			 i, len;
+
+	memset(&site, 0, sizeof(site));
+	memset(&opt, 0, sizeof(opt));
+	memset(&pg, 0, sizeof(pg));
+	site.opt = &opt;
+	site.diag = sg_diag_new(stderr, 0);
+	site.config.language = (char *)"en";
+	pages[0] = &pg;
+	pg.title = (char *)"T";
+	pg.url = (char *)"/";
+	pg.md.doc = sg_doc_new();
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			heading(pg.md.doc, "h", "H");
+		para(pg.md.doc, text[i]);
+	}
+	site.pages = pages;
+	site.npages = 1;
+	s = sg_search_new(&site, 1);
+	if (s != NULL && mkdtemp(dir) != NULL) {
+		sg_search_page(s, 0, &pg);
+		o = xasprintf("%s/out", dir);
+		out = sg_out_open(o, dir, 0, 1, site.diag);
+		sg_search_write(s, out, NULL);
+		sg_out_commit(out);
+		f = xasprintf("%s/search/p/0.json", o);
+		frag = sg_file_read(f, &len);
+		if (frag && (x = strstr(frag, "\"x\":[")) != NULL) {
+			r = xstrdup(x + 5);
+			if ((x = strstr(r, "]}")) != NULL)
+				*x = '\0';
+		}
+		free(frag);
+		free(f);
+		sg_rm_tree(dir);
+		free(o);
+	}
+	sg_search_free(s);
+	sg_doc_free(pg.md.doc);
+	sg_diag_free(site.diag);
+	return r ? r : xstrdup("");
+}
+
+/* Excerpts collapse white space (space, tab, newline, carriage return,
+ * not other control characters) to one space, eight bytes at a time or
+ * not, and a section's is cut near 240 bytes at a space. */
+static void
+excerpts_collapse_space(void)
+{
+	struct sg_buf	 text = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	struct sg_buf	 plain = { NULL, 0, 0 };
+	unsigned long	 x = 7;
+	const char	*t[2];
+	char		*got;
+	size_t		 i, k;
+	int		 ok = 1;
+
+	for (i = 0; i < 400 && ok; i++) {
+		random_text(&text, &x);
+		if (i % 3 == 0)
+			sg_buf_puts(&text, "\x01\x0b z\x1f\x0c  \r\n\t.");
+		/* the text with white space collapsed, none at the ends */
+		plain.len = 0;
+		for (k = 0; k < text.len; k++) {
+			if (!strchr(" \t\n\r", text.data[k]))
+				sg_buf_putc(&plain, text.data[k]);
+			else if (plain.len > 0 &&
+			    plain.data[plain.len - 1] != ' ')
+				sg_buf_putc(&plain, ' ');
+		}
+		while (plain.len > 0 && plain.data[plain.len - 1] == ' ')
+			plain.len--;
+		if (plain.len > 100 || plain.len == 0)
+			continue;
+		want.len = 0;
+		sg_search_json_str(&want, plain.data, plain.len);
+		t[0] = text.data;
+		got = excerpts_of(t, 1);
+		ok &= strcmp(got, want.data) == 0;
+		if (!ok)
+			printf("  got %s, want %s\n", got, want.data);
+		free(got);
+	}
+	CHECK(ok);
+	/* 40 words of 7 letters, then a long section: the first is cut
+	 * at the space before byte 240 */
+	text.len = 0;
+	for (k = 0; k < 40; k++)
+		sg_buf_puts(&text, "abcdefg ");
+	plain.len = 0;
+	for (k = 0; k < 1000; k++)
+		sg_buf_puts(&plain, "filler ");
+	t[0] = text.data;
+	t[1] = plain.data;
+	got = excerpts_of(t, 2);
+	want.len = 0;
+	sg_buf_putc(&want, '"');
+	for (k = 0; k < 29; k++)
+		sg_buf_puts(&want, "abcdefg ");
+	sg_buf_puts(&want, "abcdefg\xe2\x80\xa6\",");
+	CHECK(strncmp(got, want.data, want.len) == 0);
+	free(got);
+	sg_buf_free(&text);
+	sg_buf_free(&want);
+	sg_buf_free(&plain);
+}
+
 /* A JSON string: quotes, backslashes, "<" and control characters
  * escaped, valid UTF-8 as it is, invalid as U+FFFD. */
 static void
@@ -778,5 +898,6 @@ main(void)
 	TEST(index_from_trees);
 	TEST(search_false_opts_out);
 	TEST(index_keep_and_wrap);
+	TEST(excerpts_collapse_space);
 	HARNESS_EXIT();
 }

@@ -280,25 +280,47 @@ static const unsigned char snip_white[256] = {
 	[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1
 };
 
+/* The high bit of the first byte of v (sg_search_get8) that is white
+ * space, or 0. Bytes below 0x21 are found at once; the rare one that is
+ * not white (a control character) is passed over. */
+static uint64_t
+white8(uint64_t v)
+{
+	uint64_t	 c, low;
+
+	c = ~((v & ~0x8080808080808080ull) + 0x5F5F5F5F5F5F5F5Full) & ~v &
+	    0x8080808080808080ull;
+	for (; c != 0; c ^= low) {
+		low = c & -c;
+		if (snip_white[v >> (__builtin_ctzll(low) & ~7) & 0xFF])
+			return low;
+	}
+	return 0;
+}
+
 /* Appends text to the current section's excerpt source, spaces
  * collapsed, up to SNIPPET bytes (the word that passes it is cut to one
  * byte past, then cut() shortens the whole at a word). The excerpt never
  * holds more than SNIPPET + 2 bytes before it is cut, so its room is made
- * once, and words are copied whole: a call per word and a test of four
- * characters per byte made this a fortieth of a build's instructions. */
+ * once (and eight bytes more), and words are copied eight bytes at a
+ * time, their end found in the same eight: a call per word and a test of
+ * four characters per byte made this a fortieth of a build's
+ * instructions, then a table lookup and two bound tests a byte and a
+ * memcpy a word 40 instructions a word. */
 static void
 snip_add(struct pstate *ps, const char *text, size_t len)
 {
 	struct sg_buf		*b = &ps->snip;
 	const unsigned char	*u = (const unsigned char *)text;
-	size_t			 i = 0, j, n, room;
+	size_t			 i = 0, j, n, end;
+	uint64_t		 v, w;
 	char			*d;
 
 	ps->text += len;
 	if (ps->cut || len == 0)
 		return;
-	if (b->len < SNIPPET + 3)
-		sg_buf_grow(b, SNIPPET + 3 - b->len);
+	if (b->len < SNIPPET + 8)
+		sg_buf_grow(b, SNIPPET + 8 - b->len);
 	d = b->data;
 	n = b->len;
 	while (i < len) {
@@ -315,12 +337,23 @@ snip_add(struct pstate *ps, const char *text, size_t len)
 			ps->cut = 1;
 			return;
 		}
-		/* the word, to one byte past SNIPPET at most */
-		room = SNIPPET - n + 1;
-		for (j = i + 1; j < len && j - i < room &&
-		    !snip_white[u[j]]; j++)
-			;
-		memcpy(d + n, u + i, j - i);
+		/* the word, to one byte past SNIPPET at most (the eight
+		 * bytes stored from before that end fit in the room) */
+		end = len - i < SNIPPET + 1 - n ? len : i + SNIPPET + 1 - n;
+		for (j = i;; j += 8) {
+			v = sg_search_load8(u, len, j);
+			sg_search_put8(d + n + (j - i), v);
+			if ((w = white8(v)) != 0) {
+				j += (size_t)__builtin_ctzll(w) >> 3;
+				break;
+			}
+			if (j + 8 >= end) {
+				j += 8;
+				break;
+			}
+		}
+		if (j > end)
+			j = end;
 		n += j - i;
 		i = j;
 	}

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "smap.h"
 #include "util.h"
@@ -64,6 +65,45 @@ struct sg_term_slots {
 	size_t		 cap;
 	unsigned	 page;		/* the current page's mark, from 1 */
 };
+
+/* The eight bytes at p as a number whose lowest byte is p[0], so that
+ * the first byte of a kind is the lowest bit set (the tokenizer and the
+ * excerpts look at eight bytes at a time). */
+static inline uint64_t
+sg_search_get8(const void *p)
+{
+	uint64_t	 v;
+
+	memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+/* Stores v at p as sg_search_get8 reads it. */
+static inline void
+sg_search_put8(void *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	memcpy(p, &v, 8);
+}
+
+/* sg_search_get8 of u[i..len), zeros past len (i <= len). */
+static inline uint64_t
+sg_search_load8(const unsigned char *u, size_t len, size_t i)
+{
+	uint64_t	 v = 0;
+	size_t		 k;
+
+	if (len - i >= 8)
+		return sg_search_get8(u + i);
+	for (k = 0; i + k < len; k++)
+		v |= (uint64_t)u[i + k] << 8 * k;
+	return v;
+}
 
 /* Appends s[0..n) to b as a JSON string, quotes included; bytes that are
  * not UTF-8 become U+FFFD. */

@@ -146,46 +146,8 @@ static const unsigned char ascii_word[256] = {
 /* The high bit of each byte of x (bytes below 0x80) that is k or more. */
 #define AT_LEAST(x, k)	(((x) + (0x80 - (k)) * ONES) & HIGH)
 
-/* The eight bytes at p as a number whose lowest byte is p[0], so that
- * the first byte of a kind is the lowest bit set. */
-static inline uint64_t
-get8(const void *p)
-{
-	uint64_t	 v;
-
-	memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	return v;
-}
-
-/* Stores v at p as get8 reads it. */
-static inline void
-put8(void *p, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	memcpy(p, &v, 8);
-}
-
-/* get8 of u[i..len), zeros past len. */
-static inline uint64_t
-load8(const unsigned char *u, size_t len, size_t i)
-{
-	uint64_t	 v = 0;
-	size_t		 k;
-
-	if (len - i >= 8)
-		return get8(u + i);
-	for (k = 0; i + k < len; k++)
-		v |= (uint64_t)u[i + k] << 8 * k;
-	return v;
-}
-
-/* Eight bytes v (get8) lowercased, with *stop set to the high bit of
- * each byte that is not an ASCII word character (ascii_word). */
+/* Eight bytes v (sg_search_get8) lowercased, with *stop set to the high
+ * bit of each byte that is not an ASCII word character (ascii_word). */
 static inline uint64_t
 fold8(uint64_t v, uint64_t *stop)
 {
@@ -220,11 +182,11 @@ ascii_run(const unsigned char *u, size_t len, size_t i, struct sg_buf *word)
 			sg_buf_grow(word, 8 + 16);
 			d = word->data;
 		}
-		v = fold8(load8(u, len, i), &stop);
+		v = fold8(sg_search_load8(u, len, i), &stop);
 		k = 8;
 		if (stop != 0)
 			k = (size_t)__builtin_ctzll(stop) >> 3;
-		put8(d + n, BEFORE(v, stop));
+		sg_search_put8(d + n, BEFORE(v, stop));
 		n += k;
 		i += k;
 		if (k < 8)
@@ -310,8 +272,8 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word)
 	}
 	if (word->cap - word->len < 16 + 1)
 		sg_buf_grow(word, 16);
-	put8(word->data + word->len, 0);
-	put8(word->data + word->len + 8, 0);
+	sg_search_put8(word->data + word->len, 0);
+	sg_search_put8(word->data + word->len + 8, 0);
 	return i;
 }
 
@@ -360,7 +322,8 @@ struct arena {
 #define KEY	16
 
 struct wslot {
-	uint64_t	 key[2];	/* get8 of the word's first bytes */
+	uint64_t	 key[2];	/* sg_search_get8 of the word's first
+					 * bytes */
 	uint32_t	 len;
 	uint32_t	 ent;		/* the word's index in ent */
 };
@@ -558,8 +521,8 @@ sg_stemmer_word(struct sg_stemmer *st, const char *w, size_t n)
 	uint64_t	 k0, k1;
 	uint32_t	 h;
 
-	k0 = get8(w);
-	k1 = get8(w + 8);
+	k0 = sg_search_get8(w);
+	k1 = sg_search_get8(w + 8);
 	h = word_hash(k0, k1, w, n);
 	if (n > 0 && (ws = word_slot(st, w, n, k0, k1, h))->key[0] != 0)
 		return &st->ent[ws->ent];
@@ -576,7 +539,7 @@ short_word(const unsigned char *u, size_t len, size_t i, uint64_t *k0,
 	uint64_t	 v, f, stop;
 
 	/* (zeros past len stop the word as a space would) */
-	v = load8(u, len, i);
+	v = sg_search_load8(u, len, i);
 	f = fold8(v, &stop);
 	if (stop != 0) {
 		*k0 = BEFORE(f, stop);
@@ -585,7 +548,7 @@ short_word(const unsigned char *u, size_t len, size_t i, uint64_t *k0,
 		    (size_t)__builtin_ctzll(stop) >> 3;
 	}
 	*k0 = f;
-	v = load8(u, len, i + 8);
+	v = sg_search_load8(u, len, i + 8);
 	f = fold8(v, &stop);
 	*k1 = BEFORE(f, stop);
 	return stop == 0 || v & stop & -stop ? 0 :
@@ -623,8 +586,8 @@ short_new(struct sg_stemmer *st, struct sg_buf *word, size_t n, uint64_t k0,
 {
 	word->len = 0;
 	sg_buf_grow(word, KEY);
-	put8(word->data, k0);
-	put8(word->data + 8, k1);
+	sg_search_put8(word->data, k0);
+	sg_search_put8(word->data + 8, k1);
 	word->len = n;
 	return word_new(st, word->data, n, k0, k1, h);
 }
