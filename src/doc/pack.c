@@ -8,11 +8,13 @@
  * again is a copy, not a parse: no cmark-gfm, no highlighting, no link
  * resolution.
  *
- * The layout: each node, in document order, is its kind (one byte), line
- * and column, its text, the payload of its kind, then its children and an
- * END byte. Numbers are unsigned LEB128; a string is its length + 1 and
- * its bytes, 0 for NULL; a pointer (a link's page, a sample, a shortcode)
- * is its bytes, which is why a packed tree never leaves the process. */
+ * The layout: HEAD bytes, the arena the tree takes when made again (so
+ * that it is allocated at once); then each node, in document order, is
+ * its kind (one byte), line and column, its text, the payload of its
+ * kind, then its children and an END byte. Numbers are unsigned LEB128;
+ * a string is its length + 1 and its bytes, 0 for NULL; a pointer (a
+ * link's page, a sample, a shortcode) is its bytes, which is why a
+ * packed tree never leaves the process. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,153 +24,221 @@
 #include "util.h"
 
 #define END	0xff	/* after a node's children */
+#define HEAD	4	/* bytes before the root: the arena it needs */
+#define MAXNUM	10	/* bytes of a number at most (64 bits, 7 a byte) */
 
 /* ---- writing ---- */
 
-static void
-put_num(struct sg_buf *b, size_t n)
-{
-	char	 v[10];
-	size_t	 i = 0;
+/* The state of one pack: the buffer, and the bytes of arena the tree
+ * will take when unpacked, counted as sg_doc_alloc counts them so that
+ * sg_doc_unpack can take them as one block (sg_doc_block). */
+struct wr {
+	struct sg_buf	*b;
+	size_t		 need;
+};
 
-	do {
-		v[i] = (char)(n & 0x7f);
-		n >>= 7;
-		if (n)
-			v[i] = (char)(v[i] | 0x80);
-		i++;
-	} while (n);
-	sg_buf_put(b, v, i);
+/* Room for n more bytes in b; returns where they go. The caller writes
+ * through the pointer and sets b->len: a call to sg_buf_put for each
+ * number and string was two thirds of the cost of packing. */
+static unsigned char *
+room(struct sg_buf *b, size_t n)
+{
+	if (b->cap - b->len <= n)
+		sg_buf_grow(b, n);
+	return (unsigned char *)b->data + b->len;
+}
+
+static void
+done_at(struct sg_buf *b, const unsigned char *p)
+{
+	b->len = (size_t)(p - (const unsigned char *)b->data);
+}
+
+/* Writes n at p (unsigned LEB128); returns the byte after it. */
+static unsigned char *
+num_at(unsigned char *p, size_t n)
+{
+	for (; n >= 0x80; n >>= 7)
+		*p++ = (unsigned char)(n | 0x80);
+	*p++ = (unsigned char)n;
+	return p;
+}
+
+/* Writes s[0..n) (NULL: none) at p, which has room for MAXNUM + n
+ * bytes; returns the byte after it. */
+static unsigned char *
+mem_at(struct wr *w, unsigned char *p, const char *s, size_t n)
+{
+	if (s == NULL) {
+		*p++ = 0;
+		return p;
+	}
+	p = num_at(p, n + 1);
+	memcpy(p, s, n);
+	w->need += SG_DOC_ROUND(n + 1);
+	return p + n;
+}
+
+static void
+put_num(struct wr *w, size_t n)
+{
+	done_at(w->b, num_at(room(w->b, MAXNUM), n));
 }
 
 /* A signed int (a list's start may be anything cmark-gfm took). */
 static void
-put_int(struct sg_buf *b, long long n)
+put_int(struct wr *w, long long n)
 {
-	put_num(b, n < 0 ? ((size_t)(-(n + 1)) << 1) | 1 : (size_t)n << 1);
+	put_num(w, n < 0 ? ((size_t)(-(n + 1)) << 1) | 1 : (size_t)n << 1);
 }
 
 static void
-put_mem(struct sg_buf *b, const char *s, size_t n)
+put_str(struct wr *w, const char *s)
 {
-	if (s == NULL) {
-		put_num(b, 0);
+	size_t	 n = s ? strlen(s) : 0;
+
+	done_at(w->b, mem_at(w, room(w->b, MAXNUM + n), s, n));
+}
+
+static void
+put_ptr(struct wr *w, const void *p)
+{
+	unsigned char	*at = room(w->b, sizeof(p));
+
+	memcpy(at, &p, sizeof(p));
+	done_at(w->b, at + sizeof(p));
+}
+
+static void
+put_tokens(struct wr *w, const struct sg_node *n)
+{
+	const struct sg_token	*t = n->u.code.tokens;
+	unsigned char		*p;
+	size_t			 i, end = 0;
+
+	put_num(w, t ? n->u.code.ntokens + 1 : 0);
+	if (t == NULL)
 		return;
+	w->need += SG_DOC_ROUND(n->u.code.ntokens ? n->u.code.ntokens *
+	    sizeof(*t) : 1);
+	/* tokens cover the text in order: each is its kind, the gap
+	 * before it (none so far) and its length */
+	for (i = 0; i < n->u.code.ntokens; i++) {
+		p = room(w->b, 3 * MAXNUM);
+		p = num_at(p, t[i].kind);
+		p = num_at(p, t[i].off - end);
+		p = num_at(p, t[i].len);
+		done_at(w->b, p);
+		end = t[i].off + t[i].len;
 	}
-	put_num(b, n + 1);
-	sg_buf_put(b, s, n);
 }
 
 static void
-put_str(struct sg_buf *b, const char *s)
+put_payload(struct wr *w, const struct sg_node *n)
 {
-	put_mem(b, s, s ? strlen(s) : 0);
-}
-
-static void
-put_ptr(struct sg_buf *b, const void *p)
-{
-	sg_buf_put(b, (const char *)&p, sizeof(p));
-}
-
-static void
-put_payload(struct sg_buf *b, const struct sg_node *n)
-{
-	size_t	 i, end = 0;
 	int	 k;
 
 	switch (n->kind) {
 	case SG_NODE_HEADING:
-		put_num(b, (size_t)n->u.heading.level);
-		put_str(b, n->u.heading.id);
+		put_num(w, (size_t)n->u.heading.level);
+		put_str(w, n->u.heading.id);
 		break;
 	case SG_NODE_ALERT:
-		put_num(b, n->u.alert.kind);
+		put_num(w, n->u.alert.kind);
 		break;
 	case SG_NODE_LIST:
-		put_num(b, (size_t)n->u.list.ordered);
-		put_int(b, n->u.list.start);
-		put_num(b, (size_t)n->u.list.tight);
-		put_num(b, (unsigned char)n->u.list.delim);
+		put_num(w, (size_t)n->u.list.ordered);
+		put_int(w, n->u.list.start);
+		put_num(w, (size_t)n->u.list.tight);
+		put_num(w, (unsigned char)n->u.list.delim);
 		break;
 	case SG_NODE_ITEM:
-		put_num(b, (size_t)(n->u.item.task | n->u.item.checked << 1));
+		put_num(w, (size_t)(n->u.item.task | n->u.item.checked << 1));
 		break;
 	case SG_NODE_CODE_BLOCK:
-		put_str(b, n->u.code.lang);
-		put_str(b, n->u.code.info);
-		put_num(b, n->u.code.tokens ? n->u.code.ntokens + 1 : 0);
-		/* tokens cover the text in order: each is its kind, the gap
-		 * before it (none so far) and its length */
-		for (i = 0; n->u.code.tokens && i < n->u.code.ntokens; i++) {
-			put_num(b, n->u.code.tokens[i].kind);
-			put_num(b, n->u.code.tokens[i].off - end);
-			put_num(b, n->u.code.tokens[i].len);
-			end = n->u.code.tokens[i].off + n->u.code.tokens[i].len;
-		}
+		put_str(w, n->u.code.lang);
+		put_str(w, n->u.code.info);
+		put_tokens(w, n);
 		break;
 	case SG_NODE_SAMPLE:
-		put_ptr(b, n->u.sample.sample);
+		put_ptr(w, n->u.sample.sample);
 		break;
 	case SG_NODE_TABLE:
-		put_num(b, (size_t)n->u.table.ncols);
+		put_num(w, (size_t)n->u.table.ncols);
 		for (k = 0; k < n->u.table.ncols; k++)
-			put_num(b, n->u.table.align[k]);
+			put_num(w, n->u.table.align[k]);
+		w->need += SG_DOC_ROUND(((size_t)n->u.table.ncols + 1) *
+		    sizeof(*n->u.table.align));
 		break;
 	case SG_NODE_TABLE_ROW:
-		put_num(b, (size_t)n->u.row.header);
+		put_num(w, (size_t)n->u.row.header);
 		break;
 	case SG_NODE_TABLE_CELL:
-		put_num(b, n->u.cell.align);
+		put_num(w, n->u.cell.align);
 		break;
 	case SG_NODE_LINK:
 	case SG_NODE_IMAGE:
-		put_num(b, n->u.link.kind);
-		put_str(b, n->u.link.url);
-		put_str(b, n->u.link.title);
-		put_ptr(b, n->u.link.page);
-		put_str(b, n->u.link.anchor);
-		put_num(b, (size_t)n->u.link.width);
-		put_num(b, (size_t)n->u.link.height);
+		put_num(w, n->u.link.kind);
+		put_str(w, n->u.link.url);
+		put_str(w, n->u.link.title);
+		put_ptr(w, n->u.link.page);
+		put_str(w, n->u.link.anchor);
+		put_num(w, (size_t)n->u.link.width);
+		put_num(w, (size_t)n->u.link.height);
 		break;
 	case SG_NODE_FOOTNOTE_DEF:
 	case SG_NODE_FOOTNOTE_REF:
-		put_str(b, n->u.footnote.label);
-		put_num(b, (size_t)n->u.footnote.index);
-		put_num(b, (size_t)n->u.footnote.ref);
+		put_str(w, n->u.footnote.label);
+		put_num(w, (size_t)n->u.footnote.index);
+		put_num(w, (size_t)n->u.footnote.ref);
 		break;
 	case SG_NODE_SHORTCODE_BLOCK:
 	case SG_NODE_SHORTCODE:
-		put_ptr(b, n->u.shortcode.sc);
-		put_num(b, (size_t)n->u.shortcode.close);
+		put_ptr(w, n->u.shortcode.sc);
+		put_num(w, (size_t)n->u.shortcode.close);
 		break;
 	default:
 		break;
 	}
 }
 
+/* A node's kind, line, column and text, in one stretch of room. */
+static void
+put_head(struct wr *w, const struct sg_node *n)
+{
+	unsigned char	*p = room(w->b, 1 + 3 * MAXNUM + n->len);
+
+	*p++ = (unsigned char)n->kind;
+	p = num_at(p, (size_t)n->line);
+	p = num_at(p, (size_t)n->col);
+	done_at(w->b, mem_at(w, p, n->text, n->len));
+}
+
 unsigned char *
 sg_doc_pack(const struct sg_doc *doc, struct sg_buf *scratch, size_t *len)
 {
-	struct sg_buf		 own = { 0 }, *b = scratch ? scratch : &own;
+	struct sg_buf		 own = { 0 };
+	struct wr		 w = { scratch ? scratch : &own, 0 };
 	const struct sg_node	*root = sg_doc_root(doc), *n = root;
-	unsigned char		*out;
+	unsigned char		*out, *p;
+	size_t			 k, need;
 
-	b->len = 0;
+	w.b->len = 0;
+	room(w.b, HEAD);
+	w.b->len = HEAD;
 
 	/* depth first without recursion: a node, its children, END */
 	for (;;) {
-		sg_buf_putc(b, (char)n->kind);
-		put_num(b, (size_t)n->line);
-		put_num(b, (size_t)n->col);
-		put_mem(b, n->text, n->len);
-		put_payload(b, n);
+		put_head(&w, n);
+		put_payload(&w, n);
+		if (n != root)
+			w.need += SG_DOC_ROUND(sizeof(*n));
 		if (n->first) {
 			n = n->first;
 			continue;
 		}
 		for (;;) {
-			sg_buf_putc(b, (char)END);
+			sg_buf_putc(w.b, (char)END);
 			if (n == root)
 				goto done;
 			if (n->next) {
@@ -179,9 +249,14 @@ sg_doc_pack(const struct sg_doc *doc, struct sg_buf *scratch, size_t *len)
 		}
 	}
 done:
-	*len = b->len;
-	out = xmalloc(b->len ? b->len : 1);
-	memcpy(out, b->data, b->len);
+	/* the arena's bytes first, little-endian, as much as fits */
+	need = w.need < 0xffffffff ? w.need : 0xffffffff;
+	p = (unsigned char *)w.b->data;
+	for (k = 0; k < HEAD; k++)
+		p[k] = (unsigned char)(need >> (8 * k));
+	*len = w.b->len;
+	out = xmalloc(w.b->len);
+	memcpy(out, w.b->data, w.b->len);
 	sg_buf_free(&own);
 	return out;
 }
@@ -191,11 +266,28 @@ done:
 struct rd {
 	const unsigned char	*p, *e;
 	struct sg_doc		*doc;
+	char			*at;	/* the block nodes and strings are */
+	size_t			 left;	/* carved from, and its bytes left */
 	int			 bad;
 };
 
+/* size bytes for the tree, not zeroed: carved from the block the header
+ * asked for, or (a damaged header's) from the doc's arena. */
+static void *
+carve(struct rd *r, size_t size)
+{
+	char	*p = r->at;
+
+	size = SG_DOC_ROUND(size);
+	if (r->left < size)
+		return sg_doc_block(r->doc, size);
+	r->at += size;
+	r->left -= size;
+	return p;
+}
+
 static size_t
-get_num(struct rd *r)
+get_long(struct rd *r)
 {
 	size_t	 n = 0;
 	int	 shift = 0;
@@ -208,6 +300,15 @@ get_num(struct rd *r)
 	}
 	r->bad = 1;
 	return 0;
+}
+
+/* A number; most (kinds, columns, lengths of words) take one byte. */
+static inline size_t
+get_num(struct rd *r)
+{
+	if (r->p < r->e && *r->p < 0x80)
+		return *r->p++;
+	return get_long(r);
 }
 
 static int
@@ -223,7 +324,7 @@ static const char *
 get_mem(struct rd *r, size_t *len)
 {
 	size_t		 n = get_num(r);
-	const char	*s;
+	char		*s;
 
 	*len = 0;
 	if (n == 0 || r->bad)
@@ -232,7 +333,9 @@ get_mem(struct rd *r, size_t *len)
 		r->bad = 1;
 		return NULL;
 	}
-	s = sg_doc_strndup(r->doc, (const char *)r->p, n - 1);
+	s = carve(r, n);
+	memcpy(s, r->p, n - 1);
+	s[n - 1] = '\0';
 	r->p += n - 1;
 	*len = n - 1;
 	return s;
@@ -274,7 +377,7 @@ get_tokens(struct rd *r, struct sg_node *n)
 		return;
 	}
 	n->u.code.ntokens = count;
-	n->u.code.tokens = sg_doc_alloc(r->doc, count ? count *
+	n->u.code.tokens = carve(r, count ? count *
 	    sizeof(*n->u.code.tokens) : 1);
 	for (i = 0; i < count; i++) {
 		n->u.code.tokens[i].kind = (enum sg_tok)get_num(r);
@@ -325,7 +428,9 @@ get_payload(struct rd *r, struct sg_node *n)
 		}
 		n->u.table.ncols = (int)v;
 		/* one more, zeroed, as md_tree.c makes it */
-		n->u.table.align = sg_doc_alloc(r->doc, (v + 1) *
+		n->u.table.align = carve(r, (v + 1) *
+		    sizeof(*n->u.table.align));
+		memset(n->u.table.align, 0, (v + 1) *
 		    sizeof(*n->u.table.align));
 		for (k = 0; k < n->u.table.ncols; k++)
 			n->u.table.align[k] = (enum sg_align)get_num(r);
@@ -365,10 +470,26 @@ get_payload(struct rd *r, struct sg_node *n)
 struct sg_doc *
 sg_doc_unpack(const unsigned char *v, size_t len)
 {
-	struct rd	 r = { v, v + len, sg_doc_new(), 0 };
+	struct rd	 r = { v, v + len, sg_doc_new(), NULL, 0, 0 };
 	struct sg_node	*parent = NULL, *n;
+	size_t		 need = 0, k;
 	int		 kind, line, col, done = 0;
 
+	if (len < HEAD)
+		r.bad = 1;
+	else {
+		for (k = 0; k < HEAD; k++)
+			need |= (size_t)v[k] << (8 * k);
+		r.p += HEAD;
+		/* no more than a tree of len bytes can take, whatever a
+		 * damaged block says (a node of 5 bytes takes 128) */
+		if (need / 32 > len)
+			need = 32 * len;
+		if (need > 0) {
+			r.at = sg_doc_block(r.doc, need);
+			r.left = need;
+		}
+	}
 	while (!done && r.p < r.e && !r.bad) {
 		kind = *r.p++;
 		if (kind == END) {
@@ -390,8 +511,8 @@ sg_doc_unpack(const unsigned char *v, size_t len)
 			n->line = line;
 			n->col = col;
 		} else {
-			n = sg_node_new(r.doc, (enum sg_node_kind)kind, line,
-			    col);
+			n = carve(&r, sizeof(*n));
+			sg_node_init(n, (enum sg_node_kind)kind, line, col);
 			sg_node_append(parent, n);
 		}
 		n->text = get_mem(&r, &n->len);

@@ -30,43 +30,66 @@ static const char *const kind_names[SG_NODE__COUNT] = {
 	"strong", "strike", "link", "image", "footnote_ref", "shortcode"
 };
 
+/* A new chunk of at least size bytes for doc; a big one goes behind the
+ * current chunk, which keeps its free space. */
+static struct chunk *
+grow(struct sg_doc *doc, size_t size)
+{
+	struct chunk	*c;
+	size_t		 want = size > CHUNK / 4 ? size : CHUNK;
+
+	c = xmalloc(sizeof(*c) + want);
+	c->size = want;
+	c->used = 0;
+	if (size > CHUNK / 4 && doc->chunks) {
+		c->next = doc->chunks->next;
+		doc->chunks->next = c;
+	} else {
+		c->next = doc->chunks;
+		doc->chunks = c;
+	}
+	return c;
+}
+
+/* size bytes of doc's arena, not zeroed: for what its caller fills whole
+ * (a node, a copied string), which zeroing first would only write twice. */
+static void *
+take(struct sg_doc *doc, size_t size)
+{
+	struct chunk	*c = doc->chunks;
+	char		*p;
+
+	size = SG_DOC_ROUND(size);
+	if (c == NULL || c->size - c->used < size)
+		c = grow(doc, size);
+	p = (char *)c->data + c->used;
+	c->used += size;
+	return p;
+}
+
 void *
 sg_doc_alloc(struct sg_doc *doc, size_t size)
 {
-	struct chunk	*c = doc->chunks;
-	size_t		 want;
-	char		*p;
+	void	*p = take(doc, size);
 
-	size = (size + 15) & ~(size_t)15;
-	if (c == NULL || c->size - c->used < size) {
-		want = size > CHUNK / 4 ? size : CHUNK;
-		c = xmalloc(sizeof(*c) + want);
-		c->size = want;
-		c->used = 0;
-		if (size > CHUNK / 4 && doc->chunks) {
-			/* a big one goes behind the current chunk, which
-			 * keeps its free space */
-			c->next = doc->chunks->next;
-			doc->chunks->next = c;
-		} else {
-			c->next = doc->chunks;
-			doc->chunks = c;
-		}
-	}
-	p = (char *)c->data + c->used;
-	c->used += size;
-	memset(p, 0, size);
+	memset(p, 0, SG_DOC_ROUND(size));
 	return p;
 }
 
 char *
 sg_doc_strndup(struct sg_doc *doc, const char *s, size_t n)
 {
-	char	*p = sg_doc_alloc(doc, n + 1);
+	char	*p = take(doc, n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+void *
+sg_doc_block(struct sg_doc *doc, size_t size)
+{
+	return take(doc, size);
 }
 
 struct sg_doc *
@@ -112,25 +135,10 @@ sg_doc_free(struct sg_doc *doc)
 struct sg_node *
 sg_node_new(struct sg_doc *doc, enum sg_node_kind kind, int line, int col)
 {
-	struct sg_node	*n = sg_doc_alloc(doc, sizeof(*n));
+	struct sg_node	*n = take(doc, sizeof(*n));
 
-	n->kind = kind;
-	n->line = line;
-	n->col = col;
+	sg_node_init(n, kind, line, col);
 	return n;
-}
-
-void
-sg_node_append(struct sg_node *parent, struct sg_node *child)
-{
-	child->parent = parent;
-	child->next = NULL;
-	child->prev = parent->last;
-	if (parent->last)
-		parent->last->next = child;
-	else
-		parent->first = child;
-	parent->last = child;
 }
 
 const char *

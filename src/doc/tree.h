@@ -7,6 +7,7 @@
 #define SG_TREE_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "diag.h"
 #include "highlight/highlight.h"
@@ -169,9 +170,12 @@ struct sg_doc;
 struct sg_node	*sg_doc_root(const struct sg_doc *doc);
 
 /* Memory for nodes and strings that lives as long as doc; never NULL.
- * sg_doc_strndup copies s[0..n) with a NUL after it. */
+ * sg_doc_alloc's is zeroed; sg_doc_strndup copies s[0..n) with a NUL
+ * after it. Each takes SG_DOC_ROUND(size) bytes of the arena. */
 void		*sg_doc_alloc(struct sg_doc *doc, size_t size);
 char		*sg_doc_strndup(struct sg_doc *doc, const char *s, size_t n);
+#define SG_DOC_ROUND(size)	(((size) + 15) & ~(size_t)15)
+
 
 /* A new empty document (root only), for builders and tests. The caller
  * frees it with sg_doc_free(). */
@@ -182,8 +186,18 @@ struct sg_doc	*sg_doc_new(void);
 struct sg_node	*sg_node_new(struct sg_doc *doc, enum sg_node_kind kind,
 		    int line, int col);
 
+/* The same in memory the caller has (of doc's, sg_doc_block). */
+static inline void sg_node_init(struct sg_node *n, enum sg_node_kind kind,
+		    int line, int col);
+
+/* size bytes of doc's arena, not zeroed, in one block: for a caller
+ * that carves its nodes and strings from it (pack.c), each at an
+ * offset rounded with SG_DOC_ROUND. */
+void		*sg_doc_block(struct sg_doc *doc, size_t size);
+
 /* Appends child as the last child of parent. */
-void		 sg_node_append(struct sg_node *parent, struct sg_node *child);
+static inline void sg_node_append(struct sg_node *parent,
+		    struct sg_node *child);
 
 /* The bytes the document's arena holds (nodes, strings, tokens). */
 size_t		 sg_doc_size(const struct sg_doc *doc);
@@ -220,5 +234,34 @@ int		 sg_node_is_leaf(enum sg_node_kind kind);
  * *n the node and *entering 1 on entry, 0 on exit. */
 int		 sg_walk_next(struct sg_walk *w, const struct sg_node **n,
 		    int *entering);
+
+/* Inline: a tree is made of these two, node by node, and a call each
+ * cost as much as their stores. */
+static inline void
+sg_node_init(struct sg_node *n, enum sg_node_kind kind, int line, int col)
+{
+	/* field by field: a memset of the whole node becomes a "rep stos"
+	 * of 15 steps, this a dozen plain stores */
+	n->kind = kind;
+	n->line = line;
+	n->col = col;
+	n->parent = n->first = n->last = n->prev = n->next = NULL;
+	n->text = NULL;
+	n->len = 0;
+	memset(&n->u, 0, sizeof(n->u));
+}
+
+static inline void
+sg_node_append(struct sg_node *parent, struct sg_node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
 
 #endif
