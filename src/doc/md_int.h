@@ -15,6 +15,8 @@ struct sg_site;
 struct sg_page;
 struct sg_md;
 
+#define MD_EXT_TYPES	8
+
 /* The state of turning one page's cmark-gfm tree into ours. */
 struct md_conv {
 	const struct sg_site	*site;
@@ -37,9 +39,15 @@ struct md_conv {
 	struct sg_md		*from;		/* a tree made again: its samples
 						 * are this page's, not new */
 	size_t			 nsample;	/* of from's taken so far */
+	const char		*line_at;	/* where file_line() found */
+	int			 line_no;	/* this line of the page's text */
 	int			*refs;		/* uses of each footnote so far */
 	int			 nrefs;
 	int			 ndefs;		/* footnote definitions so far */
+	int			 ext_type[MD_EXT_TYPES]; /* cmark-gfm's types of */
+	int			 ext_kind[MD_EXT_TYPES]; /* extension nodes seen,
+						 * and our kind for each */
+	int			 next;
 };
 
 /* md_tree.c: builds conv->doc from cmark_doc (a cmark_node *, passed as

@@ -33,6 +33,9 @@ unescape(const char *s, size_t n)
 	size_t		 i;
 	int		 hi, lo;
 
+	/* most paths have no escape: copied whole, not byte by byte */
+	if (memchr(s, '%', n) == NULL)
+		return xstrndup(s, n);
 	sg_buf_put(&b, "", 0);
 	for (i = 0; i < n; i++) {
 		if (s[i] == '%' && i + 2 < n &&

@@ -11,6 +11,7 @@
 #include "samples/samples.h"
 #include "site.h"
 #include "doc/pack.h"
+#include "doc/shortcode.h"
 #include "doc/tree.h"
 #include "rmtree.h"
 #include "util.h"
@@ -261,6 +262,10 @@ test_samples(void)
 	CHECK(child(r, 2) == NULL);
 	s = n->u.sample.sample;
 	CHECK(s == sg_content_find(site, "s.md")->md.samples[0]);
+	/* each fence line as written, the second found from the first */
+	CHECK_STR(s->fence, "```c");
+	CHECK_STR(sg_content_find(site, "s.md")->md.samples[1]->fence,
+	    "```c compile_fail");
 	CHECK_STR(s->expected, "hi\n");
 	CHECK(s->out_line == 8);
 	CHECK(s->shown == NULL);
@@ -733,6 +738,34 @@ test_pack_kinds(void)
 	sg_buf_free(&scratch);
 }
 
+/* The marks of shortcodes leave headings' and summaries' text: none,
+ * one first, one last, and a byte that only starts like one. */
+static void
+test_strip(void)
+{
+	static const struct {
+		const char	*in, *out;
+	} cases[] = {
+		{ "", "" },
+		{ "no mark at all", "no mark at all" },
+		{ "\xee\x80\x80" "0\xee\x80\x81" "after", "after" },
+		{ "before\xee\x80\x80" "12\xee\x80\x82", "before" },
+		{ "a\xee\x80\x80" "1\xee\x80\x81" "b\xee\x80\x80" "1\xee\x80\x82"
+		    "c", "abc" },
+		{ "caf\xc3\xa9 \xee\x80\x80x \xee\x80", "caf\xc3\xa9 \xee\x80\x80x "
+		    "\xee\x80" },
+	};
+	char	*s;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		s = xstrdup(cases[i].in);
+		sg_sc_strip(s);
+		CHECK_STR(s, cases[i].out);
+		free(s);
+	}
+}
+
 static void
 test_markdown_helper(void)
 {
@@ -842,6 +875,7 @@ main(void)
 	TEST(test_html);
 	TEST(test_pack);
 	TEST(test_pack_kinds);
+	TEST(test_strip);
 	TEST(test_markdown_helper);
 	TEST(test_heading_ids);
 	TEST(test_invalid_utf8);
