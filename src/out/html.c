@@ -34,15 +34,22 @@ struct html {
 	int			 in_body;	/* a <tbody> is open */
 };
 
-/* cmark-gfm's houdini href-safe bytes: these go out as they are. */
-static int
-href_safe(unsigned char c)
-{
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9'))
-		return 1;
-	return c != 0 && strchr("!#$%()*+,-./:;=?@_~", c) != NULL;
-}
+/* cmark-gfm's houdini href-safe bytes, which go out as they are: the
+ * letters, digits and !#$%()*+,-./:;=?@_~ (a table, where a strchr for
+ * each byte that is no letter or digit cost a sixth of the render of
+ * a link) */
+static const unsigned char href_safe[256] = {
+	/*	 0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f */
+	/* 0 */	 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 1 */	 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 2 */	 0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 3 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	/* 4 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 5 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+	/* 6 */	 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 7 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+	/* 8 to f: none */
+};
 
 void
 sg_html_put_href(struct sg_buf *b, const char *s, size_t n)
@@ -54,7 +61,7 @@ sg_html_put_href(struct sg_buf *b, const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
-		if (href_safe(c))
+		if (href_safe[c])
 			continue;
 		sg_buf_put(b, s + run, i - run);
 		run = i + 1;
@@ -100,6 +107,18 @@ dangerous(const char *u)
 	};
 	int	 i;
 
+	/* every one of them starts with one of these four letters; most
+	 * links with none (eight strncasecmp each, a fifth of the cost of
+	 * a link) */
+	switch (*u | 0x20) {
+	case 'd':
+	case 'f':
+	case 'j':
+	case 'v':
+		break;
+	default:
+		return 0;
+	}
 	for (i = 0; images[i]; i++)
 		if (strncasecmp(u, images[i], strlen(images[i])) == 0)
 			return 0;

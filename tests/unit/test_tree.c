@@ -13,6 +13,7 @@
 #include "doc/pack.h"
 #include "doc/shortcode.h"
 #include "doc/tree.h"
+#include "out/html.h"
 #include "rmtree.h"
 #include "util.h"
 
@@ -766,6 +767,63 @@ test_strip(void)
 	}
 }
 
+/* A link's destination goes out with the bytes cmark-gfm's houdini
+ * keeps as they are, "&" and "'" as entities and the others %XX; the
+ * schemes cmark-gfm drops are dropped whatever their case, a data:
+ * image is kept, and a link that only starts with one of their letters
+ * is not touched. */
+static void
+test_hrefs(void)
+{
+	static const char	 keep[] = "!#$%()*+,-./:;=?@_~";
+	static const struct {
+		const char	*md, *html;
+	} links[] = {
+		{ "[a](JavaScript:alert(1))", "<a href=\"\">a</a>" },
+		{ "[a](vbscript:x)", "<a href=\"\">a</a>" },
+		{ "[a](FILE:///etc/passwd)", "<a href=\"\">a</a>" },
+		{ "[a](data:text/html,x)", "<a href=\"\">a</a>" },
+		{ "![a](data:image/png;base64,AA)", "<img loading=\"lazy\" "
+		    "decoding=\"async\" src=\"data:image/png;base64,AA\" "
+		    "alt=\"a\" />" },
+		{ "[a](https://x.org/d?q=1&r='2'#f)", "<a href=\"https://x.org/"
+		    "d?q=1&amp;r=&#x27;2&#x27;#f\">a</a>" },
+		{ "[a](<ftp://x y/\xc3\xa9>)", "<a href=\"ftp://x%20y/%C3%A9\">"
+		    "a</a>" },
+		{ "[a](dir/javascript:x)", "<a href=\"dir/javascript:x\">"
+		    "a</a>" },
+	};
+	struct sg_buf	 b = { 0 }, want = { 0 };
+	char		 all[255], *html;
+	int		 c;
+	size_t		 i;
+
+	for (c = 1; c < 256; c++) {
+		all[c - 1] = (char)c;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr(keep, c) != NULL)
+			sg_buf_putc(&want, (char)c);
+		else if (c == '&')
+			sg_buf_puts(&want, "&amp;");
+		else if (c == '\'')
+			sg_buf_puts(&want, "&#x27;");
+		else
+			sg_buf_printf(&want, "%%%02X", c);
+	}
+	sg_buf_put(&b, "", 0);
+	sg_html_put_href(&b, all, sizeof(all));
+	CHECK_STR(b.data, want.data);
+	sg_buf_free(&b);
+	sg_buf_free(&want);
+	for (i = 0; i < sizeof(links) / sizeof(*links); i++) {
+		html = sg_md_to_html(site, links[i].md, strlen(links[i].md));
+		if (strstr(html, links[i].html) == NULL)
+			printf("  %s gave %s", links[i].md, html);
+		CHECK(strstr(html, links[i].html) != NULL);
+		free(html);
+	}
+}
+
 static void
 test_markdown_helper(void)
 {
@@ -876,6 +934,7 @@ main(void)
 	TEST(test_pack);
 	TEST(test_pack_kinds);
 	TEST(test_strip);
+	TEST(test_hrefs);
 	TEST(test_markdown_helper);
 	TEST(test_heading_ids);
 	TEST(test_invalid_utf8);
