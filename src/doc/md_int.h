@@ -1,6 +1,7 @@
 /* md_int.h: what the files of the Markdown stage share (markdown.c, the
- * cmark-gfm parse; md_tree.c, cmark-gfm's tree to ours; md_link.c, link
- * resolution). Not for other modules: cmark-gfm stays behind these. */
+ * cmark-gfm parse; md_tree.c, cmark-gfm's tree to ours; md_gfm.c, the
+ * extensions' nodes; md_link.c, link resolution). Not for other modules:
+ * cmark-gfm stays behind these. */
 #ifndef SG_MD_INT_H
 #define SG_MD_INT_H
 
@@ -54,6 +55,20 @@ struct md_conv {
  * void * so that this header needs no cmark-gfm), and fills conv->md's
  * headings, ids, links, samples, h1, summary and words. */
 void	md_tree_build(struct md_conv *conv, void *cmark_doc);
+
+/* md_gfm.c, for the extensions' nodes (void * a cmark_node *): our kind
+ * for one of an extension's type (strikethrough, a table, a row, a cell),
+ * or -1; a table's columns and their alignment into s; a cell's
+ * alignment, from its column in its table (s is in the tree); a footnote
+ * reference's index, use and label, and a note's, from the first
+ * reference to it (the tree up to s is built). */
+int	md_gfm_kind(void *cmark_node);
+void	md_gfm_table(struct md_conv *conv, void *cmark_table,
+	    struct sg_node *s);
+void	md_gfm_cell(void *cmark_cell, struct sg_node *s);
+void	md_gfm_footnote_ref(struct md_conv *conv, void *cmark_ref,
+	    struct sg_node *s);
+void	md_gfm_footnote_def(struct md_conv *conv, struct sg_node *s);
 
 /* md_link.c: resolves a link or image destination url as written into
  * n->u.link (kind, url, page, anchor), noting links with an anchor in

@@ -824,6 +824,37 @@ test_hrefs(void)
 	}
 }
 
+/* The tree keeps cmark-gfm's nesting when a walk climbs many levels at
+ * once (out of a quote in a list in a list to the next paragraph), when
+ * a left-out node is the last of its parent (an alert's marker), and
+ * with the extensions' kinds seen again (a second table and strike). */
+static void
+test_walk(void)
+{
+	static const char text[] =
+	    "- a\n  - b\n    > c *d*\n\ne\n\n"
+	    "> [!NOTE]\n\n"
+	    "| x | y |\n|---|:-:|\n| ~~1~~ | 2 |\n\n"
+	    "| z |\n|--:|\n| ~~3~~ |\n";
+	static const char want[] =
+	    "<ul>\n<li>a\n<ul>\n<li>b\n<blockquote>\n<p>c <em>d</em></p>\n"
+	    "</blockquote>\n</li>\n</ul>\n</li>\n</ul>\n<p>e</p>\n"
+	    "<div class=\"admonition note\">\n<p class=\"admonition-title\">"
+	    "Note</p>\n</div>\n"
+	    "<div class=\"table-scroll\">\n<table>\n<thead>\n<tr>\n<th>x</th>\n"
+	    "<th align=\"center\">y</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+	    "<td><del>1</del></td>\n<td align=\"center\">2</td>\n</tr>\n"
+	    "</tbody>\n</table>\n</div>\n"
+	    "<div class=\"table-scroll\">\n<table>\n<thead>\n<tr>\n"
+	    "<th align=\"right\">z</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+	    "<td align=\"right\"><del>3</del></td>\n</tr>\n</tbody>\n"
+	    "</table>\n</div>\n";
+	char	*html = sg_md_to_html(site, text, sizeof(text) - 1);
+
+	CHECK_STR(html, want);
+	free(html);
+}
+
 static void
 test_markdown_helper(void)
 {
@@ -935,6 +966,7 @@ main(void)
 	TEST(test_pack_kinds);
 	TEST(test_strip);
 	TEST(test_hrefs);
+	TEST(test_walk);
 	TEST(test_markdown_helper);
 	TEST(test_heading_ids);
 	TEST(test_invalid_utf8);
