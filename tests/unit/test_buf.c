@@ -270,6 +270,60 @@ count_words_as_bytes(void)
 	CHECK(sg_count_words("one two  three\tfour\nfive six seven", 35) == 7);
 }
 
+/* Every byte value at every place, in texts of every length up to 300
+ * that each sit alone in a block of their own size (the sanitizer build
+ * sees a read past the end): sg_buf_put_html against the byte-at-a-time
+ * escaping, sg_count_words against the byte-at-a-time count. The steps
+ * of 32, 16, 8 and 4 bytes and the overlapping loads of the last ones
+ * all meet specials and spaces at each of their places. */
+static void
+every_byte_every_length(void)
+{
+	struct sg_buf	 fast = { 0 }, slow = { 0 };
+	unsigned int	 seed = 5;
+	size_t		 n, i, want, got, round;
+	char		*s;
+	int		 in;
+
+	for (round = 0; round < 20; round++)
+		for (n = 0; n <= 300; n++) {
+			s = malloc(n ? n : 1);
+			for (i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				/* any byte; runs of letters in half the rounds */
+				s[i] = round % 2 && (seed >> 12) % 3 ? 'w' :
+				    (char)(seed >> 16);
+			}
+			fast.len = slow.len = 0;
+			sg_buf_puts(&fast, "");
+			sg_buf_puts(&slow, "");
+			sg_buf_put_html(&fast, s, n);
+			html_slow(&slow, s, n);
+			for (want = 0, in = 0, i = 0; i < n; i++)
+				if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')
+					in = 0;
+				else if (!in) {
+					in = 1;
+					want++;
+				}
+			got = sg_count_words(s, n);
+			free(s);
+			if (fast.len != slow.len || memcmp(fast.data,
+			    slow.data, fast.len) != 0 || got != want) {
+				printf("  round %zu, length %zu: html %s, "
+				    "%zu words, want %zu\n", round, n,
+				    fast.len != slow.len || memcmp(fast.data,
+				    slow.data, fast.len) ? "differs" : "same",
+				    got, want);
+				harness_case_failed = 1;
+				round = 20;
+				break;
+			}
+		}
+	free(fast.data);
+	free(slow.data);
+}
+
 int
 main(void)
 {
@@ -279,5 +333,6 @@ main(void)
 	TEST(find_as_memmem);
 	TEST(utf8_valid_as_rfc);
 	TEST(count_words_as_bytes);
+	TEST(every_byte_every_length);
 	HARNESS_EXIT();
 }
