@@ -170,8 +170,9 @@ sg_hl_class(enum sg_tok kind)
 }
 
 /* Appends a token of s[from..to), merging it into the last one when that
- * has the same kind; from is always where the last token ended. */
-static void
+ * has the same kind; from is always where the last token ended. Inline
+ * in hl_emit, which every scanner calls for every token. */
+static inline void
 push(struct sg_tokens *out, enum sg_tok kind, size_t from, size_t to)
 {
 	struct sg_token	*t;
@@ -238,19 +239,109 @@ sg_hl_tokens_free(struct sg_tokens *toks)
 	toks->len = toks->cap = 0;
 }
 
+/* The tag that opens a kind's span, and its length; none for TEXT. */
+#define OPEN(cls)	{ "<span class=\"" cls "\">", \
+			    sizeof("<span class=\"" cls "\">") - 1 }
+static const struct open {
+	const char	*s;
+	size_t		 n;
+} opens[SG_TOK__COUNT] = {
+	[SG_TOK_TEXT] = { "", 0 },
+	[SG_TOK_KEYWORD] = OPEN("tok-kw"),
+	[SG_TOK_TYPE] = OPEN("tok-ty"),
+	[SG_TOK_STRING] = OPEN("tok-str"),
+	[SG_TOK_NUMBER] = OPEN("tok-num"),
+	[SG_TOK_COMMENT] = OPEN("tok-com"),
+	[SG_TOK_PREPROC] = OPEN("tok-pp"),
+	[SG_TOK_FUNCTION] = OPEN("tok-fn"),
+	[SG_TOK_OPERATOR] = OPEN("tok-op"),
+	[SG_TOK_PUNCT] = OPEN("tok-pu"),
+	[SG_TOK_ATTR] = OPEN("tok-at"),
+	[SG_TOK_TAG] = OPEN("tok-tag"),
+	[SG_TOK_VARIABLE] = OPEN("tok-var"),
+	[SG_TOK_CONSTANT] = OPEN("tok-con"),
+	[SG_TOK_INSERTED] = OPEN("tok-ins"),
+	[SG_TOK_DELETED] = OPEN("tok-del"),
+	[SG_TOK_HEADING] = OPEN("tok-hd"),
+};
+#undef OPEN
+
+/* What put_short does with a byte: copies it, escapes it, or (a newline
+ * in a span) leaves the token to the general way. */
+enum { COPY, ESCAPE, NEWLINE };
+static const unsigned char byte_kind[256] = {
+	['&'] = ESCAPE, ['<'] = ESCAPE, ['>'] = ESCAPE, ['"'] = ESCAPE,
+	['\n'] = NEWLINE,
+};
+
+#define SHORT	16	/* bytes of a token put_short takes */
+
+/* Appends a short token (p[0..n), n <= SHORT) as sg_hl_html_tokens does,
+ * its span's tag o, its bytes escaped, the closing tag, straight into the
+ * buffer's spare room: most tokens are a few bytes, for which the four
+ * appends and the escaping's call were 300 instructions each. Returns 0,
+ * having appended nothing, where the room for the longest outcome is not
+ * there (so the buffer grows only as the appends would grow it) or a
+ * span's token holds a newline. */
+static int
+put_short(struct sg_buf *b, const struct open *o, const char *p, size_t n)
+{
+	char		*d;
+	const char	*ent;
+	size_t		 i, k;
+
+	if (n > SHORT || b->cap - b->len <= o->n + 6 * n + 7)
+		return 0;
+	d = b->data + b->len;
+	memcpy(d, o->s, o->n);
+	d += o->n;
+	for (i = 0; i < n; i++)
+		switch (byte_kind[(unsigned char)p[i]]) {
+		case COPY:
+			*d++ = p[i];
+			break;
+		case NEWLINE:
+			if (o->n > 0) {
+				b->data[b->len] = '\0';
+				return 0;
+			}
+			*d++ = p[i];
+			break;
+		default:
+			ent = p[i] == '&' ? "&amp;" : p[i] == '<' ? "&lt;" :
+			    p[i] == '>' ? "&gt;" : "&quot;";
+			k = strlen(ent);
+			memcpy(d, ent, k);
+			d += k;
+			break;
+		}
+	if (o->n > 0) {
+		memcpy(d, "</span>", 7);
+		d += 7;
+	}
+	*d = '\0';
+	b->len = (size_t)(d - b->data);
+	return 1;
+}
+
 void
 sg_hl_html_tokens(const char *src, const struct sg_token *tokens,
     size_t ntokens, struct sg_buf *buf)
 {
 	const struct sg_token	*t;
-	const char		*cls, *p, *e, *nl;
+	const struct open	*o;
+	const char		*p, *e, *nl;
 	size_t			 i;
 
 	for (i = 0; i < ntokens; i++) {
 		t = &tokens[i];
 		p = src + t->off;
 		e = p + t->len;
-		if ((cls = sg_hl_class(t->kind)) == NULL) {
+		o = (unsigned)t->kind < SG_TOK__COUNT ? &opens[t->kind] :
+		    &opens[SG_TOK_TEXT];
+		if (put_short(buf, o, p, t->len))
+			continue;
+		if (o->n == 0) {
 			sg_buf_put_html(buf, p, t->len);
 			continue;
 		}
@@ -259,9 +350,7 @@ sg_hl_html_tokens(const char *src, const struct sg_token *tokens,
 			if (nl == NULL)
 				nl = e;
 			if (nl > p) {
-				sg_buf_puts(buf, "<span class=\"");
-				sg_buf_puts(buf, cls);
-				sg_buf_puts(buf, "\">");
+				sg_buf_put(buf, o->s, o->n);
 				sg_buf_put_html(buf, p, (size_t)(nl - p));
 				sg_buf_puts(buf, "</span>");
 			}
@@ -288,35 +377,40 @@ sg_hl_html(const char *lang, const char *src, size_t len, struct sg_buf *buf)
 
 /* Shared scanner helpers. */
 
-struct word_key {
-	const char	*s;
-	size_t		 n;
-};
-
-static int
-cmp_word(const void *key, const void *elem)
-{
-	const struct word_key	*k = key;
-	const char		*w = *(const char *const *)elem;
-	size_t			 i;
-
-	for (i = 0; i < k->n; i++) {
-		if (w[i] == '\0')
-			return 1;
-		if (k->s[i] != w[i])
-			return (unsigned char)k->s[i] - (unsigned char)w[i];
-	}
-	return w[i] == '\0' ? 0 : -1;
-}
-
+/* A binary search of its own, with the comparison inline: bsearch's
+ * call of a comparison for each probe was most of the cost of a lookup,
+ * and every identifier of a code block is looked up in two to four
+ * tables. It probes as glibc's bsearch does, and compares as its
+ * comparison did: s[0..n) against a NUL-terminated word, s's NUL bytes
+ * being bytes like any other. */
 int
 hl_word_in(const struct hl_words *t, const char *s, size_t n)
 {
-	struct word_key	 k = { s, n };
+	size_t		 lo = 0, hi = t->n, mid, i;
+	const char	*w;
+	int		 d;
 
 	if (n == 0 || n > 32)
 		return 0;
-	return bsearch(&k, t->v, t->n, sizeof(t->v[0]), cmp_word) != NULL;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		w = t->v[mid];
+		for (i = 0; i < n && w[i] != '\0' && s[i] == w[i]; i++)
+			;
+		if (i == n)
+			d = w[i] == '\0' ? 0 : -1;
+		else if (w[i] == '\0')
+			d = 1;
+		else
+			d = (unsigned char)s[i] - (unsigned char)w[i];
+		if (d == 0)
+			return 1;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 size_t
