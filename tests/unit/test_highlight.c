@@ -561,6 +561,95 @@ test_html(void)
 	sg_buf_free(&b);
 }
 
+/* sg_hl_html_tokens as it was, four appends and an escaping call a
+ * token: what the one that writes short tokens straight into the
+ * buffer's room must give. */
+static void
+html_tokens_slow(const char *src, const struct sg_token *tokens,
+    size_t ntokens, struct sg_buf *buf)
+{
+	const char	*cls, *p, *e, *nl;
+	size_t		 i;
+
+	for (i = 0; i < ntokens; i++) {
+		p = src + tokens[i].off;
+		e = p + tokens[i].len;
+		if ((cls = sg_hl_class(tokens[i].kind)) == NULL) {
+			sg_buf_put_html(buf, p, tokens[i].len);
+			continue;
+		}
+		for (; p < e; p = nl) {
+			if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+				nl = e;
+			if (nl > p) {
+				sg_buf_puts(buf, "<span class=\"");
+				sg_buf_puts(buf, cls);
+				sg_buf_puts(buf, "\">");
+				sg_buf_put_html(buf, p, (size_t)(nl - p));
+				sg_buf_puts(buf, "</span>");
+			}
+			if (nl < e)
+				sg_buf_putc(buf, '\n');
+			nl += nl < e;
+		}
+	}
+}
+
+/* Random code of every language, with the bytes to escape and newlines
+ * inside tokens (strings, comments), into a buffer that is empty (every
+ * token by the appends), one with room (short tokens in one step) and
+ * one with some bytes already: the same HTML each time. */
+static void
+test_html_tokens_as_appends(void)
+{
+	static const char *const langs[] = {
+		"c", "javascript", "html", "yaml", "bash", "diff", "json",
+		"python", "text",
+	};
+	static const char *const bits[] = {
+		"int ", "x", " < ", "&&", "\"a<b&c\"", "/* x\ny */", "\n",
+		"'q'", "# c\n", "<p class=\"a\">", "- a: \"b\"\n", "  ",
+		"foo(", ")", "0x1f", "@@ -1 +1 @@\n", "+x\n", "\"\"\"",
+	};
+	struct sg_tokens	 toks = { 0 };
+	struct sg_buf		 slow = { 0 }, fast = { 0 };
+	char			 src[400];
+	unsigned int		 seed = 3;
+	size_t			 n, k, round, pre;
+
+	for (round = 0; round < 3000; round++) {
+		for (n = 0; n < 300; n += strlen(bits[k])) {
+			seed = seed * 1103515245u + 12345u;
+			k = (seed >> 16) % (sizeof(bits) / sizeof(bits[0]));
+			memcpy(src + n, bits[k], strlen(bits[k]));
+			if ((seed >> 8) % 9 == 0) {
+				n += strlen(bits[k]);
+				break;
+			}
+		}
+		sg_hl_tokenize(langs[round % 9], src, n, &toks);
+		sg_buf_free(&slow);
+		html_tokens_slow(src, toks.v, toks.len, &slow);
+		pre = round % 3 == 0 ? 0 : (seed >> 4) % 200;
+		sg_buf_free(&fast);
+		if (round % 3 == 2)
+			sg_buf_grow(&fast, pre + 2 * slow.len);
+		sg_buf_put(&fast, src, pre < n ? pre : n);
+		pre = fast.len;
+		sg_hl_html_tokens(src, toks.v, toks.len, &fast);
+		if (fast.len - pre != slow.len || memcmp(fast.data + pre,
+		    slow.data, slow.len) != 0 || fast.data[fast.len] != '\0') {
+			printf("  round %zu (%s): differs\n", round,
+			    langs[round % 9]);
+			harness_case_failed = 1;
+			break;
+		}
+	}
+	sg_buf_free(&slow);
+	sg_buf_free(&fast);
+	sg_hl_tokens_free(&toks);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -589,5 +678,6 @@ main(int argc, char *argv[])
 	TEST(test_huge_line);
 	TEST(test_pathological);
 	TEST(test_html);
+	TEST(test_html_tokens_as_appends);
 	HARNESS_EXIT();
 }
