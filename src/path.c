@@ -138,11 +138,22 @@ sg_slugify(const char *s)
 
 static locale_t	 utf8_locale;
 static pthread_once_t	 utf8_once = PTHREAD_ONCE_INIT;
+/* What a heading id makes of each ASCII byte, by isalnum and tolower
+ * once here rather than for each byte of each heading: the byte
+ * lowered, '-' for a space, 0 for one that is dropped. */
+static char		 id_ascii[0x80];
 
 static void
 utf8_init(void)
 {
+	int	 c;
+
 	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	for (c = 1; c < 0x80; c++)
+		if (isalnum(c) || c == '-' || c == '_')
+			id_ascii[c] = (char)tolower(c);
+		else if (c == ' ')
+			id_ascii[c] = '-';
 }
 
 /* Decodes one UTF-8 character from s (len bytes left). Returns its
@@ -171,41 +182,45 @@ utf8_decode(const unsigned char *s, size_t len, unsigned int *cp)
 	return n;
 }
 
-static void
-utf8_encode(struct sg_buf *b, unsigned int c)
+/* Writes c as UTF-8 at d; returns the bytes written (1 to 4). */
+static size_t
+utf8_encode(char *d, unsigned int c)
 {
-	if (c < 0x80)
-		sg_buf_putc(b, (char)c);
-	else if (c < 0x800) {
-		sg_buf_putc(b, (char)(0xc0 | (c >> 6)));
-		sg_buf_putc(b, (char)(0x80 | (c & 0x3f)));
-	} else if (c < 0x10000) {
-		sg_buf_putc(b, (char)(0xe0 | (c >> 12)));
-		sg_buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
-		sg_buf_putc(b, (char)(0x80 | (c & 0x3f)));
-	} else {
-		sg_buf_putc(b, (char)(0xf0 | (c >> 18)));
-		sg_buf_putc(b, (char)(0x80 | ((c >> 12) & 0x3f)));
-		sg_buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
-		sg_buf_putc(b, (char)(0x80 | (c & 0x3f)));
+	if (c < 0x80) {
+		d[0] = (char)c;
+		return 1;
 	}
+	if (c < 0x800) {
+		d[0] = (char)(0xc0 | (c >> 6));
+		d[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		d[0] = (char)(0xe0 | (c >> 12));
+		d[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		d[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	d[0] = (char)(0xf0 | (c >> 18));
+	d[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	d[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	d[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
 }
 
-char *
-sg_heading_id(const char *s)
+/* The id of s[0..len) written to d, which has room for 2 * len bytes
+ * (an ASCII byte gives one at most, a character of two to four bytes
+ * four at most); returns its length. */
+static size_t
+make_id(const unsigned char *p, size_t len, char *d)
 {
-	struct sg_buf		 b = { 0 };
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 len = strlen(s), n;
-	unsigned int		 c;
+	size_t		 n, k = 0;
+	unsigned int	 c;
 
-	pthread_once(&utf8_once, utf8_init);
 	while (len > 0) {
 		if (*p < 0x80) {
-			if (isalnum(*p) || *p == '-' || *p == '_')
-				sg_buf_putc(&b, (char)tolower(*p));
-			else if (*p == ' ')
-				sg_buf_putc(&b, '-');
+			if ((d[k] = id_ascii[*p]) != '\0')
+				k++;
 			p++, len--;
 			continue;
 		}
@@ -214,15 +229,35 @@ sg_heading_id(const char *s)
 			continue;
 		}
 		if (utf8_locale == (locale_t)0)
-			utf8_encode(&b, c);
+			k += utf8_encode(d + k, c);
 		else if (iswalnum_l((wint_t)c, utf8_locale))
-			utf8_encode(&b, (unsigned int)towlower_l((wint_t)c,
-			    utf8_locale));
+			k += utf8_encode(d + k, (unsigned int)towlower_l(
+			    (wint_t)c, utf8_locale));
 		p += n, len -= n;
 	}
-	if (b.len == 0)
-		sg_buf_puts(&b, "section");
-	return sg_buf_detach_fit(&b);
+	return k;
+}
+
+/* Made on the stack and copied out at its size where the heading is
+ * short, as nearly all are: a byte at a time through isalnum, tolower
+ * and a growing buffer, then copied to fit, this was 700 instructions
+ * a heading. */
+char *
+sg_heading_id(const char *s)
+{
+	char	 small[256], *d = small, *id;
+	size_t	 len = strlen(s), n;
+
+	pthread_once(&utf8_once, utf8_init);
+	if (len > sizeof(small) / 2)
+		d = xmalloc(2 * len);
+	if ((n = make_id((const unsigned char *)s, len, d)) == 0)
+		id = xstrdup("section");
+	else
+		id = xstrndup(d, n);
+	if (d != small)
+		free(d);
+	return id;
 }
 
 int

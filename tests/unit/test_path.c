@@ -210,6 +210,62 @@ test_heading_id_empty(void)
 	CHECK_OWNED(sg_heading_id(" "), "-");
 }
 
+/* Every ASCII byte between two letters, as isalnum and tolower have it;
+ * and headings past the length made on the stack, of a letter whose
+ * lower case is longer in UTF-8 (U+023A, two bytes, to U+2C65, three),
+ * mixed with ASCII, at every length from 100 to 200 characters. */
+static void
+test_heading_id_every_byte_and_long(void)
+{
+	char	 in[4], want[4], big[700], lower[700], *got;
+	size_t	 n, i, k;
+	int	 c;
+
+	for (c = 1; c < 0x80; c++) {
+		in[0] = 'a', in[1] = (char)c, in[2] = 'B', in[3] = '\0';
+		k = 0;
+		want[k++] = 'a';
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    c == '-' || c == '_')
+			want[k++] = (char)c;
+		else if (c >= 'A' && c <= 'Z')
+			want[k++] = (char)(c - 'A' + 'a');
+		else if (c == ' ')
+			want[k++] = '-';
+		want[k++] = 'b';
+		want[k] = '\0';
+		got = sg_heading_id(in);
+		if (strcmp(got, want) != 0) {
+			printf("  byte %#x: \"%s\", want \"%s\"\n", c, got,
+			    want);
+			harness_case_failed = 1;
+		}
+		free(got);
+	}
+	for (n = 100; n <= 200; n++) {
+		for (i = k = 0; i < n; i++)
+			if (i % 5 == 4) {
+				big[2 * i] = 'X';
+				big[2 * i + 1] = ' ';
+				lower[k++] = 'x';
+				lower[k++] = '-';
+			} else {
+				memcpy(big + 2 * i, "\xc8\xba", 2);
+				memcpy(lower + k, "\xe2\xb1\xa5", 3);
+				k += 3;
+			}
+		big[2 * n] = '\0';
+		lower[k] = '\0';
+		got = sg_heading_id(big);
+		if (strcmp(got, lower) != 0) {
+			printf("  %zu characters: differs\n", n);
+			harness_case_failed = 1;
+			n = 200;
+		}
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -225,5 +281,6 @@ main(void)
 	TEST(test_slugify_non_ascii);
 	TEST(test_heading_id);
 	TEST(test_heading_id_empty);
+	TEST(test_heading_id_every_byte_and_long);
 	HARNESS_EXIT();
 }
