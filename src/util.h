@@ -45,6 +45,9 @@ void	 sg_buf_printf(struct sg_buf *b, const char *fmt, ...)
 void	 sg_buf_vprintf(struct sg_buf *b, const char *fmt, va_list ap);
 void	 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n);
 
+/* sg_buf_put_html above and the four below are text.c's: text scanned
+ * sixteen or 32 bytes at a time. */
+
 /* The first place of needle[0..nlen) in hay[0..hlen), or NULL: memmem,
  * made for long texts. */
 const char *sg_find(const char *hay, size_t hlen, const char *needle,
@@ -61,7 +64,7 @@ long	 sg_utf8_next(const unsigned char *s, size_t len, size_t *i);
 int	 sg_utf8_valid(const char *s, size_t len);
 
 /* The words of s[0..len): runs of bytes other than space, tab and
- * newline. Sixteen bytes at a time. */
+ * newline. */
 size_t	 sg_count_words(const char *s, size_t len);
 
 /* Hands the buffer's bytes to the caller, who frees them; never NULL. */
