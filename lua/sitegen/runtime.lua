@@ -7,7 +7,8 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined, deps, concat, pieces_meta, uses, whole, freezer = ...
+    linedefined, deps, concat, pieces_meta, uses, whole, freezer,
+    c_vars_of = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -187,12 +188,13 @@ local render
 
 -- The variables an include passes, in a table made with room for the
 -- two that environment adds (grown key by key, it was made three times).
-local function vars_of(more)
-	local v = { layout = false, include = false }
-	if more then
-		for k, x in pairs(more) do v[k] = x end
-	end
-	return v
+local function vars_of(more, meta)
+	local v = c_vars_of(more, meta)
+	if v then return v end
+	-- a table with a __pairs (a frozen one): through pairs
+	v = { layout = false, include = false }
+	for k, x in pairs(more) do v[k] = x end
+	return setmetatable(v, meta)
 end
 
 -- What each template uses (template.h's SG_TMPL_*): 2, layout; 4,
@@ -241,13 +243,20 @@ local function environment(vars, parent, state, used)
 				-- make, without render's loop and call (they
 				-- and environment's call were a fifth of the
 				-- cost of including an empty partial)
-				local st = { __index = env, depth = depth }
 				if used & USES_INCLUDE == 0 then
-					out, n = fn(setmetatable(vars_of(more),
-					    st))
+					-- it reads nothing of its call's state
+					-- but env: one metatable serves every
+					-- such include of this call
+					local kid = state.kid
+					if kid == nil then
+						kid = { __index = env }
+						state.kid = kid
+					end
+					out, n = fn(vars_of(more, kid))
 				else
 					out, n = fn(environment(vars_of(more),
-					    env, st, used))
+					    env, { __index = env, depth = depth,
+					    kid = nil }, used))
 				end
 				if type(out) ~= "table" then
 					if not as_pieces then return out end
@@ -292,7 +301,8 @@ render = function(name, vars, parent, depth, pieces)
 			error("no template '" .. tostring(name) .. "' in " ..
 			    dirs, 0)
 		end
-		local state = { __index = false, depth = depth, layout = nil }
+		local state = { __index = false, depth = depth, layout = nil,
+		    kid = nil }
 		out, n = fn(environment(vars, parent, state, uses[name] or 7))
 		name = state.layout
 		if type(out) ~= "table" then

@@ -3,6 +3,7 @@
  * out of the output; and the other functions compiled templates call. */
 #include <pthread.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -135,6 +136,8 @@ sg_lua_escape(lua_State *L)
 	return 1;
 }
 
+static void	store_make(lua_State *);
+
 /* The registry's key of the metatable of piece lists. */
 static const char	 pieces_key;
 
@@ -157,13 +160,15 @@ registry_meta(lua_State *L, const char *key, const char *name)
 	lua_rawsetp(L, LUA_REGISTRYINDEX, key);
 }
 
-/* Is the value at idx a table with the metatable kept at key? */
+/* Is the value at idx a table or full userdata with the metatable kept
+ * at key? */
 static int
 has_meta(lua_State *L, int idx, const char *key)
 {
-	int	 yes;
+	int	 yes, t = lua_type(L, idx);
 
-	if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+	if ((t != LUA_TTABLE && t != LUA_TUSERDATA) ||
+	    !lua_getmetatable(L, idx))
 		return 0;
 	lua_rawgetp(L, LUA_REGISTRYINDEX, key);
 	yes = lua_rawequal(L, -1, -2);
@@ -174,6 +179,7 @@ has_meta(lua_State *L, int idx, const char *key)
 void
 sg_lua_pieces_meta(lua_State *L)
 {
+	store_make(L);
 	registry_meta(L, &pieces_key, "pieces");
 }
 
@@ -229,20 +235,55 @@ slice_of(lua_State *L, const char **s, size_t *len)
 	return 1;
 }
 
-/* The bytes of the piece on top, of Lua type t, when it is text: a string
- * or a slice. */
+/* The registry's key of the metatable of borrowed texts
+ * (sg_lua_push_text). */
+static const char	 text_key;
+
+struct text {
+	const char	*s;
+	size_t		 len;
+};
+
+void
+sg_lua_push_text(lua_State *L, const char *s, size_t len)
+{
+	struct text	*t = lua_newuserdatauv(L, sizeof(*t), 0);
+
+	t->s = s;
+	t->len = len;
+	registry_meta(L, &text_key, "text");
+	lua_setmetatable(L, -2);
+}
+
+/* The borrowed text at idx (sg_lua_push_text), or NULL. */
+static const struct text *
+borrowed(lua_State *L, int idx)
+{
+	return lua_type(L, idx) == LUA_TUSERDATA && has_meta(L, idx,
+	    &text_key) ? lua_touserdata(L, idx) : NULL;
+}
+
+/* The bytes of the piece on top, of Lua type t, when it is text: a string,
+ * a slice or a borrowed text. */
 static int
 text_of(lua_State *L, int t, const char **s, size_t *len)
 {
+	const struct text	*b;
+
 	if (t == LUA_TSTRING) {
 		*s = lua_tolstring(L, -1, len);
+		return 1;
+	}
+	if (t == LUA_TUSERDATA && (b = borrowed(L, -1)) != NULL) {
+		*s = b->s;
+		*len = b->len;
 		return 1;
 	}
 	return t == LUA_TTABLE && slice_of(L, s, len);
 }
 
-/* The "_r" of compiled templates: v as text, nil as ""; a piece list as
- * it is, for the join to copy its pieces. */
+/* The "_r" of compiled templates: v as text, nil as ""; a piece list or
+ * a borrowed text as it is, for the join to copy its bytes. */
 static int
 l_raw(lua_State *L)
 {
@@ -252,7 +293,7 @@ l_raw(lua_State *L)
 		lua_settop(L, 1);
 	else if (lua_isinteger(L, 1))
 		push_integer(L, lua_tointeger(L, 1));
-	else if (is_pieces(L, 1))
+	else if (is_pieces(L, 1) || borrowed(L, 1) != NULL)
 		lua_settop(L, 1);
 	else
 		luaL_tolstring(L, 1, NULL);
@@ -346,20 +387,103 @@ pieces_copy(lua_State *L, int idx, lua_Integer n, char *p, int depth)
  * fortieth of a build's instructions). The strings stay where they are
  * while the table that holds them is on the stack: the collector does
  * not move strings, and frees none that are reachable. */
-#define SPANS		512	/* more, and the pieces are read twice */
+#define SPANS		512	/* on the stack; past them, in the store */
 #define PUSHED		64	/* values pushed before the stack is cut */
 
-struct spans {
-	size_t		 n, total;
-	struct {
-		const char	*s;
-		size_t		 len;
-	}		 v[SPANS];
+struct span {
+	const char	*s;
+	size_t		 len;
 };
 
+/* Where the spans of an output with more than SPANS pieces go (the
+ * sidebar's lists, a section's page): a full userdata in the registry,
+ * made with the state, whose block (on the C heap, freed by its __gc)
+ * keeps its size from join to join. Outputs that big were read twice
+ * (pieces_len, pieces_copy), after a first pass that stopped at SPANS. */
+struct span_store {
+	struct span	*v;
+	size_t		 cap;
+};
+
+/* The registry's key of the span store. */
+static const char	 store_key;
+
+struct spans {
+	size_t		 n, total, cap;
+	struct span	*v;		/* in, or the store's */
+	struct span_store *store;	/* NULL: none, stop at SPANS */
+	struct span	 in[SPANS];
+};
+
+static int
+store_gc(lua_State *L)
+{
+	struct span_store	*st = lua_touserdata(L, 1);
+
+	free(st->v);
+	st->v = NULL;
+	st->cap = 0;
+	return 0;
+}
+
+/* Makes the span store of L, once. */
+static void
+store_make(lua_State *L)
+{
+	struct span_store	*st;
+
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &store_key) == LUA_TUSERDATA) {
+		lua_pop(L, 1);
+		return;
+	}
+	lua_pop(L, 1);
+	st = lua_newuserdatauv(L, sizeof(*st), 0);
+	st->v = NULL;
+	st->cap = 0;
+	lua_createtable(L, 0, 1);
+	lua_pushcfunction(L, store_gc);
+	lua_setfield(L, -2, "__gc");
+	lua_setmetatable(L, -2);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &store_key);
+}
+
+/* Starts sp empty, on the stack, with L's store for more. */
+static void
+spans_init(lua_State *L, struct spans *sp)
+{
+	sp->n = sp->total = 0;
+	sp->cap = SPANS;
+	sp->v = sp->in;
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &store_key);
+	sp->store = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+}
+
+/* Makes room in sp for more spans; returns -1 when it has no store (it
+ * allocates on the C heap, which raises no Lua error: sg_lua_join runs
+ * outside a protected call). */
+static int
+spans_grow(struct spans *sp)
+{
+	struct span_store	*st = sp->store;
+	size_t			 cap = sp->cap * 2;
+
+	if (st == NULL)
+		return -1;
+	if (st->cap < cap) {
+		st->v = xrealloc(st->v, cap * sizeof(*st->v));
+		st->cap = cap;
+	}
+	if (sp->v == sp->in)
+		memcpy(st->v, sp->in, sp->n * sizeof(*sp->v));
+	sp->v = st->v;
+	sp->cap = st->cap;
+	return 0;
+}
+
 /* Notes the pieces t[1..n] of the table at idx (an absolute index) in
- * sp. Returns 0; 1 if they are more than SPANS; -1, with *bad set, if
- * one is neither text (text_of) nor a piece list. */
+ * sp. Returns 0; 1 if they are more than sp can hold; -1, with *bad set,
+ * if one is neither text (text_of) nor a piece list. */
 static int
 spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
     lua_Integer *bad, int depth)
@@ -373,7 +497,7 @@ spans_of(lua_State *L, int idx, lua_Integer n, struct spans *sp,
 		return 1;
 	for (i = 1; i <= n; i++) {
 		if (text_of(L, lua_rawgeti(L, idx, i), &s, &len)) {
-			if (sp->n == SPANS) {
+			if (sp->n == sp->cap && spans_grow(sp) == -1) {
 				lua_settop(L, base);
 				return 1;
 			}
@@ -423,7 +547,7 @@ push_joined(lua_State *L, int idx, lua_Integer n)
 	long long	 total;
 	int		 rc;
 
-	sp.n = sp.total = 0;
+	spans_init(L, &sp);
 	if ((rc = spans_of(L, idx, n, &sp, &bad, 0)) == 0) {
 		spans_copy(&sp, luaL_buffinitsize(L, &b, sp.total));
 		luaL_pushresultsize(&b, sp.total);
@@ -467,7 +591,7 @@ sg_lua_join(lua_State *L, int idx, lua_Integer n, struct sg_buf *out)
 	int		 rc;
 
 	idx = lua_absindex(L, idx);
-	sp.n = sp.total = 0;
+	spans_init(L, &sp);
 	if ((rc = spans_of(L, idx, n, &sp, &bad, 0)) == 0) {
 		sg_buf_grow(out, sp.total);
 		spans_copy(&sp, out->data + out->len);
@@ -484,12 +608,18 @@ sg_lua_join(lua_State *L, int idx, lua_Integer n, struct sg_buf *out)
 	return 0;
 }
 
-/* The "_s" of compiled templates: a piece list joined into a string;
- * anything else as it is. */
+/* The "_s" of compiled templates: a piece list joined into a string, a
+ * borrowed text copied into one; anything else as it is. */
 static int
 l_string(lua_State *L)
 {
+	const struct text	*b;
+
 	lua_settop(L, 1);
+	if ((b = borrowed(L, 1)) != NULL) {
+		lua_pushlstring(L, b->s, b->len);
+		return 1;
+	}
 	if (!is_pieces(L, 1))
 		return 1;
 	if (open_list(L, 0) == -1)
@@ -548,6 +678,37 @@ l_out_call(lua_State *L)
 	} else
 		lua_pop(L, 1);
 	lua_call(L, n, 1);
+	return 1;
+}
+
+int
+sg_lua_vars_of(lua_State *L)
+{
+	int	 t = lua_type(L, 1);
+
+	if (t == LUA_TTABLE && luaL_getmetafield(L, 1, "__pairs") !=
+	    LUA_TNIL)
+		return 0;
+	lua_settop(L, 2);
+	/* as the runtime made it: the same keys set in the same order
+	 * give the same table, and pairs() over it the same order */
+	lua_createtable(L, 0, 2);
+	lua_pushboolean(L, 0);
+	lua_setfield(L, 3, "layout");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, 3, "include");
+	if (t == LUA_TTABLE) {
+		lua_pushnil(L);
+		while (lua_next(L, 1) != 0) {
+			lua_pushvalue(L, -2);
+			lua_insert(L, -2);
+			lua_rawset(L, 3);
+		}
+	}
+	if (!lua_isnil(L, 2)) {
+		lua_pushvalue(L, 2);
+		lua_setmetatable(L, 3);
+	}
 	return 1;
 }
 

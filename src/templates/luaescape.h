@@ -32,6 +32,16 @@ void	sg_lua_pieces_meta(lua_State *L);
  * of a piece list like a string (mark_current's pieces). */
 void	sg_lua_push_slice(lua_State *L, int sidx, size_t off, size_t len);
 
+/* Pushes a borrowed text: a full userdata standing for the len bytes at
+ * s, which must stay as they are while it is reachable (a page's HTML,
+ * owned by the site model, for the render of that page). It is a piece
+ * like a string, _r passes it through as it is and _s copies it into a
+ * string: a template sees the page's content as a string only where it
+ * reads it as one (template.c), and "<%- content -%>" alone, in the
+ * page's template, has the join copy the HTML once, from where it is,
+ * instead of twice through a Lua string of its size. */
+void	sg_lua_push_text(lua_State *L, const char *s, size_t len);
+
 /* Pushes the table of whole-output calls: a function that is a key (with
  * a true value) is called by a tag whose whole output is a call to it
  * ("<%- include(...) -%>", template.c) with this table before its
@@ -48,6 +58,14 @@ int	sg_lua_out_call_is(lua_State *L, int idx);
  * t[1..n] (strings, or piece lists; sep and i are not read) into one
  * string. */
 int	sg_lua_concat(lua_State *L);
+
+/* vars_of(more, meta), the runtime's table of the variables of an
+ * include: layout and include false (room for what environment sets),
+ * then the fields of the table more (nil: none), with metatable meta
+ * (nil: none). Returns nothing when more has a __pairs (a frozen table),
+ * for the runtime to copy it through pairs(). One call where the
+ * runtime's loop made one call of next per field. */
+int	sg_lua_vars_of(lua_State *L);
 
 /* Appends the pieces t[1..n] of the table at idx (strings, or piece
  * lists) to out; the C side's join of a whole page. Returns 0, or -1 (out

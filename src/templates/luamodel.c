@@ -11,6 +11,7 @@
 
 #include "out/assets.h"
 #include "out/handouts.h"
+#include "templates/luaescape.h"
 #include "templates/luamodel.h"
 #include "templates/luatax.h"
 #include "path.h"
@@ -170,7 +171,14 @@ push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 	size_t			 i;
 	int			 n = 0;
 
-	lua_newtable(L);
+	/* made at its size: grown from empty, the list was rebuilt at 1,
+	 * 2, 4 and 8 headings */
+	for (i = 0; i < p->md.nheadings; i++)
+		if (p->md.headings[i].level >= 2 &&
+		    p->md.headings[i].level <= site->config.toc_depth)
+			n++;
+	lua_createtable(L, n, 0);
+	n = 0;
 	for (i = 0; i < p->md.nheadings; i++) {
 		h = &p->md.headings[i];
 		if (h->level < 2 || h->level > site->config.toc_depth)
@@ -567,6 +575,7 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 {
 	const struct sg_page	*p = NULL;
 	const struct sg_section	*s = NULL;
+	const char		*html;
 
 	lua_createtable(L, 0, 6);
 	switch (kind) {
@@ -598,13 +607,18 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 	}
 	if (p) {
 		link_to(L, lua_gettop(L), "page", REG_PAGES, p->index, 1);
-		push_str(L, kind == SG_JOB_DECK ? p->slides_html :
-		    p->md.html ? p->md.html : "");
+		html = kind == SG_JOB_DECK ? p->slides_html : p->md.html;
+		if (html == NULL)
+			html = "";
+		sg_lua_push_text(L, html, strlen(html));
 		lua_setfield(L, -2, "content");
-		lua_getfield(L, -1, "page");
-		lua_getfield(L, -1, "toc");
-		lua_setfield(L, -3, "toc");
-		lua_pop(L, 1);
+		/* page.toc, made here as l_page_index makes it, without the
+		 * trip through the page's proxy and __index */
+		if (p->toc)
+			push_toc(L, site, p);
+		else
+			lua_newtable(L);
+		lua_setfield(L, -2, "toc");
 	} else {
 		lua_pushliteral(L, "");
 		lua_setfield(L, -2, "content");

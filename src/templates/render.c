@@ -518,9 +518,10 @@ make_state(struct sg_render *r, struct state *st)
 	}
 	sg_lua_out_calls(L);
 	lua_pushcfunction(L, sg_lua_freezer);
+	lua_pushcfunction(L, sg_lua_vars_of);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 13, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 14, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}
