@@ -1,0 +1,208 @@
+/* test_luajoin.c: unit tests for the piece lists templates return and
+ * their join (luaescape.h): slices, a page's borrowed HTML, joins of
+ * thousands of pieces, and the variables of an include (sg_lua_vars_of).
+ * The template compiler's cases are test_template.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "harness.h"
+#include "templates/luaescape.h"
+#include "templates/luamodel.h"
+#include "templates/template.h"
+#include "util.h"
+
+
+/* A slice is a piece like a string: a join copies the bytes it names
+ * (mark_current's pieces); one out of its string's bounds is refused. */
+static void
+test_slices(void)
+{
+	lua_State	*L = luaL_newstate();
+	struct sg_buf	 out = { NULL, 0, 0 };
+
+	/* t = { slice("xxhello", 2, 5), "|", slice("xxhello", 0, 2) } */
+	lua_createtable(L, 3, 0);
+	lua_pushliteral(L, "xxhello");
+	sg_lua_push_slice(L, -1, 2, 5);
+	lua_rawseti(L, -3, 1);
+	sg_lua_push_slice(L, -1, 0, 2);
+	lua_rawseti(L, -3, 3);
+	lua_pop(L, 1);
+	lua_pushliteral(L, "|");
+	lua_rawseti(L, -2, 2);
+	CHECK(sg_lua_join(L, -1, 3, &out) == 0);
+	CHECK_STR(out.data, "hello|xx");
+	/* the same joined by the runtime's concat (a partial's output) */
+	lua_pushcfunction(L, sg_lua_concat);
+	lua_pushvalue(L, -2);
+	lua_pushliteral(L, "");
+	lua_pushinteger(L, 1);
+	lua_pushinteger(L, 3);
+	CHECK(lua_pcall(L, 4, 1, 0) == LUA_OK);
+	CHECK_STR(lua_tostring(L, -1), "hello|xx");
+	lua_pop(L, 1);
+	lua_pushliteral(L, "abc");
+	sg_lua_push_slice(L, -1, 2, 5);
+	lua_rawseti(L, -3, 1);
+	lua_pop(L, 1);
+	out.len = 0;
+	CHECK(sg_lua_join(L, -1, 3, &out) == -1);
+	sg_buf_free(&out);
+	lua_close(L);
+}
+
+/* A borrowed text (a page's content) is a piece like a string: _r
+ * passes it as it is, a join copies its bytes from where they are, _s
+ * copies it into a string for a template that reads it as one. */
+static void
+test_borrowed(void)
+{
+	static const char	 html[] = "<p>a &amp; b</p>";
+	lua_State		*L = luaL_newstate();
+	struct sg_buf		 out = { NULL, 0, 0 };
+	int			 t;
+
+	sg_lua_pieces_meta(L);
+	lua_pop(L, 1);
+	/* the chunk's functions: _e, _r, _t, _s, _c */
+	t = lua_gettop(L) + 1;
+	sg_lua_template_args(L);
+	/* t = { "[", _r(text), "]" } */
+	lua_createtable(L, 3, 0);
+	lua_pushliteral(L, "[");
+	lua_rawseti(L, -2, 1);
+	lua_pushvalue(L, t + 1);
+	sg_lua_push_text(L, html, sizeof(html) - 1);
+	CHECK(lua_pcall(L, 1, 1, 0) == LUA_OK);
+	CHECK(lua_type(L, -1) == LUA_TUSERDATA);
+	lua_rawseti(L, -2, 2);
+	lua_pushliteral(L, "]");
+	lua_rawseti(L, -2, 3);
+	CHECK(sg_lua_join(L, -1, 3, &out) == 0);
+	CHECK_STR(out.data, "[<p>a &amp; b</p>]");
+	/* and by the runtime's concat */
+	lua_pushcfunction(L, sg_lua_concat);
+	lua_pushvalue(L, -2);
+	lua_pushliteral(L, "");
+	lua_pushinteger(L, 1);
+	lua_pushinteger(L, 3);
+	CHECK(lua_pcall(L, 4, 1, 0) == LUA_OK);
+	CHECK_STR(lua_tostring(L, -1), "[<p>a &amp; b</p>]");
+	lua_pop(L, 2);
+	/* _s(text) is a string of its bytes; _s of a string is itself */
+	lua_pushvalue(L, t + 3);
+	sg_lua_push_text(L, html, 5);
+	CHECK(lua_pcall(L, 1, 1, 0) == LUA_OK);
+	CHECK(lua_type(L, -1) == LUA_TSTRING);
+	CHECK_STR(lua_tostring(L, -1), "<p>a ");
+	lua_pop(L, 1);
+	/* a full userdata of another kind is no text */
+	lua_createtable(L, 1, 0);
+	lua_newuserdatauv(L, sizeof(void *), 0);
+	lua_rawseti(L, -2, 1);
+	out.len = 0;
+	CHECK(sg_lua_join(L, -1, 1, &out) == -1);
+	sg_buf_free(&out);
+	lua_close(L);
+}
+
+/* An output of more pieces than the join keeps on the stack (512), some
+ * of them in nested piece lists, is joined whole and in order: with the
+ * state's span store (sg_lua_pieces_meta makes it), as without. */
+static void
+test_many_pieces(void)
+{
+	lua_State	*L;
+	struct sg_buf	 out = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	lua_Integer	 i, k, n = 3000;
+	int		 store;
+
+	for (store = 0; store < 2; store++) {
+		L = luaL_newstate();
+		sg_buf_free(&want);
+		if (store) {
+			sg_lua_pieces_meta(L);
+			lua_pop(L, 1);
+		}
+		lua_createtable(L, (int)n, 0);
+		for (i = 1; i <= n; i++) {
+			if (i % 1000 == 0 && store) {
+				/* a piece list {t, 700} in the middle */
+				lua_createtable(L, 2, 0);
+				lua_createtable(L, 700, 0);
+				for (k = 1; k <= 700; k++) {
+					lua_pushfstring(L, "<%I.%I>", i, k);
+					sg_buf_puts(&want, lua_tostring(L, -1));
+					lua_rawseti(L, -2, k);
+				}
+				lua_rawseti(L, -2, 1);
+				lua_pushinteger(L, 700);
+				lua_rawseti(L, -2, 2);
+				sg_lua_pieces_meta(L);
+				lua_setmetatable(L, -2);
+			} else {
+				lua_pushfstring(L, "%I,", i);
+				sg_buf_puts(&want, lua_tostring(L, -1));
+			}
+			lua_rawseti(L, -2, i);
+		}
+		out.len = 0;
+		CHECK(sg_lua_join(L, -1, n, &out) == 0);
+		CHECK(out.len == want.len && memcmp(out.data, want.data,
+		    want.len) == 0);
+		lua_pushcfunction(L, sg_lua_concat);
+		lua_pushvalue(L, -2);
+		lua_pushliteral(L, "");
+		lua_pushinteger(L, 1);
+		lua_pushinteger(L, n);
+		CHECK(lua_pcall(L, 4, 1, 0) == LUA_OK);
+		CHECK(lua_rawlen(L, -1) == want.len && memcmp(lua_tostring(L,
+		    -1), want.data, want.len) == 0);
+		lua_close(L);
+	}
+	sg_buf_free(&out);
+	sg_buf_free(&want);
+}
+
+/* vars_of(more, meta): layout and include false, more's fields, meta as
+ * metatable; nothing for a table with a __pairs, which the runtime
+ * copies itself. */
+static void
+test_vars_of(void)
+{
+	lua_State	*L = luaL_newstate();
+
+	luaL_openlibs(L);
+	lua_pushcfunction(L, sg_lua_vars_of);
+	lua_setglobal(L, "vars_of");
+	CHECK(luaL_dostring(L,
+	    "local m = { __index = { x = 'up' } }\n"
+	    "local v = vars_of({ a = 1, b = 'two', [3] = true }, m)\n"
+	    "assert(getmetatable(v) == m and v.x == 'up')\n"
+	    "assert(v.layout == false and v.include == false)\n"
+	    "assert(v.a == 1 and v.b == 'two' and v[3] == true)\n"
+	    "local n = 0 for _ in pairs(v) do n = n + 1 end\n"
+	    "assert(n == 5)\n"
+	    "local w = vars_of(nil, nil)\n"
+	    "assert(getmetatable(w) == nil and w.layout == false)\n"
+	    "assert(next(w, next(w, next(w))) == nil)\n"
+	    "local p = setmetatable({}, { __pairs = function() end })\n"
+	    "assert(vars_of(p, m) == nil)\n") == LUA_OK);
+	if (lua_gettop(L) > 0 && lua_isstring(L, -1))
+		printf("  %s\n", lua_tostring(L, -1));
+	lua_close(L);
+}
+
+int
+main(void)
+{
+	TEST(test_slices);
+	TEST(test_borrowed);
+	TEST(test_many_pieces);
+	TEST(test_vars_of);
+	HARNESS_EXIT();
+}
