@@ -277,6 +277,16 @@ word_at(const unsigned char *u, size_t len, size_t i, struct sg_buf *word)
 	return i;
 }
 
+/* Where the next word starts at u[i..len): the next ASCII word character
+ * or character past ASCII, or len. */
+static inline size_t
+to_word(const unsigned char *u, size_t len, size_t i)
+{
+	while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
+		i++;
+	return i;
+}
+
 int
 sg_search_token(const char *s, size_t len, size_t *pos, struct sg_buf *word)
 {
@@ -284,9 +294,7 @@ sg_search_token(const char *s, size_t len, size_t *pos, struct sg_buf *word)
 	size_t			 i = *pos;
 
 	for (;;) {
-		/* to the next word character, or character past ASCII */
-		while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
-			i++;
+		i = to_word(u, len, i);
 		if (i >= len) {
 			*pos = i;
 			word->len = 0;
@@ -565,8 +573,7 @@ next_word(struct sg_stemmer *st, const char *s, size_t len, size_t *pos,
 	size_t			 i = *pos;
 
 	for (;;) {
-		while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
-			i++;
+		i = to_word(u, len, i);
 		if (i >= len) {
 			*pos = i;
 			return NULL;
@@ -607,8 +614,7 @@ sg_stemmer_next(struct sg_stemmer *st, const char *s, size_t len,
 	uint64_t		 k0, k1;
 	uint32_t		 h;
 
-	while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
-		i++;
+	i = to_word(u, len, i);
 	if (i >= len || (n = short_word(u, len, i, &k0, &k1)) == 0 ||
 	    n > max) {
 		*pos = i;
