@@ -104,25 +104,34 @@ static const struct alias aliases[] = {
 	{ "zsh",		L_BASH },
 };
 
-static const char *const classes[SG_TOK__COUNT] = {
-	[SG_TOK_TEXT] = NULL,
-	[SG_TOK_KEYWORD] = "tok-kw",
-	[SG_TOK_TYPE] = "tok-ty",
-	[SG_TOK_STRING] = "tok-str",
-	[SG_TOK_NUMBER] = "tok-num",
-	[SG_TOK_COMMENT] = "tok-com",
-	[SG_TOK_PREPROC] = "tok-pp",
-	[SG_TOK_FUNCTION] = "tok-fn",
-	[SG_TOK_OPERATOR] = "tok-op",
-	[SG_TOK_PUNCT] = "tok-pu",
-	[SG_TOK_ATTR] = "tok-at",
-	[SG_TOK_TAG] = "tok-tag",
-	[SG_TOK_VARIABLE] = "tok-var",
-	[SG_TOK_CONSTANT] = "tok-con",
-	[SG_TOK_INSERTED] = "tok-ins",
-	[SG_TOK_DELETED] = "tok-del",
-	[SG_TOK_HEADING] = "tok-hd",
+/* Each kind's class, and the tag that opens its span: one table, made
+ * by SPAN from the class's name (none for TEXT, which has no span). */
+#define SPAN(cls)	{ cls, "<span class=\"" cls "\">", \
+			    sizeof("<span class=\"" cls "\">") - 1 }
+static const struct span {
+	const char	*cls;
+	const char	*open;
+	size_t		 n;		/* bytes of open */
+} spans[SG_TOK__COUNT] = {
+	[SG_TOK_TEXT] = { NULL, "", 0 },
+	[SG_TOK_KEYWORD] = SPAN("tok-kw"),
+	[SG_TOK_TYPE] = SPAN("tok-ty"),
+	[SG_TOK_STRING] = SPAN("tok-str"),
+	[SG_TOK_NUMBER] = SPAN("tok-num"),
+	[SG_TOK_COMMENT] = SPAN("tok-com"),
+	[SG_TOK_PREPROC] = SPAN("tok-pp"),
+	[SG_TOK_FUNCTION] = SPAN("tok-fn"),
+	[SG_TOK_OPERATOR] = SPAN("tok-op"),
+	[SG_TOK_PUNCT] = SPAN("tok-pu"),
+	[SG_TOK_ATTR] = SPAN("tok-at"),
+	[SG_TOK_TAG] = SPAN("tok-tag"),
+	[SG_TOK_VARIABLE] = SPAN("tok-var"),
+	[SG_TOK_CONSTANT] = SPAN("tok-con"),
+	[SG_TOK_INSERTED] = SPAN("tok-ins"),
+	[SG_TOK_DELETED] = SPAN("tok-del"),
+	[SG_TOK_HEADING] = SPAN("tok-hd"),
 };
+#undef SPAN
 
 static int
 cmp_alias(const void *key, const void *elem)
@@ -166,7 +175,7 @@ sg_hl_class(enum sg_tok kind)
 {
 	if ((unsigned)kind >= SG_TOK__COUNT)
 		return NULL;
-	return classes[kind];
+	return spans[kind].cls;
 }
 
 /* Appends a token of s[from..to), merging it into the last one when that
@@ -239,33 +248,6 @@ sg_hl_tokens_free(struct sg_tokens *toks)
 	toks->len = toks->cap = 0;
 }
 
-/* The tag that opens a kind's span, and its length; none for TEXT. */
-#define OPEN(cls)	{ "<span class=\"" cls "\">", \
-			    sizeof("<span class=\"" cls "\">") - 1 }
-static const struct open {
-	const char	*s;
-	size_t		 n;
-} opens[SG_TOK__COUNT] = {
-	[SG_TOK_TEXT] = { "", 0 },
-	[SG_TOK_KEYWORD] = OPEN("tok-kw"),
-	[SG_TOK_TYPE] = OPEN("tok-ty"),
-	[SG_TOK_STRING] = OPEN("tok-str"),
-	[SG_TOK_NUMBER] = OPEN("tok-num"),
-	[SG_TOK_COMMENT] = OPEN("tok-com"),
-	[SG_TOK_PREPROC] = OPEN("tok-pp"),
-	[SG_TOK_FUNCTION] = OPEN("tok-fn"),
-	[SG_TOK_OPERATOR] = OPEN("tok-op"),
-	[SG_TOK_PUNCT] = OPEN("tok-pu"),
-	[SG_TOK_ATTR] = OPEN("tok-at"),
-	[SG_TOK_TAG] = OPEN("tok-tag"),
-	[SG_TOK_VARIABLE] = OPEN("tok-var"),
-	[SG_TOK_CONSTANT] = OPEN("tok-con"),
-	[SG_TOK_INSERTED] = OPEN("tok-ins"),
-	[SG_TOK_DELETED] = OPEN("tok-del"),
-	[SG_TOK_HEADING] = OPEN("tok-hd"),
-};
-#undef OPEN
-
 /* What put_short does with a byte: copies it, escapes it, or (a newline
  * in a span) leaves the token to the general way. */
 enum { COPY, ESCAPE, NEWLINE };
@@ -284,7 +266,7 @@ static const unsigned char byte_kind[256] = {
  * there (so the buffer grows only as the appends would grow it) or a
  * span's token holds a newline. */
 static int
-put_short(struct sg_buf *b, const struct open *o, const char *p, size_t n)
+put_short(struct sg_buf *b, const struct span *o, const char *p, size_t n)
 {
 	char		*d;
 	const char	*ent;
@@ -293,7 +275,7 @@ put_short(struct sg_buf *b, const struct open *o, const char *p, size_t n)
 	if (n > SHORT || b->cap - b->len <= o->n + 6 * n + 7)
 		return 0;
 	d = b->data + b->len;
-	memcpy(d, o->s, o->n);
+	memcpy(d, o->open, o->n);
 	d += o->n;
 	for (i = 0; i < n; i++)
 		switch (byte_kind[(unsigned char)p[i]]) {
@@ -329,7 +311,7 @@ sg_hl_html_tokens(const char *src, const struct sg_token *tokens,
     size_t ntokens, struct sg_buf *buf)
 {
 	const struct sg_token	*t;
-	const struct open	*o;
+	const struct span	*o;
 	const char		*p, *e, *nl;
 	size_t			 i;
 
@@ -337,8 +319,8 @@ sg_hl_html_tokens(const char *src, const struct sg_token *tokens,
 		t = &tokens[i];
 		p = src + t->off;
 		e = p + t->len;
-		o = (unsigned)t->kind < SG_TOK__COUNT ? &opens[t->kind] :
-		    &opens[SG_TOK_TEXT];
+		o = (unsigned)t->kind < SG_TOK__COUNT ? &spans[t->kind] :
+		    &spans[SG_TOK_TEXT];
 		if (put_short(buf, o, p, t->len))
 			continue;
 		if (o->n == 0) {
@@ -350,7 +332,7 @@ sg_hl_html_tokens(const char *src, const struct sg_token *tokens,
 			if (nl == NULL)
 				nl = e;
 			if (nl > p) {
-				sg_buf_put(buf, o->s, o->n);
+				sg_buf_put(buf, o->open, o->n);
 				sg_buf_put_html(buf, p, (size_t)(nl - p));
 				sg_buf_puts(buf, "</span>");
 			}

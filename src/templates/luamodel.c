@@ -164,6 +164,15 @@ push_handouts(lua_State *L, const struct sg_site *site, int pages)
 	}
 }
 
+/* Is heading h in a page's table of contents? */
+static int
+in_toc(const struct sg_site *site, const struct sg_heading *h)
+{
+	return h->level >= 2 && h->level <= site->config.toc_depth;
+}
+
+/* Pushes page p's table of contents: its headings in_toc, or none when
+ * the page turns its TOC off. */
 static void
 push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 {
@@ -173,15 +182,13 @@ push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 
 	/* made at its size: grown from empty, the list was rebuilt at 1,
 	 * 2, 4 and 8 headings */
-	for (i = 0; i < p->md.nheadings; i++)
-		if (p->md.headings[i].level >= 2 &&
-		    p->md.headings[i].level <= site->config.toc_depth)
-			n++;
+	for (i = 0; p->toc && i < p->md.nheadings; i++)
+		n += in_toc(site, &p->md.headings[i]);
 	lua_createtable(L, n, 0);
 	n = 0;
-	for (i = 0; i < p->md.nheadings; i++) {
+	for (i = 0; p->toc && i < p->md.nheadings; i++) {
 		h = &p->md.headings[i];
-		if (h->level < 2 || h->level > site->config.toc_depth)
+		if (!in_toc(site, h))
 			continue;
 		lua_createtable(L, 0, 3);
 		lua_pushinteger(L, h->level);
@@ -243,10 +250,7 @@ l_page_index(lua_State *L)
 		return 0;
 	p = site->pages[i];
 	if (!strcmp(k, "toc")) {
-		if (p->toc)
-			push_toc(L, site, p);
-		else
-			lua_newtable(L);
+		push_toc(L, site, p);
 	} else if (!strcmp(k, "params")) {
 		if (p->fm)
 			push_value(L, p->fm);
@@ -614,10 +618,7 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 		lua_setfield(L, -2, "content");
 		/* page.toc, made here as l_page_index makes it, without the
 		 * trip through the page's proxy and __index */
-		if (p->toc)
-			push_toc(L, site, p);
-		else
-			lua_newtable(L);
+		push_toc(L, site, p);
 		lua_setfield(L, -2, "toc");
 	} else {
 		lua_pushliteral(L, "");
