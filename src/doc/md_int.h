@@ -89,7 +89,8 @@ void	md_anchor_html(struct md_conv *conv, struct sg_node *s,
  * of blocks kept by each thread; md_mem_begin notes where it stands in
  * *mark and returns the cmark_mem (as void *, so that this header needs
  * no cmark-gfm) for cmark_parser_new_with_mem; md_mem_end gives back
- * everything allocated since, once the parser and its tree are freed.
+ * everything allocated since, once the parser is freed; its tree need
+ * not be, everything in it came from this memory.
  * Calls pair up like parentheses on one thread (a parse inside a parse,
  * for markdown() text, is fine). */
 struct md_mem_mark {
