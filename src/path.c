@@ -41,14 +41,24 @@ sg_path_join(const char *a, const char *b)
 char *
 sg_path_normalize(const char *p)
 {
+	char	*out = xmalloc(strlen(p) + 1);
+
+	if (sg_path_normalize_in(out, p) == NULL) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+char *
+sg_path_normalize_in(char *out, const char *p)
+{
 	size_t		 small[64], *marks = small, nmarks = 0, n, len = 0;
 	const char	*s = p, *e;
-	char		*out;
 	int		 trail;
 
 	n = strlen(p);
 	trail = n > 0 && p[n - 1] == '/';
-	out = xmalloc(n + 1);
 	if (n / 2 + 2 > sizeof(small) / sizeof(small[0]))
 		marks = xmalloc((n / 2 + 2) * sizeof(*marks));
 	if (*p == '/')
@@ -67,7 +77,6 @@ sg_path_normalize(const char *p)
 			if (nmarks == 0) {
 				if (marks != small)
 					free(marks);
-				free(out);
 				return NULL;
 			}
 			len = marks[--nmarks];
@@ -75,7 +84,7 @@ sg_path_normalize(const char *p)
 			marks[nmarks++] = len;
 			if (len > 0 && out[len - 1] != '/')
 				out[len++] = '/';
-			memcpy(out + len, s, (size_t)(e - s));
+			memmove(out + len, s, (size_t)(e - s));
 			len += (size_t)(e - s);
 		}
 		s = e;

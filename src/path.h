@@ -11,6 +11,11 @@ char	*sg_path_join(const char *a, const char *b);
  * leave the tree it is relative to. */
 char	*sg_path_normalize(const char *p);
 
+/* The same into out, which has room for strlen(p) + 1 bytes and may be
+ * p itself (normalised in place); returns out, or NULL (out's bytes then
+ * undefined). */
+char	*sg_path_normalize_in(char *out, const char *p);
+
 /* The directory part of p ("a/b" for "a/b/c.md", "" for "c.md"). */
 char	*sg_path_dir(const char *p);
 

@@ -49,6 +49,8 @@ struct md_conv {
 	int			 ext_kind[MD_EXT_TYPES]; /* extension nodes seen,
 						 * and our kind for each */
 	int			 next;
+	struct sg_page		*link_target;	/* the page a link went to
+						 * last (md_link.c) */
 };
 
 /* md_tree.c: builds conv->doc from cmark_doc (a cmark_node *, passed as

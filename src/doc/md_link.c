@@ -25,28 +25,45 @@ has_scheme(const char *u)
 	return *p == ':';
 }
 
-/* Decodes %XX escapes in a link path. The caller frees. */
-static char *
-unescape(const char *s, size_t n)
+/* Decodes the %XX escapes of s[0..n) into out, which has room for n + 1
+ * bytes, with a NUL after them. */
+static void
+unescape_to(char *out, const char *s, size_t n)
 {
-	struct sg_buf	 b = { 0 };
-	size_t		 i;
+	size_t		 i, k = 0;
 	int		 hi, lo;
 
 	/* most paths have no escape: copied whole, not byte by byte */
-	if (memchr(s, '%', n) == NULL)
-		return xstrndup(s, n);
-	sg_buf_put(&b, "", 0);
+	if (memchr(s, '%', n) == NULL) {
+		memcpy(out, s, n);
+		out[n] = '\0';
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i] == '%' && i + 2 < n &&
 		    (hi = sg_hex_digit(s[i + 1])) >= 0 &&
 		    (lo = sg_hex_digit(s[i + 2])) >= 0) {
-			sg_buf_putc(&b, (char)(hi * 16 + lo));
+			out[k++] = (char)(hi * 16 + lo);
 			i += 2;
 		} else
-			sg_buf_putc(&b, s[i]);
+			out[k++] = s[i];
 	}
-	return sg_buf_detach(&b);
+	out[k] = '\0';
+}
+
+/* a + b + c (b and c may be NULL) in doc's arena. */
+static const char *
+cat3(struct sg_doc *doc, const char *a, const char *b, const char *c)
+{
+	size_t	 na = strlen(a), nb = b ? strlen(b) : 0;
+	size_t	 nc = c ? strlen(c) : 0;
+	char	*p = sg_doc_block(doc, na + nb + nc + 1);
+
+	memcpy(p, a, na);
+	memcpy(p + na, b, nb);
+	memcpy(p + na + nb, c, nc);
+	p[na + nb + nc] = '\0';
+	return p;
 }
 
 static void
@@ -97,8 +114,14 @@ page_link(struct md_conv *c, const char *url, const char *path,
 	struct sg_page		*target;
 	const char		*hash = strchr(url, '#');
 
-	target = rel ? sg_content_find(site, rel) : NULL;
+	/* a page's links mostly go to a few pages, often one: the last
+	 * found is tried before the search of all of them */
+	if (rel && c->link_target && !strcmp(rel, c->link_target->rel))
+		target = c->link_target;
+	else if ((target = rel ? sg_content_find(site, rel) : NULL) != NULL)
+		c->link_target = target;
 	if (target == NULL || target->skipped) {
+		n->u.link.url = sg_doc_strndup(c->doc, url, strlen(url));
 		if (c->quiet)
 			return;
 		if (rel == NULL)
@@ -124,11 +147,7 @@ page_link(struct md_conv *c, const char *url, const char *path,
 		n->u.link.anchor = sg_doc_strndup(c->doc, hash + 1,
 		    strlen(hash + 1));
 	}
-	n->u.link.url = sg_doc_alloc(c->doc, strlen(target->url) +
-	    (hash ? strlen(hash) : 0) + 1);
-	strcpy((char *)n->u.link.url, target->url);
-	if (hash)
-		strcat((char *)n->u.link.url, hash);
+	n->u.link.url = cat3(c->doc, target->url, hash, NULL);
 }
 
 /* An image of a file under content/ gets its size in pixels; a file that
@@ -156,55 +175,50 @@ image_size(struct md_conv *c, const char *rel, const char *url,
 	}
 }
 
-/* Sets n->u.link for url; see md_int.h. */
-void
-md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
+/* The room for a relative link's paths on the stack; longer ones take
+ * the heap. */
+#define LINK_STACK	512
+
+/* A link relative to the page's folder: a page, a file of content/, or
+ * left as written. Its paths are made in one block, on the stack as a
+ * rule: a malloc and a free for each of three was a fifth of the cost
+ * of a link. */
+static void
+relative(struct md_conv *c, const char *url, const struct sg_loc *loc,
     struct sg_node *n)
 {
 	const struct sg_site	*site = c->site;
-	const char		*hash, *q, *bp;
-	char			*path, *joined, *rel;
-	size_t			 plen;
+	const char		*bp = site->config.base_path, *hash, *q;
+	char			 small[LINK_STACK], *buf = small;
+	char			*path, *rel;
+	size_t			 plen, dlen = strlen(c->dir), len, need;
 
-	if (url == NULL)
-		url = "";
-	n->u.link.kind = SG_LINK_SITE;
-	n->u.link.url = sg_doc_strndup(c->doc, url, strlen(url));
-	if (*url == '\0' || site == NULL)
-		return;
-	bp = site->config.base_path;
-	if (has_scheme(url) || sg_starts_with(url, "//")) {
-		n->u.link.kind = SG_LINK_EXTERNAL;
-		return;
-	}
-	if (url[0] == '#') {
-		n->u.link.kind = SG_LINK_ANCHOR;
-		n->u.link.page = c->page;
-		if (url[1]) {
-			if (c->page)
-				add_link(c, c->page, url + 1, loc);
-			n->u.link.anchor = n->u.link.url + 1;
-		}
-		return;
-	}
-	if (url[0] == '/') {
-		if (strcmp(bp, "/") != 0 && !sg_starts_with(url, bp)) {
-			n->u.link.url = sg_doc_alloc(c->doc, strlen(bp) +
-			    strlen(url));
-			strcpy((char *)n->u.link.url, bp);
-			strcat((char *)n->u.link.url, url + 1);
-		}
-		return;
-	}
 	hash = strchr(url, '#');
 	q = strchr(url, '?');
 	plen = hash ? (size_t)(hash - url) : strlen(url);
 	if (q && (size_t)(q - url) < plen)
 		plen = (size_t)(q - url);
-	path = unescape(url, plen);
-	joined = sg_path_join(c->dir, path);
-	rel = sg_path_normalize(joined);
-	if (sg_ends_with(path, ".md"))
+	/* the path as written, unescaped; then c->dir and it joined as
+	 * sg_path_join does, normalised in place */
+	need = 2 * (plen + 1) + dlen + 1;
+	if (need > sizeof(small))
+		buf = xmalloc(need);
+	path = buf;
+	unescape_to(path, url, plen);
+	len = strlen(path);
+	rel = path + len + 1;
+	if (dlen == 0 || !strcmp(c->dir, "."))
+		memcpy(rel, path, len + 1);
+	else {
+		memcpy(rel, c->dir, dlen + 1);
+		if (len > 0) {
+			if (c->dir[dlen - 1] != '/')
+				rel[dlen++] = '/';
+			memcpy(rel + dlen, path, len + 1);
+		}
+	}
+	rel = sg_path_normalize_in(rel, rel);
+	if (len >= 3 && !memcmp(path + len - 3, ".md", 3))
 		page_link(c, url, path, rel, loc, n);
 	else if (rel && *rel && sg_content_has_file(site, rel)) {
 		if (!c->quiet && c->md && sg_content_source_only(rel)) {
@@ -215,13 +229,49 @@ md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
 		n->u.link.kind = SG_LINK_FILE;
 		if (n->kind == SG_NODE_IMAGE)
 			image_size(c, rel, url, loc, n);
-		n->u.link.url = sg_doc_alloc(c->doc, strlen(bp) +
-		    strlen(rel) + strlen(url + plen) + 1);
-		strcpy((char *)n->u.link.url, bp);
-		strcat((char *)n->u.link.url, rel);
-		strcat((char *)n->u.link.url, url + plen);
+		n->u.link.url = cat3(c->doc, bp, rel, url + plen);
+	} else
+		n->u.link.url = sg_doc_strndup(c->doc, url, strlen(url));
+	if (buf != small)
+		free(buf);
+}
+
+/* Sets n->u.link for url; see md_int.h. */
+void
+md_link_resolve(struct md_conv *c, const char *url, const struct sg_loc *loc,
+    struct sg_node *n)
+{
+	const struct sg_site	*site = c->site;
+	const char		*bp;
+	int			 ext;
+
+	if (url == NULL)
+		url = "";
+	n->u.link.kind = SG_LINK_SITE;
+	ext = has_scheme(url) || (url[0] == '/' && url[1] == '/');
+	if (*url != '\0' && site != NULL && !ext && url[0] != '#') {
+		if (url[0] != '/') {
+			relative(c, url, loc, n);
+			return;
+		}
+		bp = site->config.base_path;
+		if (strcmp(bp, "/") != 0 && !sg_starts_with(url, bp)) {
+			n->u.link.url = cat3(c->doc, bp, url + 1, NULL);
+			return;
+		}
 	}
-	free(path);
-	free(joined);
-	free(rel);
+	n->u.link.url = sg_doc_strndup(c->doc, url, strlen(url));
+	if (*url == '\0' || site == NULL)
+		return;
+	if (ext)
+		n->u.link.kind = SG_LINK_EXTERNAL;
+	else if (url[0] == '#') {
+		n->u.link.kind = SG_LINK_ANCHOR;
+		n->u.link.page = c->page;
+		if (url[1]) {
+			if (c->page)
+				add_link(c, c->page, url + 1, loc);
+			n->u.link.anchor = n->u.link.url + 1;
+		}
+	}
 }

@@ -63,6 +63,33 @@ test_normalize(void)
 	CHECK_OWNED(sg_path_normalize(".hidden/..x"), ".hidden/..x");
 }
 
+/* sg_path_normalize_in, in place and into another buffer, gives what
+ * sg_path_normalize gives. */
+static void
+test_normalize_in(void)
+{
+	static const char *const paths[] = {
+		"a/b/c", "a/./b", "./a", ".", "", "a//b", "a/b/../c",
+		"a/b/../../c", "/a/..", "//a//b//", "a/b/./", "..", "../x",
+		"a/../../b", "/../a", ".hidden/..x", "a/.../b", "x/y/z/../../w/"
+	};
+	char		 buf[64], out[64], *want;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(paths) / sizeof(*paths); i++) {
+		want = sg_path_normalize(paths[i]);
+		strcpy(buf, paths[i]);
+		if (want == NULL) {
+			CHECK(sg_path_normalize_in(buf, buf) == NULL);
+			CHECK(sg_path_normalize_in(out, paths[i]) == NULL);
+			continue;
+		}
+		CHECK_STR(sg_path_normalize_in(buf, buf), want);
+		CHECK_STR(sg_path_normalize_in(out, paths[i]), want);
+		free(want);
+	}
+}
+
 static void
 test_normalize_slashes(void)
 {
@@ -353,6 +380,7 @@ main(void)
 {
 	TEST(test_join);
 	TEST(test_normalize);
+	TEST(test_normalize_in);
 	TEST(test_normalize_random);
 	TEST(test_normalize_slashes);
 	TEST(test_normalize_climbs);

@@ -464,6 +464,59 @@ test_hrefs(void)
 	}
 }
 
+/* Links in a row to the same page, to others and back, to a missing one
+ * and to paths longer than md_link.c makes on the stack resolve as each
+ * would alone (md_link.c keeps the last page found). */
+static void
+test_link_targets(void)
+{
+	static const struct {
+		const char	*md, *html;
+	} links[] = {
+		{ "[1](guide/b.md)", "<a href=\"/docs/guide/b/\">1</a>" },
+		{ "[2](guide/a.md#x)", "<a href=\"/docs/guide/a/#x\">2</a>" },
+		{ "[3](guide/b.md#install)",
+		    "<a href=\"/docs/guide/b/#install\">3</a>" },
+		{ "[4](missing.md)", "<a href=\"missing.md\">4</a>" },
+		{ "[5](guide/b.md)", "<a href=\"/docs/guide/b/\">5</a>" },
+		{ "[6](guide/../guide/./b.md?q=1#y)",
+		    "<a href=\"/docs/guide/b/#y\">6</a>" },
+		{ "[7](guide%2Fb.md)", "<a href=\"/docs/guide/b/\">7</a>" },
+		{ "[8](../b.md)", "<a href=\"../b.md\">8</a>" },
+		{ "[9](logo.png?v=2#f)",
+		    "<a href=\"/docs/logo.png?v=2#f\">9</a>" },
+		{ "[10](/abs)", "<a href=\"/docs/abs\">10</a>" },
+		{ "[11](//cdn.org/x)", "<a href=\"//cdn.org/x\">11</a>" },
+		{ "[12](guide/b.md%00.md)",
+		    "<a href=\"/docs/guide/b/\">12</a>" },
+		{ "[13](guide/a.md)", "<a href=\"/docs/guide/a/\">13</a>" },
+	};
+	struct sg_buf	 b = { 0 }, want = { 0 };
+	char		*html;
+	size_t		 i;
+	int		 k;
+
+	for (i = 0; i < sizeof(links) / sizeof(*links); i++)
+		sg_buf_printf(&b, "%s\n", links[i].md);
+	/* past the stack: 600 bytes of "./" before the page's path */
+	sg_buf_puts(&b, "[long](");
+	for (k = 0; k < 300; k++)
+		sg_buf_puts(&b, "./");
+	sg_buf_puts(&b, "guide/b.md#install)\n");
+	html = sg_md_to_html(site, b.data, b.len);
+	for (i = 0; i < sizeof(links) / sizeof(*links); i++) {
+		if (strstr(html, links[i].html) == NULL)
+			printf("  %s: no %s in %s", links[i].md,
+			    links[i].html, html);
+		CHECK(strstr(html, links[i].html) != NULL);
+	}
+	CHECK(strstr(html, "<a href=\"/docs/guide/b/#install\">long</a>") !=
+	    NULL);
+	free(html);
+	sg_buf_free(&b);
+	sg_buf_free(&want);
+}
+
 /* The tree keeps cmark-gfm's nesting when a walk climbs many levels at
  * once (out of a quote in a list in a list to the next paragraph), when
  * a left-out node is the last of its parent (an alert's marker), and
@@ -605,6 +658,7 @@ main(void)
 	TEST(test_pack);
 	TEST(test_strip);
 	TEST(test_hrefs);
+	TEST(test_link_targets);
 	TEST(test_walk);
 	TEST(test_markdown_helper);
 	TEST(test_heading_ids);
