@@ -313,6 +313,56 @@ sg_count_words(const char *s, size_t len)
 }
 
 #if defined(FIND_AVX2)
+/* sg_count_byte 32 bytes at a time where the processor has AVX2 (and so
+ * POPCNT), for len >= 32. */
+__attribute__((target("avx2,popcnt"))) static size_t
+count_byte_avx2(const char *s, size_t len, char c)
+{
+	const __m256i	 v = _mm256_set1_epi8(c);
+	uint32_t	 m;
+	size_t		 i, n = 0;
+
+	for (i = 0; len - i >= 32; i += 32) {
+		m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + i)),
+		    v));
+		n += (size_t)__builtin_popcount(m);
+	}
+	/* the last 32 bytes, less those already counted */
+	if (i < len) {
+		m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_loadu_si256((const __m256i *)(const void *)
+		    (s + len - 32)), v));
+		n += (size_t)__builtin_popcount(m >> (32 - (len - i)));
+	}
+	return n;
+}
+#endif
+
+size_t
+sg_count_byte(const char *s, size_t len, char c)
+{
+	size_t		 i = 0, n = 0;
+#if defined(__SSE2__)
+	__m128i		 v = _mm_set1_epi8(c);
+#endif
+
+#if defined(FIND_AVX2)
+	if (len >= 32 && __builtin_cpu_supports("avx2"))
+		return count_byte_avx2(s, len, c);
+#endif
+#if defined(__SSE2__)
+	for (; len - i >= 16; i += 16)
+		n += bits16((unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+		    v)));
+#endif
+	for (; i < len; i++)
+		n += s[i] == c;
+	return n;
+}
+
+#if defined(FIND_AVX2)
 /* sg_find's search 32 places at a time, where the processor has AVX2.
  * Returns the needle's place, or NULL with *at set to where the search
  * stopped (fewer than nlen + 31 bytes before hlen). */

@@ -324,6 +324,42 @@ every_byte_every_length(void)
 	free(slow.data);
 }
 
+/* sg_count_byte counts what a byte-at-a-time count counts, for every
+ * length up to 300 in a block of its own size (the sanitizer build sees
+ * a read past the end), the byte counted at every place. */
+static void
+count_byte_as_bytes(void)
+{
+	unsigned int	 seed = 7;
+	size_t		 n, i, want, got, round;
+	char		*s;
+
+	for (round = 0; round < 20; round++)
+		for (n = 0; n <= 300; n++) {
+			s = malloc(n ? n : 1);
+			for (i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				/* newlines dense in some rounds, rare in
+				 * others, and any other byte */
+				s[i] = (seed >> 16) % (round % 4 * 8 + 2) == 0 ?
+				    '\n' : (char)(seed >> 8);
+			}
+			for (want = 0, i = 0; i < n; i++)
+				want += s[i] == '\n';
+			got = sg_count_byte(s, n, '\n');
+			free(s);
+			if (got != want) {
+				printf("  round %zu, length %zu: %zu, want "
+				    "%zu\n", round, n, got, want);
+				harness_case_failed = 1;
+				round = 20;
+				break;
+			}
+		}
+	CHECK(sg_count_byte("", 0, 'a') == 0);
+	CHECK(sg_count_byte("\xff\xff", 2, '\xff') == 2);
+}
+
 int
 main(void)
 {
@@ -333,6 +369,7 @@ main(void)
 	TEST(find_as_memmem);
 	TEST(utf8_valid_as_rfc);
 	TEST(count_words_as_bytes);
+	TEST(count_byte_as_bytes);
 	TEST(every_byte_every_length);
 	HARNESS_EXIT();
 }
