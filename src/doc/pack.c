@@ -12,7 +12,9 @@
  * that it is allocated at once); then each node, in document order, is
  * its kind (one byte), line and column, its text, the payload of its
  * kind, then its children and an END byte. Numbers are unsigned LEB128;
- * a string is its length + 1 and its bytes, 0 for NULL; a pointer (a
+ * a string is its length + 1, its bytes and a NUL, 0 for NULL: the tree
+ * made again points into the block for its strings rather than copying
+ * them (a copy each was a third of the cost of making it). A pointer (a
  * link's page, a sample, a shortcode) is its bytes, which is why a
  * packed tree never leaves the process. */
 #include <stdint.h>
@@ -64,10 +66,10 @@ num_at(unsigned char *p, size_t n)
 	return p;
 }
 
-/* Writes s[0..n) (NULL: none) at p, which has room for MAXNUM + n
+/* Writes s[0..n) (NULL: none) at p, which has room for MAXNUM + n + 1
  * bytes; returns the byte after it. */
 static unsigned char *
-mem_at(struct wr *w, unsigned char *p, const char *s, size_t n)
+mem_at(unsigned char *p, const char *s, size_t n)
 {
 	if (s == NULL) {
 		*p++ = 0;
@@ -75,8 +77,8 @@ mem_at(struct wr *w, unsigned char *p, const char *s, size_t n)
 	}
 	p = num_at(p, n + 1);
 	memcpy(p, s, n);
-	w->need += SG_DOC_ROUND(n + 1);
-	return p + n;
+	p[n] = '\0';
+	return p + n + 1;
 }
 
 static void
@@ -97,7 +99,7 @@ put_str(struct wr *w, const char *s)
 {
 	size_t	 n = s ? strlen(s) : 0;
 
-	done_at(w->b, mem_at(w, room(w->b, MAXNUM + n), s, n));
+	done_at(w->b, mem_at(room(w->b, MAXNUM + n + 1), s, n));
 }
 
 static void
@@ -206,12 +208,12 @@ put_payload(struct wr *w, const struct sg_node *n)
 static void
 put_head(struct wr *w, const struct sg_node *n)
 {
-	unsigned char	*p = room(w->b, 1 + 3 * MAXNUM + n->len);
+	unsigned char	*p = room(w->b, 2 + 3 * MAXNUM + n->len);
 
 	*p++ = (unsigned char)n->kind;
 	p = num_at(p, (size_t)n->line);
 	p = num_at(p, (size_t)n->col);
-	done_at(w->b, mem_at(w, p, n->text, n->len));
+	done_at(w->b, mem_at(p, n->text, n->len));
 }
 
 unsigned char *
@@ -319,24 +321,22 @@ get_int(struct rd *r)
 	return n & 1 ? (int)-(long long)(n >> 1) - 1 : (int)(n >> 1);
 }
 
-/* A string's copy in the doc's arena, NUL after it; *len its bytes. */
+/* A string, where it is in the block (its NUL after it); *len its
+ * bytes. */
 static const char *
 get_mem(struct rd *r, size_t *len)
 {
 	size_t		 n = get_num(r);
-	char		*s;
+	const char	*s = (const char *)r->p;
 
 	*len = 0;
 	if (n == 0 || r->bad)
 		return NULL;
-	if (n - 1 > (size_t)(r->e - r->p)) {
+	if (n > (size_t)(r->e - r->p) || r->p[n - 1] != '\0') {
 		r->bad = 1;
 		return NULL;
 	}
-	s = carve(r, n);
-	memcpy(s, r->p, n - 1);
-	s[n - 1] = '\0';
-	r->p += n - 1;
+	r->p += n;
 	*len = n - 1;
 	return s;
 }

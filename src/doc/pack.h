@@ -22,9 +22,11 @@ unsigned char	*sg_doc_pack(const struct sg_doc *doc, struct sg_buf *scratch,
 		    size_t *len);
 
 /* Makes the tree v[0..len) holds again: a new document the caller frees
- * with sg_doc_free(), node for node equal to the one packed (its strings
- * are copies; two fields that shared a string, as a code block's lang and
- * info, get a copy each). Returns NULL if v is not a whole packed tree. */
+ * with sg_doc_free(), node for node equal to the one packed. Its strings
+ * are not copied but point into v, which must outlive the document and
+ * not change (two fields that shared a string, as a code block's lang
+ * and info, point to one copy each). Returns NULL if v is not a whole
+ * packed tree. */
 struct sg_doc	*sg_doc_unpack(const unsigned char *v, size_t len);
 
 #endif

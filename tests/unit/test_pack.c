@@ -135,14 +135,13 @@ every_kind(char **big)
 
 /* The arena a tree takes, as sg_doc_alloc counts it: what a packed
  * tree's first four bytes must say for its unpacking to take one block
- * (pack.c). */
+ * (pack.c). Its strings take none: they stay in the packed block. */
 static size_t
 arena_of(const struct sg_node *top)
 {
 	struct sg_walk		 w;
 	const struct sg_node	*n;
-	const char		*s[4];
-	size_t			 need = 0, k;
+	size_t			 need = 0;
 	int			 entering;
 
 	sg_walk_init(&w, top);
@@ -151,41 +150,12 @@ arena_of(const struct sg_node *top)
 			continue;
 		if (n != top)
 			need += SG_DOC_ROUND(sizeof(*n));
-		if (n->text)
-			need += SG_DOC_ROUND(n->len + 1);
-		memset(s, 0, sizeof(s));
-		switch (n->kind) {
-		case SG_NODE_HEADING:
-			s[0] = n->u.heading.id;
-			break;
-		case SG_NODE_CODE_BLOCK:
-			s[0] = n->u.code.lang;
-			s[1] = n->u.code.info;
-			if (n->u.code.tokens)
-				need += SG_DOC_ROUND(n->u.code.ntokens ?
-				    n->u.code.ntokens *
-				    sizeof(*n->u.code.tokens) : 1);
-			break;
-		case SG_NODE_TABLE:
+		if (n->kind == SG_NODE_CODE_BLOCK && n->u.code.tokens)
+			need += SG_DOC_ROUND(n->u.code.ntokens ?
+			    n->u.code.ntokens * sizeof(*n->u.code.tokens) : 1);
+		else if (n->kind == SG_NODE_TABLE)
 			need += SG_DOC_ROUND((size_t)(n->u.table.ncols + 1) *
 			    sizeof(*n->u.table.align));
-			break;
-		case SG_NODE_LINK:
-		case SG_NODE_IMAGE:
-			s[0] = n->u.link.url;
-			s[1] = n->u.link.title;
-			s[2] = n->u.link.anchor;
-			break;
-		case SG_NODE_FOOTNOTE_DEF:
-		case SG_NODE_FOOTNOTE_REF:
-			s[0] = n->u.footnote.label;
-			break;
-		default:
-			break;
-		}
-		for (k = 0; k < 4; k++)
-			if (s[k])
-				need += SG_DOC_ROUND(strlen(s[k]) + 1);
 	}
 	return need;
 }
@@ -269,9 +239,40 @@ test_pack_kinds(void)
 	sg_buf_free(&scratch);
 }
 
+/* A tree made again points into the packed block for its strings; a
+ * string whose NUL is not there (a damaged block) is no tree. */
+static void
+test_strings_in_block(void)
+{
+	struct sg_doc	*doc = sg_doc_new(), *back;
+	struct sg_node	*t;
+	unsigned char	*v, *at;
+	size_t		 len;
+
+	t = add(doc, sg_doc_root(doc), SG_NODE_PARAGRAPH, 1, 1, NULL, 0);
+	add(doc, t, SG_NODE_TEXT, 1, 1, "words", 5);
+	v = sg_doc_pack(doc, NULL, &len);
+	back = sg_doc_unpack(v, len);
+	CHECK(back && same_tree(sg_doc_root(doc), sg_doc_root(back)));
+	t = back ? sg_doc_root(back)->first->first : NULL;
+	CHECK(t && (const unsigned char *)t->text > v &&
+	    (const unsigned char *)t->text + t->len < v + len &&
+	    t->text[t->len] == '\0');
+	sg_doc_free(back);
+	at = memmem(v, len, "words", 5);
+	CHECK(at && at[5] == '\0');
+	if (at) {
+		at[5] = 'x';
+		CHECK(sg_doc_unpack(v, len) == NULL);
+	}
+	free(v);
+	sg_doc_free(doc);
+}
+
 int
 main(void)
 {
 	TEST(test_pack_kinds);
+	TEST(test_strings_in_block);
 	HARNESS_EXIT();
 }
