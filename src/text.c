@@ -95,6 +95,34 @@ html_special(const char *s, size_t i, size_t n)
 	return i;
 }
 
+#if defined(FIND_AVX2)
+/* html_special 32 bytes at a time where the processor has AVX2, for
+ * n >= 32: a page's paragraphs are hundreds of bytes long. */
+__attribute__((target("avx2"))) static size_t
+html_special_avx2(const char *s, size_t i, size_t n)
+{
+	__m256i		 a;
+	uint32_t	 mask;
+
+#define HTML_BITS32(p)	(a = _mm256_loadu_si256((const __m256i *)	\
+	    (const void *)(p)), (uint32_t)_mm256_movemask_epi8(		\
+	    _mm256_or_si256(_mm256_or_si256(				\
+	    _mm256_cmpeq_epi8(a, _mm256_set1_epi8('&')),		\
+	    _mm256_cmpeq_epi8(a, _mm256_set1_epi8('<'))),		\
+	    _mm256_or_si256(_mm256_cmpeq_epi8(a, _mm256_set1_epi8('>')),	\
+	    _mm256_cmpeq_epi8(a, _mm256_set1_epi8('"'))))))
+	for (; n - i >= 32; i += 32)
+		if ((mask = HTML_BITS32(s + i)) != 0)
+			return i + (size_t)__builtin_ctz(mask);
+	/* the last 32 bytes, less those already seen */
+	if (i == n)
+		return n;
+	mask = HTML_BITS32(s + n - 32) >> (32 - (n - i));
+#undef HTML_BITS32
+	return mask ? i + (size_t)__builtin_ctz(mask) : n;
+}
+#endif
+
 /* Appends s[0..n) escaped for HTML text and attribute values: & < > ". */
 void
 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n)
@@ -102,6 +130,19 @@ sg_buf_put_html(struct sg_buf *b, const char *s, size_t n)
 	size_t		 i, run = 0;
 	const char	*ent;
 
+#if defined(FIND_AVX2)
+	if (n >= 32 && __builtin_cpu_supports("avx2")) {
+		for (i = 0; (i = html_special_avx2(s, i, n)) < n; i++) {
+			ent = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" :
+			    s[i] == '>' ? "&gt;" : "&quot;";
+			sg_buf_put(b, s + run, i - run);
+			sg_buf_puts(b, ent);
+			run = i + 1;
+		}
+		sg_buf_put(b, s + run, n - run);
+		return;
+	}
+#endif
 	for (i = 0; (i = html_special(s, i, n)) < n; i++) {
 		switch (s[i]) {
 		case '&':
@@ -169,12 +210,39 @@ sg_utf8_next(const unsigned char *s, size_t len, size_t *i)
 	return (long)cp;
 }
 
+#if defined(FIND_AVX2)
+/* Where the first byte past ASCII of u[i..len) is, 32 bytes at a time
+ * (AVX2), or the last place from which 32 bytes are left. */
+__attribute__((target("avx2"))) static size_t
+ascii_avx2(const unsigned char *u, size_t i, size_t len)
+{
+	uint32_t	 m;
+
+	for (; len - i >= 32; i += 32)
+		if ((m = (uint32_t)_mm256_movemask_epi8(_mm256_loadu_si256(
+		    (const __m256i *)(const void *)(u + i)))) != 0)
+			return i + (size_t)__builtin_ctz(m);
+	return i;
+}
+#endif
+
 int
 sg_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i = 0;
 
+#if defined(FIND_AVX2)
+	/* a page is mostly ASCII: its runs passed 32 bytes at a time */
+	if (len >= 32 && __builtin_cpu_supports("avx2"))
+		while (len - i >= 32) {
+			if ((i = ascii_avx2(u, i, len)) >= len ||
+			    len - i < 32)
+				break;
+			if (sg_utf8_next(u, len, &i) < 0)
+				return 0;
+		}
+#endif
 	while (i < len) {
 #if defined(__SSE2__)
 		if (len - i >= 16 && _mm_movemask_epi8(_mm_loadu_si128(

@@ -205,10 +205,11 @@ utf8_valid_as_rfc(void)
 	int		 want;
 
 	for (round = 0; round < 40000; round++) {
-		/* pieces up to a length of round % 80 (and a piece more) */
-		for (n = 0; n <= round % 80; n += strlen(bits[k])) {
+		/* pieces up to a length of round % 160 (and a piece more) */
+		for (n = 0; n <= round % 160; n += strlen(bits[k])) {
 			seed = seed * 1103515245u + 12345u;
-			/* mostly ASCII, so that whole sixteen-byte steps pass */
+			/* mostly ASCII, so that whole sixteen- and 32-byte
+			 * steps pass */
 			k = (seed >> 16) % 64;
 			k = k < 40 ? 0 : k - 40 < 22 ? k - 40 : 1;
 			memcpy(text + n, bits[k], strlen(bits[k]));
