@@ -30,8 +30,10 @@ passed=0
 failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Reproducible: no build date from the clock, no colour, one locale.
-unset SOURCE_DATE_EPOCH NO_COLOR
+# Reproducible: no build date from the clock, no colour, one locale; and,
+# run from `make test`, none of that make's flags in the makes the suites
+# run (its -w put "Entering directory" lines into the output they check).
+unset SOURCE_DATE_EPOCH NO_COLOR MAKEFLAGS MFLAGS MAKELEVEL
 export LC_ALL=C.UTF-8
 # intercept_tls_get_addr=0: LeakSanitizer's tracer (GCC 12's libasan) now
 # and then dies with "Tracer caught signal 11" as a process that loaded
