@@ -562,12 +562,40 @@ out:
 	return rc;
 }
 
+/* An ignored program (not file=) is never compiled nor exported: only
+ * the code each part shows is made, and only for a part with hidden
+ * lines (p->shown[i] NULL shows the code as it is). Its source, #line
+ * directives and search for main were 2,800 instructions a sample for
+ * nothing. */
+static void
+assemble_ignored(struct prog *p)
+{
+	struct sg_buf	 src = { 0 }, shown = { 0 };
+	const char	*code;
+	size_t		 i;
+
+	for (i = 0; i < p->nparts; i++) {
+		code = p->parts[i]->code;
+		if (strchr(code, '@') == NULL)
+			continue;
+		if (p->shown == NULL)
+			p->shown = xcalloc(p->nparts, sizeof(*p->shown));
+		split_hidden(code, &src, &shown);
+		p->shown[i] = sg_buf_detach(&shown);
+		sg_buf_free(&src);
+	}
+}
+
 int
 sx_prog_assemble(struct samples_ctx *c, struct prog *p)
 {
 	struct sg_buf	 src = { 0 }, plain = { 0 }, shown = { 0 };
 	size_t		 i;
 
+	if (p->a.ignore && p->a.file == NULL) {
+		assemble_ignored(p);
+		return 0;
+	}
 	p->shown = xcalloc(p->nparts, sizeof(*p->shown));
 	if (p->a.file) {
 		if (assemble_file(c, p) == -1)

@@ -75,7 +75,8 @@ struct prog {
 	char		 *plain;	/* assembled, without them (export) */
 	char		 *file_src;	/* file=: "content/…", else NULL */
 	char		 *file_dir;	/* file=: its real directory */
-	char		**shown;	/* code shown for each part, owned */
+	char		**shown;	/* code shown for each part, owned;
+					 * NULL (or an entry): the code */
 	int		  bad;		/* an attribute or file error */
 	int		  link;		/* defines main: compile and link */
 	int		  run;		/* is run */
@@ -148,8 +149,10 @@ int	 sx_attrs_parse(struct samples_ctx *c, struct sg_sample *s,
 void	 sx_attrs_free(struct attrs *a);
 
 /* Assembles the program's source (p->src with #line directives, p->plain
- * without) and the code each part shows, and finds out whether it defines
- * main. Returns 0, or -1 after reporting. */
+ * without) and the code each part shows (p->shown[i], NULL for the code
+ * as it is), and finds out whether it defines main. Of an ignored program
+ * that is not file=, only the code shown of the parts that hide lines.
+ * Returns 0, or -1 after reporting. */
 int	 sx_prog_assemble(struct samples_ctx *c, struct prog *p);
 
 /* Frees a program and what it owns (not its parts). */
