@@ -45,7 +45,8 @@ struct sg_config {
 /* One heading of a page, for the TOC and for #anchor checks. */
 struct sg_heading {
 	int	 level;		/* 1..6 */
-	char	*id;		/* unique on the page */
+	char	*id;		/* unique on the page; one of the page's
+				 * md.ids, which owns it */
 	char	*title;		/* plain text */
 };
 

@@ -358,10 +358,9 @@ sg_md_free(struct sg_md *md)
 	size_t	 i;
 
 	free(md->html);
-	for (i = 0; i < md->nheadings; i++) {
-		free(md->headings[i].id);
+	/* a heading's id is one of md->ids */
+	for (i = 0; i < md->nheadings; i++)
 		free(md->headings[i].title);
-	}
 	free(md->headings);
 	for (i = 0; i < md->nids; i++)
 		free(md->ids[i]);

@@ -11,6 +11,7 @@
 #include "highlight/highlight.h"
 #include "smap.h"
 #include "doc/tree.h"
+#include "util.h"
 
 struct sg_site;
 struct sg_page;
@@ -37,6 +38,7 @@ struct md_conv {
 	size_t			 nhead, headcap;
 	size_t			 nlink, linkcap;
 	struct sg_tokens	 toks;		/* reused for each code block */
+	struct sg_buf		 text;		/* reused for each heading */
 	struct sg_md		*from;		/* a tree made again: its samples
 						 * are this page's, not new */
 	size_t			 nsample;	/* of from's taken so far */

@@ -9,12 +9,46 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm/node.h>
 
 #include "doc/md_int.h"
 #include "doc/shortcode.h"
 #include "path.h"
 #include "samples/samples.h"
 #include "site.h"
+
+/* The literal of a node of a kind that has one (text, code, HTML, a code
+ * block), and its length; "" and 0 for none. Read from the node as
+ * cmark-gfm's node.h lays it out, where cmark_node_get_literal copies a
+ * literal that points into the parser's buffer to a block of its own to
+ * end it with a NUL, and its length was then a strlen away: the caller
+ * copies it anyway. Not NUL-terminated. */
+static const char *
+literal(cmark_node *n, size_t *len)
+{
+	const cmark_chunk	*c;
+
+	switch (n->type) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_HTML_BLOCK:
+		c = &n->as.literal;
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		c = &n->as.code.literal;
+		break;
+	default:
+		*len = 0;
+		return "";
+	}
+	if (c->data == NULL || c->len <= 0) {
+		*len = 0;
+		return "";
+	}
+	*len = (size_t)c->len;
+	return (const char *)c->data;
+}
 
 static const char *const alert_markers[] = {
 	"[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]", "[!CAUTION]", NULL
@@ -28,11 +62,11 @@ locate(const struct md_conv *c, cmark_node *n, int *line, int *col)
 {
 	int	 l = 1;
 
-	while (n && (l = cmark_node_get_start_line(n)) == 0)
-		n = cmark_node_parent(n);
+	while (n && (l = n->start_line) == 0)
+		n = n->parent;
 	if (n == NULL)
 		l = 1;
-	*col = n ? cmark_node_get_start_column(n) : 1;
+	*col = n ? n->start_column : 1;
 	if (l >= 1 && l <= c->nlines) {
 		*line = c->lines[l - 1];
 		if (l > 1 && c->lines[l - 1] == c->lines[l - 2])
@@ -79,6 +113,15 @@ set_text(struct md_conv *c, struct sg_node *s, const char *lit)
 	s->text = sg_doc_strndup(c->doc, lit, s->len);
 }
 
+/* s's text: n's literal (see literal()). */
+static void
+set_literal(struct md_conv *c, struct sg_node *s, cmark_node *n)
+{
+	const char	*lit = literal(n, &s->len);
+
+	s->text = sg_doc_strndup(c->doc, lit, s->len);
+}
+
 /* ------------------------------------------------------------ headings */
 
 /* Is id one of the page's already? */
@@ -88,17 +131,21 @@ has_id(struct md_conv *c, const char *id)
 	return sg_smap_get(&c->idset, id, 0, NULL) != NULL;
 }
 
-/* A heading id not yet used on the page: base, else base-1, base-2, …
- * The suffixes below the one that the last use of base took are all
- * taken (ids are only added), so the search goes on from there: a page
- * of 2,000 headings "Example" took each 2,000 tries at the last. */
+/* A heading id not yet used on the page, base, else base-1, base-2 …,
+ * already in the page's map of ids (its key: the caller adds it to the
+ * page's ids). The suffixes below the one that the last use of base took
+ * are all taken (ids are only added), so the search goes on from there:
+ * a page of 2,000 headings "Example" took each 2,000 tries at the last.
+ * A new base goes in with the lookup that finds it new (it took two). */
 static char *
 unique_id(struct md_conv *c, const char *text)
 {
 	char	*base = sg_heading_id(text), *id;
 	size_t	*next, n;
+	int	 added;
 
-	if ((next = sg_smap_get(&c->idset, base, 0, NULL)) == NULL)
+	next = sg_smap_get(&c->idset, base, 1, &added);
+	if (added)
 		return base;
 	for (n = *next ? *next : 1;; n++) {
 		id = xasprintf("%s-%zu", base, n);
@@ -109,10 +156,11 @@ unique_id(struct md_conv *c, const char *text)
 	/* the slot may have moved if the map grew: looked up again */
 	*sg_smap_get(&c->idset, base, 0, NULL) = n + 1;
 	free(base);
+	sg_smap_get(&c->idset, id, 1, NULL);
 	return id;
 }
 
-/* Adds id (taken) to the page's ids. */
+/* Adds id (taken; in the map already) to the page's ids. */
 static void
 add_id(struct md_conv *c, char *id)
 {
@@ -122,7 +170,6 @@ add_id(struct md_conv *c, char *id)
 		    sizeof(*c->md->ids));
 	}
 	c->md->ids[c->nid++] = id;
-	sg_smap_get(&c->idset, id, 1, NULL);
 }
 
 /* Appends the plain text under n (text and code spans) to b. */
@@ -131,13 +178,14 @@ plain_text(cmark_node *n, struct sg_buf *b)
 {
 	cmark_node	*k;
 	const char	*lit;
+	size_t		 len;
 
-	for (k = cmark_node_first_child(n); k; k = cmark_node_next(k)) {
-		switch (cmark_node_get_type(k)) {
+	for (k = n->first_child; k; k = k->next) {
+		switch (k->type) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-			if ((lit = cmark_node_get_literal(k)) != NULL)
-				sg_buf_puts(b, lit);
+			lit = literal(k, &len);
+			sg_buf_put(b, lit, len);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
@@ -151,22 +199,26 @@ plain_text(cmark_node *n, struct sg_buf *b)
 }
 
 /* A heading gets an id unique on the page, noted with its plain text
- * for the TOC and the anchor checks. */
+ * for the TOC and the anchor checks. Its text is made in c->text, kept
+ * from one heading to the next, and copied out at its size; the record's
+ * id is the one in md->ids (a copy of each, and a buffer grown and
+ * copied to fit, were 400 instructions a heading). */
 static void
 heading(struct md_conv *c, cmark_node *h, struct sg_node *s)
 {
-	struct sg_buf		 text = { 0 };
+	struct sg_buf		*text = &c->text;
 	struct sg_heading	*hd;
 	char			*id;
 
-	sg_buf_put(&text, "", 0);
-	plain_text(h, &text);
-	sg_sc_strip(text.data);
-	text.len = strlen(text.data);
-	while (text.len > 0 && text.data[text.len - 1] == ' ')
-		text.data[--text.len] = '\0';
-	id = unique_id(c, text.data);
-	s->u.heading.level = cmark_node_get_heading_level(h);
+	text->len = 0;
+	sg_buf_put(text, "", 0);
+	plain_text(h, text);
+	sg_sc_strip(text->data);
+	text->len = strlen(text->data);
+	while (text->len > 0 && text->data[text->len - 1] == ' ')
+		text->data[--text->len] = '\0';
+	id = unique_id(c, text->data);
+	s->u.heading.level = h->as.heading.level;
 	s->u.heading.id = sg_doc_strndup(c->doc, id, strlen(id));
 	add_id(c, id);
 	if (c->nhead == c->headcap) {
@@ -176,10 +228,10 @@ heading(struct md_conv *c, cmark_node *h, struct sg_node *s)
 	}
 	hd = &c->md->headings[c->nhead++];
 	hd->level = s->u.heading.level;
-	hd->id = xstrdup(id);
-	hd->title = sg_buf_detach_fit(&text);
+	hd->id = id;
+	hd->title = xstrndup(text->data, text->len);
 	if (c->md->h1 == NULL && hd->level == 1)
-		c->md->h1 = xstrdup(hd->title);
+		c->md->h1 = xstrndup(text->data, text->len);
 }
 
 /* -------------------------------------------------------------- alerts */
@@ -295,7 +347,8 @@ sample(struct md_conv *c, cmark_node *n, struct sg_node *s)
 	struct sg_sample	*smp;
 	struct sg_md		*md = c->md;
 	cmark_node		*next = cmark_node_next(n);
-	const char		*lit = cmark_node_get_literal(n);
+	const char		*lit;
+	size_t			 len;
 
 	if (!fenced_in(next, "output"))
 		next = NULL;
@@ -305,21 +358,22 @@ sample(struct md_conv *c, cmark_node *n, struct sg_node *s)
 		    c->from->samples[c->nsample] : NULL;
 		c->nsample++;
 		s->u.sample.sample = smp;
-		set_text(c, s, lit);
+		set_literal(c, s, n);
 		return next;
 	}
 	smp = xcalloc(1, sizeof(*smp));
 	smp->page = c->page;
 	smp->index = md->nsamples;
 	smp->info = xstrdup(cmark_node_get_fence_info(n));
-	smp->code = xstrdup(lit ? lit : "");
+	lit = literal(n, &len);
+	smp->code = xstrndup(lit, len);
 	smp->loc = node_loc(c, n);
 	smp->fence = file_line(c, smp->loc.line);
 	smp->code_line = smp->loc.line + 1;
 	smp->end_line = end_line(c, n);
 	if (next) {
-		lit = cmark_node_get_literal(next);
-		smp->expected = xstrdup(lit ? lit : "");
+		lit = literal(next, &len);
+		smp->expected = xstrndup(lit, len);
 		smp->out_line = node_loc(c, next).line;
 		smp->out_end_line = end_line(c, next);
 	}
@@ -327,7 +381,8 @@ sample(struct md_conv *c, cmark_node *n, struct sg_node *s)
 	    sizeof(*md->samples));
 	md->samples[md->nsamples++] = smp;
 	s->u.sample.sample = smp;
-	set_text(c, s, smp->code);
+	s->len = strlen(smp->code);
+	s->text = sg_doc_strndup(c->doc, smp->code, s->len);
 	return next;
 }
 
@@ -339,7 +394,7 @@ code_block(struct md_conv *c, cmark_node *n, struct sg_node *s)
 	const char	*info = cmark_node_get_fence_info(n), *canon;
 	char		 buf[64];
 
-	set_text(c, s, cmark_node_get_literal(n));
+	set_literal(c, s, n);
 	info_lang(n, buf, sizeof(buf));
 	if (info == NULL)
 		info = "";
@@ -470,7 +525,6 @@ static cmark_node *
 payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 {
 	cmark_node	*skip = NULL;
-	const char	*lit;
 
 	switch (s->kind) {
 	case SG_NODE_HEADING:
@@ -520,8 +574,7 @@ payload(struct md_conv *c, cmark_node *n, struct sg_node *s, int *alert)
 		break;
 	case SG_NODE_TEXT:
 	case SG_NODE_CODE:
-		lit = cmark_node_get_literal(n);
-		set_text(c, s, lit);
+		set_literal(c, s, n);
 		c->md->words += sg_count_words(s->text, s->len);
 		break;
 	case SG_NODE_LINK:
@@ -717,4 +770,5 @@ md_tree_build(struct md_conv *c, void *cmark_doc)
 	c->md->nlinks = c->nlink;
 	c->md->nids = c->nid;
 	sg_smap_free(&c->idset);
+	sg_buf_free(&c->text);
 }
