@@ -95,6 +95,77 @@ html_special(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* The bytes that go into an href as they are: cmark-gfm's houdini
+ * href-safe bytes, the letters, digits and !#$%()*+,-./:;=?@_~. */
+static const unsigned char href_safe[256] = {
+	/*	 0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f */
+	/* 0 */	 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 1 */	 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 2 */	 0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 3 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	/* 4 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 5 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+	/* 6 */	 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 7 */	 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+	/* 8 to f: none */
+};
+
+#if defined(__SSE2__)
+/* A bit for each byte of v that is not href-safe: below '!' or past
+ * 0x7f (negative as signed bytes), " & ' < > [ \ ] ^ ` { | } and DEL.
+ * A range [lo, lo+k) is one compare: the bytes moved to start at -128. */
+static inline unsigned int
+href_bits(__m128i v)
+{
+#define IN_RANGE(lo, k)	_mm_cmplt_epi8(_mm_add_epi8(v,			\
+	    _mm_set1_epi8((char)(0x80 - (lo)))), _mm_set1_epi8((char)(0x80 + (k))))
+	__m128i	 m;
+
+	m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8('!')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, IN_RANGE('&', 2));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+	m = _mm_or_si128(m, IN_RANGE('[', 4));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
+	m = _mm_or_si128(m, IN_RANGE('{', 3));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+#undef IN_RANGE
+	return (unsigned int)_mm_movemask_epi8(m);
+}
+#endif
+
+/* Sixteen bytes at a time and the rest in one step, as html_special: a
+ * link's URL is tens of bytes, and a table lookup a byte was most of the
+ * cost of its render. */
+size_t
+sg_href_span(const char *s, size_t n)
+{
+	size_t		 i = 0;
+#if defined(__SSE2__)
+	unsigned int	 mask;
+
+	for (; n - i >= 16; i += 16)
+		if ((mask = href_bits(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i)))) != 0)
+			return i + (size_t)__builtin_ctz(mask);
+	if (i == n)
+		return n;
+	if (n >= 16) {
+		mask = href_bits(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + n - 16))) >> (16 - (n - i));
+		return mask ? i + (size_t)__builtin_ctz(mask) : n;
+	}
+	if (n - i >= 4) {
+		mask = short_bits(href_bits(load_short(s + i, n - i)), n - i);
+		return mask ? i + (size_t)__builtin_ctz(mask) : n;
+	}
+#endif
+	for (; i < n && href_safe[(unsigned char)s[i]]; i++)
+		;
+	return i;
+}
+
 #if defined(FIND_AVX2)
 /* html_special 32 bytes at a time where the processor has AVX2, for
  * n >= 32: a page's paragraphs are hundreds of bytes long. */

@@ -45,7 +45,7 @@ void	 sg_buf_printf(struct sg_buf *b, const char *fmt, ...)
 void	 sg_buf_vprintf(struct sg_buf *b, const char *fmt, va_list ap);
 void	 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n);
 
-/* sg_buf_put_html above and the five below are text.c's: text scanned
+/* sg_buf_put_html above and the six below are text.c's: text scanned
  * sixteen or 32 bytes at a time. */
 
 /* The first place of needle[0..nlen) in hay[0..hlen), or NULL: memmem,
@@ -69,6 +69,10 @@ size_t	 sg_count_words(const char *s, size_t len);
 
 /* How many bytes of s[0..len) are c. */
 size_t	 sg_count_byte(const char *s, size_t len, char c);
+
+/* The bytes at the start of s[0..n) that go into an href as they are
+ * (sg_html_put_href): ASCII letters, digits and !#$%()*+,-./:;=?@_~. */
+size_t	 sg_href_span(const char *s, size_t n);
 
 /* Hands the buffer's bytes to the caller, who frees them; never NULL. */
 char	*sg_buf_detach(struct sg_buf *b);

@@ -361,6 +361,57 @@ count_byte_as_bytes(void)
 	CHECK(sg_count_byte("\xff\xff", 2, '\xff') == 2);
 }
 
+/* Is c one of the bytes that go into an href as they are (cmark-gfm's
+ * houdini href-safe set)? Written out, not shared with text.c. */
+static int
+href_safe_slow(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != '\0' &&
+	    strchr("!#$%()*+,-./:;=?@_~", c) != NULL);
+}
+
+/* sg_href_span stops where a byte at a time stops, for every length up
+ * to 80 in a block of its own size (the sanitizer build sees a read
+ * past the end), with each of the 256 byte values in a run of safe ones
+ * at every place of the steps and of the overlapping last load. */
+static void
+href_span_as_bytes(void)
+{
+	size_t	 n, i, at, want, got;
+	char	*s;
+	int	 c;
+
+	for (n = 0; n <= 80; n++) {
+		s = malloc(n ? n : 1);
+		for (c = 0; c < 256; c++) {
+			for (at = 0; at < n || (at == 0 && n == 0); at++) {
+				for (i = 0; i < n; i++)
+					s[i] = "a/Z9.-_~"[i % 8];
+				if (n > 0)
+					s[at] = (char)c;
+				for (want = 0; want < n &&
+				    href_safe_slow((unsigned char)s[want]);
+				    want++)
+					;
+				got = sg_href_span(s, n);
+				if (got != want) {
+					printf("  length %zu, byte %d at %zu: "
+					    "%zu, want %zu\n", n, c, at, got,
+					    want);
+					harness_case_failed = 1;
+					free(s);
+					return;
+				}
+			}
+		}
+		free(s);
+	}
+	CHECK(sg_href_span("", 0) == 0);
+	CHECK(sg_href_span("page.html#a b", 13) == 11);
+	CHECK(sg_href_span("x~y{z", 5) == 3);
+}
+
 int
 main(void)
 {
@@ -372,5 +423,6 @@ main(void)
 	TEST(count_words_as_bytes);
 	TEST(count_byte_as_bytes);
 	TEST(every_byte_every_length);
+	TEST(href_span_as_bytes);
 	HARNESS_EXIT();
 }
