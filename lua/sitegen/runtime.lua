@@ -8,12 +8,29 @@
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
     linedefined, deps, concat, pieces_meta, uses, whole, freezer,
-    c_vars_of = ...
+    c_vars_of, template_args = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
 
 local MAX_DEPTH = 32		-- layouts and includes nested deeper are a loop
+
+-- The compiled templates (template.c): each chunk is called once with
+-- the C side's functions (luaescape.h), but for _c, the call of a tag
+-- whose whole output is one call: _c(o, n, f, ...) appends f's output to
+-- the pieces o[1..n] and returns their new number. A function of the
+-- table whole (include, mark_current) appends it itself, called here (a
+-- tail call: an error it raises at level 2 is the template's); the C
+-- side's _c calls any other. Through the C side's for every include,
+-- each was a call from C back into Lua.
+local escape, raw, new_table, as_string, c_out_call = template_args()
+local function out_call(o, n, f, ...)
+	if whole[f] then return f(whole, o, n, ...) end
+	return c_out_call(o, n, f, ...)
+end
+for name, chunk in pairs(templates) do
+	templates[name] = chunk(escape, raw, new_table, as_string, out_call)
+end
 
 -- Read-only tables: what every render of a worker shares (the site
 -- model, the libraries, helper tables, what once() keeps) must not be
@@ -192,7 +209,7 @@ local function vars_of(more, meta)
 	local v = c_vars_of(more, meta)
 	if v then return v end
 	-- a table with a __pairs (a frozen one): through pairs
-	v = { layout = false, include = false }
+	v = meta and {} or { layout = false, include = false }
 	for k, x in pairs(more) do v[k] = x end
 	return setmetatable(v, meta)
 end
@@ -219,12 +236,15 @@ local function environment(vars, parent, state, used)
 		end
 	end
 	if used & USES_INCLUDE ~= 0 then
-		local function include(name, more, more_too)
-			-- "<%- include(...) -%>" calls it with the table of
-			-- whole-output calls first: the partial's pieces then
-			-- go to the output as they are, not joined first
-			local as_pieces = name == whole
-			if as_pieces then name, more = more, more_too end
+		local function include(name, more, a3, a4, a5)
+			-- "<%- include(...) -%>" calls it as include(whole,
+			-- o, n, name, more): the partial's pieces then go
+			-- straight to the caller's, o[n + 1] on, and it
+			-- returns their new number
+			local o, at
+			if name == whole then
+				o, at, name, more = more, a3, a4, a5
+			end
 			-- (a name templates has is a string: type() is a
 			-- call, and the name is rarely anything else)
 			local fn, used = templates[name], uses[name]
@@ -243,6 +263,7 @@ local function environment(vars, parent, state, used)
 				-- make, without render's loop and call (they
 				-- and environment's call were a fifth of the
 				-- cost of including an empty partial)
+				local vars
 				if used & USES_INCLUDE == 0 then
 					-- it reads nothing of its call's state
 					-- but env: one metatable serves every
@@ -252,30 +273,42 @@ local function environment(vars, parent, state, used)
 						kid = { __index = env }
 						state.kid = kid
 					end
-					out, n = fn(vars_of(more, kid))
+					vars = vars_of(more, kid)
 				else
-					out, n = fn(environment(vars_of(more),
-					    env, { __index = env, depth = depth,
-					    kid = nil }, used))
+					vars = environment(vars_of(more), env,
+					    { __index = env, depth = depth,
+					    kid = nil }, used)
 				end
-				if type(out) ~= "table" then
-					if not as_pieces then return out end
-					out, n = { type(out) == "number" and
-					    tostring(out) or out }, 1
-				elseif not as_pieces then
+				if o == nil then
+					out, n = fn(vars)
+					if type(out) ~= "table" then
+						return out
+					end
 					return concat(out, "", 1, n)
 				end
-			elseif not as_pieces then
+				-- its pieces appended to the caller's: no
+				-- table of its own, no piece list to join
+				out, n = fn(vars, o, at)
+				if out == o then return n end
+				-- it ended early with return v: v is its
+				-- output (what it appended is left past at,
+				-- to be written over)
+				if type(out) ~= "table" then
+					o[at + 1] = raw(out)
+					return at + 1
+				end
+			elseif o == nil then
 				return render(name, vars_of(more), env, depth)
 			else
 				out, n = render(name, vars_of(more), env, depth,
 				    true)
 			end
-			-- nothing (a partial with nothing to show on this
-			-- page) or one piece: no list to make and walk
-			if n == 1 then return out[1] end
-			if n == 0 then return "" end
-			return setmetatable({ out, n }, pieces_meta)
+			-- the output of a partial with a layout: one piece
+			-- (a piece list, unless it is one or no piece)
+			if n == 0 then return at end
+			o[at + 1] = n == 1 and raw(out[1]) or
+			    setmetatable({ out, n }, pieces_meta)
+			return at + 1
 		end
 		env.include = include
 		whole[include] = true

@@ -282,21 +282,32 @@ text_of(lua_State *L, int t, const char **s, size_t *len)
 	return t == LUA_TTABLE && slice_of(L, s, len);
 }
 
+/* Replaces the value at idx (an absolute index) with what "_r" makes of
+ * it: nil as "", a number as text, a string, piece list or borrowed text
+ * as it is, anything else through luaL_tolstring. */
+static void
+raw_at(lua_State *L, int idx)
+{
+	if (lua_isnoneornil(L, idx))
+		lua_pushliteral(L, "");
+	else if (lua_type(L, idx) == LUA_TSTRING)
+		return;
+	else if (lua_isinteger(L, idx))
+		push_integer(L, lua_tointeger(L, idx));
+	else if (is_pieces(L, idx) || borrowed(L, idx) != NULL)
+		return;
+	else
+		luaL_tolstring(L, idx, NULL);
+	lua_replace(L, idx);
+}
+
 /* The "_r" of compiled templates: v as text, nil as ""; a piece list or
  * a borrowed text as it is, for the join to copy its bytes. */
 static int
 l_raw(lua_State *L)
 {
-	if (lua_isnoneornil(L, 1))
-		lua_pushliteral(L, "");
-	else if (lua_type(L, 1) == LUA_TSTRING)
-		lua_settop(L, 1);
-	else if (lua_isinteger(L, 1))
-		push_integer(L, lua_tointeger(L, 1));
-	else if (is_pieces(L, 1) || borrowed(L, 1) != NULL)
-		lua_settop(L, 1);
-	else
-		luaL_tolstring(L, 1, NULL);
+	lua_settop(L, 1);
+	raw_at(L, 1);
 	return 1;
 }
 
@@ -657,46 +668,77 @@ sg_lua_out_call_is(lua_State *L, int idx)
 	return yes;
 }
 
-/* The "_c" of compiled templates: _c(f, ...) is f(...), for a tag whose
- * whole output is that call (template.c); when f is in the table of
- * whole-output calls, it gets that table before its arguments, and
- * returns its output as a piece list it need not join. */
+/* The "_c" of compiled templates: _c(o, n, f, ...), for a tag whose
+ * whole output is the call f(...) (template.c), appends that output to
+ * the pieces o[1..n] and returns their new number. When f is in the
+ * table of whole-output calls, it is called as f(table, o, n, ...) and
+ * appends its output itself (an include, the partial's pieces where they
+ * go; mark_current, slices of the sidebar); else o[n + 1] is what "_r"
+ * makes of f(...). The runtime has its own in Lua (lua/sitegen), which
+ * calls this one for a function not in the table. */
 static int
 l_out_call(lua_State *L)
 {
-	int	 n = lua_gettop(L) - 1, whole = 0;
+	lua_Integer	 n = luaL_checkinteger(L, 2);
+	int		 nargs = lua_gettop(L) - 3, whole = 0, i;
 
+	luaL_checktype(L, 1, LUA_TTABLE);
+	if (nargs < 0)
+		nargs = 0;
+	lua_settop(L, nargs + 3);
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &out_calls_key) ==
 	    LUA_TTABLE) {
-		lua_pushvalue(L, 1);
+		lua_pushvalue(L, 3);
 		whole = lua_rawget(L, -2) != LUA_TNIL;
 		lua_pop(L, 1);
 	}
+	luaL_checkstack(L, nargs + 4, "too many arguments");
+	lua_pushvalue(L, 3);			/* f */
 	if (whole) {
-		lua_insert(L, 2);	/* the table, first */
-		n++;
+		lua_rotate(L, -2, 1);		/* f, the table */
+		lua_pushvalue(L, 1);
+		lua_pushvalue(L, 2);
 	} else
-		lua_pop(L, 1);
-	lua_call(L, n, 1);
+		lua_remove(L, -2);
+	for (i = 4; i <= nargs + 3; i++)
+		lua_pushvalue(L, i);
+	lua_call(L, nargs + (whole ? 3 : 0), 1);
+	if (whole)
+		return 1;
+	raw_at(L, lua_gettop(L));
+	lua_rawseti(L, 1, n + 1);
+	lua_pushinteger(L, n + 1);
 	return 1;
 }
 
 int
 sg_lua_vars_of(lua_State *L)
 {
-	int	 t = lua_type(L, 1);
+	int	 t = lua_type(L, 1), kid, n = 0;
 
 	if (t == LUA_TTABLE && luaL_getmetafield(L, 1, "__pairs") !=
 	    LUA_TNIL)
 		return 0;
 	lua_settop(L, 2);
+	kid = !lua_isnil(L, 2);
+	/* made at its size: two fields more than its room made Lua
+	 * rebuild it (toc.html's mode and list, 1,500 instructions) */
+	if (t == LUA_TTABLE) {
+		lua_pushnil(L);
+		while (lua_next(L, 1) != 0) {
+			lua_pop(L, 1);
+			n++;
+		}
+	}
+	lua_createtable(L, 0, n + (kid ? 0 : 2));
 	/* as the runtime made it: the same keys set in the same order
 	 * give the same table, and pairs() over it the same order */
-	lua_createtable(L, 0, 2);
-	lua_pushboolean(L, 0);
-	lua_setfield(L, 3, "layout");
-	lua_pushboolean(L, 0);
-	lua_setfield(L, 3, "include");
+	if (!kid) {
+		lua_pushboolean(L, 0);
+		lua_setfield(L, 3, "layout");
+		lua_pushboolean(L, 0);
+		lua_setfield(L, 3, "include");
+	}
 	if (t == LUA_TTABLE) {
 		lua_pushnil(L);
 		while (lua_next(L, 1) != 0) {
@@ -705,7 +747,7 @@ sg_lua_vars_of(lua_State *L)
 			lua_rawset(L, 3);
 		}
 	}
-	if (!lua_isnil(L, 2)) {
+	if (kid) {
 		lua_pushvalue(L, 2);
 		lua_setmetatable(L, 3);
 	}

@@ -16,7 +16,9 @@ int	sg_lua_escape(lua_State *L);
  * (nil as "", a piece list as it is); _t, a table with room for n
  * pieces; _s, a piece list joined into a string (anything else as it
  * is), for a template that reads its content as a string; _c, the call
- * of a tag whose whole output is one call (sg_lua_out_calls). */
+ * of a tag whose whole output is one call: _c(o, n, f, ...) appends what
+ * f(...) outputs to the pieces o[1..n] and returns their new number
+ * (sg_lua_out_calls). */
 int	sg_lua_template_args(lua_State *L);
 
 /* Pushes the metatable of piece lists: a table {t, n} with it stands for
@@ -44,10 +46,12 @@ void	sg_lua_push_text(lua_State *L, const char *s, size_t len);
 
 /* Pushes the table of whole-output calls: a function that is a key (with
  * a true value) is called by a tag whose whole output is a call to it
- * ("<%- include(...) -%>", template.c) with this table before its
- * arguments, and may return a piece list then instead of a string
- * (include saves joining a partial; mark_current, copying the sidebar).
- * Its keys are weak. Made once per state, kept in the registry. */
+ * ("<%- include(...) -%>", template.c) as f(table, o, n, ...): with this
+ * table, then the calling template's pieces o[1..n], before its
+ * arguments; it appends its output to the pieces itself and returns
+ * their new number (include, a partial's pieces straight where they go;
+ * mark_current, slices of the sidebar). Its keys are weak. Made once per
+ * state, kept in the registry. */
 void	sg_lua_out_calls(lua_State *L);
 
 /* Is the value at idx the table of whole-output calls (the marker such a
@@ -60,11 +64,13 @@ int	sg_lua_out_call_is(lua_State *L, int idx);
 int	sg_lua_concat(lua_State *L);
 
 /* vars_of(more, meta), the runtime's table of the variables of an
- * include: layout and include false (room for what environment sets),
- * then the fields of the table more (nil: none), with metatable meta
- * (nil: none). Returns nothing when more has a __pairs (a frozen table),
- * for the runtime to copy it through pairs(). One call where the
- * runtime's loop made one call of next per field. */
+ * include: the fields of the table more (nil: none) in a table made at
+ * their number. With meta (the environment of a partial that names
+ * neither layout nor include) that is all, with metatable meta; without
+ * (nil), layout and include false come first (room for what the
+ * runtime's environment sets). Returns nothing when more has a __pairs
+ * (a frozen table), for the runtime to copy it through pairs(). One call
+ * where the runtime's loop made one call of next per field. */
 int	sg_lua_vars_of(lua_State *L);
 
 /* Appends the pieces t[1..n] of the table at idx (strings, or piece

@@ -197,15 +197,16 @@ l_markdown(lua_State *L)
 }
 
 /* luaL_checklstring(L, i, len) for fn, with its message when called from
- * C (_c), where Lua cannot name the function. */
+ * C (_c), where Lua cannot name the function: the argument's number is
+ * i - skip (the values passed before the arguments). */
 static const char *
-check_str(lua_State *L, int i, const char *fn, size_t *len)
+check_str(lua_State *L, int i, int skip, const char *fn, size_t *len)
 {
 	int	 t = lua_type(L, i);
 
 	if (t != LUA_TSTRING && t != LUA_TNUMBER)
 		luaL_error(L, "bad argument #%d to '%s' (string expected, got "
-		    "%s)", i, fn, t == LUA_TNONE ? "no value" :
+		    "%s)", i - skip, fn, t == LUA_TNONE ? "no value" :
 		    luaL_typename(L, i));
 	return lua_tolstring(L, i, len);
 }
@@ -335,36 +336,61 @@ index_hits(const struct href_index *x, const char *url, size_t ulen,
 	return n;
 }
 
+/* Appends to the pieces o[1..*n] (o at index oidx) the html at index
+ * hidx, in slices, with the attribute after each of its n hits. */
+static void
+append_marked(lua_State *L, int oidx, lua_Integer *at, int hidx,
+    const char *html, size_t len, const char **hits, size_t n)
+{
+	static const char	 attr[] = " aria-current=\"page\"";
+	const char		*s = html;
+	size_t			 k;
+
+	for (k = 0; k <= n; k++) {
+		sg_lua_push_slice(L, hidx, (size_t)(s - html),
+		    (size_t)((k < n ? hits[k] : html + len) - s));
+		lua_rawseti(L, oidx, ++*at);
+		if (k == n)
+			break;
+		lua_pushlstring(L, attr, sizeof(attr) - 1);
+		lua_rawseti(L, oidx, ++*at);
+		s = hits[k];
+	}
+}
+
 /* mark_current(html, url): html with aria-current="page" added to every
  * link whose href is exactly url, so one navigation rendered with once()
- * can mark the page it is on. As a tag's whole output (a third argument,
- * sg_lua_out_calls) it returns a piece list of slices of html and the
- * attribute: the sidebar, about half of each page at 10,000, was copied
- * twice for each page (into a buffer, then into a string), 4% of the
- * build's time. */
+ * can mark the page it is on. As a tag's whole output (called with the
+ * table of whole-output calls and the tag's pieces and their number
+ * first, sg_lua_out_calls) it appends html to the pieces as slices of it
+ * and the attribute and returns their new number: the sidebar, about
+ * half of each page at 10,000, was copied twice for each page (into a
+ * buffer, then into a string), 4% of the build's time. */
 static int
 l_mark_current(lua_State *L)
 {
 	static const char	 attr[] = " aria-current=\"page\"";
-	size_t			 len, ulen, nlen, n = 0, k, total, at;
+	size_t			 len, ulen, nlen, n = 0, k, total;
 	const char		*html, *url, *s, *e;
 	const char		**hits = NULL;
 	struct href_index	*x;
 	luaL_Buffer		 b;
+	lua_Integer		 at = 0;
 	char			*needle, *p;
-	int			 whole = 0;
+	int			 a = 1;		/* html's index */
 
 	if (lua_gettop(L) > 0 && sg_lua_out_call_is(L, 1)) {
-		lua_remove(L, 1);
-		whole = 1;
+		luaL_checktype(L, 2, LUA_TTABLE);
+		at = luaL_checkinteger(L, 3);
+		a = 4;
 	}
-	html = check_str(L, 1, "mark_current", &len);
-	url = check_str(L, 2, "mark_current", &ulen);
+	html = check_str(L, a, a - 1, "mark_current", &len);
+	url = check_str(L, a + 1, a - 1, "mark_current", &ulen);
 	e = html + len;
 
 	/* a URL with a quote (or a NUL) in it is looked for the long way */
 	if (memchr(url, '"', ulen) == NULL && strlen(url) == ulen &&
-	    (x = index_of(L, 1, html, len)) != NULL)
+	    (x = index_of(L, a, html, len)) != NULL)
 		n = index_hits(x, url, ulen, &hits);
 	else {
 		needle = xasprintf("href=\"%s\"", url);
@@ -381,30 +407,19 @@ l_mark_current(lua_State *L)
 		}
 		free(needle);
 	}
-	if (n == 0) {
-		lua_settop(L, 1);	/* no link to mark: html itself */
+	if (a > 1) {
+		/* no link to mark: html itself, one piece */
+		if (n == 0) {
+			lua_pushvalue(L, a);
+			lua_rawseti(L, 2, ++at);
+		} else
+			append_marked(L, 2, &at, a, html, len, hits, n);
+		free(hits);
+		lua_pushinteger(L, at);
 		return 1;
 	}
-	if (whole) {
-		lua_settop(L, 1);
-		lua_createtable(L, 2, 0);		/* {t, 2n + 1} */
-		lua_createtable(L, (int)(2 * n + 1), 0);
-		for (s = html, k = 0, at = 1; k <= n; k++) {
-			sg_lua_push_slice(L, 1, (size_t)(s - html),
-			    (size_t)((k < n ? hits[k] : e) - s));
-			lua_rawseti(L, -2, (lua_Integer)at++);
-			if (k == n)
-				break;
-			lua_pushlstring(L, attr, sizeof(attr) - 1);
-			lua_rawseti(L, -2, (lua_Integer)at++);
-			s = hits[k];
-		}
-		free(hits);
-		lua_rawseti(L, -2, 1);
-		lua_pushinteger(L, (lua_Integer)(2 * n + 1));
-		lua_rawseti(L, -2, 2);
-		sg_lua_pieces_meta(L);
-		lua_setmetatable(L, -2);
+	if (n == 0) {
+		lua_settop(L, 1);	/* no link to mark: html itself */
 		return 1;
 	}
 	total = len + n * (sizeof(attr) - 1);

@@ -238,15 +238,23 @@ l_page_index(lua_State *L)
 {
 	const struct sg_site	*site = site_of(L);
 	const struct sg_page	*p;
-	const char		*k = lua_tostring(L, 2);
+	const char		*k;
 	lua_Integer		 i;
 	char			*link;
 	size_t			 t;
 
+	/* most reads that come here are of a field the page does not
+	 * have (date, nav): turned away on their first letter, before the
+	 * page's index is looked up and the names compared */
+	if (lua_type(L, 2) != LUA_TSTRING)
+		return 0;
+	k = lua_tostring(L, 2);
+	if (k[0] == '\0' || strchr("tpswr", k[0]) == NULL)
+		return 0;
 	lua_pushlightuserdata(L, (void *)&page_key);
 	lua_rawget(L, 1);
 	i = lua_tointeger(L, -1);
-	if (k == NULL || i < 0 || (size_t)i >= site->npages)
+	if (i < 0 || (size_t)i >= site->npages)
 		return 0;
 	p = site->pages[i];
 	if (!strcmp(k, "toc")) {

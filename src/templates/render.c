@@ -495,8 +495,7 @@ make_state(struct sg_render *r, struct state *st)
 			return -1;
 		}
 		free(chunk);
-		lua_call(L, sg_lua_template_args(L), 1);
-		lua_setfield(L, -2, t->name);
+		lua_setfield(L, -2, t->name);	/* the runtime calls it */
 	}
 	sg_lua_helpers(L, r->site, sg_lua_escape);			/* helpers */
 	sg_lua_model(L, r->site);				/* site */
@@ -519,9 +518,10 @@ make_state(struct sg_render *r, struct state *st)
 	sg_lua_out_calls(L);
 	lua_pushcfunction(L, sg_lua_freezer);
 	lua_pushcfunction(L, sg_lua_vars_of);
+	lua_pushcfunction(L, sg_lua_template_args);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 14, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 15, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}

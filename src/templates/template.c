@@ -7,18 +7,21 @@
  * The chunk, called with (escape, tostring-or-empty, a table with room
  * for n pieces, a piece list as a string, the call of a tag that is one
  * call: luaescape.h), returns the template function, which takes the
- * environment the template sees as its only argument (_ENV) and returns
- * the output as its pieces and their number (_o, _n), which the runtime
- * joins: an include's or a layout's into a string, the whole page's
- * straight into the C side's buffer (render.c). */
+ * environment the template sees (_ENV) and returns the output as its
+ * pieces and their number (_o, _n), which the runtime joins: an
+ * include's or a layout's into a string, the whole page's straight into
+ * the C side's buffer (render.c). Given a table of pieces and their
+ * number too, it appends its own to them there and returns that table
+ * and the new number: the runtime's include does so for a tag whose
+ * whole output is the include, which then makes no table of its own. */
 #include <stdio.h>
 #include <string.h>
 
 #include "templates/template.h"
 #include "util.h"
 
-#define HEAD	"local _e,_r,_t,_s,_c=...;return function(_ENV) " \
-		"local _o,_n=_t(" SIZE "),0 "
+#define HEAD	"local _e,_r,_t,_s,_c=...;return function(_ENV,_o,_n) " \
+		"if _o==nil then _o,_n=_t(" SIZE "),0 end "
 /* A template that reads its content as a string gets one (the runtime
  * may hand a layout a piece list: lua/sitegen/runtime.lua) */
 #define STRING	"content=_s(content) "
@@ -117,7 +120,7 @@ static const char *const whole_calls[] = { "include", "mark_current", NULL };
 
 /* Is code[0..n) one call "name(args)" of a function of whole_calls, and
  * nothing else (white space aside)? Returns where the name ends (the
- * caller writes "_c(name, args)"), setting *open and *close to its
+ * caller writes "_n=_c(_o,_n,name, args)"), setting *open and *close to its
  * parentheses; NULL when it is not. Strings and long brackets inside are
  * skipped as find_close does; a comment inside leaves the tag as it is. */
 static const char *
@@ -233,7 +236,7 @@ static void
 presize(struct sg_buf *b)
 {
 	const char	*p = b->data, *e = b->data + b->len;
-	size_t		 n = 0, at = strlen(HEAD) - strlen(SIZE "),0 ");
+	size_t		 n = 0, at = strlen(HEAD) - strlen(SIZE "),0 end ");
 	char		 num[sizeof(SIZE)];
 
 	while ((p = memmem(p, (size_t)(e - p), APPEND, strlen(APPEND))))
@@ -361,13 +364,12 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 			break;
 		case '=':
 		case '-':
-			sg_buf_printf(&b, APPEND "%s(", kind == '=' ?
-			    "_e" : "_r");
 			if (kind == '-' && (name_end = whole_call(code,
 			    (size_t)(code_end - code), &paren, &last))) {
-				/* "name(args)" as "_c(name, args)", each
-				 * newline where it was */
-				sg_buf_puts(&b, "_c(");
+				/* "name(args)" as "_n=_c(_o,_n,name, args)",
+				 * each newline where it was: _c appends the
+				 * output and returns the new number */
+				sg_buf_puts(&b, "_n=_c(_o,_n,");
 				sg_buf_put(&b, code, (size_t)(name_end -
 				    code));
 				put_newlines(&b, name_end, (size_t)(paren -
@@ -379,10 +381,14 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 					sg_buf_putc(&b, ',');
 				sg_buf_put(&b, paren + 1, (size_t)(code_end -
 				    paren - 1));
-			} else
+				sg_buf_puts(&b, " ");
+			} else {
+				sg_buf_printf(&b, APPEND "%s(", kind == '=' ?
+				    "_e" : "_r");
 				sg_buf_put(&b, code, (size_t)(code_end -
 				    code));
-			sg_buf_puts(&b, ") ");
+				sg_buf_puts(&b, ") ");
+			}
 			put_newlines(&b, code_end, (size_t)(close - code_end));
 			break;
 		default:

@@ -168,9 +168,9 @@ test_many_pieces(void)
 	sg_buf_free(&want);
 }
 
-/* vars_of(more, meta): layout and include false, more's fields, meta as
- * metatable; nothing for a table with a __pairs, which the runtime
- * copies itself. */
+/* vars_of(more, meta): more's fields, meta as metatable; without meta,
+ * layout and include false too; nothing for a table with a __pairs,
+ * which the runtime copies itself. */
 static void
 test_vars_of(void)
 {
@@ -183,10 +183,12 @@ test_vars_of(void)
 	    "local m = { __index = { x = 'up' } }\n"
 	    "local v = vars_of({ a = 1, b = 'two', [3] = true }, m)\n"
 	    "assert(getmetatable(v) == m and v.x == 'up')\n"
-	    "assert(v.layout == false and v.include == false)\n"
+	    "assert(rawget(v, 'layout') == nil and v.include == nil)\n"
 	    "assert(v.a == 1 and v.b == 'two' and v[3] == true)\n"
 	    "local n = 0 for _ in pairs(v) do n = n + 1 end\n"
-	    "assert(n == 5)\n"
+	    "assert(n == 3)\n"
+	    "local u = vars_of({ a = 1 }, nil)\n"
+	    "assert(u.layout == false and u.include == false and u.a == 1)\n"
 	    "local w = vars_of(nil, nil)\n"
 	    "assert(getmetatable(w) == nil and w.layout == false)\n"
 	    "assert(next(w, next(w, next(w))) == nil)\n"

@@ -500,9 +500,10 @@ test_uses(void)
 }
 
 /* A tag whose whole output is one call of include or mark_current is
- * compiled to _c(name, args), which calls a function of the table of
- * whole-output calls with that table first (it may then return a piece
- * list); any other tag, or any other function, is called as written. */
+ * compiled to _n=_c(_o,_n,name, args), which calls a function of the
+ * table of whole-output calls with that table and the pieces first (it
+ * appends to them itself and returns their number); any other tag, or
+ * any other function, is called as written. */
 static void
 test_whole_calls(void)
 {
@@ -547,10 +548,12 @@ test_whole_calls(void)
 		}
 		free(lua);
 	}
-#define INC	"{ include = (function() local f = function(...) " \
-		"local t = { ... } local w = t[1] == WHOLE " \
-		"if w then table.remove(t, 1) end " \
-		"return (w and '+' or '') .. #t .. ':' .. tostring(t[1]) end " \
+#define INC	"{ include = (function() local function g(...) " \
+		"return select('#', ...) .. ':' .. tostring((...)) end " \
+		"local function f(...) local a = ... " \
+		"if a ~= WHOLE then return g(...) end " \
+		"local _, o, n = ... o[n + 1] = '+' .. g(select(4, ...)) " \
+		"return n + 1 end " \
 		"WHOLE[f] = true return f end)() }"
 	/* the function gets the table first, and the arguments as given */
 	CHECK_RUN("<%- include(\"p\") -%>", INC, "+1:p");
