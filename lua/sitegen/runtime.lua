@@ -358,7 +358,9 @@ render = function(name, vars, parent, depth, pieces)
 			out = concat(out, "", 1, n)
 		end
 		if name then
-			vars = copy(vars)
+			-- made at its size in one call (copy() grew it key
+			-- by key, four times for a page's six)
+			vars = c_vars_of(vars) or copy(vars)
 			vars.content = out
 			vars.layout, vars.include = nil, nil
 			depth = depth + 1
