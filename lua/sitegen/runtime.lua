@@ -19,13 +19,15 @@ local MAX_DEPTH = 32		-- layouts and includes nested deeper are a loop
 -- the C side's functions (luaescape.h), but for _c, the call of a tag
 -- whose whole output is one call: _c(o, n, f, ...) appends f's output to
 -- the pieces o[1..n] and returns their new number. A function of the
--- table whole (include, mark_current) appends it itself, called here (a
--- tail call: an error it raises at level 2 is the template's); the C
--- side's _c calls any other. Through the C side's for every include,
--- each was a call from C back into Lua.
+-- table whole appends it itself: include is called here (a tail call:
+-- an error it raises at level 2 is the template's); the C side's _c calls
+-- any other, mark_current too (its argument errors, raised at level 1,
+-- then name no line of this file). Through the C side's for every
+-- include, each was a call from C back into Lua.
 local escape, raw, new_table, as_string, c_out_call = template_args()
+local c_mark = helpers.mark_current
 local function out_call(o, n, f, ...)
-	if whole[f] then return f(whole, o, n, ...) end
+	if whole[f] and f ~= c_mark then return f(whole, o, n, ...) end
 	return c_out_call(o, n, f, ...)
 end
 for name, chunk in pairs(templates) do
