@@ -16,23 +16,16 @@ local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
 local MAX_DEPTH = 32		-- layouts and includes nested deeper are a loop
 
 -- The compiled templates (template.c): each chunk is called once with
--- the C side's functions (luaescape.h), but for _c, the call of a tag
--- whose whole output is one call: _c(o, n, f, ...) appends f's output to
--- the pieces o[1..n] and returns their new number. A function of the
--- table whole appends it itself: include is called here (a tail call:
--- an error it raises at level 2 is the template's); the C side's _c calls
--- any other, mark_current too (its argument errors, raised at level 1,
--- then name no line of this file). Through the C side's for every
--- include, each was a call from C back into Lua.
-local escape, raw, new_table, as_string, c_out_call = template_args()
-local c_mark = helpers.mark_current
-local function out_call(o, n, f, ...)
-	if whole[f] and f ~= c_mark then return f(whole, o, n, ...) end
-	return c_out_call(o, n, f, ...)
-end
+-- the C side's functions (luaescape.h). A tag whose whole output is one
+-- call of include, in a template whose code only ever calls include,
+-- calls it as include(whole, o, n, ...): it appends the partial's pieces
+-- to the caller's o[1..n] and returns their new number. Any other such
+-- tag (mark_current, a template's own include) goes through the C side's
+-- _c, which calls mark_current the same way.
 for name, chunk in pairs(templates) do
-	templates[name] = chunk(escape, raw, new_table, as_string, out_call)
+	templates[name] = chunk(template_args())
 end
+local _, raw = template_args()		-- _r: a value as a piece
 
 -- Read-only tables: what every render of a worker shares (the site
 -- model, the libraries, helper tables, what once() keeps) must not be
@@ -312,8 +305,12 @@ local function environment(vars, parent, state, used)
 			    setmetatable({ out, n }, pieces_meta)
 			return at + 1
 		end
+		-- (not in whole, one key fewer to make and collect for
+		-- each environment: a tag that is one call of include
+		-- calls it with whole itself, or, in a template that
+		-- names include otherwise, calls it through _c as a
+		-- function that returns its output, template.c)
 		env.include = include
-		whole[include] = true
 	end
 	return env
 end

@@ -762,5 +762,6 @@ sg_lua_template_args(lua_State *L)
 	lua_pushcfunction(L, l_table);
 	lua_pushcfunction(L, l_string);
 	lua_pushcfunction(L, l_out_call);
-	return 5;
+	sg_lua_out_calls(L);
+	return 6;
 }

@@ -18,7 +18,7 @@ int	sg_lua_escape(lua_State *L);
  * is), for a template that reads its content as a string; _c, the call
  * of a tag whose whole output is one call: _c(o, n, f, ...) appends what
  * f(...) outputs to the pieces o[1..n] and returns their new number
- * (sg_lua_out_calls). */
+ * (sg_lua_out_calls); _w, the table of whole-output calls itself. */
 int	sg_lua_template_args(lua_State *L);
 
 /* Pushes the metatable of piece lists: a table {t, n} with it stands for

@@ -13,14 +13,16 @@
  * the C side's buffer (render.c). Given a table of pieces and their
  * number too, it appends its own to them there and returns that table
  * and the new number: the runtime's include does so for a tag whose
- * whole output is the include, which then makes no table of its own. */
+ * whole output is the include, which then makes no table of its own.
+ * The chunk's sixth value, _w, is the table of whole-output calls, the
+ * first argument of such an include. */
 #include <stdio.h>
 #include <string.h>
 
 #include "templates/template.h"
 #include "util.h"
 
-#define HEAD	"local _e,_r,_t,_s,_c=...;return function(_ENV,_o,_n) " \
+#define HEAD	"local _e,_r,_t,_s,_c,_w=...;return function(_ENV,_o,_n) " \
 		"if _o==nil then _o,_n=_t(" SIZE "),0 end "
 /* A template that reads its content as a string gets one (the runtime
  * may hand a layout a piece list: lua/sitegen/runtime.lua) */
@@ -166,6 +168,55 @@ whole_call(const char *code, size_t n, const char **open, const char **close)
 		return NULL;
 	*close = q;
 	return name_end;
+}
+
+/* Does every use of include in the template's code call it ("include("),
+ * never name it otherwise (a local, a parameter, an assignment, a
+ * function of that name, a value passed on), and does no code reach
+ * variables by _ENV? Then include there is the runtime's own, which
+ * every environment of a template that names it holds: a tag that is one
+ * call of it calls it with the pieces (_w,_o,_n first), without _c.
+ * Strings and comments are not skipped: a word there only makes the
+ * answer safe, not wrong. */
+static int
+include_called_only(const char *src, size_t len)
+{
+	const char	*s = src, *e = src + len, *open, *code, *close, *p, *q;
+	const char	*cut;
+
+#define IDENT(c) ((c) == '_' || ((c) >= 'a' && (c) <= 'z') || \
+	((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
+	while (s < e && (open = memmem(s, (size_t)(e - s), "<%", 2))) {
+		code = open + 2;
+		if (code < e && *code == '#') {
+			if ((close = memmem(code, (size_t)(e - code), "%>",
+			    2)) == NULL)
+				return 0;
+			s = close + 2;
+			continue;
+		}
+		if ((close = find_close(code, e, &cut)) == NULL)
+			return 0;
+		s = close + 2;
+		if (memmem(code, (size_t)(close - code), "_ENV", 4) != NULL)
+			return 0;
+		for (p = code; (p = memmem(p, (size_t)(close - p), "include",
+		    7)) != NULL; p += 7) {
+			if ((p > code && (IDENT(p[-1]) || p[-1] == '.' ||
+			    p[-1] == ':')) || (p + 7 < close && IDENT(p[7])))
+				continue;	/* a field, or another word */
+			for (q = p + 7; q < close && strchr(" \t\r\n", *q); q++)
+				;
+			if (q >= close || *q != '(')
+				return 0;
+			for (q = p; q > code && strchr(" \t\r\n", q[-1]); q--)
+				;
+			if (q - code >= 8 && memcmp(q - 8, "function", 8) == 0)
+				return 0;
+		}
+	}
+#undef IDENT
+	return 1;
 }
 
 /* Appends text as a Lua string literal whose newlines stay newlines of
@@ -319,6 +370,7 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 	const char	*s = src, *e = src + len, *open, *code, *close, *cut;
 	const char	*code_end, *name_end, *paren, *last, *q;
 	char		 kind;
+	int		 direct;
 
 	if ((open = memchr(src, '\0', len)) != NULL) {
 		where(src, open, err);
@@ -326,6 +378,7 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 		    "a NUL byte");
 		return -1;
 	}
+	direct = include_called_only(src, len);
 	sg_buf_puts(&b, HEAD);
 	if (sg_tmpl_uses(src, len) & SG_TMPL_CONTENT)
 		sg_buf_puts(&b, STRING);
@@ -368,12 +421,24 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 			    (size_t)(code_end - code), &paren, &last))) {
 				/* "name(args)" as "_n=_c(_o,_n,name, args)",
 				 * each newline where it was: _c appends the
-				 * output and returns the new number */
-				sg_buf_puts(&b, "_n=_c(_o,_n,");
-				sg_buf_put(&b, code, (size_t)(name_end -
-				    code));
-				put_newlines(&b, name_end, (size_t)(paren -
-				    name_end));
+				 * output and returns the new number; the
+				 * runtime's include, as
+				 * "_n=include(_w,_o,_n, args)" */
+				if (direct && name_end - code >= 7 &&
+				    memcmp(name_end - 7, "include", 7) == 0) {
+					sg_buf_puts(&b, "_n=");
+					sg_buf_put(&b, code, (size_t)(name_end -
+					    code));
+					put_newlines(&b, name_end, (size_t)(
+					    paren - name_end));
+					sg_buf_puts(&b, "(_w,_o,_n");
+				} else {
+					sg_buf_puts(&b, "_n=_c(_o,_n,");
+					sg_buf_put(&b, code, (size_t)(name_end -
+					    code));
+					put_newlines(&b, name_end, (size_t)(
+					    paren - name_end));
+				}
 				for (q = paren + 1; q < last && strchr(
 				    " \t\r\n", *q); q++)
 					;

@@ -503,7 +503,9 @@ test_uses(void)
  * compiled to _n=_c(_o,_n,name, args), which calls a function of the
  * table of whole-output calls with that table and the pieces first (it
  * appends to them itself and returns their number); any other tag, or
- * any other function, is called as written. */
+ * any other function, is called as written. In a template whose code
+ * only ever calls include, such a tag calls include with them itself:
+ * _n=include(_w,_o,_n, args). */
 static void
 test_whole_calls(void)
 {
@@ -525,6 +527,20 @@ test_whole_calls(void)
 		{ "<%- include_p(\"p\") -%>", 0 },
 		{ "<%- f(include(\"p\")) -%>", 0 },
 		{ "<%- include(\"p\" --[[ ) ]]) -%>", 0 },
+		{ "<% local include = f %><%- include(\"p\") -%>", 1 },
+		{ "<% function include(x) end %><%- include(\"p\") -%>", 1 },
+	};
+	static const struct {
+		const char	*src;
+		int		 direct;
+	} direct[] = {
+		{ "<%- include(\"p\") -%><%= include ( \"q\" ) %>", 1 },
+		{ "<%- include(\"p\") -%><% x.include = 1 %>", 1 },
+		{ "<% local include = f %><%- include(\"p\") -%>", 0 },
+		{ "<% local function include() end %><%- include() -%>", 0 },
+		{ "<% f(include) %><%- include(\"p\") -%>", 0 },
+		{ "<%- include(\"p\") -%><% g = _ENV %>", 0 },
+		{ "<%- mark_current(x, y) -%>", 0 },
 	};
 	struct sg_tmpl_error	 err;
 	char			*lua;
@@ -539,11 +555,26 @@ test_whole_calls(void)
 			harness_case_failed = 1;
 			continue;
 		}
-		got = strstr(lua, "_c(") != NULL;
+		got = strstr(lua, "_c(") != NULL ||
+		    strstr(lua, "include(_w,_o,_n") != NULL;
 		if (got != shapes[i].whole) {
 			printf("  shape %zu (%s): want %s, got:\n%s\n", i,
 			    shapes[i].src, shapes[i].whole ? "_c" : "no _c",
 			    lua);
+			harness_case_failed = 1;
+		}
+		free(lua);
+	}
+	/* include is called with the pieces itself only where the
+	 * template's code does nothing with it but call it */
+	for (i = 0; i < sizeof(direct) / sizeof(direct[0]); i++) {
+		if (sg_tmpl_compile(direct[i].src, strlen(direct[i].src), &lua,
+		    &err) != 0)
+			continue;
+		got = strstr(lua, "include(_w,_o,_n") != NULL;
+		if (got != direct[i].direct) {
+			printf("  direct %zu (%s): got:\n%s\n", i,
+			    direct[i].src, lua);
 			harness_case_failed = 1;
 		}
 		free(lua);
@@ -562,10 +593,13 @@ test_whole_calls(void)
 	CHECK_RUN("a\n<%- include(\n\"p\"\n) -%>\nb", INC, "a\n+1:pb");
 	CHECK_RUN("<%= include(\"p\") %>|<%- include(\"p\") .. \"\" -%>", INC,
 	    "1:p|1:p");
-	/* a function not in the table (a template's own include) is
+	/* a function not in the table (a template's own include, in a
+	 * template that names include otherwise than by calling it) is
 	 * called as written */
-	CHECK_RUN("<%- include(\"p\", 2) -%>",
+	CHECK_RUN("<% local f = include %><%- include(\"p\", 2) -%>",
 	    "{ include = function(a, b) return a .. b end }", "p2");
+	CHECK_RUN("<% local f = include %><%- include(\"p\") -%>", INC,
+	    "+1:p");
 	CHECK_RUN("<% local include = function(a) return a .. '!' end %>"
 	    "<%- include(\"p\") -%>", NULL, "p!");
 	/* an error in the arguments is the template's, at its line */
