@@ -221,59 +221,95 @@ tokenizer_long_words(void)
 	sg_buf_free(&w);
 }
 
-/* sg_stemmer_next finds the words sg_search_token finds, but those over
+/* sg_stemmer_words finds the words sg_search_token finds, but those over
  * the length given, and each is the stemmer's entry of that word: its
- * fast path for short ASCII words (a key made in registers, eight or
- * sixteen bytes at a time, up to the end of the text) agrees with the
- * tokenizer and sg_stemmer_word on every word, at every distance from
- * the end of the text. */
+ * fast path for short ASCII words (found from the text's bits, a key
+ * made in registers up to the end of the text) agrees with the tokenizer
+ * and sg_stemmer_word on every word, at every distance from the end of
+ * the text, and texts longer than 64 bytes have words across the bits'
+ * blocks. */
 static void
-stemmer_next_finds_the_tokens(void)
+stemmer_words_finds_the_tokens(void)
 {
 	struct sg_stemmer	*st = sg_stemmer_new("en");
 	struct sg_stem_word	*e;
 	struct sg_buf		 text = { NULL, 0, 0 }, w = { NULL, 0, 0 };
-	struct sg_buf		 w2 = { NULL, 0, 0 };
 	unsigned long		 x = 1;
-	const char		*word, *want[64];
-	size_t			 t, len, pos, n, k, id, count;
+	const char		*word, *want[256];
+	const size_t		*ids;
+	size_t			 t, len, pos, n, k, id, count, got;
 	int			 ok = 1;
 
 	for (t = 0; t < 3000 && ok; t++) {
 		random_text(&text, &x);
+		if (t % 3 == 0) {
+			/* three texts in one, up to 64 bytes and more */
+			random_text(&w, &x);
+			sg_buf_put(&text, w.data, w.len);
+			random_text(&w, &x);
+			sg_buf_put(&text, w.data, w.len);
+		}
 		for (len = 0; len <= text.len; len++) {
 			/* every prefix, so that each word ends the text */
 			n = 0;
 			pos = 0;
 			while (sg_search_token(text.data, len, &pos, &w))
-				if (w.len <= 48 && n < 64)
+				if (w.len <= 48 && n < 256)
 					sg_stemmer_stem_id(st, w.data, w.len,
 					    &want[n++], &id);
 			count = sg_stemmer_count(st);
-			pos = 0;
-			k = 0;
-			while ((e = sg_stemmer_next(st, text.data, len, &pos,
-			    &w2, 48)) != NULL) {
-				ok &= k < n && e->word == want[k] &&
-				    e->stem == sg_stemmer_stem(st, e->word,
-				    &word) && word == e->word;
-				k++;
-			}
-			ok &= k == n && pos == len &&
-			    sg_stemmer_count(st) == count;
+			e = sg_stemmer_words(st, text.data, len, 48, &ids,
+			    &got);
+			ok &= got == n && sg_stemmer_count(st) == count;
+			for (k = 0; k < got && k < n; k++)
+				ok &= e[ids[k]].word == want[k] &&
+				    e[ids[k]].stem == sg_stemmer_stem(st,
+				    e[ids[k]].word, &word) &&
+				    word == e[ids[k]].word;
 		}
 	}
 	CHECK(ok);
 	/* a maximum below the key's length passes short words over too */
-	pos = 0;
-	e = sg_stemmer_next(st, "abcdefgh abc abcdefghi", 22, &pos, &w2, 3);
-	CHECK(e && strcmp(e->word, "abc") == 0);
-	CHECK(sg_stemmer_next(st, "abcdefgh abc abcdefghi", 22, &pos, &w2,
-	    3) == NULL);
+	e = sg_stemmer_words(st, "abcdefgh abc abcdefghi", 22, 3, &ids, &got);
+	CHECK(got == 1 && strcmp(e[ids[0]].word, "abc") == 0);
 	sg_buf_free(&text);
 	sg_buf_free(&w);
-	sg_buf_free(&w2);
 	sg_stemmer_free(st);
+}
+
+/* sg_search_bits marks each byte as a test of it would: letters and
+ * digits, and those and the bytes past ASCII, over every number of
+ * blocks and alignment. */
+static void
+search_bits_mark_the_bytes(void)
+{
+	unsigned char	 in[5 * 64 + 8];
+	uint64_t	 b[2 * 5];
+	unsigned long	 x = 7;
+	size_t		 n, i, off, r;
+	int		 ok = 1, word, start;
+
+	for (r = 0; r < 400 && ok; r++) {
+		for (i = 0; i < sizeof(in); i++) {
+			x = x * 1103515245 + 12345;
+			/* ASCII mostly, each byte now and then */
+			in[i] = (unsigned char)(x >> 16 & (r % 3 ? 0x7f :
+			    0xff));
+		}
+		n = r % 6;
+		off = r % 8;
+		memset(b, 0xAA, sizeof(b));
+		sg_search_bits((const char *)in + off, n, b);
+		for (i = 0; i < 64 * n; i++) {
+			word = (in[off + i] >= '0' && in[off + i] <= '9') ||
+			    ((in[off + i] | 0x20) >= 'a' &&
+			    (in[off + i] | 0x20) <= 'z');
+			start = word || in[off + i] >= 0x80;
+			ok &= (int)(b[2 * (i / 64)] >> i % 64 & 1) == word &&
+			    (int)(b[2 * (i / 64) + 1] >> i % 64 & 1) == start;
+		}
+	}
+	CHECK(ok);
 }
 
 /* The j letters a and b of the bits of i, NUL-terminated, into b. */
@@ -367,7 +403,8 @@ main(void)
 	TEST(tokenizer_pairs_unspaced_scripts);
 	TEST(tokenizer_survives_bad_utf8);
 	TEST(tokenizer_long_words);
-	TEST(stemmer_next_finds_the_tokens);
+	TEST(stemmer_words_finds_the_tokens);
+	TEST(search_bits_mark_the_bytes);
 	TEST(stemmer_words_sharing_a_key);
 	TEST(json_strings);
 	TEST(stemmer_english);

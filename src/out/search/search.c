@@ -49,7 +49,6 @@ struct pstate {
 	size_t			 cap;
 	unsigned		 sec;		/* current section */
 	int			 keep;		/* note each page's words */
-	struct sg_buf		 word;
 	struct sg_buf		 heads;		/* JSON of "h" */
 	struct sg_buf		*snips;		/* each section's text */
 	size_t			 nsnips, capsnips;
@@ -212,11 +211,12 @@ static void
 add_text(struct pstate *ps, const char *text, size_t len, enum field f)
 {
 	struct sg_stem_word	*e;
-	size_t			 pos = 0;
+	const size_t		*id;
+	size_t			 i, n;
 
-	while ((e = sg_stemmer_next(ps->st, text, len, &pos, &ps->word,
-	    MAX_WORD)) != NULL)
-		add_word(ps, e, f);
+	e = sg_stemmer_words(ps->st, text, len, MAX_WORD, &id, &n);
+	for (i = 0; i < n; i++)
+		add_word(ps, &e[id[i]], f);
 }
 
 /* Adds the text of an inline node to the run of them being gathered: a
@@ -559,7 +559,6 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 	ps.pg->done = 1;
 	ps.pg->frag_len = frag.len;
 	ps.pg->frag = sg_buf_detach(&frag);
-	sg_buf_free(&ps.word);
 	sg_buf_free(&ps.heads);
 	for (i = 0; i < ps.nsnips; i++)
 		sg_buf_free(&ps.snips[i]);

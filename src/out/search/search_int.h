@@ -105,9 +105,17 @@ sg_search_load8(const unsigned char *u, size_t len, size_t i)
 	return v;
 }
 
+/* search_scan.c */
+
 /* Appends s[0..n) to b as a JSON string, quotes included; bytes that are
  * not UTF-8 become U+FFFD. */
 void	 sg_search_json_str(struct sg_buf *b, const char *s, size_t n);
+
+/* Where the words of the n blocks of 64 bytes at s are, as bits: for
+ * the i-th, b[2i] has bit k set when byte 64i + k is an ASCII letter or
+ * digit, and b[2i + 1] when it is that or a byte past ASCII (where a
+ * word may start). */
+void	 sg_search_bits(const char *s, size_t n, uint64_t *b);
 
 /* The one-character weight (1..63) of a term on a page: BM25's term part
  * for tf occurrences on a page of len words (avg on average), plus the
@@ -138,12 +146,12 @@ struct sg_stem_word {
 struct sg_stem_word *sg_stemmer_word(struct sg_stemmer *st, const char *w,
 	    size_t n);
 
-/* The entry in st (sg_stemmer_word) of the next word of s[*pos..len)
- * that sg_search_token would find, passing over words longer than max
- * bytes; NULL at the end. *pos moves past the word. word is room to
- * work in: it does not always hold the word. */
-struct sg_stem_word *sg_stemmer_next(struct sg_stemmer *st, const char *s,
-	    size_t len, size_t *pos, struct sg_buf *word, size_t max);
+/* The words of s[0..len) that sg_search_token finds, but those longer
+ * than max bytes, as st's entries (sg_stemmer_word): the i-th is the
+ * returned array's (*id)[i]-th, for i below *n. Both arrays are st's and
+ * live until st's next call. */
+struct sg_stem_word *sg_stemmer_words(struct sg_stemmer *st, const char *s,
+	    size_t len, size_t max, const size_t **id, size_t *n);
 
 /* sg_stemmer_stem for the folded word w[0..n), which also sets *id to
  * the stem's number (struct sg_stem_word). */

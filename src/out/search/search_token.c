@@ -345,6 +345,13 @@ struct sg_stemmer {
 	size_t			 nent, capent;
 	struct sg_smap		 stems;		/* stem → its number */
 	struct arena		*arena;
+	struct sg_buf		 word;		/* a word being made */
+	/* sg_stemmer_words' room, for a text of up to captext - 80 bytes:
+	 * its copy, its bits (sg_search_bits) and its words */
+	unsigned char		*text;
+	size_t			 captext;
+	uint64_t		*bits;
+	size_t			*id;
 };
 
 static char *
@@ -537,37 +544,11 @@ sg_stemmer_word(struct sg_stemmer *st, const char *w, size_t n)
 	return word_new(st, w, n, k0, k1, h);
 }
 
-/* The key of the ASCII word shorter than KEY bytes at u[i], before len,
- * in *k0 and *k1; its length, or 0 when the word is longer or goes on
- * past ASCII. */
-static inline size_t
-short_word(const unsigned char *u, size_t len, size_t i, uint64_t *k0,
-    uint64_t *k1)
-{
-	uint64_t	 v, f, stop;
-
-	/* (zeros past len stop the word as a space would) */
-	v = sg_search_load8(u, len, i);
-	f = fold8(v, &stop);
-	if (stop != 0) {
-		*k0 = BEFORE(f, stop);
-		*k1 = 0;
-		return v & stop & -stop ? 0 :
-		    (size_t)__builtin_ctzll(stop) >> 3;
-	}
-	*k0 = f;
-	v = sg_search_load8(u, len, i + 8);
-	f = fold8(v, &stop);
-	*k1 = BEFORE(f, stop);
-	return stop == 0 || v & stop & -stop ? 0 :
-	    8 + ((size_t)__builtin_ctzll(stop) >> 3);
-}
-
-/* sg_stemmer_next for any word: through word_at and the word's buffer.
- * (Not inlined: see sg_stemmer_next.) */
-static struct sg_stem_word * __attribute__((noinline))
+/* The next word of s[*pos..len) through word_at and the word's buffer,
+ * as sg_stemmer_words finds it: its entry, NULL at the end. */
+static struct sg_stem_word *
 next_word(struct sg_stemmer *st, const char *s, size_t len, size_t *pos,
-    struct sg_buf *word, size_t max)
+    size_t max)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i = *pos;
@@ -578,55 +559,144 @@ next_word(struct sg_stemmer *st, const char *s, size_t len, size_t *pos,
 			*pos = i;
 			return NULL;
 		}
-		i = word_at(u, len, i, word);
-		if (word->len > 0 && word->len <= max) {
+		i = word_at(u, len, i, &st->word);
+		if (st->word.len > 0 && st->word.len <= max) {
 			*pos = i;
-			return sg_stemmer_word(st, word->data, word->len);
+			return sg_stemmer_word(st, st->word.data,
+			    st->word.len);
 		}
 	}
 }
 
-/* A new word of key k0 and k1 (n bytes, hash h), through word. */
-static struct sg_stem_word * __attribute__((noinline))
-short_new(struct sg_stemmer *st, struct sg_buf *word, size_t n, uint64_t k0,
-    uint64_t k1, uint32_t h)
+/* The entry of the new word of key k0 and k1 (n bytes, hash h). */
+static size_t __attribute__((noinline))
+short_new(struct sg_stemmer *st, size_t n, uint64_t k0, uint64_t k1,
+    uint32_t h)
 {
+	struct sg_buf	*word = &st->word;
+
 	word->len = 0;
 	sg_buf_grow(word, KEY);
 	sg_search_put8(word->data, k0);
 	sg_search_put8(word->data + 8, k1);
 	word->len = n;
-	return word_new(st, word->data, n, k0, k1, h);
+	word_new(st, word->data, n, k0, k1, h);
+	return st->nent - 1;
 }
 
-/* Most words are short and ASCII: their key is made in registers, and
- * copied only when the word is new; the rest go to next_word. This front
- * calls nothing but at its end, so that it saves no registers: the calls
- * of one loop for all words (tokenizer, then stemmer) cost 22
- * instructions a word in saving and restoring them. */
-struct sg_stem_word *
-sg_stemmer_next(struct sg_stemmer *st, const char *s, size_t len,
-    size_t *pos, struct sg_buf *word, size_t max)
+/* The key of the ASCII word of n bytes (0 < n < KEY) at w, which can be
+ * read for 16 bytes: the word is all letters and digits, which 0x20 sets
+ * in lower case (digits have it), then zeros. */
+static inline void
+short_key(const unsigned char *w, size_t n, uint64_t *k0, uint64_t *k1)
 {
-	const unsigned char	*u = (const unsigned char *)s;
-	const struct wslot	*v = st->wv;
-	size_t			 i = *pos, n, j, m = st->wcap - 1;
-	uint64_t		 k0, k1;
-	uint32_t		 h;
+	uint64_t	 v0 = sg_search_get8(w) | 0x20 * ONES;
 
-	i = to_word(u, len, i);
-	if (i >= len || (n = short_word(u, len, i, &k0, &k1)) == 0 ||
-	    n > max) {
-		*pos = i;
-		return next_word(st, s, len, pos, word, max);
+	if (n < 8) {
+		*k0 = v0 & ~(~0ull << 8 * n);
+		*k1 = 0;
+	} else {
+		*k0 = v0;
+		*k1 = (sg_search_get8(w + 8) | 0x20 * ONES) &
+		    ~(~0ull << 8 * (n - 8));
 	}
-	/* past the byte that ended the word, which is no word's */
-	*pos = i + n < len ? i + n + 1 : len;
-	h = key_hash(k0, k1);
+}
+
+/* The entry number of the word of key k0 and k1 (n bytes), added when
+ * st has not seen it. */
+static inline size_t
+short_entry(struct sg_stemmer *st, size_t n, uint64_t k0, uint64_t k1)
+{
+	const struct wslot	*v = st->wv;
+	size_t			 j, m = st->wcap - 1;
+	uint32_t		 h = key_hash(k0, k1);
+
 	for (j = h & m; v[j].key[0] != 0; j = (j + 1) & m)
 		if (v[j].key[0] == k0 && v[j].key[1] == k1)
-			return &st->ent[v[j].ent];
-	return short_new(st, word, n, k0, k1, h);
+			return v[j].ent;
+	return short_new(st, n, k0, k1, h);
+}
+
+/* The words of a text are found from its bits (sg_search_bits), 64 bytes
+ * at a time: where the next word starts is the lowest bit of a number,
+ * and the length of its letters and digits the count of ones above it.
+ * A word of them shorter than KEY and ended by ASCII has its key made
+ * from its bytes with one OR, and is looked up without a call; the rest
+ * (a character past ASCII in it or right after it, a longer word) go
+ * through next_word. Where each word was tokenized, folded and looked up
+ * through a call of its own with all its registers saved, this is 90
+ * instructions a word (its text's copy and bits included) of 130. */
+struct sg_stem_word *
+sg_stemmer_words(struct sg_stemmer *st, const char *s, size_t len,
+    size_t max, const size_t **id, size_t *count)
+{
+	struct sg_stem_word	*e;
+	unsigned char		*u;
+	uint64_t		*b, sm, wm, nx, k0, k1;
+	size_t			 nb = len / 64 + 1, p = 0, k = 0, blk, at, pos;
+	size_t			 n, lim, *ids;
+
+	if (len + 64 + 16 > st->captext) {
+		/* (each word takes a byte at least) */
+		st->captext = len + 64 + 16 + 256;
+		free(st->text);
+		free(st->bits);
+		free(st->id);
+		st->text = xmalloc(st->captext);
+		st->bits = xmalloc(2 * (st->captext / 64 + 1) *
+		    sizeof(*st->bits));
+		st->id = xmalloc(st->captext * sizeof(*st->id));
+	}
+	/* a copy, with zeros after it to the end of its last 64 bytes and
+	 * 16 more, for the keys of words at its end: a copy costs less
+	 * than a test of each word for it */
+	u = st->text;
+	memcpy(u, s, len);
+	memset(u + len, 0, 64 + 16);
+	b = st->bits;
+	ids = st->id;
+	sg_search_bits((const char *)u, nb, b);
+	lim = max < KEY - 1 ? max : KEY - 1;
+	while ((blk = p >> 6) < nb) {
+		sm = b[2 * blk + 1] & ~0ull << (p & 63);
+		wm = b[2 * blk];
+		p = (blk + 1) << 6;
+		while (sm != 0) {
+			at = (size_t)__builtin_ctzll(sm);
+			pos = blk << 6 | at;
+			/* its letters and digits (none: it starts past
+			 * ASCII), and is the byte after them past ASCII? (a
+			 * word that goes on into the next 64 bytes has them:
+			 * the byte at len is in the bits) */
+			n = (size_t)__builtin_ctzll(~(wm >> at));
+			if (at + n < 64) {
+				if (n - 1 >= lim || (sm >> (at + n) & 1))
+					goto slow;
+				/* on past the byte that ended it, which is
+				 * no word's */
+				sm &= ~0ull << (at + n) << 1;
+			} else {
+				nx = ~b[2 * blk + 2];
+				n += nx ? (size_t)__builtin_ctzll(nx) : 64;
+				if (n > lim || (b[2 * blk + 3] >> (at + n - 64) &
+				    1))
+					goto slow;
+				sm = 0;
+				p = pos + n + 1;
+			}
+			short_key(u + pos, n, &k0, &k1);
+			ids[k++] = short_entry(st, n, k0, k1);
+		}
+		continue;
+slow:
+		p = pos;
+		if ((e = next_word(st, s, len, &p, max)) == NULL)
+			break;
+		ids[k++] = (size_t)(e - st->ent);
+	}
+	*id = ids;
+	*count = k;
+	return st->ent;
 }
 
 const char *
@@ -685,53 +755,11 @@ sg_stemmer_free(struct sg_stemmer *st)
 		free(a);
 	}
 	free(st->wv);
+	free(st->text);
+	free(st->bits);
+	free(st->id);
+	sg_buf_free(&st->word);
 	sg_smap_free(&st->stems);
 	free(st->ent);
 	free(st);
-}
-
-/* 1 for the bytes a JSON string holds as they are: printable ASCII but
- * the quote, the backslash and "<" (kept out, so that the text can sit in
- * a <script>). */
-static const unsigned char json_plain[256] = {
-	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
-};
-
-void
-sg_search_json_str(struct sg_buf *b, const char *s, size_t n)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, at;
-	long			 c;
-
-	sg_buf_putc(b, '"');
-	while (i < n) {
-		/* a run of bytes as they are, at once */
-		for (at = i; i < n && json_plain[u[i]]; i++)
-			;
-		if (i > at)
-			sg_buf_put(b, s + at, i - at);
-		if (i >= n)
-			break;
-		if (u[i] >= 0x80) {
-			at = i;
-			if ((c = sg_utf8_next(u, n, &i)) < 0)
-				sg_buf_puts(b, "\\ufffd");
-			else
-				sg_buf_put(b, s + at, i - at);
-			continue;
-		}
-		if (u[i] == '"' || u[i] == '\\') {
-			sg_buf_putc(b, '\\');
-			sg_buf_putc(b, (char)u[i]);
-		} else
-			sg_buf_printf(b, "\\u%04x", u[i]);
-		i++;
-	}
-	sg_buf_putc(b, '"');
 }

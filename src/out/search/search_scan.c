@@ -1,0 +1,162 @@
+/* search_scan.c: scanning the pages' text fast for the search index: the
+ * bits that say where words are, which the tokenizer reads in place of
+ * the bytes (sixteen bytes at a time with SSE2, 32 with AVX2 where the
+ * processor has it, chosen at run time as text.c does), and JSON
+ * strings. */
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SCAN_AVX2	1
+#endif
+
+#include "out/search/search_int.h"
+#include "util.h"
+
+#if defined(__SSE2__)
+/* The bits of sixteen bytes x: *w for each ASCII letter or digit, and
+ * the return value for each byte past ASCII. A letter is a byte that,
+ * with 0x20 set, is within 'a'..'z', tested as a signed comparison after
+ * moving 'a' to -128. */
+static inline uint32_t
+bits16(__m128i x, uint32_t *w)
+{
+	__m128i	 l, d;
+
+	l = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	    _mm_set1_epi8((char)(0x80 - 'a')));
+	d = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0')));
+	*w = (uint32_t)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmplt_epi8(l, _mm_set1_epi8((char)(-128 + 26))),
+	    _mm_cmplt_epi8(d, _mm_set1_epi8((char)(-128 + 10)))));
+	return (uint32_t)_mm_movemask_epi8(x);
+}
+#endif
+
+/* The bits of the 64 bytes at s into b[0] and b[1] (sg_search_bits). */
+static void
+bits64(const unsigned char *s, uint64_t *b)
+{
+	uint64_t	 w = 0, a = 0;
+	unsigned	 k;
+#if defined(__SSE2__)
+	uint32_t	 wk, hk;
+
+	for (k = 0; k < 4; k++) {
+		hk = bits16(_mm_loadu_si128((const __m128i *)(const void *)
+		    (s + 16 * k)), &wk);
+		w |= (uint64_t)wk << 16 * k;
+		a |= (uint64_t)(wk | hk) << 16 * k;
+	}
+#else
+	unsigned char	 c;
+
+	for (k = 0; k < 64; k++) {
+		c = s[k] | 0x20;
+		if ((c >= 'a' && c <= 'z') || (s[k] >= '0' && s[k] <= '9'))
+			w |= 1ull << k;
+		if (s[k] >= 0x80)
+			a |= 1ull << k;
+	}
+	a |= w;
+#endif
+	b[0] = w;
+	b[1] = a;
+}
+
+#if defined(SCAN_AVX2)
+/* The bits of the n blocks of 64 bytes at s, 32 bytes at a time. */
+__attribute__((target("avx2"))) static void
+bits_avx2(const unsigned char *s, size_t n, uint64_t *b)
+{
+	__m256i		 x, l, d;
+	uint64_t	 w, h;
+	size_t		 i;
+	unsigned	 k;
+
+	for (i = 0; i < n; i++, s += 64, b += 2) {
+		b[0] = b[1] = 0;
+		for (k = 0; k < 2; k++) {
+			x = _mm256_loadu_si256((const __m256i *)(const void *)
+			    (s + 32 * k));
+			l = _mm256_add_epi8(_mm256_or_si256(x,
+			    _mm256_set1_epi8(0x20)),
+			    _mm256_set1_epi8((char)(0x80 - 'a')));
+			d = _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 -
+			    '0')));
+			w = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+			    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(-128 +
+			    26)), l), _mm256_cmpgt_epi8(_mm256_set1_epi8(
+			    (char)(-128 + 10)), d)));
+			h = (uint32_t)_mm256_movemask_epi8(x);
+			b[0] |= w << 32 * k;
+			b[1] |= (w | h) << 32 * k;
+		}
+	}
+}
+#endif
+
+void
+sg_search_bits(const char *s, size_t n, uint64_t *b)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0;
+
+#if defined(SCAN_AVX2)
+	if (n > 0 && __builtin_cpu_supports("avx2")) {
+		bits_avx2(u, n, b);
+		return;
+	}
+#endif
+	for (; i < n; i++)
+		bits64(u + 64 * i, b + 2 * i);
+}
+
+/* 1 for the bytes a JSON string holds as they are: printable ASCII but
+ * the quote, the backslash and "<" (kept out, so that the text can sit in
+ * a <script>). */
+static const unsigned char json_plain[256] = {
+	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+};
+
+void
+sg_search_json_str(struct sg_buf *b, const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, at;
+	long			 c;
+
+	sg_buf_putc(b, '"');
+	while (i < n) {
+		/* a run of bytes as they are, at once */
+		for (at = i; i < n && json_plain[u[i]]; i++)
+			;
+		if (i > at)
+			sg_buf_put(b, s + at, i - at);
+		if (i >= n)
+			break;
+		if (u[i] >= 0x80) {
+			at = i;
+			if ((c = sg_utf8_next(u, n, &i)) < 0)
+				sg_buf_puts(b, "\\ufffd");
+			else
+				sg_buf_put(b, s + at, i - at);
+			continue;
+		}
+		if (u[i] == '"' || u[i] == '\\') {
+			sg_buf_putc(b, '\\');
+			sg_buf_putc(b, (char)u[i]);
+		} else
+			sg_buf_printf(b, "\\u%04x", u[i]);
+		i++;
+	}
+	sg_buf_putc(b, '"');
+}
