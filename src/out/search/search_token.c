@@ -668,7 +668,8 @@ sg_stemmer_words(struct sg_stemmer *st, const char *s, size_t len,
 			 * ASCII), and is the byte after them past ASCII? (a
 			 * word that goes on into the next 64 bytes has them:
 			 * the byte at len is in the bits) */
-			n = (size_t)__builtin_ctzll(~(wm >> at));
+			nx = ~(wm >> at);
+			n = nx ? (size_t)__builtin_ctzll(nx) : 64;
 			if (at + n < 64) {
 				if (n - 1 >= lim || (sm >> (at + n) & 1))
 					goto slow;
