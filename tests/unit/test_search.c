@@ -501,6 +501,27 @@ excerpts_collapse_space(void)
 	sg_buf_puts(&want, "abcdefg\xe2\x80\xa6\",");
 	CHECK(strncmp(got, want.data, want.len) == 0);
 	free(got);
+	/* a word that ends right at byte 241, where the excerpt stops, then
+	 * a space and more text (eights of plain bytes, to its end, and
+	 * enough for the page's excerpts not to be cut shorter): the
+	 * excerpt is cut there, at the space before it when there is one */
+	for (k = 0; k < 2; k++) {
+		text.len = 0;
+		for (i = 0; i < 241; i++)
+			sg_buf_putc(&text, k == 1 && i == 200 ? ' ' : 'a');
+		sg_buf_putc(&text, ' ');
+		for (i = 0; i < 153; i++)
+			sg_buf_puts(&text, "morewor ");
+		t[0] = text.data;
+		got = excerpts_of(t, 1);
+		want.len = 0;
+		sg_buf_putc(&want, '"');
+		for (i = 0; i < (k == 1 ? 200 : 240); i++)
+			sg_buf_putc(&want, 'a');
+		sg_buf_puts(&want, "\xe2\x80\xa6\"");
+		CHECK_STR(got, want.data);
+		free(got);
+	}
 	sg_buf_free(&text);
 	sg_buf_free(&want);
 	sg_buf_free(&plain);

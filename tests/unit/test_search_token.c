@@ -312,6 +312,42 @@ search_bits_mark_the_bytes(void)
 	CHECK(ok);
 }
 
+/* sg_search_plain copies the longest plain start of a text, whole
+ * eights of its bytes: no white space but single spaces, none at the
+ * start after a space, within the room given. */
+static void
+search_plain_copies_plain_runs(void)
+{
+	static const char	 pick[] = "ab  \t\n\r\x01\xc3\xa9xyz.";
+	unsigned char		 in[100];
+	char			 out[100];
+	unsigned long		 x = 3;
+	size_t			 r, i, len, room, plain, got;
+	int			 ok = 1, space;
+
+	for (r = 0; r < 20000 && ok; r++) {
+		x = x * 1103515245 + 12345;
+		len = (x >> 16) % sizeof(in);
+		x = x * 1103515245 + 12345;
+		room = (x >> 16) % 120;
+		space = (x >> 24) & 1;
+		for (i = 0; i < len; i++) {
+			x = x * 1103515245 + 12345;
+			/* mostly letters, now and then anything */
+			in[i] = (x >> 16) % 5 ? (unsigned char)pick[(x >> 20) %
+			    (sizeof(pick) - 1)] : 'q';
+		}
+		for (plain = 0; plain < len && plain < room; plain++)
+			if ((in[plain] < 0x21 && in[plain] != ' ') ||
+			    (in[plain] == ' ' && (plain > 0 ?
+			    in[plain - 1] == ' ' : space)))
+				break;
+		got = sg_search_plain(out, in, len, room, space);
+		ok &= got == plain / 8 * 8 && memcmp(out, in, got) == 0;
+	}
+	CHECK(ok);
+}
+
 /* The j letters a and b of the bits of i, NUL-terminated, into b. */
 static void
 tail(char *b, size_t i, size_t j)
@@ -405,6 +441,7 @@ main(void)
 	TEST(tokenizer_long_words);
 	TEST(stemmer_words_finds_the_tokens);
 	TEST(search_bits_mark_the_bytes);
+	TEST(search_plain_copies_plain_runs);
 	TEST(stemmer_words_sharing_a_key);
 	TEST(json_strings);
 	TEST(stemmer_english);

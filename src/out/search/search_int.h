@@ -117,6 +117,14 @@ void	 sg_search_json_str(struct sg_buf *b, const char *s, size_t n);
  * word may start). */
 void	 sg_search_bits(const char *s, size_t n, uint64_t *b);
 
+/* Copies to d the bytes of u[0..len) an excerpt keeps as they are, up to
+ * room bytes, in runs of eight or sixteen: those whose only white space
+ * is single spaces, the first not right after a space when space says
+ * that d follows one (or starts the excerpt). Returns how many it
+ * copied, a multiple of eight. */
+size_t	 sg_search_plain(char *d, const unsigned char *u, size_t len,
+	    size_t room, int space);
+
 /* The one-character weight (1..63) of a term on a page: BM25's term part
  * for tf occurrences on a page of len words (avg on average), plus the
  * title and heading boosts, scaled (search.h). */

@@ -115,6 +115,55 @@ sg_search_bits(const char *s, size_t n, uint64_t *b)
 		bits64(u + 64 * i, b + 2 * i);
 }
 
+#define ONES	0x0101010101010101ull
+#define HIGH	0x8080808080808080ull
+
+/* The high bit of each byte of v below 0x21 (white space and control
+ * characters), and in *sp of each space. Exact for each byte: no carry
+ * crosses from one byte to the next. */
+static inline uint64_t
+low8(uint64_t v, uint64_t *sp)
+{
+	uint64_t	 x = v ^ 0x20 * ONES;
+
+	*sp = ~((x & ~HIGH) + 0x7F * ONES) & ~x & HIGH;
+	return ~((v & ~HIGH) + 0x5F * ONES) & ~v & HIGH;
+}
+
+size_t
+sg_search_plain(char *d, const unsigned char *u, size_t len, size_t room,
+    int space)
+{
+	uint64_t	 v, low, sp, prev = space ? 0x80 : 0;
+	size_t		 i = 0;
+#if defined(__SSE2__)
+	__m128i		 x;
+	uint32_t	 l, s, p = space ? 1 : 0;
+
+	for (; len - i >= 16 && room - i >= 16; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		l = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x,
+		    _mm_set1_epi8(0x20)), x));
+		s = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8(' ')));
+		if ((l & ~s) != 0 || (s & (s << 1 | p)) != 0)
+			break;
+		_mm_storeu_si128((__m128i *)(void *)(d + i), x);
+		p = s >> 15;
+	}
+	prev = (uint64_t)p << 7;
+#endif
+	for (; len - i >= 8 && room - i >= 8; i += 8) {
+		v = sg_search_get8(u + i);
+		low = low8(v, &sp);
+		if ((low & ~sp) != 0 || (sp & (sp << 8 | prev)) != 0)
+			break;
+		sg_search_put8(d + i, v);
+		prev = sp >> 56;
+	}
+	return i;
+}
+
 /* 1 for the bytes a JSON string holds as they are: printable ASCII but
  * the quote, the backslash and "<" (kept out, so that the text can sit in
  * a <script>). */
