@@ -420,7 +420,10 @@ json_strings(void)
 {
 	static const char	 in[] = "a\"b\\c<d>\x01\x1f\x7f "
 	    "\xc3\xa9\xff\xe2\x82 z";
-	struct sg_buf		 b = { NULL, 0, 0 };
+	struct sg_buf		 b = { NULL, 0, 0 }, t = { NULL, 0, 0 };
+	struct sg_buf		 want = { NULL, 0, 0 };
+	size_t			 i, j, k;
+	int			 ok = 1;
 
 	sg_search_json_str(&b, in, sizeof(in) - 1);
 	CHECK_STR(b.data, "\"a\\\"b\\\\c\\u003cd>\\u0001\\u001f\x7f "
@@ -428,7 +431,33 @@ json_strings(void)
 	b.len = 0;
 	sg_search_json_str(&b, "", 0);
 	CHECK_STR(b.data, "\"\"");
+	/* the same after and before runs of plain bytes of every length,
+	 * which are tested sixteen at a time */
+	for (i = 0; i < 40 && ok; i++)
+		for (k = 0; k < 40 && ok; k++) {
+			t.len = 0;
+			want.len = 0;
+			sg_buf_putc(&want, '"');
+			for (j = 0; j < i; j++) {
+				sg_buf_putc(&t, 'x');
+				sg_buf_putc(&want, 'x');
+			}
+			sg_buf_put(&t, in, sizeof(in) - 1);
+			sg_buf_puts(&want, "a\\\"b\\\\c\\u003cd>\\u0001"
+			    "\\u001f\x7f \xc3\xa9\\ufffd\\ufffd\\ufffd z");
+			for (j = 0; j < k; j++) {
+				sg_buf_putc(&t, j % 2 ? 'y' : ' ');
+				sg_buf_putc(&want, j % 2 ? 'y' : ' ');
+			}
+			sg_buf_putc(&want, '"');
+			b.len = 0;
+			sg_search_json_str(&b, t.data, t.len);
+			ok &= strcmp(b.data, want.data) == 0;
+		}
+	CHECK(ok);
 	sg_buf_free(&b);
+	sg_buf_free(&t);
+	sg_buf_free(&want);
 }
 
 int
