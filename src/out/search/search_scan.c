@@ -68,33 +68,36 @@ bits64(const unsigned char *s, uint64_t *b)
 }
 
 #if defined(SCAN_AVX2)
+/* The bits of 32 bytes x: the return value for each ASCII letter or
+ * digit, *h for each byte past ASCII (as bits16). */
+__attribute__((target("avx2"))) static inline uint64_t
+bits32(__m256i x, uint64_t *h)
+{
+	__m256i	 l, d;
+
+	l = _mm256_add_epi8(_mm256_or_si256(x, _mm256_set1_epi8(0x20)),
+	    _mm256_set1_epi8((char)(0x80 - 'a')));
+	d = _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0')));
+	*h = (uint32_t)_mm256_movemask_epi8(x);
+	return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(-128 + 26)), l),
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(-128 + 10)), d)));
+}
+
 /* The bits of the n blocks of 64 bytes at s, 32 bytes at a time. */
 __attribute__((target("avx2"))) static void
 bits_avx2(const unsigned char *s, size_t n, uint64_t *b)
 {
-	__m256i		 x, l, d;
-	uint64_t	 w, h;
+	uint64_t	 w0, w1, h0, h1;
 	size_t		 i;
-	unsigned	 k;
 
 	for (i = 0; i < n; i++, s += 64, b += 2) {
-		b[0] = b[1] = 0;
-		for (k = 0; k < 2; k++) {
-			x = _mm256_loadu_si256((const __m256i *)(const void *)
-			    (s + 32 * k));
-			l = _mm256_add_epi8(_mm256_or_si256(x,
-			    _mm256_set1_epi8(0x20)),
-			    _mm256_set1_epi8((char)(0x80 - 'a')));
-			d = _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 -
-			    '0')));
-			w = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
-			    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(-128 +
-			    26)), l), _mm256_cmpgt_epi8(_mm256_set1_epi8(
-			    (char)(-128 + 10)), d)));
-			h = (uint32_t)_mm256_movemask_epi8(x);
-			b[0] |= w << 32 * k;
-			b[1] |= (w | h) << 32 * k;
-		}
+		w0 = bits32(_mm256_loadu_si256((const __m256i *)(const void *)
+		    s), &h0);
+		w1 = bits32(_mm256_loadu_si256((const __m256i *)(const void *)
+		    (s + 32)), &h1);
+		b[0] = w0 | w1 << 32;
+		b[1] = (w0 | h0) | (w1 | h1) << 32;
 	}
 }
 #endif
