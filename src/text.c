@@ -2,9 +2,11 @@
  * through: HTML escaping (sg_buf_put_html), UTF-8 (sg_utf8_next,
  * sg_utf8_valid), word counts (sg_count_words) and memmem for long texts
  * (sg_find). Sixteen bytes at a time with SSE2, 32 with AVX2 where the
- * processor has it (chosen at run time: the build does not assume it).
- * util.h declares them. */
+ * processor has it (chosen at run time: the build does not assume it;
+ * sg_avx2). util.h declares them. */
+#include <stdatomic.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -15,6 +17,25 @@
 #endif
 
 #include "util.h"
+
+int
+sg_avx2(void)
+{
+	static atomic_int	 known = -1;
+	int			 v;
+
+	v = atomic_load_explicit(&known, memory_order_relaxed);
+	if (v >= 0)
+		return v;
+#if defined(FIND_AVX2)
+	v = __builtin_cpu_supports("avx2") &&
+	    getenv("SITEGEN_NO_AVX2") == NULL;
+#else
+	v = 0;
+#endif
+	atomic_store_explicit(&known, v, memory_order_relaxed);
+	return v;
+}
 
 #if defined(__SSE2__)
 /* A vector of the bytes of s[0..n), 4 <= n < 16, loaded without reading
@@ -202,7 +223,7 @@ sg_buf_put_html(struct sg_buf *b, const char *s, size_t n)
 	const char	*ent;
 
 #if defined(FIND_AVX2)
-	if (n >= 32 && __builtin_cpu_supports("avx2")) {
+	if (n >= 32 && sg_avx2()) {
 		for (i = 0; (i = html_special_avx2(s, i, n)) < n; i++) {
 			ent = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" :
 			    s[i] == '>' ? "&gt;" : "&quot;";
@@ -305,7 +326,7 @@ sg_utf8_valid(const char *s, size_t len)
 
 #if defined(FIND_AVX2)
 	/* a page is mostly ASCII: its runs passed 32 bytes at a time */
-	if (len >= 32 && __builtin_cpu_supports("avx2"))
+	if (len >= 32 && sg_avx2())
 		while (len - i >= 32) {
 			if ((i = ascii_avx2(u, i, len)) >= len ||
 			    len - i < 32)
@@ -411,7 +432,7 @@ sg_count_words(const char *s, size_t len)
 #endif
 
 #if defined(FIND_AVX2)
-	if (len >= 32 && __builtin_cpu_supports("avx2"))
+	if (len >= 32 && sg_avx2())
 		return words_avx2(s, len);
 #endif
 #if defined(__SSE2__)
@@ -487,7 +508,7 @@ sg_count_byte(const char *s, size_t len, char c)
 #endif
 
 #if defined(FIND_AVX2)
-	if (len >= 32 && __builtin_cpu_supports("avx2"))
+	if (len >= 32 && sg_avx2())
 		return count_byte_avx2(s, len, c);
 #endif
 #if defined(__SSE2__)
@@ -555,7 +576,7 @@ sg_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 	if (nlen > hlen)
 		return NULL;
 #if defined(FIND_AVX2)
-	if (nlen >= 2 && __builtin_cpu_supports("avx2") &&
+	if (nlen >= 2 && sg_avx2() &&
 	    (p = find_avx2(hay, hlen, needle, nlen, &i)) != NULL)
 		return p;
 #endif

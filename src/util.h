@@ -48,6 +48,11 @@ void	 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n);
 /* sg_buf_put_html above and the six below are text.c's: text scanned
  * sixteen or 32 bytes at a time. */
 
+/* Whether the AVX2 paths of the scanners may run: the processor has AVX2
+ * and the environment does not set SITEGEN_NO_AVX2 (the tests set it to
+ * run the SSE2 paths that other processors take). Safe from any thread. */
+int		 sg_avx2(void);
+
 /* The first place of needle[0..nlen) in hay[0..hlen), or NULL: memmem,
  * made for long texts. */
 const char *sg_find(const char *hay, size_t hlen, const char *needle,

@@ -109,7 +109,7 @@ sg_search_bits(const char *s, size_t n, uint64_t *b)
 	size_t			 i = 0;
 
 #if defined(SCAN_AVX2)
-	if (n > 0 && __builtin_cpu_supports("avx2")) {
+	if (n > 0 && sg_avx2()) {
 		bits_avx2(u, n, b);
 		return;
 	}
