@@ -60,8 +60,10 @@ cat3(struct sg_doc *doc, const char *a, const char *b, const char *c)
 	char	*p = sg_doc_block(doc, na + nb + nc + 1);
 
 	memcpy(p, a, na);
-	memcpy(p + na, b, nb);
-	memcpy(p + na + nb, c, nc);
+	if (nb > 0)
+		memcpy(p + na, b, nb);
+	if (nc > 0)
+		memcpy(p + na + nb, c, nc);
 	p[na + nb + nc] = '\0';
 	return p;
 }
