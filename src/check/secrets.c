@@ -1,23 +1,14 @@
-/* secrets.c: the credential scanner over a byte buffer. Hand-written: the
- * rules are those gitleaks and trufflehog publish, but their engines are
- * Go regular expressions, and no C library scans for them. A table of
- * anchor bytes ('A', 'B', 'J', 'x', '_', '=', ':'), chosen because they
- * are rare in HTML and prose, is the prefilter (32 bytes at a time with
- * AVX2 where the processor has it, else sixteen with SSE2); only at an
- * anchor does a rule look around, and no rule ever backtracks. */
+/* secrets.c: the credential scanner's rules, each looking around one
+ * anchor byte that secrets_scan.c finds. Hand-written: the rules are
+ * those gitleaks and trufflehog publish, but their engines are Go
+ * regular expressions, and no C library scans for them. No rule ever
+ * backtracks. */
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define SCAN_AVX2	1
-#endif
 
 #include "check/secrets.h"
+#include "check/secrets_int.h"
 #include "util.h"
 
 static const char *const rule_names[SG_SECRET__COUNT] = {
@@ -33,14 +24,12 @@ static const char *const rule_names[SG_SECRET__COUNT] = {
 	"generic-secret"
 };
 
-/* Bytes at which some rule can start looking. */
-static const unsigned char anchors[256] = {
+const unsigned char sec_anchors[256] = {
 	['A'] = 1, ['B'] = 1, ['J'] = 1, ['x'] = 1, ['_'] = 1, ['='] = 1,
 	[':'] = 1
 };
 
 #define MAX_VALUE	256	/* longest value an assignment may have */
-#define MIN_GENERIC	12	/* shortest generic value reported */
 
 /* What each byte can be part of (generated once from the definitions
  * in the comments; a table, as these tests run for every name byte). */
@@ -556,14 +545,19 @@ rule_assign(const unsigned char *s, size_t len, size_t i,
 		j += q;
 	}
 	/* a value shorter than any rule reports ends the look before the
-	 * name is read back: most of a page's '=' are attributes such as
-	 * aria-hidden="true" or viewBox="0 0 24 24" (the name was a fifth
-	 * of the scan's instructions) */
-	for (e = j; e < len && e - j < MIN_GENERIC && value_byte(s[e], quote);
-	    e++)
-		;
-	if (e - j < MIN_GENERIC)
-		return 0;
+	 * name is read back (the name was a fifth of the scan's
+	 * instructions); the scan passes most such '=' itself, see
+	 * passed_within */
+	if (quote && len - j >= 16) {
+		if (sec_cut_short(s, j, quote))
+			return 0;
+	} else {
+		for (e = j; e < len && e - j < MIN_GENERIC &&
+		    value_byte(s[e], quote); e++)
+			;
+		if (e - j < MIN_GENERIC)
+			return 0;
+	}
 	/* then the name: most '=' and ':' assign nothing secret, and then
 	 * only an AWS-shaped value (40 characters) is of interest */
 	n = name_before(s, i, &b, &letters);
@@ -589,7 +583,7 @@ rule_assign(const unsigned char *s, size_t len, size_t i,
 		return 0;
 	/* a credential with a shape of its own is reported by its rule */
 	for (k = v; k < e; k++)
-		if (anchors[s[k]] && specific(s, len, k, &inner))
+		if (sec_anchors[s[k]] && specific(s, len, k, &inner))
 			return 0;
 	if (aws_secret_shape(s + v, n) && aws_context(s, i))
 		return hit(h, SG_SECRET_AWS_SECRET, v, n);
@@ -644,40 +638,8 @@ rule_webhook(const unsigned char *s, size_t len, size_t i,
 	return hit(h, SG_SECRET_SLACK_WEBHOOK, b, p + n - b);
 }
 
-#if defined(__SSE2__)
-/* A bit for each of the sixteen bytes at p that is an anchor. */
-static unsigned int
-anchor_mask(const unsigned char *p)
-{
-	__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)p), m;
-
-	m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('A')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('B')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('J')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('x')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
-	return (unsigned int)_mm_movemask_epi8(m);
-}
-#endif
-
-/* Is s[i] the '=' of href="…" or class="…"? HTML's commonest
- * attributes, the bulk of the '=' of a page (565 of about 650 in a page
- * of the benchmark's), hold URLs and class names: no rule looks there,
- * and the scan passes them without a call. */
-static inline int
-plain_attribute(const unsigned char *s, size_t len, size_t i)
-{
-	return s[i] == '=' && i + 1 < len && s[i + 1] == '"' && i >= 6 &&
-	    (!memcmp(s + i - 5, " href", 5) || !memcmp(s + i - 6, " class",
-	    6));
-}
-
-/* The rules at anchor s[i]: calls fn for a finding, counted in *n.
- * Returns where the scan goes on. */
-static size_t
-look(const unsigned char *s, size_t len, size_t i, sg_secret_fn *fn,
+size_t
+sec_look(const unsigned char *s, size_t len, size_t i, sg_secret_fn *fn,
     void *arg, size_t *n)
 {
 	struct sg_secret_hit	 h;
@@ -696,92 +658,6 @@ look(const unsigned char *s, size_t len, size_t i, sg_secret_fn *fn,
 	fn(arg, &h);
 	(*n)++;
 	return h.off + h.len > i ? h.off + h.len : i + 1;
-}
-
-#if defined(SCAN_AVX2)
-/* The anchors by their two nibbles, for a table lookup (vpshufb) of
- * each: a byte is an anchor when the bits its low nibble selects in
- * lo_bits and those its high nibble selects in hi_bits meet. A bit for
- * each high nibble the anchors have: 0x01 for 4 ('A' 0x41, 'B' 0x42,
- * 'J' 0x4A), 0x02 for 7 ('x' 0x78), 0x04 for 5 ('_' 0x5F), 0x08 for 3
- * (':' 0x3A, '=' 0x3D). Bytes past ASCII have no bit in hi_bits. Three
- * operations classify 32 bytes, where seven comparisons and six ORs
- * classified sixteen: the prefilter was a twentieth of a build's
- * instructions, every output byte passing through it. */
-#define NIBBLES(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, aa, ab, ac, ad,	\
-    ae, af)								\
-	_mm256_setr_epi8(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, aa, ab,	\
-	    ac, ad, ae, af, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, aa, ab,	\
-	    ac, ad, ae, af)
-
-/* Scans s[0..len) 32 bytes at a time, as sg_secrets_find does; returns
- * where it stopped (fewer than 32 bytes before len). */
-__attribute__((target("avx2"))) static size_t
-scan_avx2(const unsigned char *s, size_t len, sg_secret_fn *fn, void *arg,
-    size_t *n)
-{
-	const __m256i	 lo_bits = NIBBLES(0, 0x01, 0x01, 0, 0, 0, 0, 0,
-	    0x02, 0, 0x09, 0, 0, 0x08, 0, 0x04);
-	const __m256i	 hi_bits = NIBBLES(0, 0, 0, 0x08, 0x01, 0x04, 0,
-	    0x02, 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m256i	 nibble = _mm256_set1_epi8(0x0F);
-	__m256i		 v, lo, hi;
-	size_t		 i = 0, base, at;
-	uint32_t	 mask;
-
-	while (len - i >= 32) {
-		base = i;
-		v = _mm256_loadu_si256((const __m256i *)(const void *)
-		    (s + base));
-		lo = _mm256_shuffle_epi8(lo_bits, _mm256_and_si256(v, nibble));
-		hi = _mm256_shuffle_epi8(hi_bits,
-		    _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
-		mask = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-		    _mm256_and_si256(lo, hi), _mm256_setzero_si256()));
-		while (mask != 0) {
-			at = base + (size_t)__builtin_ctz(mask);
-			mask &= mask - 1;
-			if (at >= i && !plain_attribute(s, len, at))
-				i = look(s, len, at, fn, arg, n);
-		}
-		if (i < base + 32)
-			i = base + 32;
-	}
-	return i;
-}
-#endif
-
-size_t
-sg_secrets_find(const char *buf, size_t len, sg_secret_fn *fn, void *arg)
-{
-	const unsigned char	*s = (const unsigned char *)buf;
-	size_t			 i = 0, n = 0, at;
-#if defined(__SSE2__)
-	size_t			 base;
-	unsigned int		 mask;
-
-#if defined(SCAN_AVX2)
-	if (__builtin_cpu_supports("avx2"))
-		i = scan_avx2(s, len, fn, arg, &n);
-#endif
-	/* sixteen bytes at a time; each anchor among them in turn */
-	while (len - i >= 16) {
-		base = i;
-		mask = anchor_mask(s + base);
-		while (mask != 0) {
-			at = base + (size_t)__builtin_ctz(mask);
-			mask &= mask - 1;
-			if (at >= i && !plain_attribute(s, len, at))
-				i = look(s, len, at, fn, arg, &n);
-		}
-		if (i < base + 16)
-			i = base + 16;
-	}
-#endif
-	for (at = i; at < len; at++)
-		if (anchors[s[at]] && at >= i && !plain_attribute(s, len, at))
-			i = look(s, len, at, fn, arg, &n);
-	return n;
 }
 
 const char *

@@ -1,6 +1,7 @@
 /* secrets.h: the credential scan. sg_secrets_find is the pure scanner over
- * a byte buffer (secrets.c); the rest runs it over what a build reads and
- * publishes, with site.yml's allowed values (secrets_site.c). */
+ * a byte buffer (its rules in secrets.c, its prefilter in secrets_scan.c);
+ * the rest runs it over what a build reads and publishes, with site.yml's
+ * allowed values (secrets_site.c). */
 #ifndef SG_SECRETS_H
 #define SG_SECRETS_H
 

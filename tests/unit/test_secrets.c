@@ -23,13 +23,12 @@ collect(void *arg, const struct sg_secret_hit *h)
 	f->n++;
 }
 
-/* Scans s from an exact-size heap copy (so ASan sees any read past the
- * end) and returns what was found. */
+/* Scans s[0..n) from an exact-size heap copy (so ASan sees any read
+ * past the end) and returns what was found. */
 static struct found
-scan(const char *s)
+scan_n(const char *s, size_t n)
 {
 	struct found	 f;
-	size_t		 n = strlen(s);
 	char		*copy = malloc(n ? n : 1);
 
 	memset(&f, 0, sizeof(f));
@@ -37,6 +36,12 @@ scan(const char *s)
 	sg_secrets_find(copy, n, collect, &f);
 	free(copy);
 	return f;
+}
+
+static struct found
+scan(const char *s)
+{
+	return scan_n(s, strlen(s));
 }
 
 /* s holds exactly one finding of rule, whose value is want. */
@@ -259,6 +264,102 @@ test_offsets(void)
 	CHECK(missed == 0);
 }
 
+/* Where a quoted value ends, against the rule: password="…" holding 14
+ * different characters, with byte c put in place k, after pre spaces
+ * and before tail. A byte no value in those quotes may hold ends it
+ * there (the quote itself, a control or space, '<', DEL): a value ended
+ * by its quote is found when it has MIN_GENERIC (12) bytes, any other
+ * end is none; any other byte leaves 14 bytes found, but '>' (a
+ * placeholder's) and a leading '$' or '%'. Returns 1 if the scan says
+ * otherwise. */
+static int
+value_case(const char *open, unsigned char c, size_t k, size_t pre,
+    size_t tail)
+{
+	static const char	 value[] = "aB3dE5gH7jK9mP";
+	unsigned char		 q = open[1] == '\0' ? (unsigned char)open[0] :
+				    '&';
+	size_t			 n, w = strlen(open), want;
+	int			 stop = c <= ' ' || c == '<' || c == 0x7F ||
+				    c == q;
+	struct found		 f;
+	char			 buf[512];
+
+	memset(buf, ' ', pre);
+	n = pre;
+	memcpy(buf + n, "password=", 9);
+	memcpy(buf + n + 9, open, w);
+	n += 9 + w;
+	memcpy(buf + n, value, 14);
+	buf[n + k] = (char)c;
+	memcpy(buf + n + 14, open, w);
+	memset(buf + n + 14 + w, ' ', tail);
+	if (stop)
+		want = c == q && q != '&' && k >= 12;
+	else
+		want = c != '>' && !(k == 0 && (c == '$' || c == '%'));
+	f = scan_n(buf, n + 14 + w + tail);
+	return f.n != want || (want && (f.v[0].off != n ||
+	    f.v[0].len != (stop ? k : 14)));
+}
+
+/* value_case for each quote (HTML's escaped quotes among them): every
+ * byte in places 0 to 13 at a few offsets, and bytes of each kind at
+ * every offset up to 130 and tails up to 30: the scan's shortcuts for
+ * short values and for href and class, at every edge of its blocks
+ * (64 bytes, 32, 16 and single ones). */
+static void
+test_value_ends(void)
+{
+	static const char *const open[] = { "\"", "'", "`", "&quot;",
+	    "&#39;", NULL };
+	static const size_t	 pres[] = { 0, 7, 57, 60, 110 };
+	static const unsigned char some[] = { 0, '\t', ' ', '!', '"', '&',
+	    '\'', '<', '=', '>', 'A', '`', 0x7F, 0x80, 0xFF };
+	size_t			 o, c, k, pre, t, wrong = 0;
+
+	for (o = 0; open[o]; o++)
+		for (c = 0; c < 256; c++)
+			for (k = 0; k < 14; k++)
+				for (pre = 0; pre < 5; pre++)
+					for (t = 0; t < 4; t++)
+						wrong += value_case(open[o],
+						    (unsigned char)c, k,
+						    pres[pre], t);
+	for (o = 0; open[o]; o++)
+		for (c = 0; c < sizeof(some); c++)
+			for (k = 10; k < 14; k++)
+				for (pre = 0; pre <= 130; pre++)
+					for (t = 0; t <= 30; t += t < 3 ?
+					    1 : 27)
+						wrong += value_case(open[o],
+						    some[c], k, pre, t);
+	CHECK(wrong == 0);
+}
+
+/* The '=' of href="…" and class="…" is passed without a look, and
+ * nothing else is: look-alikes are read as any other name. */
+static void
+test_plain_attributes(void)
+{
+	CHECK_NONE("aws secret <a href=\"" AWS_SECRET "\">");
+	CHECK_NONE("aws secret <a class=\"" AWS_SECRET "\">");
+	CHECK_ONE("aws secret <a xhref=\"" AWS_SECRET "\">",
+	    SG_SECRET_AWS_SECRET, AWS_SECRET);
+	CHECK_ONE("aws secret <a hrefs=\"" AWS_SECRET "\">",
+	    SG_SECRET_AWS_SECRET, AWS_SECRET);
+	CHECK_ONE("aws secret <a\thref=\"" AWS_SECRET "\">",
+	    SG_SECRET_AWS_SECRET, AWS_SECRET);
+	CHECK_ONE("aws secret <a subclass=\"" AWS_SECRET "\">",
+	    SG_SECRET_AWS_SECRET, AWS_SECRET);
+	CHECK_ONE("aws secret <a href='" AWS_SECRET "'>",
+	    SG_SECRET_AWS_SECRET, AWS_SECRET);
+	CHECK_ONE("aws secret <a class=&quot;" AWS_SECRET "&quot;>",
+	    SG_SECRET_AWS_SECRET, AWS_SECRET);
+	CHECK_ONE("<i class=\"x\" data-token=\"Xk9mQ2vL7pR4tZw8\">",
+	    SG_SECRET_GENERIC, "Xk9mQ2vL7pR4tZw8");
+}
+
 static void
 test_several(void)
 {
@@ -309,6 +410,8 @@ main(void)
 	TEST(test_generic_near_misses);
 	TEST(test_truncated);
 	TEST(test_offsets);
+	TEST(test_value_ends);
+	TEST(test_plain_attributes);
 	TEST(test_several);
 	TEST(test_mask);
 	TEST(test_entropy);
