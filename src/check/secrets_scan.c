@@ -44,6 +44,36 @@ plain_attribute(const unsigned char *s, size_t i)
 	    !memcmp(s + i - 5, " href=\"", 7);
 }
 
+/* Can no rule report at anchor s[i] (not '=')? Each
+ * rule's first test, where a look would call it only to return: 'A'
+ * after a letter or digit or before no capital or '3' (AKIA…, AIza…,
+ * A3T…), 'B' after no '-' (-----BEGIN), 'J' after no 'y' (eyJ), 'x'
+ * before no 'o' (xox…). Most of these letters in a page are in words
+ * (viewBox, example, Benchmark). The ':' of "://" is passed unless
+ * "data" is before it or an 'h' (hooks) two bytes after. Needs s[i - 1]
+ * (where i > 0) to s[i + 3]. Not inline: the '=' before it are the bulk
+ * of the anchors. */
+static int
+passed_other(const unsigned char *s, size_t i)
+{
+	unsigned char	 a = i > 0 ? s[i - 1] : '\0', c = s[i + 1];
+
+	switch (s[i]) {
+	case ':':
+		return c == '/' && s[i + 3] != 'h' && a != 'a';
+	case 'A':
+		return (a >= '0' && a <= '9') || ((a | 0x20) >= 'a' &&
+		    (a | 0x20) <= 'z') || !((c >= 'A' && c <= 'Z') || c == '3');
+	case 'B':
+		return a != '-';
+	case 'J':
+		return a != 'y';
+	case 'x':
+		return c != 'o';
+	}
+	return 0;
+}
+
 /* Can the scan pass anchor s[i] without a look? Most anchors of a page
  * are the '=' of an attribute: of href or class (plain_attribute), or
  * one whose quoted value is shorter than any rule reports, such as
@@ -51,19 +81,20 @@ plain_attribute(const unsigned char *s, size_t i)
  * rule_assign starts the value just past the quote (no "=>", "==",
  * "=/" nor blanks to step over) and returns 0 for a value cut short;
  * this is that test, in a few vector operations where rule_assign read
- * byte by byte after a call. Entity quotes are left to sec_look(). Needs
- * s[i..i+18). */
+ * byte by byte after a call. Entity quotes are left to sec_look(). The
+ * other anchors are passed_other's. Needs s[i..i+18). */
 static inline int
 passed_within(const unsigned char *s, size_t i)
 {
 	unsigned char	 q = s[i + 1];
 
-	if (s[i] != '=')
-		return 0;
-	if (q == '"' && i >= 6 && plain_attribute(s, i))
-		return 1;
-	return (q == '"' || q == '\'' || q == '`') &&
-	    sec_cut_short(s, i + 2, q);
+	if (s[i] == '=') {
+		if (q == '"' && i >= 6 && plain_attribute(s, i))
+			return 1;
+		return (q == '"' || q == '\'' || q == '`') &&
+		    sec_cut_short(s, i + 2, q);
+	}
+	return passed_other(s, i);
 }
 
 /* The same anywhere in s[0..len): in the last bytes, only href and

@@ -165,6 +165,21 @@ test_token_near_misses(void)
 	    "AKIA" "IOSFODNN7EXAMPLE+" GOOGLE "/AAAA==\" alt=\"x\">");
 }
 
+/* Anchors the scan passes without a look, in words and URLs, next to
+ * those a rule reads: "A3T…" keys, and a data URI whose colon a '/'
+ * follows (still an image, skipped whole). */
+static void
+test_anchors_passed(void)
+{
+	CHECK_ONE("id A3TX" "IOSFODNN7EXAMPLE.", SG_SECRET_AWS_KEY_ID,
+	    "A3TX" "IOSFODNN7EXAMPLE");
+	CHECK_NONE("id A3tX" "IOSFODNN7EXAMPLE.");
+	CHECK_NONE("<img src=\"data://x;base64,AAAA+" "AKIA"
+	    "IOSFODNN7EXAMPLE+AAAA==\">");
+	CHECK_ONE("<a href=\"https://x/\">Atom: viewBox Benchmark "
+	    "example</a> " HOOK, SG_SECRET_SLACK_WEBHOOK, HOOK);
+}
+
 static void
 test_generic(void)
 {
@@ -406,6 +421,7 @@ main(void)
 	TEST(test_private_key);
 	TEST(test_tokens);
 	TEST(test_token_near_misses);
+	TEST(test_anchors_passed);
 	TEST(test_generic);
 	TEST(test_generic_near_misses);
 	TEST(test_truncated);
