@@ -13,6 +13,7 @@
 
 #include "check/secrets.h"
 #include "check/secrets_int.h"
+#include "util.h"
 
 #if defined(__SSE2__)
 /* A bit for each of the sixteen bytes at p that is an anchor. */
@@ -175,7 +176,7 @@ sg_secrets_find(const char *buf, size_t len, sg_secret_fn *fn, void *arg)
 	unsigned int		 mask;
 
 #if defined(SCAN_AVX2)
-	if (__builtin_cpu_supports("avx2"))
+	if (sg_avx2())
 		i = scan_avx2(s, len, fn, arg, &n);
 #endif
 	/* sixteen bytes at a time; each anchor among them in turn */
