@@ -2,6 +2,7 @@
  * trees made by hand, what serve keeps and marks that wrap, excerpts. The
  * words it is made of are test_search_token.c. */
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,39 @@ weights_rank_fields(void)
 	/* and every weight fits one character */
 	CHECK(sg_search_weight(1000, 1, 1, 1, 100) <= 63);
 	CHECK(sg_search_weight(0, 0, 0, 100, 100) >= 1);
+}
+
+/* The weight as it was first written, with roundf: the merge rounds
+ * inline and weighs each page's length once, to the same numbers. */
+static unsigned
+weight_roundf(float tf, int title, int heading, float len, float avg)
+{
+	float	 w = 0, q;
+
+	if (tf > 0)
+		w = tf * (1.2f + 1) / (tf + 1.2f * (1 - 0.75f + 0.75f *
+		    (avg > 0 ? len / avg : 1)));
+	w += (title ? 2.5f : 0) + (heading ? 0.8f : 0);
+	q = roundf(w * 11.0f);
+	return q < 1 ? 1 : q > 63 ? 63 : (unsigned)q;
+}
+
+static void
+weights_round_as_roundf(void)
+{
+	float	 tf, len;
+	int	 f, bad = 0;
+
+	for (tf = 0; tf < 60; tf += 0.1f)
+		for (len = 0; len < 3000; len += 7.3f)
+			for (f = 0; f < 4; f++)
+				if (sg_search_weight(tf, f & 1, f >> 1, len,
+				    431.7f) != weight_roundf(tf, f & 1, f >> 1,
+				    len, 431.7f) || sg_search_weight(tf, f & 1,
+				    f >> 1, len, 0) != weight_roundf(tf, f & 1,
+				    f >> 1, len, 0))
+					bad++;
+	CHECK(bad == 0);
 }
 
 /* ---- an index from trees made by hand ---- */
@@ -531,6 +565,7 @@ int
 main(void)
 {
 	TEST(weights_rank_fields);
+	TEST(weights_round_as_roundf);
 	TEST(index_from_trees);
 	TEST(search_false_opts_out);
 	TEST(index_keep_and_wrap);

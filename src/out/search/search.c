@@ -31,7 +31,7 @@ static const float field_sec[] = { 2.0f, 3.0f, 1.0f, 0.3f };
 
 /* A term of the page being tokenized. */
 struct term {
-	const char		*stem;
+	size_t			 stem;		/* its number */
 	float			 tf;
 	unsigned		 sec;		/* where it weighs most */
 	unsigned		 cur_sec;	/* the section being counted */
@@ -107,9 +107,9 @@ sg_search_new(const struct sg_site *site, int jobs)
 	return s;
 }
 
-/* The term of stem (number id) on this page, made on first use. */
+/* The term of the stem of number id on this page, made on first use. */
 static struct term *
-term_get(struct pstate *ps, const char *stem, size_t id)
+term_get(struct pstate *ps, size_t id)
 {
 	struct sg_term_slots	*ts = ps->slots;
 	struct term		*t;
@@ -135,7 +135,7 @@ term_get(struct pstate *ps, const char *stem, size_t id)
 	ts->term[id] = ps->nt;
 	t = &ps->t[ps->nt++];
 	memset(t, 0, sizeof(*t));
-	t->stem = stem;
+	t->stem = id;
 	t->cur_sec = (unsigned)-1;
 	return t;
 }
@@ -176,7 +176,7 @@ add_words(struct pstate *ps, struct sg_stem_word *e, const size_t *id,
 		if (w->mark == page)
 			t = &ps->t[w->term];
 		else {
-			t = term_get(ps, w->stem, w->id);
+			t = term_get(ps, w->id);
 			w->mark = page;
 			w->term = (size_t)(t - ps->t);
 			if (ps->keep && w->word != w->stem)
@@ -211,7 +211,7 @@ keep_terms(struct pstate *ps)
 	pg->v = xmalloc((ps->nt ? ps->nt : 1) * sizeof(*pg->v));
 	pg->n = ps->nt;
 	for (i = 0; i < ps->nt; i++) {
-		pg->v[i].stem = ps->t[i].stem;
+		pg->v[i].stem = (uint32_t)ps->t[i].stem;
 		pg->v[i].tf = ps->t[i].tf;
 		pg->v[i].sec = ps->t[i].sec > 65535 ? 65535 :
 		    (uint16_t)ps->t[i].sec;
@@ -578,6 +578,7 @@ index_page(struct sg_search *s, int worker, const struct sg_page *p)
 
 	memset(&ps, 0, sizeof(ps));
 	ps.pg = &s->pages[id];
+	ps.pg->worker = worker;
 	ps.st = s->stemmers[worker];
 	ps.slots = &s->slots[worker];
 	/* a new mark for this page's terms; when the marks wrap, the old

@@ -18,10 +18,11 @@ struct sg_stemmer;
 /* A term (stem) of one page, kept until the merge: small, since there is
  * one for every distinct word of every page. */
 struct sg_search_rec {
-	const char	*stem;		/* interned by the worker's stemmer,
-					 * which also knows the words that
-					 * gave it */
 	float		 tf;		/* occurrences, code counting 0.3 */
+	uint32_t	 stem;		/* the stem's number in the stemmer
+					 * of the page's worker
+					 * (sg_stemmer_stem_of), which also
+					 * knows the words that gave it */
 	uint16_t	 sec;		/* the section where it weighs most */
 	unsigned char	 title;		/* in the page title */
 	unsigned char	 heading;	/* in a heading */
@@ -32,6 +33,7 @@ struct sg_search_doc {
 	struct sg_search_rec *v;	/* its terms, in first-seen order */
 	size_t		 n;
 	float		 len;		/* words, code counting 0.3 */
+	int		 worker;	/* whose stemmer numbered its stems */
 	char		*frag;		/* its fragment (JSON), owned */
 	size_t		 frag_len;
 	int		 done;
@@ -175,6 +177,16 @@ void	 sg_stemmer_unmark(struct sg_stemmer *st);
 size_t	 sg_stemmer_count(const struct sg_stemmer *st);
 void	 sg_stemmer_entry(const struct sg_stemmer *st, size_t i,
 	    const char **word, const char **stem);
+
+/* The entries of every word st has seen, *n of them, in first-seen
+ * order (sg_stemmer_count): st's, until its next call. */
+const struct sg_stem_word *sg_stemmer_entries(const struct sg_stemmer *st,
+	    size_t *n);
+
+/* The number of distinct stems st has made, and the stem of number id
+ * (below that), interned by st. */
+size_t	 sg_stemmer_nstems(const struct sg_stemmer *st);
+const char *sg_stemmer_stem_of(const struct sg_stemmer *st, size_t id);
 
 /* qsort's comparison of two size_t. */
 int	 sg_search_cmp_size(const void *a, const void *b);

@@ -344,6 +344,8 @@ struct sg_stemmer {
 						 * order */
 	size_t			 nent, capent;
 	struct sg_smap		 stems;		/* stem → its number */
+	const char		**stemv;	/* number → stem */
+	size_t			 capstem;
 	struct arena		*arena;
 	struct sg_buf		 word;		/* a word being made */
 	/* sg_stemmer_words' room, for a text of up to captext - 80 bytes:
@@ -518,8 +520,15 @@ word_new(struct sg_stemmer *st, const char *w, size_t n, uint64_t k0,
 	/* the stem's number: the same for each word that gives it (the
 	 * pointer stays the word's own when it is its own stem) */
 	slot = sg_smap_get(&st->stems, is, 1, &added);
-	if (added)
+	if (added) {
 		*slot = st->stems.len - 1;
+		if (*slot == st->capstem) {
+			st->capstem = st->capstem ? st->capstem * 2 : 256;
+			st->stemv = xrealloc(st->stemv, st->capstem *
+			    sizeof(*st->stemv));
+		}
+		st->stemv[*slot] = is;
+	}
 	e->id = *slot;
 	/* (a word intern() cut short is looked up again each time; the
 	 * empty word has no key) */
@@ -742,6 +751,25 @@ sg_stemmer_entry(const struct sg_stemmer *st, size_t i, const char **word,
 	*stem = st->ent[i].stem;
 }
 
+const struct sg_stem_word *
+sg_stemmer_entries(const struct sg_stemmer *st, size_t *n)
+{
+	*n = st->nent;
+	return st->ent;
+}
+
+size_t
+sg_stemmer_nstems(const struct sg_stemmer *st)
+{
+	return st->stems.len;
+}
+
+const char *
+sg_stemmer_stem_of(const struct sg_stemmer *st, size_t id)
+{
+	return st->stemv[id];
+}
+
 void
 sg_stemmer_free(struct sg_stemmer *st)
 {
@@ -761,6 +789,7 @@ sg_stemmer_free(struct sg_stemmer *st)
 	free(st->id);
 	sg_buf_free(&st->word);
 	sg_smap_free(&st->stems);
+	free(st->stemv);
 	free(st->ent);
 	free(st);
 }

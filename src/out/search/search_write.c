@@ -21,6 +21,8 @@
 #define SHARD_MAX	(40 * 1024)	/* a shard bigger than this splits */
 #define KEY_MAX		4		/* characters of the longest key */
 #define WORDS_MAX	16		/* words listed for a stem */
+#define POSTING_MAX	12		/* bytes of a posting's JSON: page
+					 * (7), section (4), weight */
 
 static const char digits[] =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -33,12 +35,15 @@ struct posting {
 
 struct term {
 	const char	 *stem;
+	size_t		  first;	/* its index before the sort */
 	const char	**words;
 	size_t		  nwords, capw;
-	struct posting	 *p;
-	size_t		  np, cap;
+	struct posting	 *p;		/* in merge's post */
+	size_t		  np;
 	struct sg_buf	  json;		/* "stem":[...] */
 };
+
+#define NO_TERM		UINT32_MAX	/* a stem no page has */
 
 /* A word under which a term is found, for the shard split. */
 struct key {
@@ -47,8 +52,21 @@ struct key {
 };
 
 struct merge {
-	struct term	*t;
+	struct sg_search *s;
+	struct term	*t;		/* sorted by stem */
 	size_t		 nt;
+	struct posting	*post;		/* every term's, term after term */
+	float		 avg;		/* words on a page, on average */
+	size_t		 nchunks;	/* of pages, merged apart */
+	/* the stems of all workers, worker 0's first: worker w's stem of
+	 * number i is the (base[w] + i)-th of nflat */
+	size_t		*base;
+	size_t		 nflat;
+	uint32_t	*cnt;		/* chunk c's postings of stem f at
+					 * c * nflat + f */
+	uint32_t	*term;		/* stem f's term, or NO_TERM */
+	size_t		*next;		/* chunk c's next place for term i
+					 * at c * nt + i */
 	struct key	*k;
 	size_t		 nk;
 	struct sg_buf	 shards;	/* JSON list of the shard keys */
@@ -58,28 +76,40 @@ struct merge {
 	int		 failed;
 };
 
+/* BM25's length part of a page of len words (avg on average). */
+static inline float
+page_norm(float len, float avg)
+{
+	return K1 * (1 - B + B * (avg > 0 ? len / avg : 1));
+}
+
+/* sg_search_weight on a page of page_norm() norm. The rounding is
+ * roundf's (halves away from zero) done inline: a call of roundf was a
+ * fifth of the weight's instructions. */
+static inline unsigned
+weigh(float tf, int title, int heading, float norm)
+{
+	float		 w = 0, q;
+	unsigned	 i;
+
+	if (tf > 0)
+		w = tf * (K1 + 1) / (tf + norm);
+	w += (title ? TITLE_BOOST : 0) + (heading ? HEADING_BOOST : 0);
+	q = w * SCALE;
+	if (!(q >= 0.5f))
+		return 1;
+	if (q >= 63.5f)
+		return 63;
+	/* q - i is exact: both have the exponent of q or less */
+	i = (unsigned)q;
+	return i + (q - (float)i >= 0.5f);
+}
+
 /* The weight of a term on a page, one character's worth (1..63). */
 unsigned
 sg_search_weight(float tf, int title, int heading, float len, float avg)
 {
-	float	 w = 0, q;
-
-	if (tf > 0)
-		w = tf * (K1 + 1) / (tf + K1 * (1 - B + B * (avg > 0 ?
-		    len / avg : 1)));
-	w += (title ? TITLE_BOOST : 0) + (heading ? HEADING_BOOST : 0);
-	q = roundf(w * SCALE);
-	return q < 1 ? 1 : q > 63 ? 63 : (unsigned)q;
-}
-
-static void
-put_num(struct sg_buf *b, uint32_t v)
-{
-	while (v >= 32) {
-		sg_buf_putc(b, digits[32 + (v & 31)]);
-		v >>= 5;
-	}
-	sg_buf_putc(b, digits[v]);
+	return weigh(tf, title, heading, page_norm(len, avg));
 }
 
 static int
@@ -117,127 +147,295 @@ add_word(struct term *t, const char *w)
 /* The words each term was made from, as the stemmers of every worker
  * saw them (the same set however the pages were shared out). */
 static void
-words(struct sg_search *s, struct merge *m, struct sg_smap *dict)
+words(struct sg_search *s, struct merge *m)
 {
-	const char	*w, *stem;
-	size_t		*slot, i, j;
+	const struct sg_stem_word *e;
+	struct sg_smap	 dict = { NULL, 0, 0 };
+	size_t		*slot, i, j, n;
+	uint32_t	 t;
 
-	for (i = 0; s->keep && i < s->npages; i++)
-		for (j = 0; j < s->pages[i].nwords; j++)
-			if ((slot = sg_smap_get(dict, s->pages[i].words[2 * j +
-			    1], 0, NULL)) != NULL)
-				add_word(&m->t[*slot], s->pages[i].words[2 * j]);
-	for (i = 0; !s->keep && i < (size_t)s->jobs; i++)
-		for (j = 0; j < sg_stemmer_count(s->stemmers[i]); j++) {
-			sg_stemmer_entry(s->stemmers[i], j, &w, &stem);
-			if (w != stem && (slot = sg_smap_get(dict, stem, 0,
-			    NULL)) != NULL)
-				add_word(&m->t[*slot], w);
-		}
+	if (s->keep) {
+		for (i = 0; i < m->nt; i++)
+			*sg_smap_get(&dict, m->t[i].stem, 1, NULL) = i;
+		for (i = 0; i < s->npages; i++)
+			for (j = 0; j < s->pages[i].nwords; j++)
+				if ((slot = sg_smap_get(&dict,
+				    s->pages[i].words[2 * j + 1], 0,
+				    NULL)) != NULL)
+					add_word(&m->t[*slot],
+					    s->pages[i].words[2 * j]);
+		sg_smap_free(&dict);
+		return;
+	}
+	for (i = 0; i < (size_t)s->jobs; i++) {
+		e = sg_stemmer_entries(s->stemmers[i], &n);
+		for (j = 0; j < n; j++)
+			if (e[j].word != e[j].stem && (t = m->term[m->base[i] +
+			    e[j].id]) != NO_TERM)
+				add_word(&m->t[t], e[j].word);
+	}
 }
 
-/* Every page's terms into postings, in page order. */
+/* The pages of chunk c of the merge. */
+static void
+chunk_pages(const struct merge *m, size_t c, size_t *from, size_t *to)
+{
+	*from = c * m->s->npages / m->nchunks;
+	*to = (c + 1) * m->s->npages / m->nchunks;
+}
+
+/* Counts how many of chunk c's postings each stem of each worker has: a
+ * worker of sg_pool_run in collect. */
+static void
+count_chunk(void *arg, int worker, size_t c)
+{
+	struct merge		*m = arg;
+	const struct sg_search_doc *d;
+	uint32_t		*cnt = m->cnt + c * m->nflat, *w;
+	size_t			 i, j, from, to;
+
+	(void)worker;
+	chunk_pages(m, c, &from, &to);
+	for (i = from; i < to; i++) {
+		d = &m->s->pages[i];
+		w = cnt + m->base[d->worker];
+		for (j = 0; j < d->n; j++)
+			w[d->v[j].stem]++;
+	}
+}
+
+/* Puts chunk c's postings in their places, weighed: a worker of
+ * sg_pool_run in collect. Each term's postings of the chunk follow those
+ * of the chunks before, in page order. */
+static void
+place_chunk(void *arg, int worker, size_t c)
+{
+	struct merge		*m = arg;
+	const struct sg_search_doc *d;
+	const struct sg_search_rec *r;
+	const uint32_t		*term;
+	size_t			*next = m->next + c * m->nt, i, j, from, to;
+	struct posting		*p;
+	float			 norm;
+
+	(void)worker;
+	chunk_pages(m, c, &from, &to);
+	for (i = from; i < to; i++) {
+		d = &m->s->pages[i];
+		term = m->term + m->base[d->worker];
+		norm = page_norm(d->len, m->avg);
+		for (j = 0; j < d->n; j++) {
+			r = &d->v[j];
+			p = &m->post[next[term[r->stem]]++];
+			p->page = (uint32_t)i;
+			p->sec = r->sec;
+			p->w = (unsigned char)weigh(r->tf, r->title,
+			    r->heading, norm);
+		}
+	}
+}
+
+/* The terms: one for each stem some page has, the same stem of two
+ * workers one term; sorted, and each worker's stem numbers mapped to
+ * them (NO_TERM for a stem no page has now). */
+static void
+make_terms(struct sg_search *s, struct merge *m)
+{
+	struct sg_smap	 dict = { NULL, 0, 0 };
+	const char	*stem;
+	size_t		*slot, *at, c, f, i, w, n;
+	uint32_t	 sum;
+	int		 added;
+
+	m->t = xcalloc(m->nflat ? m->nflat : 1, sizeof(*m->t));
+	for (w = 0; w < (size_t)s->jobs; w++) {
+		n = sg_stemmer_nstems(s->stemmers[w]);
+		for (i = 0; i < n; i++) {
+			f = m->base[w] + i;
+			for (c = sum = 0; c < m->nchunks; c++)
+				sum += m->cnt[c * m->nflat + f];
+			m->term[f] = NO_TERM;
+			if (sum == 0)
+				continue;
+			stem = sg_stemmer_stem_of(s->stemmers[w], i);
+			/* one worker's stems are all different */
+			if (s->jobs > 1) {
+				slot = sg_smap_get(&dict, stem, 1, &added);
+				if (!added) {
+					m->term[f] = (uint32_t)*slot;
+					continue;
+				}
+				*slot = m->nt;
+			}
+			m->t[m->nt].stem = stem;
+			m->t[m->nt].first = m->nt;
+			m->term[f] = (uint32_t)m->nt++;
+		}
+	}
+	sg_smap_free(&dict);
+	sg_sort(m->t, m->nt, sizeof(*m->t), cmp_term);
+	at = xmalloc((m->nt ? m->nt : 1) * sizeof(*at));
+	for (i = 0; i < m->nt; i++)
+		at[m->t[i].first] = i;
+	for (f = 0; f < m->nflat; f++)
+		if (m->term[f] != NO_TERM)
+			m->term[f] = (uint32_t)at[m->term[f]];
+	free(at);
+}
+
+/* Every page's terms into postings, each term's in page order. The
+ * postings of a stem are counted and placed a chunk of pages at a time
+ * on the pool; in between, each chunk learns where its postings of each
+ * term go. */
 static void
 collect(struct sg_search *s, struct merge *m)
 {
-	struct sg_smap		 dict = { NULL, 0, 0 };
-	struct sg_search_doc	*d;
-	struct sg_search_rec	*r;
-	struct term		*t;
-	struct posting		*p;
-	size_t			*slot, cap = 0, i, j;
-	double			 total = 0;
-	float			 avg;
-	int			 added;
+	size_t		 c, f, i, w, off, start, npost = 0, *next;
+	double		 total = 0;
+	uint32_t	 t;
 
-	for (i = 0; i < s->npages; i++)
-		total += s->pages[i].len;
-	avg = (float)(total / (double)s->npages);
 	for (i = 0; i < s->npages; i++) {
-		d = &s->pages[i];
-		for (j = 0; j < d->n; j++) {
-			r = &d->v[j];
-			slot = sg_smap_get(&dict, r->stem, 1, &added);
-			if (added) {
-				if (m->nt == cap) {
-					cap = cap ? cap * 2 : 1024;
-					m->t = xrealloc(m->t, cap *
-					    sizeof(*m->t));
-				}
-				memset(&m->t[m->nt], 0, sizeof(*m->t));
-				m->t[m->nt].stem = r->stem;
-				*slot = m->nt++;
-			}
-			t = &m->t[*slot];
-			if (t->np == t->cap) {
-				t->cap = t->cap ? t->cap * 2 : 4;
-				t->p = xrealloc(t->p, t->cap * sizeof(*t->p));
-			}
-			p = &t->p[t->np++];
-			p->page = (uint32_t)i;
-			p->sec = r->sec;
-			p->w = (unsigned char)sg_search_weight(r->tf,
-			    r->title, r->heading, d->len, avg);
-		}
+		total += s->pages[i].len;
+		npost += s->pages[i].n;
 	}
-	words(s, m, &dict);
-	sg_smap_free(&dict);
-	sg_sort(m->t, m->nt, sizeof(*m->t), cmp_term);
+	m->s = s;
+	m->avg = (float)(total / (double)s->npages);
+	m->nchunks = s->jobs == 1 ? 1 : 4 * (size_t)s->jobs;
+	if (m->nchunks > s->npages)
+		m->nchunks = s->npages;
+	m->base = xmalloc(((size_t)s->jobs + 1) * sizeof(*m->base));
+	for (w = 0, m->nflat = 0; w < (size_t)s->jobs; w++) {
+		m->base[w] = m->nflat;
+		m->nflat += sg_stemmer_nstems(s->stemmers[w]);
+	}
+	m->base[w] = m->nflat;
+	m->cnt = xcalloc(m->nchunks * m->nflat + 1, sizeof(*m->cnt));
+	m->term = xmalloc((m->nflat + 1) * sizeof(*m->term));
+	sg_pool_run(s->jobs, m->nchunks, count_chunk, m);
+	make_terms(s, m);
+	/* each chunk's first place for each term */
+	m->next = next = xcalloc(m->nchunks * m->nt + 1, sizeof(*next));
+	for (c = 0; c < m->nchunks; c++)
+		for (f = 0; f < m->nflat; f++)
+			if ((t = m->term[f]) != NO_TERM)
+				next[c * m->nt + t] += m->cnt[c * m->nflat + f];
+	m->post = xmalloc((npost ? npost : 1) * sizeof(*m->post));
+	for (i = 0, off = 0; i < m->nt; i++) {
+		m->t[i].p = m->post + off;
+		start = off;
+		for (c = 0; c < m->nchunks; c++) {
+			f = next[c * m->nt + i];
+			next[c * m->nt + i] = off;
+			off += f;
+		}
+		m->t[i].np = off - start;
+	}
+	sg_pool_run(s->jobs, m->nchunks, place_chunk, m);
+	free(m->cnt);
+	free(next);
+	m->cnt = NULL;
+	m->next = NULL;
+	words(s, m);
 }
 
 /* A word of a stem as JSON: "~ing" for the stem followed by "ing" ('~'
- * is in no word), else the whole word. */
+ * is in no word), else the whole word. tmp is the caller's room. */
 static void
-put_word(struct sg_buf *b, const char *stem, const char *w)
+put_word(struct sg_buf *b, const char *stem, const char *w,
+    struct sg_buf *tmp)
 {
-	struct sg_buf	 t = { NULL, 0, 0 };
 	size_t		 n = strlen(stem);
 
 	if (strncmp(w, stem, n) != 0) {
 		sg_search_json_str(b, w, strlen(w));
 		return;
 	}
-	sg_buf_putc(&t, '~');
-	sg_buf_puts(&t, w + n);
-	sg_search_json_str(b, t.data, t.len);
-	sg_buf_free(&t);
+	tmp->len = 0;
+	sg_buf_putc(tmp, '~');
+	sg_buf_puts(tmp, w + n);
+	sg_search_json_str(b, tmp->data, tmp->len);
 }
 
-/* Each term's JSON member, and the words it is found under. */
+/* The postings p[0..n) as a JSON string's bytes (search.h), at d, which
+ * has room for POSTING_MAX bytes each; returns the end. */
+static char *
+put_postings(char *d, const struct posting *p, size_t n)
+{
+	uint32_t	 prev = 0, v;
+	size_t		 j;
+
+	for (j = 0; j < n; j++) {
+		for (v = p[j].page - prev; v >= 32; v >>= 5)
+			*d++ = digits[32 + (v & 31)];
+		*d++ = digits[v];
+		for (v = p[j].sec; v >= 32; v >>= 5)
+			*d++ = digits[32 + (v & 31)];
+		*d++ = digits[v];
+		*d++ = digits[p[j].w];
+		prev = p[j].page;
+	}
+	return d;
+}
+
+/* Term t's JSON member, and its words sorted, each once, at most
+ * WORDS_MAX. */
+static void
+encode_term(struct term *t, struct sg_buf *tmp)
+{
+	struct sg_buf	*b = &t->json;
+	size_t		 j, k;
+
+	sg_search_json_str(b, t->stem, strlen(t->stem));
+	sg_buf_grow(b, 4 + t->np * POSTING_MAX);
+	memcpy(b->data + b->len, ":[\"", 3);
+	b->len = (size_t)(put_postings(b->data + b->len + 3, t->p, t->np) -
+	    b->data);
+	b->data[b->len] = '\0';
+	sg_buf_putc(b, '"');
+	sg_sort(t->words, t->nwords, sizeof(*t->words), cmp_str);
+	for (j = k = 0; j < t->nwords && k < WORDS_MAX; j++)
+		if (k == 0 || strcmp(t->words[j], t->words[k - 1]))
+			t->words[k++] = t->words[j];
+	t->nwords = k;
+	for (j = 0; j < t->nwords; j++) {
+		sg_buf_putc(b, ',');
+		put_word(b, t->stem, t->words[j], tmp);
+	}
+	sg_buf_putc(b, ']');
+}
+
+/* Encodes chunk c of the terms: a worker of sg_pool_run in encode. */
+static void
+encode_chunk(void *arg, int worker, size_t c)
+{
+	struct merge	*m = arg;
+	struct sg_buf	 tmp = { NULL, 0, 0 };
+	size_t		 i;
+
+	(void)worker;
+	for (i = c * m->nt / m->nchunks; i < (c + 1) * m->nt / m->nchunks;
+	    i++)
+		encode_term(&m->t[i], &tmp);
+	sg_buf_free(&tmp);
+}
+
+/* Each term's JSON member (on the pool, a chunk of terms at a time),
+ * and the words it is found under, sorted. */
 static void
 encode(struct merge *m)
 {
-	struct term	*t;
-	size_t		 i, j, k, capk = 0;
-	uint32_t	 prev;
+	const struct term *t;
+	size_t		 i, j, nk = 0;
 
+	m->nchunks = m->s->jobs == 1 ? 1 : 8 * (size_t)m->s->jobs;
+	if (m->nchunks > m->nt)
+		m->nchunks = m->nt;
+	sg_pool_run(m->s->jobs, m->nchunks, encode_chunk, m);
+	for (i = 0; i < m->nt; i++)
+		nk += 1 + m->t[i].nwords;
+	m->k = xmalloc((nk ? nk : 1) * sizeof(*m->k));
 	for (i = 0; i < m->nt; i++) {
 		t = &m->t[i];
-		sg_search_json_str(&t->json, t->stem, strlen(t->stem));
-		sg_buf_puts(&t->json, ":[\"");
-		prev = 0;
-		for (j = 0; j < t->np; j++) {
-			put_num(&t->json, t->p[j].page - prev);
-			put_num(&t->json, t->p[j].sec);
-			sg_buf_putc(&t->json, digits[t->p[j].w]);
-			prev = t->p[j].page;
-		}
-		sg_buf_putc(&t->json, '"');
-		/* sorted, each once, at most WORDS_MAX */
-		sg_sort(t->words, t->nwords, sizeof(*t->words), cmp_str);
-		for (j = k = 0; j < t->nwords && k < WORDS_MAX; j++)
-			if (k == 0 || strcmp(t->words[j], t->words[k - 1]))
-				t->words[k++] = t->words[j];
-		t->nwords = k;
-		for (j = 0; j < t->nwords; j++) {
-			sg_buf_putc(&t->json, ',');
-			put_word(&t->json, t->stem, t->words[j]);
-		}
-		sg_buf_putc(&t->json, ']');
-		if (m->nk + t->nwords + 1 > capk) {
-			capk = (m->nk + t->nwords + 1) * 2;
-			m->k = xrealloc(m->k, capk * sizeof(*m->k));
-		}
 		m->k[m->nk].word = t->stem;
 		m->k[m->nk++].term = i;
 		for (j = 0; j < t->nwords; j++) {
@@ -469,10 +667,12 @@ sg_search_write(struct sg_search *s, struct sg_output *out,
 	write_fragments(s, &m);
 	for (i = 0; i < m.nt; i++) {
 		free(m.t[i].words);
-		free(m.t[i].p);
 		sg_buf_free(&m.t[i].json);
 	}
 	free(m.t);
+	free(m.post);
+	free(m.base);
+	free(m.term);
 	free(m.k);
 	sg_buf_free(&m.shards);
 	sg_buf_free(&b);
