@@ -35,7 +35,6 @@ struct posting {
 
 struct term {
 	const char	 *stem;
-	size_t		  first;	/* its index before the sort */
 	const char	**words;
 	size_t		  nwords, capw;
 	struct posting	 *p;		/* in merge's post */
@@ -49,6 +48,16 @@ struct term {
 struct key {
 	const char	*word;
 	size_t		 term;		/* index in the sorted terms */
+};
+
+/* A shard file to write: keys k[0..n) under key[0..keylen). */
+struct shard {
+	const struct key *k;
+	size_t		  n;
+	const char	 *key;
+	size_t		  keylen;
+	size_t		  bytes;	/* its file's */
+	int		  failed;
 };
 
 struct merge {
@@ -66,11 +75,14 @@ struct merge {
 					 * c * nflat + f */
 	uint32_t	*term;		/* stem f's term, or NO_TERM */
 	size_t		*next;		/* chunk c's next place for term i
-					 * at c * nt + i */
+					 * at c * nt + i (both freed once the
+					 * postings are placed) */
 	struct key	*k;
 	size_t		 nk;
 	struct sg_buf	 shards;	/* JSON list of the shard keys */
 	size_t		 nshards;
+	struct shard	*sh;		/* the shards to write */
+	size_t		 nsh, capsh;
 	struct sg_output *out;
 	struct sg_search_stats *st;
 	int		 failed;
@@ -112,11 +124,77 @@ sg_search_weight(float tf, int title, int heading, float len, float avg)
 	return weigh(tf, title, heading, page_norm(len, avg));
 }
 
-static int
-cmp_term(const void *a, const void *b)
+/* A term to sort: its stem's first eight bytes as a number that orders
+ * as strcmp does, and its index. */
+struct skey {
+	uint64_t	 k;
+	const char	*stem;
+	size_t		 i;
+};
+
+static inline int
+skey_less(const struct skey *a, const struct skey *b)
 {
-	return strcmp(((const struct term *)a)->stem,
-	    ((const struct term *)b)->stem);
+	return a->k != b->k ? a->k < b->k : strcmp(a->stem, b->stem) < 0;
+}
+
+/* Sorts v[0..n) by stem (all different), tmp having room for n / 2 + 1:
+ * a merge sort whose comparisons look at eight bytes at once and are not
+ * calls, a third of the instructions of qsort calling strcmp. */
+static void
+sort_skeys(struct skey *v, struct skey *tmp, size_t n)
+{
+	struct skey	 x;
+	size_t		 h = n / 2, i, j, k;
+
+	if (n <= 12) {
+		for (i = 1; i < n; i++) {
+			x = v[i];
+			for (j = i; j > 0 && skey_less(&x, &v[j - 1]); j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	sort_skeys(v, tmp, h);
+	sort_skeys(v + h, tmp, n - h);
+	if (!skey_less(&v[h], &v[h - 1]))
+		return;
+	memcpy(tmp, v, h * sizeof(*v));
+	for (i = 0, j = h, k = 0; i < h; k++)
+		if (j < n && skey_less(&v[j], &tmp[i]))
+			v[k] = v[j++];
+		else
+			v[k] = tmp[i++];
+}
+
+/* Sorts the terms by stem; at[i] becomes where the i-th went. */
+static void
+sort_terms(struct merge *m, size_t *at)
+{
+	struct skey	*v = xmalloc((m->nt + 1) * sizeof(*v));
+	struct skey	*tmp = xmalloc((m->nt / 2 + 1) * sizeof(*tmp));
+	struct term	*t = xmalloc((m->nt + 1) * sizeof(*t));
+	const unsigned char *u;
+	size_t		 i, j;
+
+	for (i = 0; i < m->nt; i++) {
+		u = (const unsigned char *)m->t[i].stem;
+		v[i].k = 0;
+		for (j = 0; j < 8 && u[j] != '\0'; j++)
+			v[i].k |= (uint64_t)u[j] << (56 - 8 * j);
+		v[i].stem = m->t[i].stem;
+		v[i].i = i;
+	}
+	sort_skeys(v, tmp, m->nt);
+	for (i = 0; i < m->nt; i++) {
+		t[i] = m->t[v[i].i];
+		at[v[i].i] = i;
+	}
+	free(m->t);
+	m->t = t;
+	free(v);
+	free(tmp);
 }
 
 static int
@@ -268,15 +346,12 @@ make_terms(struct sg_search *s, struct merge *m)
 				*slot = m->nt;
 			}
 			m->t[m->nt].stem = stem;
-			m->t[m->nt].first = m->nt;
 			m->term[f] = (uint32_t)m->nt++;
 		}
 	}
 	sg_smap_free(&dict);
-	sg_sort(m->t, m->nt, sizeof(*m->t), cmp_term);
 	at = xmalloc((m->nt ? m->nt : 1) * sizeof(*at));
-	for (i = 0; i < m->nt; i++)
-		at[m->t[i].first] = i;
+	sort_terms(m, at);
 	for (f = 0; f < m->nflat; f++)
 		if (m->term[f] != NO_TERM)
 			m->term[f] = (uint32_t)at[m->term[f]];
@@ -333,8 +408,6 @@ collect(struct sg_search *s, struct merge *m)
 	sg_pool_run(s->jobs, m->nchunks, place_chunk, m);
 	free(m->cnt);
 	free(next);
-	m->cnt = NULL;
-	m->next = NULL;
 	words(s, m);
 }
 
@@ -420,30 +493,41 @@ encode_chunk(void *arg, int worker, size_t c)
 }
 
 /* Each term's JSON member (on the pool, a chunk of terms at a time),
- * and the words it is found under, sorted. */
+ * and the words it is found under, sorted: the stems are in order
+ * already, so only the other words are sorted, then merged with them. */
 static void
 encode(struct merge *m)
 {
 	const struct term *t;
-	size_t		 i, j, nk = 0;
+	struct key	*w, stem;
+	size_t		 i, j, nw = 0;
 
 	m->nchunks = m->s->jobs == 1 ? 1 : 8 * (size_t)m->s->jobs;
 	if (m->nchunks > m->nt)
 		m->nchunks = m->nt;
 	sg_pool_run(m->s->jobs, m->nchunks, encode_chunk, m);
 	for (i = 0; i < m->nt; i++)
-		nk += 1 + m->t[i].nwords;
-	m->k = xmalloc((nk ? nk : 1) * sizeof(*m->k));
-	for (i = 0; i < m->nt; i++) {
+		nw += m->t[i].nwords;
+	w = xmalloc((nw ? nw : 1) * sizeof(*w));
+	for (i = nw = 0; i < m->nt; i++) {
 		t = &m->t[i];
-		m->k[m->nk].word = t->stem;
-		m->k[m->nk++].term = i;
 		for (j = 0; j < t->nwords; j++) {
-			m->k[m->nk].word = t->words[j];
-			m->k[m->nk++].term = i;
+			w[nw].word = t->words[j];
+			w[nw++].term = i;
 		}
 	}
-	sg_sort(m->k, m->nk, sizeof(*m->k), cmp_key);
+	sg_sort(w, nw, sizeof(*w), cmp_key);
+	m->k = xmalloc((m->nt + nw ? m->nt + nw : 1) * sizeof(*m->k));
+	for (i = j = 0; i < m->nt; i++) {
+		stem.word = m->t[i].stem;
+		stem.term = i;
+		while (j < nw && cmp_key(&w[j], &stem) < 0)
+			m->k[m->nk++] = w[j++];
+		m->k[m->nk++] = stem;
+	}
+	while (j < nw)
+		m->k[m->nk++] = w[j++];
+	free(w);
 }
 
 /* Bytes of the first n characters of w (all of it if shorter). */
@@ -482,43 +566,80 @@ shard_path(const char *key, size_t n)
 	return sg_buf_detach(&b);
 }
 
-/* Writes the keys k[0..n) (sorted, one term may come several times) as
- * the shard named key[0..keylen). */
+/* Writes shard i, the terms of its keys (sorted, one term may come
+ * several times) as one JSON object: a worker of sg_pool_run in
+ * sg_search_write. */
 static void
-write_shard(struct merge *m, const struct key *k, size_t n, const char *key,
-    size_t keylen)
+write_shard(void *arg, int worker, size_t i)
 {
+	struct merge	*m = arg;
+	struct shard	*sh = &m->sh[i];
 	struct sg_buf	 b = { NULL, 0, 0 };
-	size_t		*terms = xmalloc(n * sizeof(*terms)), nterms = 0, i;
+	size_t		*terms, nterms = 0, j;
 	char		*path;
 
-	for (i = 0; i < n; i++)
-		terms[nterms++] = k[i].term;
+	(void)worker;
+	terms = xmalloc(sh->n * sizeof(*terms));
+	for (j = 0; j < sh->n; j++)
+		terms[nterms++] = sh->k[j].term;
 	sg_sort(terms, nterms, sizeof(*terms), sg_search_cmp_size);
 	sg_buf_putc(&b, '{');
-	for (i = 0; i < nterms; i++) {
-		if (i > 0 && terms[i] == terms[i - 1])
+	for (j = 0; j < nterms; j++) {
+		if (j > 0 && terms[j] == terms[j - 1])
 			continue;
 		if (b.len > 1)
 			sg_buf_putc(&b, ',');
-		sg_buf_put(&b, m->t[terms[i]].json.data,
-		    m->t[terms[i]].json.len);
+		sg_buf_put(&b, m->t[terms[j]].json.data,
+		    m->t[terms[j]].json.len);
 	}
 	sg_buf_puts(&b, "}\n");
-	path = shard_path(key, keylen);
-	if (sg_out_write(m->out, path, b.data, b.len) == -1)
-		m->failed = 1;
-	if (m->nshards++ > 0)
-		sg_buf_putc(&m->shards, ',');
-	sg_search_json_str(&m->shards, key, keylen);
-	m->st->files++;
-	m->st->shards++;
-	m->st->bytes += b.len;
-	if (b.len > m->st->shard_max)
-		m->st->shard_max = b.len;
+	path = shard_path(sh->key, sh->keylen);
+	sh->failed = sg_out_write(m->out, path, b.data, b.len) == -1;
+	sh->bytes = b.len;
 	free(path);
 	free(terms);
 	sg_buf_free(&b);
+}
+
+/* Adds the keys k[0..n) as the shard named key[0..keylen) to those to
+ * write. */
+static void
+add_shard(struct merge *m, const struct key *k, size_t n, const char *key,
+    size_t keylen)
+{
+	struct shard	*sh;
+
+	if (m->nsh == m->capsh) {
+		m->capsh = m->capsh ? m->capsh * 2 : 64;
+		m->sh = xrealloc(m->sh, m->capsh * sizeof(*m->sh));
+	}
+	sh = &m->sh[m->nsh++];
+	memset(sh, 0, sizeof(*sh));
+	sh->k = k;
+	sh->n = n;
+	sh->key = key;
+	sh->keylen = keylen;
+}
+
+/* Writes the shards on the pool, then lists them in order. */
+static void
+write_shards(struct sg_search *s, struct merge *m)
+{
+	size_t	 i;
+
+	sg_pool_run(s->jobs, m->nsh, write_shard, m);
+	for (i = 0; i < m->nsh; i++) {
+		if (m->sh[i].failed)
+			m->failed = 1;
+		if (m->nshards++ > 0)
+			sg_buf_putc(&m->shards, ',');
+		sg_search_json_str(&m->shards, m->sh[i].key, m->sh[i].keylen);
+		m->st->files++;
+		m->st->shards++;
+		m->st->bytes += m->sh[i].bytes;
+		if (m->sh[i].bytes > m->st->shard_max)
+			m->st->shard_max = m->sh[i].bytes;
+	}
 }
 
 /* How many characters key a shard of words starting as w does, at
@@ -536,7 +657,7 @@ first_depth(const char *w)
 
 /* Splits the sorted keys k[0..n) into shards by their first depth
  * characters (0: first_depth() of each), and any shard too big by one
- * more. */
+ * more (add_shard). */
 static void
 shards(struct merge *m, const struct key *k, size_t n, size_t depth)
 {
@@ -556,7 +677,7 @@ shards(struct merge *m, const struct key *k, size_t n, size_t depth)
 		if (size > SHARD_MAX && d < KEY_MAX && !same)
 			shards(m, k + i, j - i, d + 1);
 		else
-			write_shard(m, k + i, j - i, k[i].word, pl);
+			add_shard(m, k + i, j - i, k[i].word, pl);
 		i = j;
 	}
 }
@@ -650,6 +771,7 @@ sg_search_write(struct sg_search *s, struct sg_output *out,
 	collect(s, &m);
 	encode(&m);
 	shards(&m, m.k, m.nk, 0);
+	write_shards(s, &m);
 	sg_buf_printf(&b, "{\"version\":1,\"pages\":%zu,\"group\":%d,"
 	    "\"language\":", s->npages, SG_SEARCH_GROUP);
 	sg_search_json_str(&b, s->site->config.language ?
@@ -674,6 +796,7 @@ sg_search_write(struct sg_search *s, struct sg_output *out,
 	free(m.base);
 	free(m.term);
 	free(m.k);
+	free(m.sh);
 	sg_buf_free(&m.shards);
 	sg_buf_free(&b);
 	return m.failed ? -1 : 0;
