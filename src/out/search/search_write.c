@@ -325,7 +325,7 @@ make_terms(struct sg_search *s, struct merge *m)
 	uint32_t	 sum;
 	int		 added;
 
-	m->t = xcalloc(m->nflat ? m->nflat : 1, sizeof(*m->t));
+	m->t = xmalloc((m->nflat ? m->nflat : 1) * sizeof(*m->t));
 	for (w = 0; w < (size_t)s->jobs; w++) {
 		n = sg_stemmer_nstems(s->stemmers[w]);
 		for (i = 0; i < n; i++) {
@@ -345,6 +345,7 @@ make_terms(struct sg_search *s, struct merge *m)
 				}
 				*slot = m->nt;
 			}
+			memset(&m->t[m->nt], 0, sizeof(*m->t));
 			m->t[m->nt].stem = stem;
 			m->term[f] = (uint32_t)m->nt++;
 		}
