@@ -69,7 +69,7 @@ put(struct sg_lua_pool *pool, void *b, size_t n)
 }
 
 void *
-sg_lua_pool_alloc(struct sg_lua_pool *pool, void *ptr, size_t osize,
+sg_lua_pool_slow(struct sg_lua_pool *pool, void *ptr, size_t osize,
     size_t nsize)
 {
 	void	*b;
