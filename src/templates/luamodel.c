@@ -80,7 +80,10 @@ push_value(lua_State *L, const struct sg_value *v)
 			lua_pushnumber(L, v->num);
 		break;
 	case SG_STR:
-		lua_pushstring(L, v->str);
+		if (v->str)
+			push_str(L, v->str);
+		else
+			lua_pushnil(L);
 		break;
 	case SG_LIST:
 		lua_createtable(L, (int)v->len, 0);
@@ -90,10 +93,14 @@ push_value(lua_State *L, const struct sg_value *v)
 		}
 		break;
 	case SG_MAP:
+		/* lua_rawset: a fresh table has no metatable, and a key
+		 * that is not a literal only misses the string cache that
+		 * lua_setfield looks in first */
 		lua_createtable(L, 0, (int)v->len);
 		for (i = 0; i < v->len; i++) {
+			push_str(L, v->keys[i]);
 			push_value(L, v->items[i]);
-			lua_setfield(L, -2, v->keys[i]);
+			lua_rawset(L, -3);
 		}
 		break;
 	}
@@ -185,18 +192,37 @@ push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 	for (i = 0; p->toc && i < p->md.nheadings; i++)
 		n += in_toc(site, &p->md.headings[i]);
 	lua_createtable(L, n, 0);
+	if (n == 0)
+		return;
+	/* the keys pushed once, each set with lua_rawset: lua_setfield
+	 * looked each up in the API's string cache, two strcmp, for every
+	 * heading (the same table: set in the same order, on a table
+	 * without a metatable) */
+	lua_pushliteral(L, "level");
+	lua_pushliteral(L, "id");
+	lua_pushliteral(L, "title");
 	n = 0;
-	for (i = 0; p->toc && i < p->md.nheadings; i++) {
+	for (i = 0; i < p->md.nheadings; i++) {
 		h = &p->md.headings[i];
 		if (!in_toc(site, h))
 			continue;
 		lua_createtable(L, 0, 3);
+		lua_pushvalue(L, -4);
 		lua_pushinteger(L, h->level);
-		lua_setfield(L, -2, "level");
-		set_str(L, "id", h->id);
-		set_str(L, "title", h->title);
-		lua_rawseti(L, -2, ++n);
+		lua_rawset(L, -3);
+		if (h->id) {
+			lua_pushvalue(L, -3);
+			push_str(L, h->id);
+			lua_rawset(L, -3);
+		}
+		if (h->title) {
+			lua_pushvalue(L, -2);
+			push_str(L, h->title);
+			lua_rawset(L, -3);
+		}
+		lua_rawseti(L, -5, ++n);
 	}
+	lua_pop(L, 3);
 }
 
 /* The key under which a page table keeps its index in site->pages (a
