@@ -53,32 +53,30 @@ fail() { failed=$((failed + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "
 snapshot() { (cd "$1" && find . -print | LC_ALL=C sort | while read -r f; do
 	if [ -f "$f" ]; then echo "$f $(cksum < "$f")"; else echo "$f"; fi; done); }
 
+# One unit-test program: $1 its name in the results, then its command.
+unit_one() {
+	name=$1
+	shift
+	out=$(cd "$top" && "$@" 2>&1)
+	status=$?
+	oks=$(printf '%s\n' "$out" | grep -c '^ok ')
+	fails=$(printf '%s\n' "$out" | grep -c '^FAIL ')
+	passed=$((passed + oks))
+	if [ "$fails" -gt 0 ] || [ $status -ne 0 ] || [ "$oks" -eq 0 ]; then
+		fail "unit $name ($fails failed, exit $status)" "$out"
+	fi
+}
+
 run_unit() {
 	for t in "$build"/tests/test_*; do
-		[ -x "$t" ] || continue
-		name=$(basename "$t")
-		out=$(cd "$top" && "$t" 2>&1)
-		status=$?
-		oks=$(printf '%s\n' "$out" | grep -c '^ok ')
-		fails=$(printf '%s\n' "$out" | grep -c '^FAIL ')
-		passed=$((passed + oks))
-		if [ "$fails" -gt 0 ] || [ $status -ne 0 ] || [ "$oks" -eq 0 ]; then
-			fail "unit $name ($fails failed, exit $status)" "$out"
-		fi
+		[ -x "$t" ] && unit_one "$(basename "$t")" "$t"
 	done
 	# the scanners' SSE2 paths, which a processor with AVX2 never takes
 	# unless told so (sg_avx2): their tests again, told so
 	for name in test_buf test_search test_search_token test_secrets; do
 		t="$build/tests/$name"
-		[ -x "$t" ] || continue
-		out=$(cd "$top" && SITEGEN_NO_AVX2=1 "$t" 2>&1)
-		status=$?
-		oks=$(printf '%s\n' "$out" | grep -c '^ok ')
-		fails=$(printf '%s\n' "$out" | grep -c '^FAIL ')
-		passed=$((passed + oks))
-		if [ "$fails" -gt 0 ] || [ $status -ne 0 ] || [ "$oks" -eq 0 ]; then
-			fail "unit $name without AVX2 ($fails failed, exit $status)" "$out"
-		fi
+		[ -x "$t" ] && unit_one "$name without AVX2" env \
+		    SITEGEN_NO_AVX2=1 "$t"
 	done
 }
 
