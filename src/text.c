@@ -80,35 +80,51 @@ html_bits(__m128i v)
 }
 #endif
 
-/* The next byte of s[i..n) that sg_buf_put_html escapes, or n. */
+#if defined(__SSE2__)
+/* The first byte of s[i..n) that bits (a movemask of sixteen bytes)
+ * marks: sixteen bytes at a time, then the rest in one step, where the
+ * tail went a byte at a time (two thirds of the cost, texts and tokens
+ * being short): the last sixteen bytes, less those already seen, or a
+ * short text's. Returns 1 with the byte's place (n: none) in *at, or 0
+ * with *at where fewer than four bytes are left to the caller. Inlined,
+ * so that bits is too. */
+static inline __attribute__((always_inline)) int
+first_marked(const char *s, size_t i, size_t n,
+    unsigned int (*bits)(__m128i), size_t *at)
+{
+	unsigned int	 mask;
+
+	for (; n - i >= 16; i += 16)
+		if ((mask = bits(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i)))) != 0) {
+			*at = i + (size_t)__builtin_ctz(mask);
+			return 1;
+		}
+	*at = i;
+	if (i == n)
+		return 1;
+	if (n >= 16)
+		mask = bits(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + n - 16))) >> (16 - (n - i));
+	else if (n - i >= 4)
+		mask = short_bits(bits(load_short(s + i, n - i)), n - i);
+	else
+		return 0;
+	*at = mask ? i + (size_t)__builtin_ctz(mask) : n;
+	return 1;
+}
+#endif
+
+/* The next byte of s[i..n) that sg_buf_put_html escapes, or n: sixteen
+ * bytes at a time (a byte at a time, this was a thirtieth of a build's
+ * instructions, a page's text being mostly runs of bytes that stay as
+ * they are). */
 static size_t
 html_special(const char *s, size_t i, size_t n)
 {
 #if defined(__SSE2__)
-	unsigned int	 mask;
-
-	/* sixteen bytes at a time: a page's text is mostly runs of bytes
-	 * that stay as they are (a byte at a time, this was a thirtieth of
-	 * a build's instructions) */
-	for (; n - i >= 16; i += 16)
-		if ((mask = html_bits(_mm_loadu_si128((const __m128i *)
-		    (const void *)(s + i)))) != 0)
-			return i + (size_t)__builtin_ctz(mask);
-	/* the rest in one step too, where the tail went a byte at a time
-	 * (two thirds of the cost, texts and tokens being short): the last
-	 * sixteen bytes, less those already seen, or a short text's */
-	if (i == n)
-		return n;
-	if (n >= 16) {
-		mask = html_bits(_mm_loadu_si128((const __m128i *)
-		    (const void *)(s + n - 16))) >> (16 - (n - i));
-		return mask ? i + (size_t)__builtin_ctz(mask) : n;
-	}
-	if (n - i >= 4) {
-		mask = short_bits(html_bits(load_short(s + i, n - i)),
-		    n - i);
-		return mask ? i + (size_t)__builtin_ctz(mask) : n;
-	}
+	if (first_marked(s, i, n, html_bits, &i))
+		return i;
 #endif
 	for (; i < n; i++)
 		if (s[i] == '&' || s[i] == '<' || s[i] == '>' || s[i] == '"')
@@ -163,24 +179,10 @@ size_t
 sg_href_span(const char *s, size_t n)
 {
 	size_t		 i = 0;
-#if defined(__SSE2__)
-	unsigned int	 mask;
 
-	for (; n - i >= 16; i += 16)
-		if ((mask = href_bits(_mm_loadu_si128((const __m128i *)
-		    (const void *)(s + i)))) != 0)
-			return i + (size_t)__builtin_ctz(mask);
-	if (i == n)
-		return n;
-	if (n >= 16) {
-		mask = href_bits(_mm_loadu_si128((const __m128i *)
-		    (const void *)(s + n - 16))) >> (16 - (n - i));
-		return mask ? i + (size_t)__builtin_ctz(mask) : n;
-	}
-	if (n - i >= 4) {
-		mask = short_bits(href_bits(load_short(s + i, n - i)), n - i);
-		return mask ? i + (size_t)__builtin_ctz(mask) : n;
-	}
+#if defined(__SSE2__)
+	if (first_marked(s, 0, n, href_bits, &i))
+		return i;
 #endif
 	for (; i < n && href_safe[(unsigned char)s[i]]; i++)
 		;
