@@ -160,6 +160,29 @@ postings(const char *path, const char *stem, struct post *p)
 	return n;
 }
 
+/* A site of the n pages pg[0..n) (pages: room for n pointers), each with
+ * an empty document, in English; its diagnostics go to stderr. */
+static void
+site_of(struct sg_site *site, struct sg_options *opt, struct sg_page *pg,
+    struct sg_page **pages, size_t n)
+{
+	size_t	 i;
+
+	memset(site, 0, sizeof(*site));
+	memset(opt, 0, sizeof(*opt));
+	memset(pg, 0, n * sizeof(*pg));
+	site->opt = opt;
+	site->diag = sg_diag_new(stderr, 0);
+	site->config.language = (char *)"en";
+	for (i = 0; i < n; i++) {
+		pages[i] = &pg[i];
+		pg[i].index = i;
+		pg[i].md.doc = sg_doc_new();
+	}
+	site->pages = pages;
+	site->npages = n;
+}
+
 static void
 index_from_trees(void)
 {
@@ -173,19 +196,7 @@ index_from_trees(void)
 	char			 dir[] = "/tmp/test_search_XXXXXX", *o, *f;
 	size_t			 i, len;
 
-	memset(&site, 0, sizeof(site));
-	memset(&opt, 0, sizeof(opt));
-	memset(pg, 0, sizeof(pg));
-	site.opt = &opt;
-	site.diag = sg_diag_new(stderr, 0);
-	site.config.language = (char *)"en";
-	for (i = 0; i < 3; i++) {
-		pages[i] = &pg[i];
-		pg[i].index = i;
-		pg[i].md.doc = sg_doc_new();
-	}
-	site.pages = pages;
-	site.npages = 3;
+	site_of(&site, &opt, pg, pages, 3);
 	pg[0].title = (char *)"Retries";
 	pg[0].url = (char *)"/retries/";
 	para(pg[0].md.doc, "A retry of a handler that is not idempotent "
@@ -361,22 +372,12 @@ index_of(int keep, int wrap)
 	char			 dir[] = "/tmp/test_search_XXXXXX", *o, *r;
 	size_t			 i;
 
-	memset(&site, 0, sizeof(site));
-	memset(&opt, 0, sizeof(opt));
-	memset(pg, 0, sizeof(pg));
-	site.opt = &opt;
-	site.diag = sg_diag_new(stderr, 0);
-	site.config.language = (char *)"en";
+	site_of(&site, &opt, pg, pages, 3);
 	for (i = 0; i < 3; i++) {
-		pages[i] = &pg[i];
-		pg[i].index = i;
 		pg[i].title = (char *)"Retries";
 		pg[i].url = (char *)"/";
-		pg[i].md.doc = sg_doc_new();
 		para(pg[i].md.doc, text[i]);
 	}
-	site.pages = pages;
-	site.npages = 3;
 	s = sg_search_new(&site, 1);
 	if (s == NULL || mkdtemp(dir) == NULL)
 		return xstrdup("");
@@ -434,23 +435,14 @@ excerpts_of(const char **text, size_t n)
 	char			*frag, *x, *r = NULL;
 	size_t			 i, len;
 
-	memset(&site, 0, sizeof(site));
-	memset(&opt, 0, sizeof(opt));
-	memset(&pg, 0, sizeof(pg));
-	site.opt = &opt;
-	site.diag = sg_diag_new(stderr, 0);
-	site.config.language = (char *)"en";
-	pages[0] = &pg;
+	site_of(&site, &opt, &pg, pages, 1);
 	pg.title = (char *)"T";
 	pg.url = (char *)"/";
-	pg.md.doc = sg_doc_new();
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			heading(pg.md.doc, "h", "H");
 		para(pg.md.doc, text[i]);
 	}
-	site.pages = pages;
-	site.npages = 1;
 	s = sg_search_new(&site, 1);
 	if (s != NULL && mkdtemp(dir) != NULL) {
 		sg_search_page(s, 0, &pg);
