@@ -15,6 +15,20 @@
 #include "templates/template.h"
 #include "util.h"
 
+/* Joins the pieces t[1..n] of the table at the top by the runtime's
+ * concat (a partial's output) and pushes the result, or the error;
+ * returns lua_pcall's status. */
+static int
+push_concat(lua_State *L, lua_Integer n)
+{
+	lua_pushcfunction(L, sg_lua_concat);
+	lua_pushvalue(L, -2);
+	lua_pushliteral(L, "");
+	lua_pushinteger(L, 1);
+	lua_pushinteger(L, n);
+	return lua_pcall(L, 4, 1, 0);
+}
+
 
 /* A slice is a piece like a string: a join copies the bytes it names
  * (mark_current's pieces); one out of its string's bounds is refused. */
@@ -37,12 +51,7 @@ test_slices(void)
 	CHECK(sg_lua_join(L, -1, 3, &out) == 0);
 	CHECK_STR(out.data, "hello|xx");
 	/* the same joined by the runtime's concat (a partial's output) */
-	lua_pushcfunction(L, sg_lua_concat);
-	lua_pushvalue(L, -2);
-	lua_pushliteral(L, "");
-	lua_pushinteger(L, 1);
-	lua_pushinteger(L, 3);
-	CHECK(lua_pcall(L, 4, 1, 0) == LUA_OK);
+	CHECK(push_concat(L, 3) == LUA_OK);
 	CHECK_STR(lua_tostring(L, -1), "hello|xx");
 	lua_pop(L, 1);
 	lua_pushliteral(L, "abc");
@@ -85,12 +94,7 @@ test_borrowed(void)
 	CHECK(sg_lua_join(L, -1, 3, &out) == 0);
 	CHECK_STR(out.data, "[<p>a &amp; b</p>]");
 	/* and by the runtime's concat */
-	lua_pushcfunction(L, sg_lua_concat);
-	lua_pushvalue(L, -2);
-	lua_pushliteral(L, "");
-	lua_pushinteger(L, 1);
-	lua_pushinteger(L, 3);
-	CHECK(lua_pcall(L, 4, 1, 0) == LUA_OK);
+	CHECK(push_concat(L, 3) == LUA_OK);
 	CHECK_STR(lua_tostring(L, -1), "[<p>a &amp; b</p>]");
 	lua_pop(L, 2);
 	/* _s(text) is a string of its bytes; _s of a string is itself */
@@ -154,12 +158,7 @@ test_many_pieces(void)
 		CHECK(sg_lua_join(L, -1, n, &out) == 0);
 		CHECK(out.len == want.len && memcmp(out.data, want.data,
 		    want.len) == 0);
-		lua_pushcfunction(L, sg_lua_concat);
-		lua_pushvalue(L, -2);
-		lua_pushliteral(L, "");
-		lua_pushinteger(L, 1);
-		lua_pushinteger(L, n);
-		CHECK(lua_pcall(L, 4, 1, 0) == LUA_OK);
+		CHECK(push_concat(L, n) == LUA_OK);
 		CHECK(lua_rawlen(L, -1) == want.len && memcmp(lua_tostring(L,
 		    -1), want.data, want.len) == 0);
 		lua_close(L);
