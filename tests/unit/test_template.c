@@ -411,11 +411,11 @@ test_presize(void)
 		const char	*src;
 		const char	*want;
 	} cases[] = {
-		{ "", "_t(     0)" },
-		{ "text", "_t(     1)" },
-		{ "a<%= x %>b<%- y %>", "_t(     4)" },
-		{ "<% for i = 1, 3 do %><%= i %><% end %>", "_t(     1)" },
-		{ "<%# a comment %>", "_t(     0)" },
+		{ "", "_h=     0" },
+		{ "text", "_h=     1" },
+		{ "a<%= x %>b<%- y %>", "_h=     4" },
+		{ "<% for i = 1, 3 do %><%= i %><% end %>", "_h=     1" },
+		{ "<%# a comment %>", "_h=     0" },
 	};
 	struct sg_tmpl_error	 err;
 	char			*lua;
@@ -434,6 +434,66 @@ test_presize(void)
 	CHECK_RUN("<% for i = 1, 40 do %><%= i %>,<% end %>", NULL,
 	    "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,"
 	    "25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,");
+}
+
+/* The mark _h of the template function made from src, after calls of it
+ * with n = each of ns (and, with own 0, each given a caller's table):
+ * the room its next output table is made with. Returns -1 on an error. */
+static lua_Integer
+mark_after(const char *src, const lua_Integer *ns, size_t count, int own)
+{
+	struct sg_tmpl_error	 err;
+	lua_State		*L = luaL_newstate();
+	lua_Integer		 mark = -1;
+	const char		*name;
+	char			*lua = NULL;
+	size_t			 i;
+	int			 k;
+
+	luaL_openlibs(L);
+	if (sg_tmpl_compile(src, strlen(src), &lua, &err) != 0 ||
+	    luaL_loadbuffer(L, lua, strlen(lua), "@t.html") != LUA_OK ||
+	    lua_pcall(L, sg_lua_template_args(L), 1, 0) != LUA_OK)
+		goto done;
+	for (i = 0; i < count; i++) {
+		lua_pushvalue(L, -1);
+		lua_createtable(L, 0, 1);
+		lua_pushinteger(L, ns[i]);
+		lua_setfield(L, -2, "n");
+		if (!own) {
+			lua_newtable(L);
+			lua_pushinteger(L, 0);
+		}
+		if (lua_pcall(L, own ? 1 : 3, 0, 0) != LUA_OK)
+			goto done;
+	}
+	for (k = 1; (name = lua_getupvalue(L, -1, k)) != NULL; k++) {
+		if (strcmp(name, "_h") == 0)
+			mark = lua_tointeger(L, -1);
+		lua_pop(L, 1);
+	}
+done:
+	lua_close(L);
+	free(lua);
+	return mark;
+}
+
+/* A template whose loop appended more pieces than its table had room
+ * for makes its next table with room for as many as its calls appended
+ * at most, up to 4096; a call that appends to a caller's table changes
+ * nothing. The output is the same. */
+static void
+test_mark(void)
+{
+	static const char *const src =
+	    "<% for i = 1, n do %><%= i %>,<% end %>";
+	static const lua_Integer grow[] = { 3, 40, 10 }, huge[] = { 9000 };
+
+	CHECK(mark_after(src, NULL, 0, 1) == 2);	/* presize's */
+	CHECK(mark_after(src, grow, 3, 1) == 80);
+	CHECK(mark_after(src, huge, 1, 1) == 4096);
+	CHECK(mark_after(src, grow, 3, 0) == 2);
+	CHECK_RUN("<% for i = 1, 3 do %><%= i %><% end %>", NULL, "123");
 }
 
 /* Which templates read their content as a string (and so start by
@@ -697,6 +757,7 @@ main(void)
 	TEST(test_syntax_line);
 	TEST(test_line_count);
 	TEST(test_presize);
+	TEST(test_mark);
 	TEST(test_uses);
 	TEST(test_whole_calls);
 	TEST(test_mark_current);
