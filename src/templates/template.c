@@ -16,6 +16,7 @@
  * whole output is the include, which then makes no table of its own.
  * The chunk's sixth value, _w, is the table of whole-output calls, the
  * first argument of such an include. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,6 +41,9 @@
 #define TAIL	" if _m and _n>_h then _h=_n<" MARK " and _n or " MARK " end" \
 		" return _o,_n end"
 #define APPEND	"_n=_n+1 _o[_n]="
+/* A byte of a Lua name */
+#define IDENT(c) ((c) == '_' || ((c) >= 'a' && (c) <= 'z') || \
+	((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
 
 /* Skips a Lua long bracket "[==[ … ]==]" opening at s. Returns the end,
  * or NULL if s opens none or it is not closed before e. */
@@ -194,8 +198,6 @@ include_called_only(const char *src, size_t len)
 	const char	*s = src, *e = src + len, *open, *code, *close, *p, *q;
 	const char	*cut;
 
-#define IDENT(c) ((c) == '_' || ((c) >= 'a' && (c) <= 'z') || \
-	((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
 	while (s < e && (open = memmem(s, (size_t)(e - s), "<%", 2))) {
 		code = open + 2;
 		if (code < e && *code == '#') {
@@ -225,7 +227,6 @@ include_called_only(const char *src, size_t len)
 				return 0;
 		}
 	}
-#undef IDENT
 	return 1;
 }
 
@@ -318,8 +319,6 @@ names(const char *code, size_t n, const char *word)
 	const size_t	 wl = strlen(word);
 	const char	*p = code, *e = code + n;
 
-#define IDENT(c) ((c) == '_' || ((c) >= 'a' && (c) <= 'z') || \
-	((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
 	if (memmem(code, n, "_ENV", 4) != NULL)
 		return 1;
 	while ((p = memmem(p, (size_t)(e - p), word, wl)) != NULL) {
@@ -330,8 +329,113 @@ names(const char *code, size_t n, const char *word)
 			return 1;
 		p += wl;
 	}
-#undef IDENT
 	return 0;
+}
+
+/* The variables a template is given to read, not to set: the page's,
+ * the site's and the helpers'. A read of one goes down the chain of
+ * environments (a partial's variables, its caller's, ..., the helpers),
+ * a metatable lookup for each step: two hundred reads a page in the
+ * default theme. One read more than once is read once, into a local of
+ * the same name, when the call starts (hoist). */
+static const char *const hoistable[] = {
+	"page", "section", "site", "toc", "tag", "term", "taxonomy", "i18n",
+	"url", "asset", "date", "escape", "once", "include", NULL
+};
+
+
+/* Is the name ending at p (code[..e)) set there: "name =", "name, b =",
+ * "function name", "local name"? A string or comment that only looks so
+ * makes the answer safe, not wrong. */
+static int
+set_at(const char *code, const char *start, const char *p, const char *e)
+{
+	const char	*q = start;
+
+	while (q > code && strchr(" \t\r\n", q[-1]))
+		q--;
+	if ((q - code >= 8 && memcmp(q - 8, "function", 8) == 0) ||
+	    (q - code >= 5 && memcmp(q - 5, "local", 5) == 0))
+		return 1;
+	for (;;) {
+		while (p < e && strchr(" \t\r\n", *p))
+			p++;
+		if (p < e && *p == '=')
+			return p + 1 >= e || p[1] != '=';
+		if (p >= e || *p != ',')
+			return 0;
+		/* a list of names: "a, b.c, d =" sets them */
+		for (p++; p < e && strchr(" \t\r\n", *p); p++)
+			;
+		if (p >= e || !IDENT(*p))
+			return 0;
+		while (p < e && (IDENT(*p) || *p == '.'))
+			p++;
+	}
+}
+
+/* Counts into n[] the reads of each hoistable name in code[0..len),
+ * and marks (with SIZE_MAX) a name the code sets. */
+static void
+count_reads(const char *code, size_t len, size_t *n)
+{
+	const char	*e = code + len, *p;
+	size_t		 i, wl;
+
+	for (i = 0; hoistable[i]; i++) {
+		wl = strlen(hoistable[i]);
+		for (p = code; n[i] != SIZE_MAX && (p = memmem(p,
+		    (size_t)(e - p), hoistable[i], wl)) != NULL; p += wl) {
+			if ((p > code && IDENT(p[-1])) || (p + wl < e &&
+			    IDENT(p[wl])) || (p > code && (p[-1] == ':' ||
+			    (p[-1] == '.' && (p - 1 == code || p[-2] != '.')))))
+				continue;
+			if (set_at(code, p, p + wl, e))
+				n[i] = SIZE_MAX;
+			else
+				n[i]++;
+		}
+	}
+}
+
+/* Writes "local a,b=a,b " for the hoistable names the code of src reads
+ * more than once and never sets, if no code names _ENV. */
+static void
+put_hoisted(struct sg_buf *b, const char *src, size_t len)
+{
+	const char	*s = src, *e = src + len, *open, *code, *close, *cut;
+	size_t		 n[sizeof(hoistable) / sizeof(hoistable[0])] = { 0 };
+	size_t		 i;
+	int		 k;
+
+	while (s < e && (open = memmem(s, (size_t)(e - s), "<%", 2))) {
+		code = open + 2;
+		if (code < e && *code == '#') {
+			if ((close = memmem(code, (size_t)(e - code), "%>",
+			    2)) == NULL)
+				return;
+			s = close + 2;
+			continue;
+		}
+		if ((close = find_close(code, e, &cut)) == NULL ||
+		    memmem(code, (size_t)(close - code), "_ENV", 4) != NULL)
+			return;
+		count_reads(code, (size_t)(close - code), n);
+		s = close + 2;
+	}
+	for (k = 0; k < 2; k++) {
+		sg_buf_puts(b, k ? "=" : "local ");
+		for (i = 0; hoistable[i]; i++)
+			if (n[i] >= 2 && n[i] != SIZE_MAX)
+				sg_buf_printf(b, "%s%s", b->data[b->len - 1] ==
+				    (k ? '=' : ' ') ? "" : ",", hoistable[i]);
+	}
+	/* none: the "local =" just written goes */
+	if (b->data[b->len - 1] == '=')
+		b->len -= strlen("local =");
+	else
+		sg_buf_putc(b, ' ');
+	b->data[b->len] = '\0';
 }
 
 unsigned
@@ -391,6 +495,7 @@ sg_tmpl_compile(const char *src, size_t len, char **out,
 	}
 	direct = include_called_only(src, len);
 	sg_buf_puts(&b, HEAD);
+	put_hoisted(&b, src, len);
 	if (sg_tmpl_uses(src, len) & SG_TMPL_CONTENT)
 		sg_buf_puts(&b, STRING);
 	while (s < e) {

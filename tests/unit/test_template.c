@@ -496,6 +496,55 @@ test_mark(void)
 	CHECK_RUN("<% for i = 1, 3 do %><%= i %><% end %>", NULL, "123");
 }
 
+/* A model variable or helper read more than once is read once, into a
+ * local, when the call starts; one the template sets, or reads once, or
+ * a template that names _ENV, is read where it is. */
+static void
+test_hoist(void)
+{
+	static const struct {
+		const char	*src;
+		const char	*want;		/* what is read at the start */
+	} cases[] = {
+		{ "<%= page.title %><%= page.url %><%= site.title %>",
+		    "local page=page " },
+		{ "<%= site.a %><%= url(site.b) %><%= url('x') %>",
+		    "local site,url=site,url " },
+		{ "<%= page == site %><%= page .. site %>",
+		    "local page,site=page,site " },
+		{ "<% page = {} %><%= page %><%= page %>", "" },
+		{ "<% a, site = 1, 2 %><%= site %><%= site %>", "" },
+		{ "<% function url() end %><%= url() %><%= url() %>", "" },
+		{ "<% local toc = 1 %><%= toc %><%= toc %>", "" },
+		{ "<%= _ENV.page %><%= page %><%= page %>", "" },
+		{ "<%= x.page %><%= y:page() %><%= page %>", "" },
+	};
+	struct sg_tmpl_error	 err;
+	const char		*at;
+	char			*lua;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		lua = NULL;
+		if (sg_tmpl_compile(cases[i].src, strlen(cases[i].src), &lua,
+		    &err) != 0 || (at = strstr(lua, "0,1 end ")) == NULL ||
+		    (*cases[i].want ? strncmp(at + 8, cases[i].want,
+		    strlen(cases[i].want)) != 0 : strncmp(at + 8, "local ",
+		    6) == 0)) {
+			printf("  case %zu: %s\n", i, lua ? lua : "(no code)");
+			harness_case_failed = 1;
+		}
+		free(lua);
+	}
+	CHECK_RUN("<%= page.a %>,<%= page.b %>", "{ page = { a = 1, b = 2 } }",
+	    "1,2");
+	CHECK_RUN("<% page = { a = 3 } %><%= page.a %><%= page.a %>",
+	    "{ page = { a = 1 } }", "33");
+	CHECK_RUN("<% a, page = 1, 'p' %><%= page %><%= page %>", NULL, "pp");
+	CHECK_RUN("<% for _, page in ipairs({ 'x', 'y' }) do %><%= page %>"
+	    "<% end %><%= page %>", "{ page = 'z' }", "xyz");
+}
+
 /* Which templates read their content as a string (and so start by
  * turning a piece list into one): every use but "<%- content -%>" whole,
  * erring on the side of yes. */
@@ -758,6 +807,7 @@ main(void)
 	TEST(test_line_count);
 	TEST(test_presize);
 	TEST(test_mark);
+	TEST(test_hoist);
 	TEST(test_uses);
 	TEST(test_whole_calls);
 	TEST(test_mark_current);
