@@ -44,6 +44,15 @@ rss_mb(void)
 	return kb / 1024;
 }
 
+int
+sg_page_is_deck(const struct sg_page *p)
+{
+	const struct sg_value	*v = p->fm ? sg_value_get(p->fm, "slides") :
+				    NULL;
+
+	return v && v->type == SG_BOOL && v->b;
+}
+
 char *
 sg_site_permalink(const struct sg_site *site, const char *url)
 {

@@ -262,6 +262,9 @@ int		 sg_site_load(struct sg_site *site);
 void		 sg_site_lap(const struct sg_site *site, const char *stage,
 		    double *t);
 
+/* Is page p a slide deck ("slides: true" in its front matter)? */
+int		 sg_page_is_deck(const struct sg_page *p);
+
 /* url (a path of the site) with base_url's scheme and host before it,
  * or a copy of url when base_url has none; the caller frees it. */
 char		*sg_site_permalink(const struct sg_site *site, const char *url);

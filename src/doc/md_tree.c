@@ -501,11 +501,7 @@ in_image(const struct sg_node *s)
 static int
 is_deck(const struct md_conv *c)
 {
-	const struct sg_value	*v;
-
-	v = c->page && c->page->fm ? sg_value_get(c->page->fm, "slides") :
-	    NULL;
-	return v && v->type == SG_BOOL && v->b;
+	return c->page && sg_page_is_deck(c->page);
 }
 
 static int

@@ -41,15 +41,6 @@ struct split {
 static const char *const known[] = { "class", "paginate", "header",
     "footer", NULL };
 
-static int
-is_deck(const struct sg_page *p)
-{
-	const struct sg_value	*v = p->fm ? sg_value_get(p->fm, "slides") :
-				    NULL;
-
-	return v && v->type == SG_BOOL && v->b;
-}
-
 static void
 error_at(struct split *s, int line, int col, const char *fmt,
     const char *arg)
@@ -427,7 +418,7 @@ sg_slides_load(struct sg_site *site)
 
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
-		if (!is_deck(p) || (p->md.doc == NULL &&
+		if (!sg_page_is_deck(p) || (p->md.doc == NULL &&
 		    sg_md_tree(site, p) == -1))
 			continue;
 		if (ds == NULL)

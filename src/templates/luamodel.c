@@ -342,6 +342,11 @@ fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p,
 	lua_setfield(L, -2, "draft");
 	lua_pushboolean(L, p->owner != NULL);
 	lua_setfield(L, -2, "is_section");
+	/* a deck's page shows links to its slides (partials/decks.html):
+	 * asked of every page, through params it made the front matter's
+	 * table on each */
+	lua_pushboolean(L, sg_page_is_deck(p));
+	lua_setfield(L, -2, "slides");
 	lua_pushlightuserdata(L, (void *)&page_key);
 	lua_pushinteger(L, (lua_Integer)p->index);
 	lua_rawset(L, -3);
