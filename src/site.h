@@ -117,6 +117,7 @@ struct sg_page {
 	char		 *slug;
 	char		 *template;	/* front matter template, or NULL */
 	double		  weight;
+	int		  has_weight;	/* the front matter gives weight */
 	int		  draft;
 	int		  skipped;	/* a draft left out of this build */
 	int		  toc;		/* front matter toc: 0 hides the TOC */

@@ -240,6 +240,7 @@ read_key(struct sg_site *site, struct sg_page *p, int k,
 		break;
 	case FM_WEIGHT:
 		p->weight = v->num;
+		p->has_weight = 1;
 		break;
 	case FM_TAGS:
 		if (v->type == SG_STR)

@@ -335,8 +335,7 @@ fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p,
 	set_str(L, "path", p->rel);
 	set_str(L, "date", p->date);
 	set_str(L, "datetime", p->datetime);
-	if (p->fm && sg_value_get(p->fm, "weight") &&
-	    sg_value_get(p->fm, "weight")->type == SG_NUM)
+	if (p->has_weight)
 		set_num(L, "weight", p->weight);
 	lua_pushboolean(L, p->draft);
 	lua_setfield(L, -2, "draft");
