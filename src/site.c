@@ -104,10 +104,12 @@ sg_site_load(struct sg_site *site)
 	if (stop(site))
 		return -1;
 	sg_content_resolve(site);
+	sg_site_lap(site, "resolve", &t);
 	if (stop(site))
 		return -1;
 	sg_nav_load(site);
 	sg_md_check_links(site);
+	sg_site_lap(site, "links", &t);
 	return sg_diag_errors(site->diag) > 0 ? -1 : 0;
 }
 
