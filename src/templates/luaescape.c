@@ -59,6 +59,22 @@ push_integer(lua_State *L, lua_Integer v)
 	lua_pushlstring(L, p, (size_t)(buf + sizeof(buf) - p));
 }
 
+/* Is s[0..len) as escape() leaves it? */
+static int
+is_clean(const unsigned char *s, size_t len)
+{
+	size_t	 i, k = 0;
+
+	pthread_once(&escape_once, escape_init);
+	for (i = 0; i < len; i++)
+		if (escape_class[s[i]] && (escape_class[s[i]] != 3 ||
+		    (k = utf8_len(s + i, len - i)) == 0))
+			return 0;
+		else if (escape_class[s[i]] == 3)
+			i += k - 1;
+	return 1;
+}
+
 /* escape(v): v as text with & < > " ' escaped, and what is not text in
  * HTML or XML (invalid UTF-8, control characters) replaced by U+FFFD,
  * so that a file name read from disk cannot break a sitemap or feed;
@@ -66,38 +82,38 @@ push_integer(lua_State *L, lua_Integer v)
 int
 sg_lua_escape(lua_State *L)
 {
+	sg_lua_push_escaped(L, 1);
+	return 1;
+}
+
+void
+sg_lua_push_escaped(lua_State *L, int idx)
+{
 	luaL_Buffer		 b;
 	const unsigned char	*s;
 	const char		*run;
 	size_t			 len, i, k = 0;
-	int			 t;
+	int			 t, made = 0;
 
 	/* a string is itself (luaL_tolstring would look for a __tostring
 	 * first, a third of the call's time); the type is asked once, as
 	 * each call into Lua's API costs as much as a few bytes' checks */
-	if ((t = lua_type(L, 1)) == LUA_TSTRING)
-		s = (const unsigned char *)lua_tolstring(L, 1, &len);
+	if ((t = lua_type(L, idx)) == LUA_TSTRING)
+		s = (const unsigned char *)lua_tolstring(L, idx, &len);
 	else if (t == LUA_TNONE || t == LUA_TNIL) {
 		lua_pushliteral(L, "");
-		return 1;
-	} else if (t == LUA_TNUMBER && lua_isinteger(L, 1)) {
-		push_integer(L, lua_tointeger(L, 1));	/* digits: as is */
-		return 1;
+		return;
+	} else if (t == LUA_TNUMBER && lua_isinteger(L, idx)) {
+		push_integer(L, lua_tointeger(L, idx));	/* digits: as is */
+		return;
 	} else {
-		lua_settop(L, 1);
-		s = (const unsigned char *)luaL_tolstring(L, 1, &len);
+		s = (const unsigned char *)luaL_tolstring(L, idx, &len);
+		made = 1;
 	}
-	pthread_once(&escape_once, escape_init);
-	for (i = 0; i < len; i++)
-		if (escape_class[s[i]] && (escape_class[s[i]] != 3 ||
-		    (k = utf8_len(s + i, len - i)) == 0))
-			break;
-		else if (escape_class[s[i]] == 3)
-			i += k - 1;
-	if (i == len) {
-		if (t == LUA_TSTRING)
-			lua_pushvalue(L, 1);	/* else on top already */
-		return 1;
+	if (is_clean(s, len)) {
+		if (!made)
+			lua_pushvalue(L, idx);	/* else on top already */
+		return;
 	}
 	luaL_buffinit(L, &b);
 	for (run = (const char *)s, i = 0; i < len; i++) {
@@ -133,7 +149,24 @@ sg_lua_escape(lua_State *L)
 	}
 	luaL_addlstring(&b, run, (size_t)((const char *)s + len - run));
 	luaL_pushresult(&b);
-	return 1;
+	if (made)
+		lua_remove(L, -2);	/* the text luaL_tolstring made */
+}
+
+const char *
+sg_lua_escaped_at(lua_State *L, int idx, size_t *len)
+{
+	const char	*s;
+
+	idx = lua_absindex(L, idx);
+	if (lua_type(L, idx) == LUA_TSTRING) {
+		s = lua_tolstring(L, idx, len);
+		if (is_clean((const unsigned char *)s, *len))
+			return s;
+	}
+	sg_lua_push_escaped(L, idx);
+	lua_replace(L, idx);
+	return lua_tolstring(L, idx, len);
 }
 
 static void	store_make(lua_State *);

@@ -11,6 +11,16 @@ struct sg_buf;
  * control characters replaced by U+FFFD; nil is "". */
 int	sg_lua_escape(lua_State *L);
 
+/* Pushes what escape() makes of the value at idx (which may be relative:
+ * it is read before anything is pushed). Raises a Lua error only where
+ * escape() does (a __tostring that fails, memory). */
+void	sg_lua_push_escaped(lua_State *L, int idx);
+
+/* Puts what escape() makes of the value at idx in its place, unless it is
+ * a string escape() leaves as it is, and returns its bytes and their
+ * number (*len): valid while the value stays there. */
+const char	*sg_lua_escaped_at(lua_State *L, int idx, size_t *len);
+
 /* Pushes the values a compiled template's chunk is called with
  * (template.c) and returns their number: _e, escape; _r, a value as text
  * (nil as "", a piece list as it is); _t, a table with room for n
