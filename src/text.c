@@ -189,6 +189,42 @@ sg_href_span(const char *s, size_t n)
 	return i;
 }
 
+#if defined(__SSE2__)
+/* A bit for each byte of v that is not printable ASCII (below ' ', DEL
+ * and past it, which are negative as signed bytes) or is one of
+ * & < > " '. */
+static inline unsigned int
+plain_bits(__m128i v)
+{
+	__m128i	 m;
+
+	m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+	return (unsigned int)_mm_movemask_epi8(m);
+}
+#endif
+
+size_t
+sg_plain_span(const char *s, size_t n)
+{
+	size_t	 i = 0;
+
+#if defined(__SSE2__)
+	if (first_marked(s, 0, n, plain_bits, &i))
+		return i;
+#endif
+	for (; i < n && (unsigned char)s[i] >= ' ' &&
+	    (unsigned char)s[i] < 0x7f && s[i] != '&' && s[i] != '\'' &&
+	    s[i] != '"' && s[i] != '<' && s[i] != '>'; i++)
+		;
+	return i;
+}
+
 #if defined(FIND_AVX2)
 /* html_special 32 bytes at a time where the processor has AVX2, for
  * n >= 32: a page's paragraphs are hundreds of bytes long. */

@@ -45,8 +45,8 @@ void	 sg_buf_printf(struct sg_buf *b, const char *fmt, ...)
 void	 sg_buf_vprintf(struct sg_buf *b, const char *fmt, va_list ap);
 void	 sg_buf_put_html(struct sg_buf *b, const char *s, size_t n);
 
-/* sg_buf_put_html above and the six below are text.c's: text scanned
- * sixteen or 32 bytes at a time. */
+/* sg_buf_put_html above and those below up to sg_plain_span are
+ * text.c's: text scanned sixteen or 32 bytes at a time. */
 
 /* Whether the AVX2 paths of the scanners may run: the processor has AVX2
  * and the environment does not set SITEGEN_NO_AVX2 (the tests set it to
@@ -78,6 +78,10 @@ size_t	 sg_count_byte(const char *s, size_t len, char c);
 /* The bytes at the start of s[0..n) that go into an href as they are
  * (sg_html_put_href): ASCII letters, digits and !#$%()*+,-./:;=?@_~. */
 size_t	 sg_href_span(const char *s, size_t n);
+
+/* The bytes at the start of s[0..n) that HTML text and attributes take
+ * as they are: printable ASCII other than & < > " '. */
+size_t	 sg_plain_span(const char *s, size_t n);
 
 /* Hands the buffer's bytes to the caller, who frees them; never NULL. */
 char	*sg_buf_detach(struct sg_buf *b);

@@ -65,8 +65,12 @@ is_clean(const unsigned char *s, size_t len)
 {
 	size_t	 i, k = 0;
 
+	/* most are plain ASCII: sixteen bytes at a time, to the first
+	 * byte that needs a closer look */
+	if ((i = sg_plain_span((const char *)s, len)) == len)
+		return 1;
 	pthread_once(&escape_once, escape_init);
-	for (i = 0; i < len; i++)
+	for (; i < len; i++)
 		if (escape_class[s[i]] && (escape_class[s[i]] != 3 ||
 		    (k = utf8_len(s + i, len - i)) == 0))
 			return 0;

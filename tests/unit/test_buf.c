@@ -412,12 +412,55 @@ href_span_as_bytes(void)
 	CHECK(sg_href_span("x~y{z", 5) == 3);
 }
 
+/* sg_plain_span stops where a byte at a time stops, as
+ * href_span_as_bytes checks sg_href_span: printable ASCII other than
+ * & < > " ' goes on. */
+static void
+plain_span_as_bytes(void)
+{
+	size_t	 n, i, at, want, got;
+	char	*s;
+	int	 c;
+
+	for (n = 0; n <= 80; n++) {
+		s = malloc(n ? n : 1);
+		for (c = 0; c < 256; c++) {
+			for (at = 0; at < n || (at == 0 && n == 0); at++) {
+				for (i = 0; i < n; i++)
+					s[i] = "a Z9.-_~"[i % 8];
+				if (n > 0)
+					s[at] = (char)c;
+				for (want = 0; want < n &&
+				    (unsigned char)s[want] >= 0x20 &&
+				    (unsigned char)s[want] < 0x7f &&
+				    strchr("&<>\"'", s[want]) == NULL; want++)
+					;
+				got = sg_plain_span(s, n);
+				if (got != want) {
+					printf("  length %zu, byte %d at %zu: "
+					    "%zu, want %zu\n", n, c, at, got,
+					    want);
+					harness_case_failed = 1;
+					free(s);
+					return;
+				}
+			}
+		}
+		free(s);
+	}
+	CHECK(sg_plain_span("", 0) == 0);
+	CHECK(sg_plain_span("Tom & Jerry", 11) == 4);
+	CHECK(sg_plain_span("caf\xc3\xa9", 5) == 3);
+	CHECK(sg_plain_span("tab\there", 8) == 3);
+}
+
 int
 main(void)
 {
 	TEST(putc_across_growth);
 	TEST(putc_mixed);
 	TEST(put_html_any_text);
+	TEST(plain_span_as_bytes);
 	TEST(find_as_memmem);
 	TEST(utf8_valid_as_rfc);
 	TEST(count_words_as_bytes);

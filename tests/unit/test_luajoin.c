@@ -1,6 +1,7 @@
 /* test_luajoin.c: unit tests for the piece lists templates return and
  * their join (luaescape.h): slices, a page's borrowed HTML, joins of
- * thousands of pieces, and the variables of an include (sg_lua_vars_of).
+ * thousands of pieces, the variables of an include (sg_lua_vars_of), and
+ * escape() byte by byte.
  * The template compiler's cases are test_template.c. */
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +199,83 @@ test_vars_of(void)
 	lua_close(L);
 }
 
+/* escape(s) the plain way: & < > " ' as entities, a control character
+ * (other than tab, newline and carriage return), DEL and each byte that
+ * does not start a valid UTF-8 character as U+FFFD. */
+static char *
+escape_slow(const unsigned char *s, size_t n)
+{
+	struct sg_buf	 b = { NULL, 0, 0 };
+	size_t		 i = 0, j;
+	unsigned char	 c;
+
+	sg_buf_puts(&b, "");
+	while (i < n) {
+		c = s[i];
+		j = i;
+		if (strchr("&<>\"'", c) != NULL && c != '\0') {
+			sg_buf_puts(&b, c == '&' ? "&amp;" : c == '<' ? "&lt;" :
+			    c == '>' ? "&gt;" : c == '"' ? "&quot;" : "&#39;");
+			i++;
+		} else if ((c < 0x20 && c != '\t' && c != '\n' &&
+		    c != '\r') || c == 0x7f || (c >= 0x80 &&
+		    sg_utf8_next(s, n, &j) < 0)) {
+			sg_buf_puts(&b, "\xef\xbf\xbd");
+			i++;
+		} else if (c >= 0x80) {
+			sg_buf_put(&b, (const char *)s + i, j - i);
+			i = j;
+		} else
+			sg_buf_putc(&b, (char)s[i++]);
+	}
+	return sg_buf_detach(&b);
+}
+
+/* escape() gives what escape_slow does, for every byte value at every
+ * place of texts up to 40 bytes (plain ones, and ones with a two-byte
+ * and a four-byte character): where sixteen plain bytes at a time end
+ * and the close look starts. */
+static void
+test_escape_bytes(void)
+{
+	static const char *const fills[] = { "abc XYZ-09", "\xc3\xa9t\xc3\xa9",
+	    "x\xf0\x9f\x99\x82y" };
+	lua_State	*L = luaL_newstate();
+	unsigned char	 s[41];
+	size_t		 n, i, at, f, len;
+	const char	*got;
+	char		*want;
+	int		 c;
+
+	for (f = 0; f < sizeof(fills) / sizeof(fills[0]); f++)
+		for (n = 1; n <= 40; n++)
+			for (at = 0; at < n; at++)
+				for (c = 0; c < 256; c++) {
+					for (i = 0; i < n; i++)
+						s[i] = (unsigned char)fills[f][i %
+						    strlen(fills[f])];
+					s[at] = (unsigned char)c;
+					lua_pushcfunction(L, sg_lua_escape);
+					lua_pushlstring(L, (const char *)s, n);
+					CHECK(lua_pcall(L, 1, 1, 0) == LUA_OK);
+					got = lua_tolstring(L, -1, &len);
+					want = escape_slow(s, n);
+					if (got == NULL || len != strlen(want) ||
+					    memcmp(got, want, len) != 0) {
+						printf("  fill %zu, length %zu, "
+						    "byte %d at %zu\n", f, n, c,
+						    at);
+						harness_case_failed = 1;
+						free(want);
+						lua_close(L);
+						return;
+					}
+					free(want);
+					lua_pop(L, 1);
+				}
+	lua_close(L);
+}
+
 int
 main(void)
 {
@@ -205,5 +283,6 @@ main(void)
 	TEST(test_borrowed);
 	TEST(test_many_pieces);
 	TEST(test_vars_of);
+	TEST(test_escape_bytes);
 	HARNESS_EXIT();
 }
