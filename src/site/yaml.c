@@ -24,21 +24,44 @@ struct frame {
 				 * 400,000 keys take minutes */
 };
 
+/* (each starts by the first letter: ten strcmp a plain scalar were a
+ * tenth of the front matter's own work) */
 static int
 is_null(const char *s)
 {
-	return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+	switch (*s) {
+	case '\0':
+		return 1;
+	case '~':
+		return s[1] == '\0';
+	case 'n':
+	case 'N':
+		return strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+		    strcmp(s, "NULL") == 0;
+	default:
+		return 0;
+	}
 }
 
 static int
 as_bool(const char *s, int *b)
 {
-	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
-		return *b = 1, 1;
-	if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
-		return *b = 0, 1;
-	return 0;
+	switch (*s) {
+	case 't':
+	case 'T':
+		if (!strcmp(s, "true") || !strcmp(s, "True") ||
+		    !strcmp(s, "TRUE"))
+			return *b = 1, 1;
+		return 0;
+	case 'f':
+	case 'F':
+		if (!strcmp(s, "false") || !strcmp(s, "False") ||
+		    !strcmp(s, "FALSE"))
+			return *b = 0, 1;
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 /* YAML 1.2 core schema numbers: [-+]digits, decimals with an optional

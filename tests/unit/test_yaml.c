@@ -100,12 +100,14 @@ test_scalars(void)
 	    "t1: true\nt2: True\nf1: false\nf2: FALSE\n"
 	    "i1: 42\ni2: -7\ni3: +12\ni4: 0x1F\ni5: 0o17\ni6: 007\n"
 	    "x1: 3.5\nx2: 1e3\nx3: .5\nx4: -2.5E-1\n"
-	    "s1: hello world\ns2: yes\ns3: 1.0.0\ns4: 1_000\ns5: 12abc\n";
+	    "s1: hello world\ns2: yes\ns3: 1.0.0\ns4: 1_000\ns5: 12abc\n"
+	    "n5: Null\nt3: TRUE\nf3: False\n"
+	    "s6: ~~\ns7: nul\ns8: nullx\ns9: truex\nsa: fals\nsb: tRUE\n";
 
 	CHECK(parse(text, 0, &v) == 0);
 	CHECK_STR(msgs, "");
 	CHECK(v != NULL && v->type == SG_MAP);
-	CHECK(v->len == 23);
+	CHECK(v->len == 32);
 	CHECK_TYPE(v, "n1", SG_NIL);
 	CHECK_TYPE(v, "n2", SG_NIL);
 	CHECK_TYPE(v, "n3", SG_NIL);
@@ -129,6 +131,15 @@ test_scalars(void)
 	CHECK_SVAL(v, "s3", "1.0.0");
 	CHECK_SVAL(v, "s4", "1_000");
 	CHECK_SVAL(v, "s5", "12abc");
+	CHECK_TYPE(v, "n5", SG_NIL);
+	CHECK(get(v, "t3")->type == SG_BOOL && get(v, "t3")->b == 1);
+	CHECK(get(v, "f3")->type == SG_BOOL && get(v, "f3")->b == 0);
+	CHECK_SVAL(v, "s6", "~~");
+	CHECK_SVAL(v, "s7", "nul");
+	CHECK_SVAL(v, "s8", "nullx");
+	CHECK_SVAL(v, "s9", "truex");
+	CHECK_SVAL(v, "sa", "fals");
+	CHECK_SVAL(v, "sb", "tRUE");
 	/* scalars keep the spelling they were written with */
 	CHECK_STR(sg_value_text(get(v, "i4")), "0x1F");
 	CHECK_STR(sg_value_text(get(v, "t2")), "True");
