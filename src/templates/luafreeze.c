@@ -49,14 +49,23 @@ freeze_top(lua_State *L, int depth)
 	lua_pushvalue(L, t);
 	lua_rawset(L, HIDDEN);
 	/* its table values, frozen in place: setting a field that is
-	 * there already is allowed while lua_next walks the table */
+	 * there already is allowed while lua_next walks the table. Most
+	 * are frozen before (a list of pages, a page's section, prev and
+	 * next): their proxy is looked up here, without a call, and is
+	 * not looked for among the proxies first (a table frozen before is
+	 * not one) */
 	lua_pushnil(L);
 	while (lua_next(L, t) != 0) {
 		if (lua_type(L, -1) != LUA_TTABLE) {
 			lua_pop(L, 1);
 			continue;
 		}
-		freeze_top(L, depth + 1);
+		lua_pushvalue(L, -1);
+		if (lua_rawget(L, PROXY_OF) == LUA_TNIL) {
+			lua_pop(L, 1);
+			freeze_top(L, depth + 1);
+		} else
+			lua_remove(L, -2);		/* the table */
 		lua_pushvalue(L, -2);			/* the key */
 		lua_insert(L, -2);
 		lua_rawset(L, t);
