@@ -321,36 +321,75 @@ l_page_index(lua_State *L)
 	return 1;
 }
 
+/* The keys of a page's own fields, pushed once for all pages (keys on):
+ * each set by lua_rawset, where lua_setfield looked its key up in the
+ * API's string cache (two strcmp) for every field of every page. */
+enum { K_TITLE, K_DESCRIPTION, K_URL, K_PATH, K_DATE, K_DATETIME, K_WEIGHT,
+	K_DRAFT, K_IS_SECTION, K_SLIDES, K_N };
+static const char *const page_keys[K_N] = { "title", "description", "url",
+	"path", "date", "datetime", "weight", "draft", "is_section", "slides" };
+
+/* Sets the field of key k (page_keys, pushed from index keys on) of the
+ * table on top to the string s, unless s is NULL. */
+static void
+put_str(lua_State *L, int keys, int k, const char *s)
+{
+	if (s == NULL)
+		return;
+	lua_pushvalue(L, keys + k);
+	push_str(L, s);
+	lua_rawset(L, -3);
+}
+
+/* The same with the boolean b. */
+static void
+put_bool(lua_State *L, int keys, int k, int b)
+{
+	lua_pushvalue(L, keys + k);
+	lua_pushboolean(L, b);
+	lua_rawset(L, -3);
+}
+
 /* Fills the table on top with the page's own fields (links to other
  * tables are set afterwards; the lazy ones come from l_page_index
- * through the metatable at index meta). */
+ * through the metatable at index meta; page_keys are at index keys). */
 static void
-fill_page(lua_State *L, const struct sg_site *site, const struct sg_page *p,
-    int meta)
+fill_page(lua_State *L, const struct sg_page *p, int meta, int keys)
 {
-	(void)site;
-	set_str(L, "title", p->title);
-	set_str(L, "description", p->description);
-	set_str(L, "url", p->url);
-	set_str(L, "path", p->rel);
-	set_str(L, "date", p->date);
-	set_str(L, "datetime", p->datetime);
-	if (p->has_weight)
-		set_num(L, "weight", p->weight);
-	lua_pushboolean(L, p->draft);
-	lua_setfield(L, -2, "draft");
-	lua_pushboolean(L, p->owner != NULL);
-	lua_setfield(L, -2, "is_section");
+	put_str(L, keys, K_TITLE, p->title);
+	put_str(L, keys, K_DESCRIPTION, p->description);
+	put_str(L, keys, K_URL, p->url);
+	put_str(L, keys, K_PATH, p->rel);
+	put_str(L, keys, K_DATE, p->date);
+	put_str(L, keys, K_DATETIME, p->datetime);
+	if (p->has_weight) {
+		lua_pushvalue(L, keys + K_WEIGHT);
+		if (p->weight == floor(p->weight) && fabs(p->weight) < 9e15)
+			lua_pushinteger(L, (lua_Integer)p->weight);
+		else
+			lua_pushnumber(L, p->weight);
+		lua_rawset(L, -3);
+	}
+	put_bool(L, keys, K_DRAFT, p->draft);
+	put_bool(L, keys, K_IS_SECTION, p->owner != NULL);
 	/* a deck's page shows links to its slides (partials/decks.html):
 	 * asked of every page, through params it made the front matter's
 	 * table on each */
-	lua_pushboolean(L, sg_page_is_deck(p));
-	lua_setfield(L, -2, "slides");
+	put_bool(L, keys, K_SLIDES, sg_page_is_deck(p));
 	lua_pushlightuserdata(L, (void *)&page_key);
 	lua_pushinteger(L, (lua_Integer)p->index);
 	lua_rawset(L, -3);
 	lua_pushvalue(L, meta);
 	lua_setmetatable(L, -2);
+}
+
+/* Sets field key of the table at t to element i+1 of the list at index
+ * list. */
+static void
+set_link(lua_State *L, int t, const char *key, int list, size_t i)
+{
+	lua_rawgeti(L, list, (lua_Integer)i + 1);
+	lua_setfield(L, t, key);
 }
 
 /* Sets field key of the table at t to element i+1 of the registry list
@@ -469,21 +508,21 @@ link_lists(lua_State *L, const struct sg_site *site, int pages,
 		p = site->pages[i];
 		lua_rawgeti(L, pages, (lua_Integer)i + 1);
 		t = lua_gettop(L);
-		link_to(L, t, "section", REG_SECTIONS, p->section->index, 1);
-		link_to(L, t, "prev", REG_PAGES, p->prev ? p->prev->index : 0,
-		    p->prev != NULL);
-		link_to(L, t, "next", REG_PAGES, p->next ? p->next->index : 0,
-		    p->next != NULL);
+		set_link(L, t, "section", sections, p->section->index);
+		if (p->prev)
+			set_link(L, t, "prev", pages, p->prev->index);
+		if (p->next)
+			set_link(L, t, "next", pages, p->next->index);
 		lua_pop(L, 1);
 	}
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];
 		lua_rawgeti(L, sections, (lua_Integer)i + 1);
 		t = lua_gettop(L);
-		link_to(L, t, "page", REG_PAGES, s->page ? s->page->index : 0,
-		    s->page != NULL);
-		link_to(L, t, "parent", REG_SECTIONS, s->parent ?
-		    s->parent->index : 0, s->parent != NULL);
+		if (s->page)
+			set_link(L, t, "page", pages, s->page->index);
+		if (s->parent)
+			set_link(L, t, "parent", sections, s->parent->index);
 		lua_createtable(L, (int)s->npages, 0);
 		for (k = 0; k < s->npages; k++) {
 			lua_rawgeti(L, pages, (lua_Integer)s->pages[k]->index +
@@ -519,21 +558,25 @@ void
 sg_lua_model(lua_State *L, const struct sg_site *site)
 {
 	size_t			 i;
-	int			 pages, sections, tags, meta;
+	int			 pages, sections, tags, meta, keys;
 
 	lua_createtable(L, 0, 1);			/* pages' metatable */
 	meta = lua_gettop(L);
 	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
 	lua_pushcclosure(L, l_page_index, 1);
 	lua_setfield(L, meta, "__index");
+	keys = lua_gettop(L) + 1;
+	luaL_checkstack(L, K_N + 4, "the site model");
+	for (i = 0; i < K_N; i++)
+		lua_pushstring(L, page_keys[i]);
 	lua_createtable(L, (int)site->npages, 0);
 	for (i = 0; i < site->npages; i++) {
 		lua_createtable(L, 0, 16);
-		fill_page(L, site, site->pages[i], meta);
+		fill_page(L, site->pages[i], meta, keys);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, LUA_REGISTRYINDEX, REG_PAGES);
-	lua_pop(L, 1);					/* meta */
+	lua_settop(L, meta - 1);			/* keys, meta */
 	lists(L, site);
 
 	/* the links between them */
