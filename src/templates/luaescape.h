@@ -1,8 +1,9 @@
-/* luaescape.h: escape() for templates, and the other functions compiled
- * templates call (template.c). */
+/* luaescape.h: escape() for templates (luaescape.c), and the other
+ * functions compiled templates call (template.c; luapieces.c). */
 #ifndef SG_LUAESCAPE_H
 #define SG_LUAESCAPE_H
 
+#include <lauxlib.h>
 #include <lua.h>
 
 struct sg_buf;
@@ -15,6 +16,12 @@ int	sg_lua_escape(lua_State *L);
  * it is read before anything is pushed). Raises a Lua error only where
  * escape() does (a __tostring that fails, memory). */
 void	sg_lua_push_escaped(lua_State *L, int idx);
+
+/* Pushes integer v as text, as Lua writes it (LUA_INTEGER_FMT). */
+void	sg_lua_push_integer(lua_State *L, lua_Integer v);
+
+/* Adds text[0..len) to b as escape() gives it. */
+void	sg_lua_add_escaped(luaL_Buffer *b, const char *text, size_t len);
 
 /* Puts what escape() makes of the value at idx in its place, unless it is
  * a string escape() leaves as it is, and returns its bytes and their
