@@ -8,7 +8,7 @@
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
     linedefined, deps, concat, pieces_meta, uses, whole, freezer,
-    c_vars_of, template_args = ...
+    c_vars_of, template_args, toc_meta = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -63,10 +63,24 @@ base.xpcall = function(f, handler, ...)
 	local _, v = pcall(handler, r[2])
 	return false, v
 end
--- next, rawget and rawlen see through frozen tables
-base.next = function(t, k) return next(hidden[t] or t, k) end
+-- next, rawget and rawlen see through frozen tables, and next and
+-- rawlen see a page's toc, whose entries are made as they are read
+-- (luatoc.c), as the list it stands for
+local getmetatable = getmetatable
+base.next = function(t, k)
+	if getmetatable(t) == toc_meta then
+		k = (k or 0) + 1
+		local v = t[k]
+		if v == nil then return nil end
+		return k, v
+	end
+	return next(hidden[t] or t, k)
+end
 base.rawget = function(t, k) return rawget(hidden[t] or t, k) end
-base.rawlen = function(t) return rawlen(hidden[t] or t) end
+base.rawlen = function(t)
+	if getmetatable(t) == toc_meta then return #t end
+	return rawlen(hidden[t] or t)
+end
 local function copy(t)
 	local c = {}
 	for k, v in pairs(t) do c[k] = v end

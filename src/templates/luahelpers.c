@@ -1,6 +1,6 @@
 /* luahelpers.c: the functions templates call (url, asset, date, i18n,
- * slugify, markdown, mark_current, toc_list), each a C closure over the
- * site; the site model they read is luamodel.c's. */
+ * slugify, markdown, mark_current; toc_list is luatoc.c's), each a C
+ * closure over the site; the site model they read is luamodel.c's. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +12,7 @@
 #include "out/assets.h"
 #include "templates/luaescape.h"
 #include "templates/luamodel.h"
+#include "templates/luatoc.h"
 #include "path.h"
 #include "templates/render.h"
 #include "site.h"
@@ -436,110 +437,6 @@ l_mark_current(lua_State *L)
 	return 1;
 }
 
-/* The parts of an item of toc_list's list around its depth, id and
- * title. */
-#define TOC_OPEN	"<ul>\n"
-#define TOC_ITEM	"<li class=\"toc-depth-"
-#define TOC_HREF	"\"><a href=\"#"
-#define TOC_TEXT	"\">"
-#define TOC_END		"</a></li>\n"
-#define TOC_CLOSE	"</ul>\n"
-#define LIT(s)		(sizeof(s) - 1)
-#define TOC_MAX		100000
-#define TOC_LEVEL_MAX	1000
-
-/* Copies s[0..n) to p; returns the end. */
-static char *
-put_lit(char *p, const char *s, size_t n)
-{
-	memcpy(p, s, n);
-	return p + n;
-}
-
-/* Writes n (0 to 9999) in decimal at p; returns the end. */
-static char *
-put_depth(char *p, unsigned n)
-{
-	char	 d[4];
-	int	 k = 0;
-
-	do {
-		d[k++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n > 0 && k < 4);
-	while (k > 0)
-		*p++ = d[--k];
-	return p;
-}
-
-/* toc_list(entries): the list of a table of contents, as the default
- * theme's partials/toc-list.html shows it: "<ul>", then for each entry
- * {level, id, title} an item of class toc-depth-D (D: its level less the
- * highest of the list's) linking to #id with title as its text, both as
- * escape() gives them, then "</ul>". In the template, each heading took
- * about 4,000 instructions (seven pieces, three escapes, four reads of
- * a field), a page's list 3% of a build. Each entry's table, id and
- * title stay on the stack (3 + 3 * i on) until the list is made. */
-static int
-l_toc_list(lua_State *L)
-{
-	luaL_Buffer	 b;
-	lua_Integer	 n, i, top = 0, *level;
-	size_t		 total, len;
-	const char	*s;
-	char		*p;
-	int		 isnum, at;
-
-	luaL_checktype(L, 1, LUA_TTABLE);
-	lua_settop(L, 1);
-	n = luaL_len(L, 1);
-	if (n < 0 || n > TOC_MAX)
-		return luaL_error(L, "toc_list: a list of %I entries (at most "
-		    "%d)", n, TOC_MAX);
-	luaL_checkstack(L, (int)n * 3 + 4, "toc_list");
-	level = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof(*level), 0);
-	total = LIT(TOC_OPEN) + LIT(TOC_CLOSE);
-	for (i = 0; i < n; i++) {
-		if (lua_geti(L, 1, i + 1) != LUA_TTABLE)
-			return luaL_error(L, "toc_list: entry %I is not a "
-			    "table {level, id, title}", i + 1);
-		at = lua_gettop(L);
-		lua_getfield(L, at, "level");
-		level[i] = lua_tointegerx(L, -1, &isnum);
-		if (!isnum || level[i] < 0 || level[i] > TOC_LEVEL_MAX)
-			return luaL_error(L, "toc_list: entry %I has no level "
-			    "(a whole number from 0 to %d)", i + 1,
-			    TOC_LEVEL_MAX);
-		lua_pop(L, 1);
-		if (i == 0 || level[i] < top)
-			top = level[i];
-		lua_getfield(L, at, "id");
-		sg_lua_escaped_at(L, -1, &len);
-		total += len;
-		lua_getfield(L, at, "title");
-		sg_lua_escaped_at(L, -1, &len);
-		total += len + LIT(TOC_ITEM) + 4 + LIT(TOC_HREF) +
-		    LIT(TOC_TEXT) + LIT(TOC_END);
-	}
-	p = luaL_buffinitsize(L, &b, total);
-	p = put_lit(p, TOC_OPEN, LIT(TOC_OPEN));
-	for (i = 0; i < n; i++) {
-		at = 3 + 3 * (int)i;
-		p = put_lit(p, TOC_ITEM, LIT(TOC_ITEM));
-		p = put_depth(p, (unsigned)(level[i] - top));
-		p = put_lit(p, TOC_HREF, LIT(TOC_HREF));
-		s = lua_tolstring(L, at + 1, &len);
-		p = put_lit(p, s, len);
-		p = put_lit(p, TOC_TEXT, LIT(TOC_TEXT));
-		s = lua_tolstring(L, at + 2, &len);
-		p = put_lit(p, s, len);
-		p = put_lit(p, TOC_END, LIT(TOC_END));
-	}
-	p = put_lit(p, TOC_CLOSE, LIT(TOC_CLOSE));
-	luaL_pushresultsize(&b, (size_t)(p - luaL_buffaddr(&b)));
-	return 1;
-}
-
 void
 sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
 {
@@ -551,7 +448,7 @@ sg_lua_helpers(lua_State *L, const struct sg_site *site, lua_CFunction escape)
 		{ "slugify", l_slugify },
 		{ "markdown", l_markdown },
 		{ "mark_current", l_mark_current },
-		{ "toc_list", l_toc_list },
+		{ "toc_list", sg_lua_toc_list },
 		{ NULL, NULL }
 	};
 

@@ -13,6 +13,7 @@
 #include "out/handouts.h"
 #include "templates/luaescape.h"
 #include "templates/luamodel.h"
+#include "templates/luatoc.h"
 #include "templates/luatax.h"
 #include "path.h"
 #include "templates/render.h"
@@ -171,60 +172,6 @@ push_handouts(lua_State *L, const struct sg_site *site, int pages)
 	}
 }
 
-/* Is heading h in a page's table of contents? */
-static int
-in_toc(const struct sg_site *site, const struct sg_heading *h)
-{
-	return h->level >= 2 && h->level <= site->config.toc_depth;
-}
-
-/* Pushes page p's table of contents: its headings in_toc, or none when
- * the page turns its TOC off. */
-static void
-push_toc(lua_State *L, const struct sg_site *site, const struct sg_page *p)
-{
-	const struct sg_heading	*h;
-	size_t			 i;
-	int			 n = 0;
-
-	/* made at its size: grown from empty, the list was rebuilt at 1,
-	 * 2, 4 and 8 headings */
-	for (i = 0; p->toc && i < p->md.nheadings; i++)
-		n += in_toc(site, &p->md.headings[i]);
-	lua_createtable(L, n, 0);
-	if (n == 0)
-		return;
-	/* the keys pushed once, each set with lua_rawset: lua_setfield
-	 * looked each up in the API's string cache, two strcmp, for every
-	 * heading (the same table: set in the same order, on a table
-	 * without a metatable) */
-	lua_pushliteral(L, "level");
-	lua_pushliteral(L, "id");
-	lua_pushliteral(L, "title");
-	n = 0;
-	for (i = 0; i < p->md.nheadings; i++) {
-		h = &p->md.headings[i];
-		if (!in_toc(site, h))
-			continue;
-		lua_createtable(L, 0, 3);
-		lua_pushvalue(L, -4);
-		lua_pushinteger(L, h->level);
-		lua_rawset(L, -3);
-		if (h->id) {
-			lua_pushvalue(L, -3);
-			push_str(L, h->id);
-			lua_rawset(L, -3);
-		}
-		if (h->title) {
-			lua_pushvalue(L, -2);
-			push_str(L, h->title);
-			lua_rawset(L, -3);
-		}
-		lua_rawseti(L, -5, ++n);
-	}
-	lua_pop(L, 3);
-}
-
 /* The key under which a page table keeps its index in site->pages (a
  * light userdata: no template can write it). */
 static const char page_key;
@@ -284,7 +231,7 @@ l_page_index(lua_State *L)
 		return 0;
 	p = site->pages[i];
 	if (!strcmp(k, "toc")) {
-		push_toc(L, site, p);
+		sg_lua_push_toc(L, site, p);
 	} else if (!strcmp(k, "params")) {
 		if (p->fm)
 			push_value(L, p->fm);
@@ -699,7 +646,7 @@ sg_lua_vars(lua_State *L, const struct sg_site *site, int kind, size_t i)
 		lua_setfield(L, -2, "content");
 		/* page.toc, made here as l_page_index makes it, without the
 		 * trip through the page's proxy and __index */
-		push_toc(L, site, p);
+		sg_lua_push_toc(L, site, p);
 		lua_setfield(L, -2, "toc");
 	} else {
 		lua_pushliteral(L, "");

@@ -15,6 +15,7 @@
 #include "templates/luaescape.h"
 #include "templates/luafreeze.h"
 #include "templates/luamodel.h"
+#include "templates/luatoc.h"
 #include "templates/luapat.h"
 #include "path.h"
 #include "templates/luaalloc.h"
@@ -519,9 +520,10 @@ make_state(struct sg_render *r, struct state *st)
 	lua_pushcfunction(L, sg_lua_freezer);
 	lua_pushcfunction(L, sg_lua_vars_of);
 	lua_pushcfunction(L, sg_lua_template_args);
+	sg_lua_toc_meta(L, r->site);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 15, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 16, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}
