@@ -8,7 +8,7 @@
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
     linedefined, deps, concat, pieces_meta, uses, whole, freezer,
-    c_vars_of, template_args, toc_meta = ...
+    c_vars_of, template_args, toc_meta, shared_get, shared_put = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
 local tostring, next, rawget, rawlen = tostring, next, rawget, rawlen
@@ -389,12 +389,21 @@ end
 -- each compute it once, and all must get the same. When serve tracks
 -- which pages a render reads (deps), a render that reuses a value is
 -- said to read what computing it read.
+-- A text one worker made is kept for the others (luaonce.c), which take
+-- it instead of making it again: shared_get and shared_put, nil where
+-- renders note what they read.
 local cache, read = {}, {}
 base.once = function(key, fn)
 	local v = cache[key]
 	if v == nil then
 		local mark = deps and deps.mark()
-		v = freeze(fn())
+		v = shared_get and shared_get(key)
+		if v == nil then
+			v = freeze(fn())
+			if shared_put and type(v) == "string" then
+				shared_put(key, v)
+			end
+		end
 		cache[key] = v
 		if deps then read[key] = deps.since(mark) end
 	elseif deps then

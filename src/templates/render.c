@@ -15,6 +15,7 @@
 #include "templates/luaescape.h"
 #include "templates/luafreeze.h"
 #include "templates/luamodel.h"
+#include "templates/luaonce.h"
 #include "templates/luatoc.h"
 #include "templates/luapat.h"
 #include "path.h"
@@ -52,6 +53,7 @@ struct sg_render {
 	struct state	*states;	/* one per worker */
 	int		 nstates;
 	int		 tracking;	/* renders note the pages they read */
+	struct sg_once_store *once;	/* what once() made, for all states */
 	atomic_int	 timed_out;	/* a render ran out of time: the build
 					 * has failed, start no other */
 };
@@ -352,6 +354,7 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 	char			*theme = NULL;
 
 	r->site = site;
+	r->once = sg_once_store_new();
 	atomic_init(&r->timed_out, 0);
 	r->nstates = jobs > 0 ? jobs : 1;
 	r->states = xcalloc((size_t)r->nstates, sizeof(*r->states));
@@ -442,6 +445,7 @@ sg_render_free(struct sg_render *r)
 		free(r->states[k].track.v);
 	}
 	sg_tmpl_set_free(&r->tmpls);
+	sg_once_store_free(r->once);
 	free(r->dirs);
 	free(r->states);
 	free(r);
@@ -521,9 +525,17 @@ make_state(struct sg_render *r, struct state *st)
 	lua_pushcfunction(L, sg_lua_vars_of);
 	lua_pushcfunction(L, sg_lua_template_args);
 	sg_lua_toc_meta(L, r->site);
+	/* what once() made, shared; not where renders note what they read
+	 * (serve): a value taken from another state would not say which
+	 * pages making it read */
+	if (r->tracking) {
+		lua_pushnil(L);
+		lua_pushnil(L);
+	} else
+		sg_lua_once_store(L, r->once);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 16, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 18, 3, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}
