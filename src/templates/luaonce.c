@@ -126,6 +126,11 @@ l_put(lua_State *L)
 void
 sg_lua_once_store(lua_State *L, struct sg_once_store *st)
 {
+	if (st == NULL) {
+		lua_pushnil(L);
+		lua_pushnil(L);
+		return;
+	}
 	lua_pushlightuserdata(L, st);
 	lua_pushcclosure(L, l_get, 1);
 	lua_pushlightuserdata(L, st);

@@ -16,7 +16,8 @@ void			 sg_once_store_free(struct sg_once_store *st);
  * string some worker's once(key, fn) gave, or nil, and put(key, text),
  * which keeps text for key unless a text is kept for it already: both C
  * closures over st, safe from any thread. Keys and texts that are not
- * strings are neither looked for nor kept. */
+ * strings are neither looked for nor kept. With st NULL, two nils: no
+ * sharing. */
 void	sg_lua_once_store(lua_State *L, struct sg_once_store *st);
 
 #endif

@@ -528,11 +528,7 @@ make_state(struct sg_render *r, struct state *st)
 	/* what once() made, shared; not where renders note what they read
 	 * (serve): a value taken from another state would not say which
 	 * pages making it read */
-	if (r->tracking) {
-		lua_pushnil(L);
-		lua_pushnil(L);
-	} else
-		sg_lua_once_store(L, r->once);
+	sg_lua_once_store(L, r->tracking ? NULL : r->once);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
 	if (lua_pcall(L, 18, 3, 1) != LUA_OK) {
