@@ -5,12 +5,13 @@
  * made for every page, as a list of tables, it was 18,000 instructions a
  * page, 1.5% of a build, for a theme that only asks its length and hands
  * it to toc_list(), which then read it back through the Lua API. Its
- * metatable gives its length (__len), an entry on first read (__index,
- * which keeps it in the table: the same entry on each read, and one a
- * template changes stays changed) and pairs() (__pairs). Which page a
- * toc belongs to is kept in a weak table of the registry, not in the
- * toc: pairs() sees nothing but its entries, and the runtime's next()
- * and rawlen() see it as the list it stands for. */
+ * metatable gives its length (__len), its entries on the first read of
+ * one (__index, which keeps them all in the table: the same entry on
+ * each read, and one a template changes stays changed) and pairs()
+ * (__pairs). Which page a toc belongs to, and its count, are kept in
+ * weak tables of the registry, not in the toc: pairs() sees nothing but
+ * its entries, and the runtime's next() and rawlen() see it as the list
+ * it stands for. */
 #include <stdint.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@
  * maps each toc to its page's index. */
 static const char	 meta_key;
 static const char	 page_of_key;
+static const char	 count_of_key;	/* toc -> its count, once asked */
 
 /* The parts of an item of toc_list's list around its depth, id and
  * title. */
@@ -86,44 +88,74 @@ page_of(lua_State *L, const struct sg_site *site, int idx)
 	return site->pages[i];
 }
 
-/* Pushes entry k (from 1) of p's table of contents as a new table
- * {level, id, title}, or nil. */
+/* Pushes a new table {level, id, title} for heading h. */
 static void
-push_entry(lua_State *L, const struct sg_site *site, const struct sg_page *p,
-    lua_Integer k)
+push_entry(lua_State *L, const struct sg_heading *h)
+{
+	lua_createtable(L, 0, 3);
+	lua_pushinteger(L, h->level);
+	lua_setfield(L, -2, "level");
+	if (h->id) {
+		lua_pushstring(L, h->id);
+		lua_setfield(L, -2, "id");
+	}
+	if (h->title) {
+		lua_pushstring(L, h->title);
+		lua_setfield(L, -2, "title");
+	}
+}
+
+/* Makes every entry of the toc at index 1 (page p's) that it does not
+ * hold yet: all at once, on the first read of one, so that reading them
+ * all is linear in the headings (one at a time, each found from the
+ * first heading, a page of 30,000 took seconds). */
+static void
+make_entries(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 {
 	const struct sg_heading	*h;
+	lua_Integer		 k = 0;
 	size_t			 i;
 
 	for (i = 0; p->toc && i < p->md.nheadings; i++) {
 		h = &p->md.headings[i];
-		if (!in_toc(site, h) || --k > 0)
+		if (!in_toc(site, h))
 			continue;
-		lua_createtable(L, 0, 3);
-		lua_pushinteger(L, h->level);
-		lua_setfield(L, -2, "level");
-		if (h->id) {
-			lua_pushstring(L, h->id);
-			lua_setfield(L, -2, "id");
+		if (lua_rawgeti(L, 1, ++k) == LUA_TNIL) {
+			push_entry(L, h);
+			lua_rawseti(L, 1, k);
 		}
-		if (h->title) {
-			lua_pushstring(L, h->title);
-			lua_setfield(L, -2, "title");
-		}
-		return;
+		lua_pop(L, 1);
 	}
-	lua_pushnil(L);
 }
 
 /* __len of a toc: its entries, and those a template added after them
- * (toc[#toc + 1] = v, table.insert). */
+ * (toc[#toc + 1] = v, table.insert). Once they are made, the toc's own
+ * length; before, the page's count, kept (a template that asks it in a
+ * loop does not count the headings each time). */
 static int
 l_len(lua_State *L)
 {
 	const struct sg_site	*site = site_of(L);
-	const struct sg_page	*p = page_of(L, site, 1);
-	lua_Integer		 n = p ? toc_len(site, p) : 0;
+	const struct sg_page	*p;
+	lua_Integer		 n;
 
+	lua_settop(L, 1);
+	if (lua_rawgeti(L, 1, 1) != LUA_TNIL) {
+		lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+		return 1;
+	}
+	lua_pop(L, 1);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &count_of_key);	/* 2 */
+	lua_pushvalue(L, 1);
+	if (lua_rawget(L, 2) == LUA_TNUMBER)
+		n = lua_tointeger(L, -1);
+	else {
+		p = page_of(L, site, 1);
+		n = p ? toc_len(site, p) : 0;
+		lua_pushvalue(L, 1);
+		lua_pushinteger(L, n);
+		lua_rawset(L, 2);
+	}
 	while (lua_rawgeti(L, 1, n + 1) != LUA_TNIL) {
 		lua_pop(L, 1);
 		n++;
@@ -132,8 +164,8 @@ l_len(lua_State *L)
 	return 1;
 }
 
-/* __index of a toc: entry k, made on its first read and kept in the toc
- * (later reads find it there, without a call). */
+/* __index of a toc: entry k. The first read makes them all and keeps
+ * them in the toc, where later reads find them without a call. */
 static int
 l_index(lua_State *L)
 {
@@ -143,12 +175,10 @@ l_index(lua_State *L)
 	int			 isnum;
 
 	k = lua_tointegerx(L, 2, &isnum);
-	if (!isnum || k < 1 || (p = page_of(L, site, 1)) == NULL ||
-	    k > toc_len(site, p))
+	if (!isnum || k < 1 || (p = page_of(L, site, 1)) == NULL)
 		return 0;
-	push_entry(L, site, p, k);
-	lua_pushvalue(L, -1);
-	lua_rawseti(L, 1, k);
+	make_entries(L, site, p);
+	lua_rawgeti(L, 1, k);
 	return 1;
 }
 
@@ -190,13 +220,20 @@ sg_lua_toc_meta(lua_State *L, const struct sg_site *site)
 	lua_setfield(L, -2, "__pairs");
 	lua_pushvalue(L, -1);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &meta_key);
-	/* the pages of tocs, weak by key: gone with their tocs */
-	lua_createtable(L, 0, 0);
+	/* the pages and counts of tocs, weak by key: gone with their
+	 * tocs */
 	lua_createtable(L, 0, 1);
 	lua_pushliteral(L, "k");
 	lua_setfield(L, -2, "__mode");
+	lua_createtable(L, 0, 0);
+	lua_pushvalue(L, -2);
 	lua_setmetatable(L, -2);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &page_of_key);
+	lua_createtable(L, 0, 0);
+	lua_pushvalue(L, -2);
+	lua_setmetatable(L, -2);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &count_of_key);
+	lua_pop(L, 1);
 }
 
 void

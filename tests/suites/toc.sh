@@ -104,3 +104,28 @@ inserted 2 first added added
 </ul>
 WANT
 )"
+
+# A page of 100,000 headings, read entry by entry and asked its length in
+# a loop: linear in the headings (made one at a time, each found from the
+# first heading, this went past the five seconds a render may take)
+big="$work/big"
+mkdir -p "$big/content" "$big/templates"
+printf 'title: t\ntheme: ""\nbase_url: https://example.org/\nhandouts: []\n' \
+    > "$big/site.yml"
+printf '<%%- content %%>' > "$big/templates/index.html"
+cp "$big/templates/index.html" "$big/templates/section.html"
+{
+	printf -- '---\ntitle: Big\n---\n'
+	i=0
+	while [ $i -lt 100000 ]; do
+		printf '## H%d\n\n' $i
+		i=$((i + 1))
+	done
+} > "$big/content/big.md"
+printf '%s\n' '<% local n = 0 for _, h in ipairs(toc) do n = n + 1 end' \
+    'local i = 0 while i < #toc do i = i + 1 end -%>' \
+    '<%= n %> <%= i %> <%= #toc_list(toc) %>' > "$big/templates/page.html"
+"$sg" --root "$big" --quiet build 2> "$work/err"
+same "toc: 100,000 headings read one by one" \
+    "$(cat "$big/public/big/index.html" 2> /dev/null; cat "$work/err")" \
+    "100000 100000 5777791"
