@@ -106,9 +106,11 @@ push_entry(lua_State *L, const struct sg_heading *h)
 }
 
 /* Makes every entry of the toc at index 1 (page p's) that it does not
- * hold yet: all at once, on the first read of one, so that reading them
- * all is linear in the headings (one at a time, each found from the
- * first heading, a page of 30,000 took seconds). */
+ * hold yet (a template may have set one in its place), all at once on
+ * the first read of one, so that reading them all is linear in the
+ * headings (one at a time, each found from the first heading, a page of
+ * 30,000 took seconds); then forgets its page: from there on the toc is
+ * a plain list, whose entries a template removes for good. */
 static void
 make_entries(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 {
@@ -126,12 +128,17 @@ make_entries(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 		}
 		lua_pop(L, 1);
 	}
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &page_of_key);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
 }
 
-/* __len of a toc: its entries, and those a template added after them
- * (toc[#toc + 1] = v, table.insert). Once they are made, the toc's own
- * length; before, the page's count, kept (a template that asks it in a
- * loop does not count the headings each time). */
+/* __len of a toc: once its entries are made, its own length, as a
+ * list's; before, the page's count (kept: a template that asks it in a
+ * loop does not count the headings each time) and the entries a
+ * template added after them (toc[#toc + 1] = v, table.insert). */
 static int
 l_len(lua_State *L)
 {
@@ -140,18 +147,16 @@ l_len(lua_State *L)
 	lua_Integer		 n;
 
 	lua_settop(L, 1);
-	if (lua_rawgeti(L, 1, 1) != LUA_TNIL) {
+	if ((p = page_of(L, site, 1)) == NULL) {
 		lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
 		return 1;
 	}
-	lua_pop(L, 1);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &count_of_key);	/* 2 */
 	lua_pushvalue(L, 1);
 	if (lua_rawget(L, 2) == LUA_TNUMBER)
 		n = lua_tointeger(L, -1);
 	else {
-		p = page_of(L, site, 1);
-		n = p ? toc_len(site, p) : 0;
+		n = toc_len(site, p);
 		lua_pushvalue(L, 1);
 		lua_pushinteger(L, n);
 		lua_rawset(L, 2);
@@ -164,8 +169,8 @@ l_len(lua_State *L)
 	return 1;
 }
 
-/* __index of a toc: entry k. The first read makes them all and keeps
- * them in the toc, where later reads find them without a call. */
+/* __index of a toc whose entries are not made: entry k, after making
+ * them all (later reads find them in the toc, without a call). */
 static int
 l_index(lua_State *L)
 {

@@ -129,3 +129,25 @@ printf '%s\n' '<% local n = 0 for _, h in ipairs(toc) do n = n + 1 end' \
 same "toc: 100,000 headings read one by one" \
     "$(cat "$big/public/big/index.html" 2> /dev/null; cat "$work/err")" \
     "100000 100000 5777791"
+
+# A toc changed before its entries are read, then shortened: as a plain
+# list (an entry set in place of the first leaves the length as it was;
+# one removed stays removed)
+chg="$work/changed"
+mkdir -p "$chg/content" "$chg/templates"
+cp "$big/site.yml" "$chg/site.yml"
+cp "$big/templates/index.html" "$big/templates/section.html" "$chg/templates/"
+printf -- '---\ntitle: P\n---\n## A\n\n## B\n\n## C\n' > "$chg/content/p.md"
+cat > "$chg/templates/page.html" <<'TEMPLATE'
+<% toc[1] = { level = 2, id = "x", title = "X" } -%>
+replaced <%= #toc %> <%= toc[1].id %> <%= toc[2].id %>
+<% local gone = table.remove(toc) -%>
+removed <%= gone.id %> <%= #toc %> <%= tostring(toc[3]) %>
+<%- toc_list(toc) -%>
+TEMPLATE
+"$sg" --root "$chg" --quiet build 2> "$work/err"
+same "toc: changed and shortened as a list" \
+    "$(cat "$chg/public/p/index.html" 2> /dev/null; cat "$work/err")" \
+    "$(printf '%s\n' 'replaced 3 x b' 'removed c 2 nil' '<ul>' \
+    '<li class="toc-depth-0"><a href="#x">X</a></li>' \
+    '<li class="toc-depth-0"><a href="#b">B</a></li>' '</ul>')"
