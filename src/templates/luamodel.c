@@ -50,13 +50,20 @@ set_str(lua_State *L, const char *key, const char *val)
 	lua_setfield(L, -2, key);
 }
 
+/* Pushes n, as an integer when it is a whole number one can hold. */
 static void
-set_num(lua_State *L, const char *key, double n)
+push_num(lua_State *L, double n)
 {
 	if (n == floor(n) && fabs(n) < 9e15)
 		lua_pushinteger(L, (lua_Integer)n);
 	else
 		lua_pushnumber(L, n);
+}
+
+static void
+set_num(lua_State *L, const char *key, double n)
+{
+	push_num(L, n);
 	lua_setfield(L, -2, key);
 }
 
@@ -75,10 +82,7 @@ push_value(lua_State *L, const struct sg_value *v)
 		lua_pushboolean(L, v->b);
 		break;
 	case SG_NUM:
-		if (v->num == floor(v->num) && fabs(v->num) < 9e15)
-			lua_pushinteger(L, (lua_Integer)v->num);
-		else
-			lua_pushnumber(L, v->num);
+		push_num(L, v->num);
 		break;
 	case SG_STR:
 		if (v->str)
@@ -311,10 +315,7 @@ fill_page(lua_State *L, const struct sg_page *p, int meta, int keys)
 	put_str(L, keys, K_DATETIME, p->datetime);
 	if (p->has_weight) {
 		lua_pushvalue(L, keys + K_WEIGHT);
-		if (p->weight == floor(p->weight) && fabs(p->weight) < 9e15)
-			lua_pushinteger(L, (lua_Integer)p->weight);
-		else
-			lua_pushnumber(L, p->weight);
+		push_num(L, p->weight);
 		lua_rawset(L, -3);
 	}
 	put_bool(L, keys, K_DRAFT, p->draft);

@@ -255,38 +255,32 @@ sg_lua_push_toc(lua_State *L, const struct sg_site *site,
 	lua_pop(L, 1);
 }
 
-/* Copies s[0..n) to p; returns the end. */
-static char *
-put_lit(char *p, const char *s, size_t n)
-{
-	memcpy(p, s, n);
-	return p + n;
-}
-
-/* Writes n (0 to 9999) in decimal at p; returns the end. */
-static char *
-put_depth(char *p, unsigned n)
+/* Adds the item of an entry depth levels below the list's highest, with
+ * its id and title as they are or (escape) as escape() gives them. */
+static void
+add_item(luaL_Buffer *b, unsigned depth, const char *id, size_t idlen,
+    const char *title, size_t titlelen, int escape)
 {
 	char	 d[4];
 	int	 k = 0;
 
+	luaL_addlstring(b, TOC_ITEM, LIT(TOC_ITEM));
 	do {
-		d[k++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n > 0 && k < 4);
-	while (k > 0)
-		*p++ = d[--k];
-	return p;
-}
-
-/* The depth of an entry of level level below top, as text. */
-static void
-add_depth(luaL_Buffer *b, lua_Integer level, lua_Integer top)
-{
-	char	 d[4];
-
-	luaL_addlstring(b, d, (size_t)(put_depth(d, (unsigned)(level - top)) -
-	    d));
+		d[3 - k++] = (char)('0' + depth % 10);
+		depth /= 10;
+	} while (depth > 0 && k < 4);
+	luaL_addlstring(b, d + 4 - k, (size_t)k);
+	luaL_addlstring(b, TOC_HREF, LIT(TOC_HREF));
+	if (escape)
+		sg_lua_add_escaped(b, id, idlen);
+	else
+		luaL_addlstring(b, id, idlen);
+	luaL_addlstring(b, TOC_TEXT, LIT(TOC_TEXT));
+	if (escape)
+		sg_lua_add_escaped(b, title, titlelen);
+	else
+		luaL_addlstring(b, title, titlelen);
+	luaL_addlstring(b, TOC_END, LIT(TOC_END));
 }
 
 /* toc_list of a page's own toc, none of whose entries has been read: made
@@ -296,9 +290,8 @@ list_of_page(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 {
 	const struct sg_heading	*h;
 	luaL_Buffer		 b;
-	lua_Integer		 top = 0;
+	int			 top = 0, first = 1;
 	size_t			 i;
-	int			 first = 1;
 
 	for (i = 0; p->toc && i < p->md.nheadings; i++) {
 		h = &p->md.headings[i];
@@ -309,17 +302,10 @@ list_of_page(lua_State *L, const struct sg_site *site, const struct sg_page *p)
 	luaL_addlstring(&b, TOC_OPEN, LIT(TOC_OPEN));
 	for (i = 0; p->toc && i < p->md.nheadings; i++) {
 		h = &p->md.headings[i];
-		if (!in_toc(site, h))
-			continue;
-		luaL_addlstring(&b, TOC_ITEM, LIT(TOC_ITEM));
-		add_depth(&b, h->level, top);
-		luaL_addlstring(&b, TOC_HREF, LIT(TOC_HREF));
-		if (h->id)
-			sg_lua_add_escaped(&b, h->id, strlen(h->id));
-		luaL_addlstring(&b, TOC_TEXT, LIT(TOC_TEXT));
-		if (h->title)
-			sg_lua_add_escaped(&b, h->title, strlen(h->title));
-		luaL_addlstring(&b, TOC_END, LIT(TOC_END));
+		if (in_toc(site, h))
+			add_item(&b, (unsigned)(h->level - top), h->id ? h->id :
+			    "", h->id ? strlen(h->id) : 0, h->title ? h->title :
+			    "", h->title ? strlen(h->title) : 0, 1);
 	}
 	luaL_addlstring(&b, TOC_CLOSE, LIT(TOC_CLOSE));
 	luaL_pushresult(&b);
@@ -334,18 +320,17 @@ list_of_page(lua_State *L, const struct sg_site *site, const struct sg_page *p)
  * about 4,000 instructions (seven pieces, three escapes, four reads of
  * a field), a page's list 3% of a build. A page's own toc none of whose
  * entries has been read is made from the page's headings; any other
- * list through the Lua API, each entry's table, id and title on the
- * stack (3 + 3 * i on) until the list is made. */
+ * list through the Lua API, each entry's table, level, escaped id and
+ * escaped title on the stack (2 + 4 * i on) until the list is made. */
 int
 sg_lua_toc_list(lua_State *L)
 {
 	const struct sg_site	*site = site_of(L);
 	const struct sg_page	*p;
 	luaL_Buffer		 b;
-	lua_Integer		 n, i, top = 0, *level;
-	size_t			 total, len;
-	const char		*s;
-	char			*o;
+	lua_Integer		 n, i, level, top = 0;
+	const char		*id, *title;
+	size_t			 idlen, titlelen;
 	int			 isnum, at;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
@@ -358,46 +343,35 @@ sg_lua_toc_list(lua_State *L)
 	if (n < 0 || n > TOC_MAX)
 		return luaL_error(L, "toc_list: a list of %I entries (at most "
 		    "%d)", n, TOC_MAX);
-	luaL_checkstack(L, (int)n * 3 + 4, "toc_list");
-	level = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof(*level), 0);
-	total = LIT(TOC_OPEN) + LIT(TOC_CLOSE);
+	luaL_checkstack(L, (int)n * 4 + 4, "toc_list");
 	for (i = 0; i < n; i++) {
 		if (lua_geti(L, 1, i + 1) != LUA_TTABLE)
 			return luaL_error(L, "toc_list: entry %I is not a "
 			    "table {level, id, title}", i + 1);
 		at = lua_gettop(L);
 		lua_getfield(L, at, "level");
-		level[i] = lua_tointegerx(L, -1, &isnum);
-		if (!isnum || level[i] < 0 || level[i] > TOC_LEVEL_MAX)
+		level = lua_tointegerx(L, -1, &isnum);
+		if (!isnum || level < 0 || level > TOC_LEVEL_MAX)
 			return luaL_error(L, "toc_list: entry %I has no level "
 			    "(a whole number from 0 to %d)", i + 1,
 			    TOC_LEVEL_MAX);
-		lua_pop(L, 1);
-		if (i == 0 || level[i] < top)
-			top = level[i];
+		if (i == 0 || level < top)
+			top = level;
 		lua_getfield(L, at, "id");
-		sg_lua_escaped_at(L, -1, &len);
-		total += len;
+		sg_lua_escaped_at(L, -1, &idlen);
 		lua_getfield(L, at, "title");
-		sg_lua_escaped_at(L, -1, &len);
-		total += len + LIT(TOC_ITEM) + 4 + LIT(TOC_HREF) +
-		    LIT(TOC_TEXT) + LIT(TOC_END);
+		sg_lua_escaped_at(L, -1, &titlelen);
 	}
-	o = luaL_buffinitsize(L, &b, total);
-	o = put_lit(o, TOC_OPEN, LIT(TOC_OPEN));
+	luaL_buffinit(L, &b);
+	luaL_addlstring(&b, TOC_OPEN, LIT(TOC_OPEN));
 	for (i = 0; i < n; i++) {
-		at = 3 + 3 * (int)i;
-		o = put_lit(o, TOC_ITEM, LIT(TOC_ITEM));
-		o = put_depth(o, (unsigned)(level[i] - top));
-		o = put_lit(o, TOC_HREF, LIT(TOC_HREF));
-		s = lua_tolstring(L, at + 1, &len);
-		o = put_lit(o, s, len);
-		o = put_lit(o, TOC_TEXT, LIT(TOC_TEXT));
-		s = lua_tolstring(L, at + 2, &len);
-		o = put_lit(o, s, len);
-		o = put_lit(o, TOC_END, LIT(TOC_END));
+		at = 2 + 4 * (int)i;
+		id = lua_tolstring(L, at + 2, &idlen);
+		title = lua_tolstring(L, at + 3, &titlelen);
+		add_item(&b, (unsigned)(lua_tointeger(L, at + 1) - top), id,
+		    idlen, title, titlelen, 0);
 	}
-	o = put_lit(o, TOC_CLOSE, LIT(TOC_CLOSE));
-	luaL_pushresultsize(&b, (size_t)(o - luaL_buffaddr(&b)));
+	luaL_addlstring(&b, TOC_CLOSE, LIT(TOC_CLOSE));
+	luaL_pushresult(&b);
 	return 1;
 }
