@@ -31,6 +31,7 @@ struct sg_once_store {
 	struct sg_smap	 map;		/* key -> index in v */
 	struct text	*v;
 	size_t		 n, cap;
+	size_t		 bytes;		/* of texts kept, to SG_ONCE_STORE_MAX */
 };
 
 struct sg_once_store *
@@ -86,7 +87,10 @@ l_get(lua_State *L)
 	return 1;
 }
 
-/* put(key, text): keeps text for key, unless one is kept already. */
+/* put(key, text): keeps text for key, unless one is kept already or the
+ * store holds SG_ONCE_STORE_MAX bytes with it (a theme whose keys name the
+ * page made the store hold every page's text a second time, outside the
+ * workers' limits). */
 static int
 l_put(lua_State *L)
 {
@@ -107,7 +111,9 @@ l_put(lua_State *L)
 	memcpy(t.s, s, len + 1);
 	t.len = len;
 	pthread_mutex_lock(&st->lock);
-	if (sg_smap_get(&st->map, t.key, 0, NULL) == NULL) {
+	if (len <= SG_ONCE_STORE_MAX - st->bytes &&
+	    sg_smap_get(&st->map, t.key, 0, NULL) == NULL) {
+		st->bytes += len;
 		if (st->n == st->cap) {
 			st->cap = st->cap ? st->cap * 2 : 64;
 			st->v = xrealloc(st->v, st->cap * sizeof(*st->v));

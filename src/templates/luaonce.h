@@ -7,6 +7,10 @@
 
 struct sg_once_store;
 
+/* The most bytes of text a store keeps: what comes past them is not kept,
+ * and each worker makes it for itself. */
+#define SG_ONCE_STORE_MAX	((size_t)64 << 20)
+
 /* A new, empty store; the caller frees it with sg_once_store_free, after
  * every state that reads it is closed. */
 struct sg_once_store	*sg_once_store_new(void);

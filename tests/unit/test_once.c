@@ -1,7 +1,7 @@
 /* test_once.c: the store of what once() made, shared by the workers of a
  * render (luaonce.h): a text kept is the one every state gets, the first
- * kept for a key stays, what is not a text is not kept, and states on
- * four threads at once all get the same. */
+ * kept for a key stays, what is not a text is not kept, the store is
+ * bounded, and states on four threads at once all get the same. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +76,31 @@ test_kept(void)
 	sg_once_store_free(st);
 }
 
+/* The store keeps at most SG_ONCE_STORE_MAX bytes: past them, a text is
+ * left to each worker (a theme whose once() keys name the page made it
+ * hold every page's text a second time, outside the workers' limits). */
+static void
+test_bounded(void)
+{
+	struct sg_once_store	*st = sg_once_store_new();
+	lua_State		*L = state(st);
+	char			 code[300];
+
+	snprintf(code, sizeof(code),
+	    "local kept, each = 0, 1024 * 1024\n"
+	    "for i = 1, %d do\n"
+	    "  put('k' .. i, ('x'):rep(each))\n"
+	    "  if get('k' .. i) then kept = kept + each end\n"
+	    "end\n"
+	    "return tostring(kept <= %zu and kept >= %zu - each and "
+	    "get('k1') ~= nil)",
+	    (int)(SG_ONCE_STORE_MAX / (1024 * 1024) * 2), SG_ONCE_STORE_MAX,
+	    SG_ONCE_STORE_MAX);
+	CHECK_LUA(L, code, "true");
+	lua_close(L);
+	sg_once_store_free(st);
+}
+
 struct worker {
 	struct sg_once_store	*st;
 	int			 id, bad;
@@ -130,6 +155,7 @@ int
 main(void)
 {
 	TEST(test_kept);
+	TEST(test_bounded);
 	TEST(test_threads);
 	HARNESS_EXIT();
 }
