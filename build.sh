@@ -38,6 +38,10 @@ files='/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 # too large for a handout are refused before they are decoded)
 [ "${1:-}" = test ] && files="$files
 /usr/bin/time:time"
+# a Japanese font: the i18n tests read a Japanese handout's footers back
+# with pdftotext, and without a font that has the glyphs pango draws boxes
+[ "${1:-}" = test ] && files="$files
+/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf:fonts-ipafont-gothic"
 # and those of the slide decks: headless Chromium driven from node
 [ "${1:-}" = test ] && tools="$tools chromium:chromium node:nodejs"
 # the search tests: headless Chromium driven from Node, a static HTTP server
