@@ -283,6 +283,33 @@ else
 	bad "fallback fonts: the handouts build" "$o"
 fi
 
+# a character no installed font has (U+10FFFD, private use) is drawn as a
+# box: a warning names it, once a PDF however often it comes, at the page
+# it is in; the build goes on. A Japanese site on a machine without a
+# Japanese font once made such a handout and said nothing.
+bx=$tmp/boxes
+mkdir -p "$bx/content"
+printf 'title: Boxes\nbase_url: https://example.org/\nhandouts:\n  - { name: b, title: Boxes, pages: [a.md, b.md] }\n  - { name: c, title: Clean, pages: [c.md] }\n' > "$bx/site.yml"
+printf -- '---\ntitle: A\n---\n\nPlain text.\n' > "$bx/content/a.md"
+printf -- '---\ntitle: B\n---\n\nOne \364\217\277\275 and ## two \364\217\277\275.\n\n## Three \364\217\277\275\n' > "$bx/content/b.md"
+printf -- '---\ntitle: C\n---\n\nNothing missing here: caf\303\251, \342\200\224 and \342\200\246\n' > "$bx/content/c.md"
+if o=$("$sg" --root "$bx" --out "$tmp/bx1" --jobs 2 pdf 2>&1); then
+	ok "a character no font has: the handout is still made"
+else
+	bad "a character no font has: the handout is still made" "$o"
+fi
+n=$(printf '%s\n' "$o" | grep -c 'drawn as a box')
+if [ "$n" = 1 ] && printf '%s\n' "$o" | grep -q '^content/b.md: warning: handouts/b.pdf: no installed font has the character .* (U+10FFFD), which is drawn as a box'; then
+	ok "a character no font has: one warning, at its page, naming it"
+else
+	bad "a character no font has: one warning, at its page, naming it" "$o"
+fi
+if printf '%s\n' "$o" | grep -q 'handouts/c.pdf'; then
+	bad "a character no font has: none for a handout whose fonts have all" "$o"
+else
+	ok "a character no font has: none for a handout whose fonts have all"
+fi
+
 # images a handout must not take: a link in content/ or static/ to a
 # picture outside the site (the HTML build skips such links, with a
 # warning), and a FIFO named like an image (opening it waited forever).

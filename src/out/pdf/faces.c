@@ -10,8 +10,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util.h"
+#include "out/handouts.h"
 #include "out/pdf/pdf_int.h"
+#include "site.h"
+#include "util.h"
 
 /*
  * The cairo font faces of each pair of fonts a PDF uses, made once and
@@ -109,8 +111,26 @@ static int	 pair_file(char *const *files, PangoFont *f);
 /* Holds the faces of the fonts of every run of l (under held_lock), once
  * it is shaped and measured: what makes them. Returns whether each run
  * is in one of the pair's files. */
+/* The first character of run that no font has, which pango draws as a
+ * box with its code (its unknown glyph holds the character), or 0. */
+static gunichar
+unknown_in(const PangoLayoutRun *run)
+{
+	PangoGlyph	 g;
+	int		 k;
+
+	for (k = 0; k < run->glyphs->num_glyphs; k++)
+		if ((g = run->glyphs->glyphs[k].glyph) != PANGO_GLYPH_EMPTY &&
+		    (g & PANGO_GLYPH_UNKNOWN_FLAG))
+			return g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+	return 0;
+}
+
+/* Shapes l and holds the faces of all its runs' fonts; sets *none to the
+ * first character no font has (unknown_in) unless it is set. Are all
+ * its fonts the pair's? */
 static int
-hold_runs(PangoLayout *l, char *const *files)
+hold_runs(PangoLayout *l, char *const *files, gunichar *none)
 {
 	PangoLayoutIter	*it;
 	PangoLayoutRun	*run;
@@ -124,9 +144,27 @@ hold_runs(PangoLayout *l, char *const *files)
 		hold_face(run->item->analysis.font);
 		if (!pair_file(files, run->item->analysis.font))
 			pair = 0;
+		if (*none == 0)
+			*none = unknown_in(run);
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
 	return pair;
+}
+
+/* The first character of l's text that no font has, or 0 (shapes l). */
+static gunichar
+unknown_of(PangoLayout *l)
+{
+	PangoLayoutIter	*it = pango_layout_get_iter(l);
+	PangoLayoutRun	*run;
+	gunichar	 none = 0;
+
+	do {
+		if ((run = pango_layout_iter_get_run_readonly(it)) != NULL)
+			none = unknown_in(run);
+	} while (none == 0 && pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	return none;
 }
 
 /* Variant k of the pair (sans k < 4, else mono; bold k & 1, italic
@@ -189,6 +227,7 @@ warm(struct held_faces *h, const struct pdf *p)
 {
 	PangoFontDescription	*fd;
 	PangoLayout		*l;
+	gunichar		 none = 0;
 	int			 k;
 
 	for (k = 0; k < 8; k++) {
@@ -197,7 +236,7 @@ warm(struct held_faces *h, const struct pdf *p)
 		pango_layout_set_font_description(l, fd);
 		pango_layout_set_text(l, "\xE2\x80\xA6 \xE2\x80\x90-\xE2\x80\xA2 "
 		    "\xF4\x8F\xBF\xBD", -1);
-		if (!hold_runs(l, h->files))
+		if (!hold_runs(l, h->files, &none))
 			alone = 1;
 		g_object_unref(l);
 		pango_font_description_free(fd);
@@ -372,10 +411,31 @@ pair_only(struct pdf *p, PangoLayout *l)
 	return ok;
 }
 
+/* Warns, once a PDF, that a character no installed font has is drawn
+ * as a box: a Japanese site without a Japanese font made a handout
+ * whose headings and page footers were boxes, and said nothing. */
+static void
+tell_boxes(struct pdf *p, gunichar c)
+{
+	struct sg_loc	 loc = { NULL, 0, 0 };
+	char		 utf8[8];
+
+	p->boxes_told = 1;
+	utf8[g_unichar_to_utf8(c, utf8)] = '\0';
+	loc.file = p->page ? p->page->src : NULL;
+	sg_diag_warn(p->diag, &loc, "%s: no installed font has the character "
+	    "'%s' (U+%04X), which is drawn as a box; install a font that "
+	    "has it (fc-list ':charset=%x' lists those that do; for Chinese, "
+	    "Japanese or Korean, Debian's fonts-noto-cjk)", p->h && p->h->out ?
+	    p->h->out : "a slide deck's PDF", g_unichar_isgraph(c) ? utf8 :
+	    "?", (unsigned)c, (unsigned)c);
+}
+
 void
 pdf_layout_fonts(struct pdf *p, PangoLayout *l)
 {
 	const char	*s = pango_layout_get_text(l);
+	gunichar	 none = 0;
 
 	while (*s) {
 		if ((unsigned char)*s < 0x80) {
@@ -387,12 +447,21 @@ pdf_layout_fonts(struct pdf *p, PangoLayout *l)
 		else
 			s = g_utf8_next_char(s);
 	}
-	if (*s == '\0' || pair_only(p, l))
+	if (*s == '\0')
 		return;
+	/* a character the pair lacks that pango finds in no other font
+	 * stays in the pair's run, as a box */
+	if (pair_only(p, l)) {
+		if (!p->boxes_told && (none = unknown_of(l)) != 0)
+			tell_boxes(p, none);
+		return;
+	}
 	pdf_alone(p);
 	pthread_mutex_lock(&held_lock);
-	(void)hold_runs(l, p->held->files);
+	(void)hold_runs(l, p->held->files, &none);
 	pthread_mutex_unlock(&held_lock);
+	if (none != 0 && !p->boxes_told)
+		tell_boxes(p, none);
 }
 
 /* ---- images' text ---------------------------------------------------- */

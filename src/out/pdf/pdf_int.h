@@ -153,6 +153,8 @@ struct pdf {
 	const struct sg_page	*page;
 	const struct sg_node	*skip;		/* a heading the title replaces */
 	int			 errors;
+	int			 boxes_told;	/* a character no font has
+						 * was reported (faces.c) */
 };
 
 /* fonts.c */
