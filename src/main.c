@@ -397,10 +397,10 @@ options(int argc, char *argv[], struct sg_options *opt,
  * zeroing of it: on a virtual machine whose page faults trap to the host,
  * a 4 kB fault took 14 us (a 200 MB region: 720 ms in 4 kB faults, 13 ms
  * in 2 MB ones), and the 45,000 to 52,000 faults of a build at 10,000
- * pages were a fifth of its time. With these settings a build makes 800
- * faults, zeroes 172-180 MB in huge pages for a peak of 188 (one worker)
- * to 227 MB (two), and, side by side, six rounds on two workers, took
- * 1.41-1.73 s against 1.79-2.11 s.
+ * pages were a fifth of its time. With these settings a build makes
+ * about 1,300 faults and zeroes 172-180 MB in huge pages for a peak of
+ * 180 (one worker) to 225 MB (two); side by side, five rounds on two
+ * workers, it took 1.04-1.84 s against 1.38-2.11 s.
  *
  * Huge pages alone were the default once and were turned off on another
  * machine, where a build zeroed 1.2 GB in them for a 200 MB peak: freed
@@ -440,10 +440,14 @@ huge_first_segment(void)
 	free(p);
 }
 
+/* For the commands that build once and end; serve, and those that make
+ * no site (init, new, completion), keep mimalloc's defaults. */
 static void
 memory_for(const char *cmd)
 {
-	if (mi_option_set_default == NULL || !strcmp(cmd, "serve"))
+	if (mi_option_set_default == NULL || (strcmp(cmd, "build") &&
+	    strcmp(cmd, "check") && strcmp(cmd, "samples") &&
+	    strcmp(cmd, "pdf") && strcmp(cmd, "slides")))
 		return;
 	mi_option_set_default(mi_option_large_os_pages, 1);
 	mi_option_set_default(mi_option_allow_decommit, 0);

@@ -108,9 +108,6 @@ hold_face(PangoFont *f)
 
 static int	 pair_file(char *const *files, PangoFont *f);
 
-/* Holds the faces of the fonts of every run of l (under held_lock), once
- * it is shaped and measured: what makes them. Returns whether each run
- * is in one of the pair's files. */
 /* The first character of run that no font has, which pango draws as a
  * box with its code (its unknown glyph holds the character), or 0. */
 static gunichar
@@ -126,9 +123,10 @@ unknown_in(const PangoLayoutRun *run)
 	return 0;
 }
 
-/* Shapes l and holds the faces of all its runs' fonts; sets *none to the
- * first character no font has (unknown_in) unless it is set. Are all
- * its fonts the pair's? */
+/* Holds the faces of the fonts of every run of l (under held_lock), once
+ * it is shaped and measured: what makes them. Sets *none to the first
+ * character no font has (unknown_in) unless it is set. Returns whether
+ * each run is in one of the pair's files. */
 static int
 hold_runs(PangoLayout *l, char *const *files, gunichar *none)
 {
