@@ -99,7 +99,7 @@ version(void)
 	printf("cmark-gfm %s\n", sg_md_version());
 	printf("libyaml %d.%d.%d\n", major, minor, patch);
 	printf("%s\n", sg_render_lua_version());
-	printf("libsass %s\n", sg_assets_sass_version());
+	printf("%s\n", sg_assets_sass_version());
 	printf("%s\n", sg_pdf_version());
 	printf("%s\n", sg_sandbox_describe());
 }

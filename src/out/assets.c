@@ -1,23 +1,71 @@
-/* assets.c: the only user of libsass. Compiles the theme's and the site's
- * scss/ into fingerprinted style sheets, lists the static files of the
- * theme, the site and content/ for copying, and answers asset(). */
+/* assets.c: compiles the theme's and the site's scss/ into fingerprinted
+ * style sheets, through the Sass module (out/sass/sass.h), which it loads
+ * only for a style sheet the cache does not hold; lists the static files
+ * of the theme, the site and content/ for copying, and answers asset(). */
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
-#include <sass.h>
+#include <sass/version.h>
 
 #include "digest.h"
+#include "module.h"
 #include "out/assets.h"
+#include "out/sass/sass.h"
 #include "output.h"
 #include "path.h"
 #include "site.h"
+
+/* The unit tests link the module's objects in: then its functions are
+ * called as they are (the weak references are set). */
+#pragma weak sgx_sass_compile
+#pragma weak sgx_sass_version
+
+static struct {
+	int		(*compile)(const char *, const char *, const char *,
+			    struct sgx_sass_result *);
+	const char	*(*version)(void);
+} sass;
+static pthread_once_t	 sass_once = PTHREAD_ONCE_INIT;
+static char		 sass_why[PATH_MAX + 256];	/* when sass is not set */
+
+static void
+sass_load(void)
+{
+	void	*h;
+
+	if (sgx_sass_version != NULL) {
+		sass.compile = sgx_sass_compile;
+		sass.version = sgx_sass_version;
+		return;
+	}
+	if ((h = sg_module_open("sitegen-sass.so", "sgx_sass_abi", sass_why,
+	    sizeof(sass_why))) == NULL)
+		return;
+	if (sg_module_sym(h, "sgx_sass_compile", &sass.compile) == -1 ||
+	    sg_module_sym(h, "sgx_sass_version", &sass.version) == -1) {
+		snprintf(sass_why, sizeof(sass_why), "sitegen-sass.so lacks "
+		    "its functions");
+		memset(&sass, 0, sizeof(sass));
+	}
+}
+
+/* Is the Sass module there (loaded now if need be)? */
+static int
+sass_ready(void)
+{
+	pthread_once(&sass_once, sass_load);
+	return sass.version != NULL;
+}
 
 struct asset {
 	char	*name;		/* logical path: "css/main.css", "js/copy.js" */
@@ -32,6 +80,7 @@ struct sg_assets {
 	struct asset	*v;	/* sorted by name once built */
 	size_t		 len, cap;
 	int		 sorted;	/* built: look names up by bisection */
+	int		 no_sass;	/* the Sass module was missed: said once */
 };
 
 /* The first 8 bytes of data's SHA-256, in hex. */
@@ -188,34 +237,6 @@ add_static(struct sg_site *site, struct sg_assets *a, const char *dir,
 	free(list);
 }
 
-/* The importer of "overrides": the one file a site writes to change the
- * theme's settings and colours, scss/_overrides.scss, which the theme's
- * main.scss imports after its own. When the site has one, libsass finds
- * it on the include path (the site's scss/ comes first); when it has
- * none, this gives an empty file in its place. Other imports go to
- * libsass. cookie is the site root. */
-static Sass_Import_List
-import_overrides(const char *url, Sass_Importer_Entry cb,
-    struct Sass_Compiler *compiler)
-{
-	Sass_Import_List	 list;
-	char			*path;
-	int			 found;
-
-	(void)compiler;
-	if (strcmp(url, "overrides") != 0)
-		return NULL;
-	path = xasprintf("%s/scss/_overrides.scss",
-	    (const char *)sass_importer_get_cookie(cb));
-	found = access(path, F_OK) == 0;
-	free(path);
-	if (found)
-		return NULL;
-	list = sass_make_import_list(1);
-	list[0] = sass_make_import_entry(url, sass_copy_c_string(""), NULL);
-	return list;
-}
-
 /* The style sheet rel compiled before with the same inputs, kept in
  * .sitegen/css/ (libsass took a twentieth of a 1,000-page build, every
  * build), or NULL; *key is set to the cache file to keep a new one in
@@ -234,7 +255,9 @@ css_cached(struct sg_site *site, const char *rel, const char *include,
 
 	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
 	sg_digest_str(m, "sitegen-css", "1 compressed 5");
-	sg_digest_str(m, "libsass", libsass_version());
+	/* the version of the headers: libsass-dev asks for the libsass1 of
+	 * its own version, and the module need not be loaded for this */
+	sg_digest_str(m, "libsass", LIBSASS_VERSION);
 	sg_digest_str(m, "file", rel);
 	dirs = xstrdup(include);
 	for (d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":",
@@ -306,11 +329,8 @@ static int
 compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
     const char *include)
 {
-	struct Sass_File_Context	*fc;
-	struct Sass_Context		*c;
-	struct Sass_Options		*opt;
-	Sass_Importer_List		 importers;
-	struct sg_loc			 loc;
+	struct sgx_sass_result		 res;
+	struct sg_loc			 loc = { rel, 0, 0 };
 	struct asset			*x;
 	const char			*css, *file, *base;
 	char				*path, *name, hex[17], *real;
@@ -318,6 +338,7 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 	size_t				 rootlen;
 	int				 rc = 0;
 
+	memset(&res, 0, sizeof(res));
 	base = sg_path_base(rel);
 	name = xasprintf("css/%.*s.css", (int)(strlen(base) - 5), base);
 	if (lookup(a, name) != NULL) {
@@ -325,25 +346,18 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 		return 0;
 	}
 	path = sg_path_join(site->root, rel);
-	if ((css = cached = css_cached(site, rel, include, &key)) != NULL) {
-		fc = NULL;
+	if ((css = cached = css_cached(site, rel, include, &key)) != NULL)
 		goto done;
-	}
-	fc = sass_make_file_context(path);
-	c = sass_file_context_get_context(fc);
-	opt = sass_context_get_options(c);
-	sass_option_set_output_style(opt, SASS_STYLE_COMPRESSED);
-	sass_option_set_include_path(opt, include);
-	sass_option_set_precision(opt, 5);
-	importers = sass_make_importer_list(1);
-	sass_importer_set_list_entry(importers, 0,
-	    sass_make_importer(import_overrides, 1, site->root));
-	sass_option_set_c_importers(opt, importers);
-	sass_compile_file_context(fc);
-	if (sass_context_get_error_status(c) != 0) {
+	if (!sass_ready()) {
+		if (!a->no_sass++)
+			sg_diag_error(site->diag, &loc, "a style sheet needs "
+			    "sitegen's Sass module, which cannot be loaded: %s",
+			    sass_why);
+		rc = -1;
+	} else if (sass.compile(path, include, site->root, &res) == -1) {
 		/* libsass names files by absolute path: make it the
 		 * author's path from the site root */
-		file = sass_context_get_error_file(c);
+		file = res.file;
 		real = realpath(site->root, NULL);
 		rootlen = real ? strlen(real) : 0;
 		if (file && real && !strncmp(file, real, rootlen) &&
@@ -351,15 +365,13 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 			file += rootlen + 1;
 		free(real);
 		loc.file = file ? file : rel;
-		loc.line = (int)sass_context_get_error_line(c);
-		loc.col = (int)sass_context_get_error_column(c);
-		sg_diag_error(site->diag, &loc, "Sass: %s",
-		    sass_context_get_error_text(c) ?
-		    sass_context_get_error_text(c) : "cannot compile");
+		loc.line = res.line;
+		loc.col = res.col;
+		sg_diag_error(site->diag, &loc, "Sass: %s", res.msg);
 		rc = -1;
 	} else {
-		css = sass_context_get_output_string(c);
-		css_keep(site->root, key, css ? css : "");
+		css = res.css;
+		css_keep(site->root, key, css);
 done:
 		x = add(a, name);
 		x->data = xstrdup(css ? css : "");
@@ -369,8 +381,9 @@ done:
 		    base, hex);
 		x->url = xasprintf("%s%s", site->config.base_path, x->out);
 	}
-	if (fc)
-		sass_delete_file_context(fc);
+	free(res.css);
+	free(res.file);
+	free(res.msg);
 	free(cached);
 	free(key);
 	free(path);
@@ -495,5 +508,11 @@ sg_assets_free(struct sg_assets *a)
 const char *
 sg_assets_sass_version(void)
 {
-	return libsass_version();
+	static char	 v[sizeof(sass_why) + 64];
+
+	if (sass_ready())
+		snprintf(v, sizeof(v), "libsass %s", sass.version());
+	else
+		snprintf(v, sizeof(v), "no Sass module: %s", sass_why);
+	return v;
 }

@@ -19,7 +19,8 @@ int		 sg_assets_write(struct sg_site *site,
 		    const struct sg_assets *a, struct sg_output *o);
 /* Frees a and the compiled files it holds; NULL is fine. */
 void		 sg_assets_free(struct sg_assets *a);
-/* libsass's version, a static string, for --version. */
+/* "libsass VERSION", or "no Sass module: WHY", for --version: loads the
+ * module (out/sass/sass.h). A static string. */
 const char	*sg_assets_sass_version(void);
 
 #endif

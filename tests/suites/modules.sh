@@ -1,9 +1,10 @@
 #!/bin/sh
-# tests/suites/modules.sh SITEGEN: sitegen's two modules (src/module.h),
-# sitegen-gfx.so (cairo, pango, librsvg: PDFs and image sizes) and
-# sitegen-serve.so (libmicrohttpd: serve), loaded from beside the program
-# only by the runs that use them; a program without them, or with a broken
-# one, says why when it needs one. (serve.sh tests the server itself.)
+# tests/suites/modules.sh SITEGEN: sitegen's three modules (src/module.h),
+# sitegen-gfx.so (cairo, pango, librsvg: PDFs and image sizes),
+# sitegen-serve.so (libmicrohttpd: serve) and sitegen-sass.so (libsass: a
+# style sheet not in the cache), loaded from beside the program only by the
+# runs that use them; a program without them, or with a broken one, says
+# why when it needs one. (serve.sh tests the server itself.)
 . "$(dirname "$0")/lib/common.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$work
@@ -63,8 +64,47 @@ else
 	fail "a broken graphics module beside the program is reported, not used" "exit $st: $o"
 fi
 
-# ---- the serve module --------------------------------------------------------
+# ---- the Sass module ----------------------------------------------------------
 rm -f "$tmp/alone/sitegen-gfx.so"
+mkdir -p "$tmp/styled/content" "$tmp/styled/themes"
+printf 'title: Styled\nbase_url: https://example.org/\ntheme: default\nhandouts: []\n' > "$tmp/styled/site.yml"
+printf -- '---\ntitle: Home\n---\nA page with the theme.\n' > "$tmp/styled/content/_index.md"
+cp -R "$top/themes/default" "$tmp/styled/themes/default"
+cp -R "$tmp/styled" "$tmp/styled2"
+o=$(LD_DEBUG=files "$sg" --root "$tmp/styled" --out "$tmp/styled-out" --quiet build 2>&1)
+st=$?
+if [ $st -eq 0 ] && printf '%s\n' "$o" | grep -q 'file=.*sitegen-sass\.so' &&
+    ls "$tmp/styled-out/css/" | grep -q '^main\.[0-9a-f]*\.css$'; then
+	ok "a build that compiles a style sheet loads the Sass module"
+else
+	fail "a build that compiles a style sheet loads the Sass module" "exit $st: $(printf '%s\n' "$o" | grep 'sass\|error' | head -5)"
+fi
+o=$(LD_DEBUG=files "$sg" --root "$tmp/styled" --out "$tmp/styled-again" --quiet build 2>&1)
+st=$?
+if [ $st -eq 0 ] && ! printf '%s\n' "$o" | grep -q 'sitegen-sass\.so\|libsass' &&
+    diff -r "$tmp/styled-out" "$tmp/styled-again" > /dev/null; then
+	ok "a build whose style sheets are in the cache never loads the Sass module, and makes the same output"
+else
+	fail "a build whose style sheets are in the cache never loads the Sass module, and makes the same output" "exit $st: $(printf '%s\n' "$o" | grep 'sass\|stdc\|error' | head -5)"
+fi
+o=$("$tmp/alone/sitegen" --root "$tmp/styled" --out "$tmp/styled-alone" --quiet build 2>&1)
+st=$?
+if [ $st -eq 0 ] && diff -r "$tmp/styled-out" "$tmp/styled-alone" > /dev/null; then
+	ok "without the Sass module, a site whose style sheets are in the cache builds the same"
+else
+	fail "without the Sass module, a site whose style sheets are in the cache builds the same" "exit $st: $o"
+fi
+o=$("$tmp/alone/sitegen" --root "$tmp/styled2" --out "$tmp/styled2-out" --quiet build 2>&1)
+st=$?
+why="sitegen-sass.so is neither beside the program nor in ../lib/sitegen/ from it (in $tmp/alone)"
+if [ $st -eq 1 ] && [ "$o" = "themes/default/scss/main.scss: error: a style sheet needs sitegen's Sass module, which cannot be loaded: $why" ] &&
+    printf '%s\n' "$v" | grep -qxF "no Sass module: $why" && [ ! -e "$tmp/styled2-out" ]; then
+	ok "without the Sass module, a style sheet to compile is an error that says why"
+else
+	fail "without the Sass module, a style sheet to compile is an error that says why" "exit $st: $o / $v"
+fi
+
+# ---- the serve module --------------------------------------------------------
 o=$(cd "$tmp/nopdf" && "$tmp/alone/sitegen" serve --port 0 2>&1)
 st=$?
 if [ $st -eq 1 ] && [ "$o" = "sitegen: serve needs its module, which cannot be loaded: sitegen-serve.so is neither beside the program nor in ../lib/sitegen/ from it (in $tmp/alone)" ]; then
