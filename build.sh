@@ -13,7 +13,7 @@ libcmark-gfm:libcmark-gfm-dev libcmark-gfm-extensions-dev
 yaml-0.1:libyaml-dev
 lua5.4:liblua5.4-dev
 libsass:libsass-dev
-libcrypto:libssl-dev
+nettle:nettle-dev
 libseccomp:libseccomp-dev
 cairo:libcairo2-dev
 pangocairo:libpango1.0-dev

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,25 +14,47 @@
 #define MAX_DEPTH	16
 
 void
-sg_digest_feed(EVP_MD_CTX *m, const char *name, const void *data, size_t len)
+sg_digest_init(struct sg_digest *m)
+{
+	sha256_init(&m->ctx);
+}
+
+void
+sg_digest_final(struct sg_digest *m, unsigned char *key)
+{
+	sha256_digest(&m->ctx, SG_DIGEST_LEN, key);
+}
+
+void
+sg_digest_bytes(const void *data, size_t len, unsigned char *key)
+{
+	struct sha256_ctx	 ctx;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, SG_DIGEST_LEN, key);
+}
+
+void
+sg_digest_feed(struct sg_digest *m, const char *name, const void *data, size_t len)
 {
 	char	 head[96];
 	int	 n;
 
 	n = snprintf(head, sizeof(head), "%s %zu\n", name, len);
-	EVP_DigestUpdate(m, head, (size_t)n);
-	EVP_DigestUpdate(m, data, len);
-	EVP_DigestUpdate(m, "\n", 1);
+	sha256_update(&m->ctx, (size_t)n, (const uint8_t *)head);
+	sha256_update(&m->ctx, len, data);
+	sha256_update(&m->ctx, 1, (const uint8_t *)"\n");
 }
 
 void
-sg_digest_str(EVP_MD_CTX *m, const char *name, const char *s)
+sg_digest_str(struct sg_digest *m, const char *name, const char *s)
 {
 	sg_digest_feed(m, name, s ? s : "", s ? strlen(s) : 0);
 }
 
 void
-sg_digest_int(EVP_MD_CTX *m, const char *name, long long v)
+sg_digest_int(struct sg_digest *m, const char *name, long long v)
 {
 	char	 num[32];
 
@@ -46,7 +69,7 @@ cmp_name(const void *a, const void *b)
 }
 
 static size_t
-feed_dir(EVP_MD_CTX *m, const char *dir, const char *rel,
+feed_dir(struct sg_digest *m, const char *dir, const char *rel,
     const char *suffix, int depth)
 {
 	struct dirent	*de;
@@ -91,7 +114,7 @@ feed_dir(EVP_MD_CTX *m, const char *dir, const char *rel,
 }
 
 size_t
-sg_digest_tree(EVP_MD_CTX *m, const char *dir, const char *suffix)
+sg_digest_tree(struct sg_digest *m, const char *dir, const char *suffix)
 {
 	return feed_dir(m, dir, "", suffix, 0);
 }

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
 #include <sass/version.h>
 
 #include "digest.h"
@@ -87,11 +86,10 @@ struct sg_assets {
 static void
 fingerprint(const char *data, size_t len, char hex[17])
 {
-	unsigned char	 md[EVP_MAX_MD_SIZE];
-	unsigned int	 n = 0;
+	unsigned char	 md[SG_DIGEST_LEN];
 	int		 i;
 
-	EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
+	sg_digest_bytes(data, len, md);
 	for (i = 0; i < 8; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 }
@@ -247,13 +245,13 @@ static char *
 css_cached(struct sg_site *site, const char *rel, const char *include,
     char **key)
 {
-	EVP_MD_CTX	*m = EVP_MD_CTX_new();
+	struct sg_digest digest, *m = &digest;
 	unsigned char	 sum[SG_DIGEST_LEN];
 	char		 hexkey[2 * SG_DIGEST_LEN + 1], *dirs, *d, *save, *css;
 	const char	*base;
 	size_t		 links = 0, len;
 
-	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	sg_digest_init(m);
 	sg_digest_str(m, "sitegen-css", "1 compressed 5");
 	/* the version of the headers: libsass-dev asks for the libsass1 of
 	 * its own version, and the module need not be loaded for this */
@@ -266,8 +264,7 @@ css_cached(struct sg_site *site, const char *rel, const char *include,
 		links += sg_digest_tree(m, d, ".scss");
 	}
 	free(dirs);
-	EVP_DigestFinal_ex(m, sum, NULL);
-	EVP_MD_CTX_free(m);
+	sg_digest_final(m, sum);
 	*key = NULL;
 	if (links > 0)
 		return NULL;

@@ -11,8 +11,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
-
 #include "digest.h"
 #include "path.h"
 #include "samples/samples_int.h"
@@ -22,7 +20,7 @@
 #define ENTRY_MAGIC	"sitegen-sample-result 1\n"
 
 static void
-feed_strv(EVP_MD_CTX *m, const char *name, const struct strv *v)
+feed_strv(struct sg_digest *m, const char *name, const struct strv *v)
 {
 	size_t	 i;
 
@@ -34,13 +32,12 @@ feed_strv(EVP_MD_CTX *m, const char *name, const struct strv *v)
 void
 sx_hash_headers(const char *dir, unsigned char *out)
 {
-	EVP_MD_CTX	*m = EVP_MD_CTX_new();
+	struct sg_digest	 d, *m = &d;
 
-	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	sg_digest_init(m);
 	if (dir)
 		sg_digest_tree(m, dir, NULL);
-	EVP_DigestFinal_ex(m, out, NULL);
-	EVP_MD_CTX_free(m);
+	sg_digest_final(m, out);
 }
 
 /* Sets p->ckey (what compiling depends on: sitegen's runner, the
@@ -49,10 +46,10 @@ sx_hash_headers(const char *dir, unsigned char *out)
 void
 sx_cache_keys(struct samples_ctx *c, struct prog *p)
 {
-	EVP_MD_CTX	*m = EVP_MD_CTX_new();
-	size_t		 i;
+	struct sg_digest	 d, *m = &d;
+	size_t			 i;
 
-	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	sg_digest_init(m);
 	sg_digest_str(m, "runner", SG_RUNNER_VERSION);
 	sg_digest_str(m, "cc", c->cc);
 	sg_digest_str(m, "ccver", c->ccver);
@@ -77,9 +74,9 @@ sx_cache_keys(struct samples_ctx *c, struct prog *p)
 	sg_digest_int(m, "link", p->link);
 	sg_digest_int(m, "layers", sg_sandbox_available());
 	sg_digest_int(m, "root", geteuid() == 0);
-	EVP_DigestFinal_ex(m, p->ckey, NULL);
+	sg_digest_final(m, p->ckey);
 
-	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	sg_digest_init(m);
 	sg_digest_feed(m, "compile", p->ckey, SG_KEY_LEN);
 	sg_digest_int(m, "run", p->run);
 	feed_strv(m, "args", &p->a.args);
@@ -90,8 +87,7 @@ sx_cache_keys(struct samples_ctx *c, struct prog *p)
 	sg_digest_int(m, "max-output", (long long)c->site->config.max_output);
 	sg_digest_int(m, "memory", (long long)c->memory);
 	sg_digest_int(m, "disk", (long long)c->disk);
-	EVP_DigestFinal_ex(m, p->key, NULL);
-	EVP_MD_CTX_free(m);
+	sg_digest_final(m, p->key);
 }
 
 /* Makes .sitegen/samples/ if it is missing; -1 when it, or .sitegen, is
@@ -237,14 +233,13 @@ sx_cache_put(const struct samples_ctx *c, const struct prog *p)
 static char *
 ccver_path(const struct samples_ctx *c, const char *cc)
 {
-	EVP_MD_CTX	*m;
-	struct stat	 st;
-	unsigned char	 key[SG_KEY_LEN];
+	struct sg_digest	 d, *m = &d;
+	struct stat		 st;
+	unsigned char		 key[SG_KEY_LEN];
 
 	if (stat(cc, &st) == -1)
 		return NULL;
-	m = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(m, EVP_sha256(), NULL);
+	sg_digest_init(m);
 	sg_digest_str(m, "runner", SG_RUNNER_VERSION);
 	sg_digest_str(m, "cc", cc);
 	sg_digest_int(m, "dev", (long long)st.st_dev);
@@ -254,8 +249,7 @@ ccver_path(const struct samples_ctx *c, const char *cc)
 	    st.st_mtim.tv_nsec);
 	sg_digest_int(m, "ctime", (long long)st.st_ctim.tv_sec * 1000000000LL +
 	    st.st_ctim.tv_nsec);
-	EVP_DigestFinal_ex(m, key, NULL);
-	EVP_MD_CTX_free(m);
+	sg_digest_final(m, key);
 	return entry_path(c, key);
 }
 
