@@ -343,6 +343,15 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 		return 0;
 	}
 	path = sg_path_join(site->root, rel);
+	/* a FIFO would hang libsass, a link out of the site would publish
+	 * (or quote, in the error) what it leads to */
+	if (!sg_path_file_inside(site->root, path)) {
+		sg_diag_error(site->diag, &loc, "not a regular file inside the "
+		    "site: a style sheet is compiled from one");
+		free(path);
+		free(name);
+		return -1;
+	}
 	if ((css = cached = css_cached(site, rel, include, &key)) != NULL)
 		goto done;
 	if (!sass_ready()) {

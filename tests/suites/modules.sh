@@ -104,6 +104,29 @@ else
 	fail "without the Sass module, a style sheet to compile is an error that says why" "exit $st: $o / $v"
 fi
 
+# A style sheet that is a FIFO, or a link that leads out of the site, is
+# refused before libsass reads it (a FIFO hung the build; a link to
+# /etc/passwd was compiled, and its first bytes shown in the error).
+mkdir -p "$tmp/styled/scss"
+mkfifo "$tmp/styled/scss/fifo.scss"
+o=$(timeout 30 "$sg" --root "$tmp/styled" --out "$tmp/styled-fifo" --quiet build 2>&1)
+st=$?
+rm -f "$tmp/styled/scss/fifo.scss"
+if [ $st -eq 1 ] && [ "$o" = "scss/fifo.scss: error: not a regular file inside the site: a style sheet is compiled from one" ]; then
+	ok "a style sheet that is a FIFO is an error, not a hang"
+else
+	fail "a style sheet that is a FIFO is an error, not a hang" "exit $st: $o"
+fi
+ln -s /etc/passwd "$tmp/styled/scss/leak.scss"
+o=$(timeout 30 "$sg" --root "$tmp/styled" --out "$tmp/styled-leak" --quiet build 2>&1)
+st=$?
+rm -f "$tmp/styled/scss/leak.scss"
+if [ $st -eq 1 ] && [ "$o" = "scss/leak.scss: error: not a regular file inside the site: a style sheet is compiled from one" ]; then
+	ok "a style sheet that links out of the site is refused unread"
+else
+	fail "a style sheet that links out of the site is refused unread" "exit $st: $o"
+fi
+
 # ---- the serve module --------------------------------------------------------
 o=$(cd "$tmp/nopdf" && "$tmp/alone/sitegen" serve --port 0 2>&1)
 st=$?
