@@ -323,8 +323,8 @@ css_keep(const char *root, const char *key, const char *css)
  * style sheet published as css/NAME.HASH.css. Returns -1 after
  * reporting a Sass error at its .scss file and line. */
 static int
-compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
-    const char *include)
+compile_scss(struct sg_site *site, struct sg_assets *a, const char *top,
+    const char *rel, const char *include)
 {
 	struct sgx_sass_result		 res;
 	struct sg_loc			 loc = { rel, 0, 0 };
@@ -343,9 +343,10 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *rel,
 		return 0;
 	}
 	path = sg_path_join(site->root, rel);
-	/* a FIFO would hang libsass, a link out of the site would publish
-	 * (or quote, in the error) what it leads to */
-	if (!sg_path_file_inside(site->root, path)) {
+	/* a FIFO would hang libsass, a link out of its scss/ folder would
+	 * publish (or quote, in the error) what it leads to; a theme that
+	 * is itself a link is followed, as for its static files */
+	if (!sg_path_file_inside(top, path)) {
 		sg_diag_error(site->diag, &loc, "not a regular file inside the "
 		    "site: a style sheet is compiled from one");
 		free(path);
@@ -407,17 +408,17 @@ compile_dir(struct sg_site *site, struct sg_assets *a, const char *dir,
 
 	full = sg_path_join(site->root, dir);
 	n = scandir(full, &list, NULL, alphasort);
-	free(full);
 	for (i = 0; i < n; i++) {
 		if (list[i]->d_name[0] != '_' && list[i]->d_name[0] != '.' &&
 		    sg_ends_with(list[i]->d_name, ".scss")) {
 			rel = xasprintf("%s/%s", dir, list[i]->d_name);
-			if (compile_scss(site, a, rel, include) == -1)
+			if (compile_scss(site, a, full, rel, include) == -1)
 				(*bad)++;
 			free(rel);
 		}
 		free(list[i]);
 	}
+	free(full);
 	free(list);
 }
 

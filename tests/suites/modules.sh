@@ -104,9 +104,10 @@ else
 	fail "without the Sass module, a style sheet to compile is an error that says why" "exit $st: $o / $v"
 fi
 
-# A style sheet that is a FIFO, or a link that leads out of the site, is
-# refused before libsass reads it (a FIFO hung the build; a link to
-# /etc/passwd was compiled, and its first bytes shown in the error).
+# A style sheet that is a FIFO, or a link that leads out of its scss/
+# folder, is refused before libsass reads it (a FIFO hung the build; a link
+# to /etc/passwd was compiled, and its first bytes shown in the error); a
+# theme that is itself a link (as the fixtures' are) is followed.
 mkdir -p "$tmp/styled/scss"
 mkfifo "$tmp/styled/scss/fifo.scss"
 o=$(timeout 30 "$sg" --root "$tmp/styled" --out "$tmp/styled-fifo" --quiet build 2>&1)
@@ -125,6 +126,17 @@ if [ $st -eq 1 ] && [ "$o" = "scss/leak.scss: error: not a regular file inside t
 	ok "a style sheet that links out of the site is refused unread"
 else
 	fail "a style sheet that links out of the site is refused unread" "exit $st: $o"
+fi
+mkdir -p "$tmp/linked/themes"
+cp "$tmp/styled/site.yml" "$tmp/linked/site.yml"
+cp -R "$tmp/styled/content" "$tmp/linked/content"
+ln -s "$tmp/styled/themes/default" "$tmp/linked/themes/default"
+o=$("$sg" --root "$tmp/linked" --out "$tmp/linked-out" --quiet build 2>&1)
+st=$?
+if [ $st -eq 0 ] && ls "$tmp/linked-out/css/" | grep -q '^main\.[0-9a-f]*\.css$'; then
+	ok "a theme that is a link to a folder outside the site has its style sheets compiled"
+else
+	fail "a theme that is a link to a folder outside the site has its style sheets compiled" "exit $st: $o"
 fi
 
 # ---- the serve module --------------------------------------------------------
