@@ -30,7 +30,7 @@
 #pragma weak sgx_sass_version
 
 static struct {
-	int		(*compile)(const char *, const char *, const char *,
+	int		(*compile)(const char *, const char *,
 			    struct sgx_sass_result *);
 	const char	*(*version)(void);
 } sass;
@@ -252,7 +252,7 @@ css_cached(struct sg_site *site, const char *rel, const char *include,
 	size_t		 links = 0, len;
 
 	sg_digest_init(m);
-	sg_digest_str(m, "sitegen-css", "1 compressed 5");
+	sg_digest_str(m, "sitegen-css", "2 compressed 5");
 	/* the version of the headers: libsass-dev asks for the libsass1 of
 	 * its own version, and the module need not be loaded for this */
 	sg_digest_str(m, "libsass", LIBSASS_VERSION);
@@ -361,7 +361,7 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *top,
 			    "sitegen's Sass module, which cannot be loaded: %s",
 			    sass_why);
 		rc = -1;
-	} else if (sass.compile(path, include, site->root, &res) == -1) {
+	} else if (sass.compile(path, include, &res) == -1) {
 		/* libsass names files by absolute path: make it the
 		 * author's path from the site root */
 		file = res.file;

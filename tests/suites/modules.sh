@@ -139,6 +139,64 @@ else
 	fail "a theme that is a link to a folder outside the site has its style sheets compiled" "exit $st: $o"
 fi
 
+# Every @import goes through the module's importer: one that leads out of
+# the site's and the theme's scss/ folders (an absolute path, "../", a link
+# in scss/), or to a FIFO, is an error at the @import, with nothing of the
+# file read (libsass alone quoted "/etc/hostname" in its error, would have
+# published a file that is valid CSS, and hung on a FIFO). A site's own
+# partials, its overrides, and plain CSS imports still work.
+imp() {	# imp NAME IMPORT... : a style sheet of those imports; sets o, st
+	n=$1; shift
+	: > "$tmp/styled/scss/$n.scss"
+	for i in "$@"; do printf '@import "%s";\n' "$i" >> "$tmp/styled/scss/$n.scss"; done
+	o=$(timeout 30 "$sg" --root "$tmp/styled" --out "$tmp/styled-imp" --quiet build 2>&1)
+	st=$?
+	rm -f "$tmp/styled/scss/$n.scss"
+}
+refused() {	# refused NAME URL WHAT
+	if [ $st -eq 1 ] && [ "$o" = "scss/$1.scss:1:9: error: Sass: \"$2\" is not a regular file inside the site's or the theme's scss/ folder: a style sheet imports only from those" ] &&
+	    [ ! -e "$tmp/styled-imp" ]; then
+		ok "Sass: $3 is refused at the @import, unread"
+	else
+		fail "Sass: $3 is refused at the @import, unread" "exit $st: $o"
+	fi
+}
+printf 'secret-of-the-host{color:red}\n' > "$tmp/outside.css"
+cp "$tmp/outside.css" "$tmp/outside.scss"
+imp abs "$tmp/outside.scss"
+refused abs "$tmp/outside.scss" "an import by absolute path out of the site"
+imp up "../../outside.scss"
+refused up "../../outside.scss" "an import by ../ out of the site"
+ln -s "$tmp/outside.scss" "$tmp/styled/scss/_out.scss"
+imp lnk out
+rm -f "$tmp/styled/scss/_out.scss"
+refused lnk out "an import of a link in scss/ that leads out of it"
+imp etc /etc/hostname
+case $o in *"$(head -c 8 /etc/hostname)"*) st=99 ;; esac
+refused etc /etc/hostname "an import of /etc/hostname"
+mkfifo "$tmp/styled/scss/_pipe.scss"
+imp fifo pipe
+rm -f "$tmp/styled/scss/_pipe.scss"
+refused fifo pipe "an import of a FIFO"
+imp none nosuch
+if [ $st -eq 1 ] && [ "$o" = "scss/none.scss:1:9: error: Sass: no style sheet \"nosuch\" to import in the site's or the theme's scss/ folder" ]; then
+	ok "Sass: an import of a missing file is an error at its line"
+else
+	fail "Sass: an import of a missing file is an error at its line" "exit $st: $o"
+fi
+printf '$c: #123456;\n$article-w: 41.5rem;\n' > "$tmp/styled/scss/_overrides.scss"
+printf '.own{color:$c}\n' > "$tmp/styled/scss/_own.scss"
+imp ok https://fonts.example.org/a.css //cdn.example.org/b.css plain.css overrides own
+css=$(cat "$tmp"/styled-imp/css/ok.*.css 2>/dev/null)
+rm -f "$tmp/styled/scss/_overrides.scss" "$tmp/styled/scss/_own.scss"
+if [ $st -eq 0 ] && [ "$css" = '@import "https://fonts.example.org/a.css";@import "//cdn.example.org/b.css";@import url(plain.css);.own{color:#123456}' ] &&
+    grep -q '41.5rem' "$tmp"/styled-imp/css/main.*.css; then
+	ok "Sass: the site's partials and overrides are imported, plain CSS imports are kept"
+else
+	fail "Sass: the site's partials and overrides are imported, plain CSS imports are kept" "exit $st: $o / $css"
+fi
+rm -rf "$tmp/styled-imp"
+
 # ---- the serve module --------------------------------------------------------
 o=$(cd "$tmp/nopdf" && "$tmp/alone/sitegen" serve --port 0 2>&1)
 st=$?

@@ -1,41 +1,120 @@
 /* sass.c: the Sass module (sass.h): compiles one .scss file with
  * libsass. The only file that includes sass.h of libsass. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <sass.h>
 
 #include "out/sass/sass.h"
+#include "path.h"
 #include "util.h"
 
 const char sgx_sass_abi[] = SG_MODULE_ABI;
 
-/* The importer of "overrides": the one file a site writes to change the
- * theme's settings and colours, scss/_overrides.scss, which the theme's
- * main.scss imports after its own. When the site has one, libsass finds
- * it on the include path (the site's scss/ comes first); when it has
- * none, this gives an empty file in its place. Other imports go to
- * libsass. cookie is the site root. */
+/* What the importer is given: the folders a style sheet may import from. */
+struct import_dirs {
+	const char	*include;	/* folders, ':' between them */
+};
+
+/* Does libsass leave url to the browser as a plain CSS @import, reading
+ * no file: a URL with a scheme ("https://…"), one that starts "//", or a
+ * name that ends ".css"? */
+static int
+plain_css(const char *url)
+{
+	const char	*p = url;
+	size_t		 n = strlen(url);
+
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
+	    *p == '.')
+		p++;
+	return (p > url && !strncmp(p, "://", 3)) ||
+	    !strncmp(url, "//", 2) || (n > 4 && !strcmp(url + n - 4, ".css"));
+}
+
+/* Is path a regular file inside one of the folders of include? */
+static int
+inside_include(const char *include, const char *path)
+{
+	const char	*d = include, *end;
+	char		*dir;
+	int		 ok = 0;
+
+	while (!ok && *d) {
+		end = strchr(d, ':');
+		dir = xstrndup(d, end ? (size_t)(end - d) : strlen(d));
+		ok = sg_path_file_inside(dir, path);
+		free(dir);
+		d = end ? end + 1 : d + strlen(d);
+	}
+	return ok;
+}
+
+/* One import that is the error msg (freed here) at the @import of url. */
 static Sass_Import_List
-import_overrides(const char *url, Sass_Importer_Entry cb,
+import_error(const char *url, char *msg)
+{
+	Sass_Import_List	 list = sass_make_import_list(1);
+
+	list[0] = sass_make_import_entry(url, NULL, NULL);
+	sass_import_set_error(list[0], msg, (size_t)-1, (size_t)-1);
+	free(msg);
+	return list;
+}
+
+/*
+ * Every import goes through here, so that none reads a file outside the
+ * site's and the theme's scss/ folders: libsass alone would read any
+ * path it is given (@import "/etc/hostname", a link in scss/ that leads
+ * out of it) and quote its first bytes in an error or publish it, and
+ * would hang on a FIFO. libsass finds the file as it would; this checks
+ * it (sg_path_file_inside: a regular file, its links followed, inside
+ * one of those folders), reads it and gives libsass the text.
+ *
+ * "overrides", the one file a site writes to change the theme's
+ * settings and colours (scss/_overrides.scss, which the theme's
+ * main.scss imports after its own), is an empty file when the site has
+ * none. A plain CSS import, which libsass leaves to the browser, is left
+ * to libsass (NULL).
+ */
+static Sass_Import_List
+import_checked(const char *url, Sass_Importer_Entry cb,
     struct Sass_Compiler *compiler)
 {
-	Sass_Import_List	 list;
-	char			*path;
-	int			 found;
+	const struct import_dirs	*dirs = sass_importer_get_cookie(cb);
+	Sass_Import_List		 list;
+	char				*path, *text;
+	size_t				 len;
 
-	(void)compiler;
-	if (strcmp(url, "overrides") != 0)
+	if (plain_css(url))
 		return NULL;
-	path = xasprintf("%s/scss/_overrides.scss",
-	    (const char *)sass_importer_get_cookie(cb));
-	found = access(path, F_OK) == 0;
+	path = sass_compiler_find_include(url, compiler);
+	if ((path == NULL || *path == '\0') && strcmp(url, "overrides") == 0) {
+		free(path);
+		list = sass_make_import_list(1);
+		list[0] = sass_make_import_entry(url, sass_copy_c_string(""),
+		    NULL);
+		return list;
+	}
+	if (path == NULL || *path == '\0')
+		list = import_error(url, xasprintf("no style sheet \"%s\" to "
+		    "import in the site's or the theme's scss/ folder", url));
+	else if (!inside_include(dirs->include, path))
+		list = import_error(url, xasprintf("\"%s\" is not a regular "
+		    "file inside the site's or the theme's scss/ folder: a "
+		    "style sheet imports only from those", url));
+	else if ((text = sg_file_read(path, &len)) == NULL)
+		list = import_error(url, xasprintf("cannot read \"%s\": %s",
+		    url, strerror(errno)));
+	else {
+		list = sass_make_import_list(1);
+		list[0] = sass_make_import(url, path, sass_copy_c_string(text),
+		    NULL);
+		free(text);
+	}
 	free(path);
-	if (found)
-		return NULL;
-	list = sass_make_import_list(1);
-	list[0] = sass_make_import_entry(url, sass_copy_c_string(""), NULL);
 	return list;
 }
 
@@ -46,9 +125,10 @@ dup_or_null(const char *s)
 }
 
 int
-sgx_sass_compile(const char *path, const char *include, const char *root,
+sgx_sass_compile(const char *path, const char *include,
     struct sgx_sass_result *r)
 {
+	struct import_dirs		 dirs = { include };
 	struct Sass_File_Context	*fc;
 	struct Sass_Context		*c;
 	struct Sass_Options		*opt;
@@ -65,7 +145,7 @@ sgx_sass_compile(const char *path, const char *include, const char *root,
 	sass_option_set_precision(opt, 5);
 	importers = sass_make_importer_list(1);
 	sass_importer_set_list_entry(importers, 0,
-	    sass_make_importer(import_overrides, 1, (void *)root));
+	    sass_make_importer(import_checked, 1, &dirs));
 	sass_option_set_c_importers(opt, importers);
 	sass_compile_file_context(fc);
 	if (sass_context_get_error_status(c) != 0) {

@@ -19,13 +19,15 @@ struct sgx_sass_result {
 /*
  * Compiles the .scss file at path, with the folders of include (':'
  * between them) to import from, to a compressed style sheet with 5
- * digits of precision. An import of "overrides" that no folder of the
- * site's root/scss has is an empty file. Fills *r; its strings are the
- * caller's, freed with free(). Returns 0, or -1 on a Sass error (r->css
- * NULL, r->msg set).
+ * digits of precision. path is the caller's to check; every file it
+ * imports must be a regular file inside one of those folders, or the
+ * import is an error: libsass reads no other file. An import of
+ * "overrides" that none of them has is an empty file. Fills *r; its
+ * strings are the caller's, freed with free(). Returns 0, or -1 on a
+ * Sass error (r->css NULL, r->msg set).
  */
 int		 sgx_sass_compile(const char *path, const char *include,
-		    const char *root, struct sgx_sass_result *r);
+		    struct sgx_sass_result *r);
 
 /* libsass's version, a static string. */
 const char	*sgx_sass_version(void);
