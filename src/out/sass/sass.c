@@ -13,9 +13,13 @@
 
 const char sgx_sass_abi[] = SG_MODULE_ABI;
 
-/* What the importer is given: the folders a style sheet may import from. */
+/* What the importer is given: the folders a style sheet may import from;
+ * and what it gives back. */
 struct import_dirs {
-	const char	*include;	/* folders, ':' between them */
+	const char		*include;	/* folders, ':' between them */
+	Sass_Import_List	 failed;	/* an error, for the caller to
+						 * free: libsass throws before it
+						 * would */
 };
 
 /* Does libsass leave url to the browser as a plain CSS @import, reading
@@ -52,15 +56,19 @@ inside_include(const char *include, const char *path)
 	return ok;
 }
 
-/* One import that is the error msg (freed here) at the @import of url. */
+/* One import that is the error msg (freed here) at the @import of url,
+ * noted in dirs to be freed after the compile. */
 static Sass_Import_List
-import_error(const char *url, char *msg)
+import_error(struct import_dirs *dirs, const char *url, char *msg)
 {
 	Sass_Import_List	 list = sass_make_import_list(1);
 
 	list[0] = sass_make_import_entry(url, NULL, NULL);
 	sass_import_set_error(list[0], msg, (size_t)-1, (size_t)-1);
 	free(msg);
+	if (dirs->failed)
+		sass_delete_import_list(dirs->failed);
+	dirs->failed = list;
 	return list;
 }
 
@@ -83,7 +91,7 @@ static Sass_Import_List
 import_checked(const char *url, Sass_Importer_Entry cb,
     struct Sass_Compiler *compiler)
 {
-	const struct import_dirs	*dirs = sass_importer_get_cookie(cb);
+	struct import_dirs		*dirs = sass_importer_get_cookie(cb);
 	Sass_Import_List		 list;
 	char				*path, *text;
 	size_t				 len;
@@ -99,14 +107,14 @@ import_checked(const char *url, Sass_Importer_Entry cb,
 		return list;
 	}
 	if (path == NULL || *path == '\0')
-		list = import_error(url, xasprintf("no style sheet \"%s\" to "
+		list = import_error(dirs, url, xasprintf("no style sheet \"%s\" to "
 		    "import in the site's or the theme's scss/ folder", url));
 	else if (!inside_include(dirs->include, path))
-		list = import_error(url, xasprintf("\"%s\" is not a regular "
+		list = import_error(dirs, url, xasprintf("\"%s\" is not a regular "
 		    "file inside the site's or the theme's scss/ folder: a "
 		    "style sheet imports only from those", url));
 	else if ((text = sg_file_read(path, &len)) == NULL)
-		list = import_error(url, xasprintf("cannot read \"%s\": %s",
+		list = import_error(dirs, url, xasprintf("cannot read \"%s\": %s",
 		    url, strerror(errno)));
 	else {
 		list = sass_make_import_list(1);
@@ -128,7 +136,7 @@ int
 sgx_sass_compile(const char *path, const char *include,
     struct sgx_sass_result *r)
 {
-	struct import_dirs		 dirs = { include };
+	struct import_dirs		 dirs = { include, NULL };
 	struct Sass_File_Context	*fc;
 	struct Sass_Context		*c;
 	struct Sass_Options		*opt;
@@ -160,6 +168,8 @@ sgx_sass_compile(const char *path, const char *include,
 		r->css = xstrdup(css ? css : "");
 	}
 	sass_delete_file_context(fc);
+	if (dirs.failed)
+		sass_delete_import_list(dirs.failed);
 	return rc;
 }
 
