@@ -196,6 +196,35 @@ else
 	fail "Sass: the site's partials and overrides are imported, plain CSS imports are kept" "exit $st: $o / $css"
 fi
 rm -rf "$tmp/styled-imp"
+# The importer finds a file as libsass does: beside the file that imports
+# it first (a partial in a subfolder that imports its neighbour), then in
+# the site's and the theme's scss/; never in the folder sitegen is run
+# from (libsass's own finder for importers looks there first, and took a
+# _settings.scss there for the theme's "settings"). Two files an import
+# could mean are an error.
+mkdir -p "$tmp/styled/scss/sub" "$tmp/cwd"
+printf '@import "inner";\n.part{a:b}\n' > "$tmp/styled/scss/sub/_part.scss"
+printf '.inner{c:d}\n' > "$tmp/styled/scss/sub/_inner.scss"
+printf 'this is not Sass {\n' > "$tmp/cwd/_settings.scss"
+printf 'this is not Sass {\n' > "$tmp/cwd/_inner.scss"
+printf '@import "sub/part";\n' > "$tmp/styled/scss/nest.scss"
+o=$(cd "$tmp/cwd" && "$sg" --root "$tmp/styled" --out "$tmp/styled-nest" --quiet build 2>&1)
+st=$?
+css=$(cat "$tmp"/styled-nest/css/nest.*.css 2>/dev/null)
+if [ $st -eq 0 ] && [ "$css" = '.inner{c:d}.part{a:b}' ]; then
+	ok "Sass: an import is found beside the file that imports it, never in the folder sitegen runs in"
+else
+	fail "Sass: an import is found beside the file that imports it, never in the folder sitegen runs in" "exit $st: $o / $css"
+fi
+printf '.other{}\n' > "$tmp/styled/scss/sub/inner.scss"
+o=$("$sg" --root "$tmp/styled" --out "$tmp/styled-two" --quiet build 2>&1)
+st=$?
+rm -rf "$tmp/styled/scss/sub" "$tmp/styled/scss/nest.scss"
+if [ $st -eq 1 ] && [ "$o" = 'scss/sub/_part.scss:1:9: error: Sass: "inner" could be _inner.scss or inner.scss, side by side: rename one' ]; then
+	ok "Sass: an import that could mean two files is an error that names both"
+else
+	fail "Sass: an import that could mean two files is an error that names both" "exit $st: $o"
+fi
 
 # ---- the serve module --------------------------------------------------------
 o=$(cd "$tmp/nopdf" && "$tmp/alone/sitegen" serve --port 0 2>&1)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <sass.h>
 
@@ -72,14 +73,121 @@ import_error(struct import_dirs *dirs, const char *url, char *msg)
 	return list;
 }
 
+/* The import of url, the file at path whose text is text (copied), as
+ * libsass takes it. libsass frees it, but not when parsing the text
+ * throws an error (its call_loader deletes the list after the parse):
+ * tests/lsan.supp names this function for that leak of a failed build. */
+static Sass_Import_List
+import_text(const char *url, const char *path, const char *text)
+{
+	Sass_Import_List	 list = sass_make_import_list(1);
+
+	list[0] = sass_make_import(url, path, sass_copy_c_string(text), NULL);
+	return list;
+}
+
+/* What an import names in one folder: the first two files, and how many. */
+struct found {
+	char	*path[2];
+	int	 n;
+};
+
+/* Notes dir/base+pre+name+ext in *f if something that is not a folder is
+ * there (a FIFO is found, to be refused, as libsass would take it). dir
+ * is "" for an absolute base. */
+static void
+try_file(struct found *f, const char *dir, const char *base,
+    const char *pre, const char *name, const char *ext)
+{
+	struct stat	 st;
+	char		*p;
+
+	p = xasprintf("%s%s%s%s%s%s", dir, *dir ? "/" : "", base, pre, name,
+	    ext);
+	if (stat(p, &st) == -1 || S_ISDIR(st.st_mode)) {
+		free(p);
+		return;
+	}
+	if (f->n < 2)
+		f->path[f->n] = p;
+	else
+		free(p);
+	f->n++;
+}
+
+/* The files an import of base+name names in dir, in libsass's order (its
+ * resolve_includes): the name as written, then with "_" before it, then
+ * with "_" and each suffix, then with each suffix; when none is there,
+ * the folder name's _index and index with each suffix. */
+static void
+find_in(struct found *f, const char *dir, const char *base,
+    const char *name)
+{
+	static const char *const sfx[] = { ".scss", ".sass", ".css" };
+	char	*sub;
+	size_t	 i;
+
+	try_file(f, dir, base, "", name, "");
+	try_file(f, dir, base, "_", name, "");
+	for (i = 0; i < 3; i++)
+		try_file(f, dir, base, "_", name, sfx[i]);
+	for (i = 0; i < 3; i++)
+		try_file(f, dir, base, "", name, sfx[i]);
+	for (i = 0; i < 3; i++)
+		if (sg_ends_with(name, sfx[i]))
+			return;
+	if (f->n > 0)
+		return;
+	sub = xasprintf("%s%s/", base, name);
+	for (i = 0; i < 3; i++)
+		try_file(f, dir, sub, "_", "index", sfx[i]);
+	for (i = 0; i < 3; i++)
+		try_file(f, dir, sub, "", "index", sfx[i]);
+	free(sub);
+}
+
+/* Finds the files an import of url names, as libsass would: in the folder
+ * of the file that imports it (from), else in each folder of include in
+ * turn; an absolute url only where it says. libsass's own finder for
+ * importers, sass_compiler_find_include, looks in the working folder
+ * first: a build run from a folder with a _settings.scss took that one
+ * for the theme's "settings". */
+static void
+find(struct found *f, const char *from, const char *include,
+    const char *url)
+{
+	const char	*slash = strrchr(url, '/'), *d, *end;
+	char		*base, *dir;
+
+	memset(f, 0, sizeof(*f));
+	base = xstrndup(url, slash ? (size_t)(slash - url) + 1 : 0);
+	if (*url == '/') {
+		find_in(f, "", base, slash + 1);
+		free(base);
+		return;
+	}
+	dir = from ? xstrndup(from, strrchr(from, '/') ?
+	    (size_t)(strrchr(from, '/') - from) : 0) : xstrdup("");
+	find_in(f, *dir ? dir : ".", base, slash ? slash + 1 : url);
+	free(dir);
+	for (d = include; f->n == 0 && *d; d = end ? end + 1 : d +
+	    strlen(d)) {
+		end = strchr(d, ':');
+		dir = xstrndup(d, end ? (size_t)(end - d) : strlen(d));
+		find_in(f, dir, base, slash ? slash + 1 : url);
+		free(dir);
+	}
+	free(base);
+}
+
 /*
  * Every import goes through here, so that none reads a file outside the
  * site's and the theme's scss/ folders: libsass alone would read any
  * path it is given (@import "/etc/hostname", a link in scss/ that leads
  * out of it) and quote its first bytes in an error or publish it, and
- * would hang on a FIFO. libsass finds the file as it would; this checks
- * it (sg_path_file_inside: a regular file, its links followed, inside
- * one of those folders), reads it and gives libsass the text.
+ * would hang on a FIFO. This finds the file as libsass would (find),
+ * checks it (sg_path_file_inside: a regular file, its links followed,
+ * inside one of those folders), reads it and gives libsass the text.
  *
  * "overrides", the one file a site writes to change the theme's
  * settings and colours (scss/_overrides.scss, which the theme's
@@ -91,38 +199,39 @@ static Sass_Import_List
 import_checked(const char *url, Sass_Importer_Entry cb,
     struct Sass_Compiler *compiler)
 {
-	struct import_dirs		*dirs = sass_importer_get_cookie(cb);
-	Sass_Import_List		 list;
-	char				*path, *text;
-	size_t				 len;
+	struct import_dirs	*dirs = sass_importer_get_cookie(cb);
+	Sass_Import_List	 list;
+	struct found		 f;
+	char			*text;
+	size_t			 len;
 
 	if (plain_css(url))
 		return NULL;
-	path = sass_compiler_find_include(url, compiler);
-	if ((path == NULL || *path == '\0') && strcmp(url, "overrides") == 0) {
-		free(path);
-		list = sass_make_import_list(1);
-		list[0] = sass_make_import_entry(url, sass_copy_c_string(""),
-		    NULL);
-		return list;
-	}
-	if (path == NULL || *path == '\0')
-		list = import_error(dirs, url, xasprintf("no style sheet \"%s\" to "
-		    "import in the site's or the theme's scss/ folder", url));
-	else if (!inside_include(dirs->include, path))
-		list = import_error(dirs, url, xasprintf("\"%s\" is not a regular "
-		    "file inside the site's or the theme's scss/ folder: a "
-		    "style sheet imports only from those", url));
-	else if ((text = sg_file_read(path, &len)) == NULL)
-		list = import_error(dirs, url, xasprintf("cannot read \"%s\": %s",
-		    url, strerror(errno)));
+	find(&f, sass_import_get_abs_path(sass_compiler_get_last_import(
+	    compiler)), dirs->include, url);
+	if (f.n == 0 && strcmp(url, "overrides") == 0)
+		list = import_text(url, url, "");
+	else if (f.n == 0)
+		list = import_error(dirs, url, xasprintf("no style sheet "
+		    "\"%s\" to import in the site's or the theme's scss/ "
+		    "folder", url));
+	else if (f.n > 1)
+		list = import_error(dirs, url, xasprintf("\"%s\" could be %s "
+		    "or %s, side by side: rename one", url,
+		    strrchr(f.path[0], '/') + 1, strrchr(f.path[1], '/') + 1));
+	else if (!inside_include(dirs->include, f.path[0]))
+		list = import_error(dirs, url, xasprintf("\"%s\" is not a "
+		    "regular file inside the site's or the theme's scss/ "
+		    "folder: a style sheet imports only from those", url));
+	else if ((text = sg_file_read(f.path[0], &len)) == NULL)
+		list = import_error(dirs, url, xasprintf("cannot read \"%s\": "
+		    "%s", url, strerror(errno)));
 	else {
-		list = sass_make_import_list(1);
-		list[0] = sass_make_import(url, path, sass_copy_c_string(text),
-		    NULL);
+		list = import_text(url, f.path[0], text);
 		free(text);
 	}
-	free(path);
+	free(f.path[0]);
+	free(f.path[1]);
 	return list;
 }
 
