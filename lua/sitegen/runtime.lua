@@ -7,7 +7,7 @@
 -- helpers, and nothing else: no io, os, require, load or debug.
 
 local templates, helpers, site, forbidden, dirs, site_helpers,
-    linedefined, deps, concat, pieces_meta, uses, whole, freezer,
+    linedefined, deps, concat, pieces_meta, uses, whole, freeze, unwrap,
     c_vars_of, template_args, toc_meta, shared_get, shared_put = ...
 
 local setmetatable, error, type, pairs = setmetatable, error, type, pairs
@@ -32,19 +32,10 @@ local _, raw = template_args()		-- _r: a value as a piece
 -- changed by one render, or the output would depend on which worker
 -- rendered what before (--jobs). Each such table is seen through an empty
 -- proxy whose metatable reads from it and refuses writes, at the template
--- line that tried; the links between tables are rewritten to proxies.
-local hidden = setmetatable({}, { __mode = "k" })	-- proxy -> table
-local proxy_of = {}					-- table -> proxy
-local function refuse(_, k)
-	error("the site model is read-only: cannot set '" .. tostring(k) ..
-	    "' (copy what you need into a table of your own)", 2)
-end
-local function length(p) return #hidden[p] end
-local function iterate(p) return next, hidden[p], nil end
--- freeze(v): v's proxy if it is a table (its table values frozen in
--- place first), else v; made in C (luafreeze.h), with these tables and
--- metamethods
-local freeze = freezer(hidden, proxy_of, refuse, length, iterate)
+-- line that tried; the links between tables are to proxies. The C side
+-- makes them (luafreeze.h): the model's as it makes the model, the rest
+-- with freeze(v), v's proxy if it is a table (its table values frozen in
+-- place first), else v; unwrap(v) is the table behind a proxy, else v.
 
 -- The environment every template sees underneath its own variables.
 local base = {}
@@ -74,12 +65,12 @@ base.next = function(t, k)
 		if v == nil then return nil end
 		return k, v
 	end
-	return next(hidden[t] or t, k)
+	return next(unwrap(t), k)
 end
-base.rawget = function(t, k) return rawget(hidden[t] or t, k) end
+base.rawget = function(t, k) return rawget(unwrap(t), k) end
 base.rawlen = function(t)
 	if getmetatable(t) == toc_meta then return #t end
-	return rawlen(hidden[t] or t)
+	return rawlen(unwrap(t))
 end
 local function copy(t)
 	local c = {}
@@ -420,12 +411,11 @@ base_meta.__newindex = function(_, k)
 end
 
 -- Called by the C side for each output file (with pieces, the page's
--- pieces and their number; without, the page as a string); once, what
--- the C side needs to hand templates the proxies of the tables it made;
--- and the function that forgets what once() kept, for serve to call
--- before it renders pages again after an edit.
+-- pieces and their number; without, the page as a string); and the
+-- function that forgets what once() kept, for serve to call before it
+-- renders pages again after an edit.
 return function(name, vars, pieces)
 	return render(name, vars, nil, 1, pieces)
-end, proxy_of, function()
+end, function()
 	cache, read = {}, {}
 end

@@ -1,19 +1,118 @@
-/* luafreeze.c: freeze(), the read-only proxies of the site model and of
- * what once() keeps (see luafreeze.h). */
+/* luafreeze.c: read-only proxies of the site model and of what once()
+ * keeps (see luafreeze.h). The metamethods are light C functions, which
+ * pushing allocates nothing for, and the proxy's table is its
+ * metatable's __index: no table maps a proxy to its table. */
 #include <lauxlib.h>
 #include <lua.h>
 
 #include "templates/luafreeze.h"
 
 #define MAX_DEPTH	10000	/* Lua itself stops a little past 100,000 */
+#define PROXY_OF	lua_upvalueindex(1)	/* freeze's: table -> proxy */
 
-/* The upvalues of freeze: the tables the runtime keeps and the
- * metamethods of every proxy. */
-#define HIDDEN		lua_upvalueindex(1)	/* proxy -> table */
-#define PROXY_OF	lua_upvalueindex(2)	/* table -> proxy */
-#define REFUSE		lua_upvalueindex(3)
-#define LENGTH		lua_upvalueindex(4)
-#define ITERATE		lua_upvalueindex(5)
+/* __newindex: the error, at the template line that tried. */
+static int
+l_refuse(lua_State *L)
+{
+	lua_settop(L, 2);
+	luaL_where(L, 1);
+	lua_pushliteral(L, "the site model is read-only: cannot set '");
+	luaL_tolstring(L, 2, NULL);
+	lua_pushliteral(L, "' (copy what you need into a table of your own)");
+	lua_concat(L, 4);
+	return lua_error(L);
+}
+
+/* Pushes the table behind the proxy at idx and returns 1; pushes nothing
+ * and returns 0 when the value at idx is not a proxy. */
+static int
+table_of(lua_State *L, int idx)
+{
+	if (!lua_getmetatable(L, idx))
+		return 0;
+	lua_pushliteral(L, "__newindex");
+	if (lua_rawget(L, -2) != LUA_TFUNCTION ||
+	    lua_tocfunction(L, -1) != l_refuse) {
+		lua_pop(L, 2);
+		return 0;
+	}
+	lua_pop(L, 1);
+	lua_pushliteral(L, "__index");
+	lua_rawget(L, -2);
+	lua_remove(L, -2);
+	return 1;
+}
+
+/* __len: the length of the proxy's table. */
+static int
+l_length(lua_State *L)
+{
+	if (!table_of(L, 1))
+		return luaL_error(L, "not a read-only table");
+	lua_len(L, -1);
+	return 1;
+}
+
+/* next(t, k), for the pairs of a proxy's table. */
+static int
+l_next(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 2);
+	if (lua_next(L, 1))
+		return 2;
+	lua_pushnil(L);
+	return 1;
+}
+
+/* __pairs: next, the proxy's table, nil. */
+static int
+l_iterate(lua_State *L)
+{
+	lua_pushcfunction(L, l_next);
+	if (!table_of(L, 1))
+		return luaL_error(L, "not a read-only table");
+	lua_pushnil(L);
+	return 3;
+}
+
+/* Gives the table at index p the proxy's metatable, for the table at
+ * index t. */
+static void
+set_meta(lua_State *L, int p, int t)
+{
+	lua_createtable(L, 0, 5);
+	lua_pushvalue(L, t);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, l_refuse);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushcfunction(L, l_length);
+	lua_setfield(L, -2, "__len");
+	lua_pushcfunction(L, l_iterate);
+	lua_setfield(L, -2, "__pairs");
+	lua_pushliteral(L, "read-only");
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, p);
+}
+
+void
+sg_lua_seal(lua_State *L, int t)
+{
+	t = lua_absindex(L, t);
+	luaL_checkstack(L, 4, "sealing a table");
+	lua_createtable(L, 0, 0);
+	set_meta(L, lua_gettop(L), t);
+}
+
+/* Is the value at idx a proxy? */
+static int
+is_proxy(lua_State *L, int idx)
+{
+	if (!table_of(L, idx))
+		return 0;
+	lua_pop(L, 1);
+	return 1;
+}
 
 /* Replaces the value on top with its frozen form. */
 static void
@@ -21,14 +120,8 @@ freeze_top(lua_State *L, int depth)
 {
 	int	 t = lua_gettop(L), p = t + 1;
 
-	if (lua_type(L, t) != LUA_TTABLE)
+	if (lua_type(L, t) != LUA_TTABLE || is_proxy(L, t))
 		return;
-	lua_pushvalue(L, t);
-	if (lua_rawget(L, HIDDEN) != LUA_TNIL) {	/* a proxy already */
-		lua_pop(L, 1);
-		return;
-	}
-	lua_pop(L, 1);
 	lua_pushvalue(L, t);
 	if (lua_rawget(L, PROXY_OF) != LUA_TNIL) {	/* frozen before */
 		lua_replace(L, t);
@@ -45,18 +138,13 @@ freeze_top(lua_State *L, int depth)
 	lua_pushvalue(L, t);
 	lua_pushvalue(L, p);
 	lua_rawset(L, PROXY_OF);
-	lua_pushvalue(L, p);
-	lua_pushvalue(L, t);
-	lua_rawset(L, HIDDEN);
 	/* its table values, frozen in place: setting a field that is
-	 * there already is allowed while lua_next walks the table. Most
-	 * are frozen before (a list of pages, a page's section, prev and
-	 * next): their proxy is looked up here, without a call, and is
-	 * not looked for among the proxies first (a table frozen before is
-	 * not one) */
+	 * there already is allowed while lua_next walks the table. Many
+	 * were frozen before, or are proxies the model made (a list of
+	 * pages): their proxy is looked up here, without a call */
 	lua_pushnil(L);
 	while (lua_next(L, t) != 0) {
-		if (lua_type(L, -1) != LUA_TTABLE) {
+		if (lua_type(L, -1) != LUA_TTABLE || is_proxy(L, -1)) {
 			lua_pop(L, 1);
 			continue;
 		}
@@ -70,18 +158,7 @@ freeze_top(lua_State *L, int depth)
 		lua_insert(L, -2);
 		lua_rawset(L, t);
 	}
-	lua_createtable(L, 0, 5);
-	lua_pushvalue(L, t);
-	lua_setfield(L, -2, "__index");
-	lua_pushvalue(L, REFUSE);
-	lua_setfield(L, -2, "__newindex");
-	lua_pushvalue(L, LENGTH);
-	lua_setfield(L, -2, "__len");
-	lua_pushvalue(L, ITERATE);
-	lua_setfield(L, -2, "__pairs");
-	lua_pushliteral(L, "read-only");
-	lua_setfield(L, -2, "__metatable");
-	lua_setmetatable(L, p);
+	set_meta(L, p, t);
 	lua_replace(L, t);
 }
 
@@ -93,16 +170,23 @@ l_freeze(lua_State *L)
 	return 1;
 }
 
-int
-sg_lua_freezer(lua_State *L)
+void
+sg_lua_push_freeze(lua_State *L)
 {
-	int	 i;
+	lua_newtable(L);
+	lua_pushcclosure(L, l_freeze, 1);
+}
 
-	luaL_checktype(L, 1, LUA_TTABLE);
-	luaL_checktype(L, 2, LUA_TTABLE);
-	for (i = 3; i <= 5; i++)
-		luaL_checktype(L, i, LUA_TFUNCTION);
-	lua_settop(L, 5);
-	lua_pushcclosure(L, l_freeze, 5);
+static int
+l_unwrap(lua_State *L)
+{
+	lua_settop(L, 1);
+	table_of(L, 1);
 	return 1;
+}
+
+void
+sg_lua_push_unwrap(lua_State *L)
+{
+	lua_pushcfunction(L, l_unwrap);
 }

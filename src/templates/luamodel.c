@@ -12,6 +12,7 @@
 #include "out/assets.h"
 #include "out/handouts.h"
 #include "templates/luaescape.h"
+#include "templates/luafreeze.h"
 #include "templates/luamodel.h"
 #include "templates/luatoc.h"
 #include "templates/luatax.h"
@@ -381,10 +382,41 @@ l_section_index(lua_State *L)
 	return 1;
 }
 
-/* Keeps the tables of the sections and of the tags in the registry (their
- * links to pages and to each other come after: link_lists). */
+/* Where the model's lists are on the stack while it is made: of each
+ * table, the table itself, which the C side writes (raw_), and its proxy
+ * (luafreeze.h), which templates read and the links between tables hold.
+ * The lists of proxies are kept in the registry for sg_lua_vars. */
+struct lists {
+	int	raw_pages, pages;
+	int	raw_sections, sections;
+	int	raw_tags, tags;
+};
+
+/* Seals the table on top, appends it to the list at index raw and its
+ * proxy to the list at index proxies as element i+1, and pops it. */
 static void
-lists(lua_State *L, const struct sg_site *site)
+append(lua_State *L, int raw, int proxies, size_t i)
+{
+	sg_lua_seal(L, -1);
+	lua_rawseti(L, proxies, (lua_Integer)i + 1);
+	lua_rawseti(L, raw, (lua_Integer)i + 1);
+}
+
+/* Sets field key of the table at t to a proxy of the list on top (which
+ * holds proxies), and pops the list. */
+static void
+set_sealed(lua_State *L, int t, const char *key)
+{
+	sg_lua_seal(L, -1);
+	lua_setfield(L, t, key);
+	lua_pop(L, 1);
+}
+
+/* Pushes the tables of the sections and of the tags, raw and proxies, and
+ * notes where in *l (their links to pages and to each other come after:
+ * link_lists). */
+static void
+lists(lua_State *L, const struct sg_site *site, struct lists *l)
 {
 	const struct sg_section	*s;
 	const struct sg_tag	*g;
@@ -392,12 +424,15 @@ lists(lua_State *L, const struct sg_site *site)
 	size_t			 i;
 	int			 meta;
 
+	lua_createtable(L, (int)site->nsections, 0);
+	l->raw_sections = lua_gettop(L);
+	lua_createtable(L, (int)site->nsections, 0);
+	l->sections = lua_gettop(L);
 	lua_createtable(L, 0, 1);			/* sections' metatable */
 	meta = lua_gettop(L);
 	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
 	lua_pushcclosure(L, l_section_index, 1);
 	lua_setfield(L, meta, "__index");
-	lua_createtable(L, (int)site->nsections, 0);
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];
 		lua_createtable(L, 0, 12);
@@ -420,11 +455,15 @@ lists(lua_State *L, const struct sg_site *site)
 		lua_rawset(L, -3);
 		lua_pushvalue(L, meta);
 		lua_setmetatable(L, -2);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
+		append(L, l->raw_sections, l->sections, i);
 	}
-	lua_setfield(L, LUA_REGISTRYINDEX, REG_SECTIONS);
 	lua_pop(L, 1);					/* meta */
+	lua_pushvalue(L, l->sections);
+	lua_setfield(L, LUA_REGISTRYINDEX, REG_SECTIONS);
 	lua_createtable(L, (int)site->ntags, 0);
+	l->raw_tags = lua_gettop(L);
+	lua_createtable(L, (int)site->ntags, 0);
+	l->tags = lua_gettop(L);
 	for (i = 0; i < site->ntags; i++) {
 		g = site->tags[i];
 		lua_createtable(L, 0, 4);
@@ -434,173 +473,141 @@ lists(lua_State *L, const struct sg_site *site)
 		link = sg_site_permalink(site, g->url);
 		set_str(L, "permalink", link);
 		free(link);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
+		append(L, l->raw_tags, l->tags, i);
 	}
+	lua_pushvalue(L, l->tags);
 	lua_setfield(L, LUA_REGISTRYINDEX, REG_TAGS);
 }
 
-/* Links the tables of pages, sections and tags (at those stack indices)
- * to each other: a page's section, prev and next; a section's page,
- * parent, pages and sections; a tag's pages. */
+/* Pushes a new list of the n tables of elems (pages or sections, each
+ * found by its index in the list of proxies at index list). */
+#define PUSH_LIST(L, list, n, elems) do {				\
+	size_t	 k_;							\
+									\
+	lua_createtable((L), (int)(n), 0);				\
+	for (k_ = 0; k_ < (n); k_++) {					\
+		lua_rawgeti((L), (list), (lua_Integer)			\
+		    (elems)[k_]->index + 1);				\
+		lua_rawseti((L), -2, (lua_Integer)k_ + 1);		\
+	}								\
+} while (0)
+
+/* Links the tables of pages, sections and tags to each other: a page's
+ * section, prev and next; a section's page, parent, pages and sections;
+ * a tag's pages. */
 static void
-link_lists(lua_State *L, const struct sg_site *site, int pages,
-    int sections, int tags)
+link_lists(lua_State *L, const struct sg_site *site, const struct lists *l)
 {
 	const struct sg_page	*p;
 	const struct sg_section	*s;
 	const struct sg_tag	*g;
-	size_t			 i, k;
+	size_t			 i;
 	int			 t;
 
 	for (i = 0; i < site->npages; i++) {
 		p = site->pages[i];
-		lua_rawgeti(L, pages, (lua_Integer)i + 1);
+		lua_rawgeti(L, l->raw_pages, (lua_Integer)i + 1);
 		t = lua_gettop(L);
-		set_link(L, t, "section", sections, p->section->index);
+		set_link(L, t, "section", l->sections, p->section->index);
 		if (p->prev)
-			set_link(L, t, "prev", pages, p->prev->index);
+			set_link(L, t, "prev", l->pages, p->prev->index);
 		if (p->next)
-			set_link(L, t, "next", pages, p->next->index);
+			set_link(L, t, "next", l->pages, p->next->index);
 		lua_pop(L, 1);
 	}
 	for (i = 0; i < site->nsections; i++) {
 		s = site->sections[i];
-		lua_rawgeti(L, sections, (lua_Integer)i + 1);
+		lua_rawgeti(L, l->raw_sections, (lua_Integer)i + 1);
 		t = lua_gettop(L);
 		if (s->page)
-			set_link(L, t, "page", pages, s->page->index);
+			set_link(L, t, "page", l->pages, s->page->index);
 		if (s->parent)
-			set_link(L, t, "parent", sections, s->parent->index);
-		lua_createtable(L, (int)s->npages, 0);
-		for (k = 0; k < s->npages; k++) {
-			lua_rawgeti(L, pages, (lua_Integer)s->pages[k]->index +
-			    1);
-			lua_rawseti(L, -2, (lua_Integer)k + 1);
-		}
-		lua_setfield(L, t, "pages");
-		lua_createtable(L, (int)s->nsections, 0);
-		for (k = 0; k < s->nsections; k++) {
-			lua_rawgeti(L, sections, (lua_Integer)
-			    s->sections[k]->index + 1);
-			lua_rawseti(L, -2, (lua_Integer)k + 1);
-		}
-		lua_setfield(L, t, "sections");
+			set_link(L, t, "parent", l->sections,
+			    s->parent->index);
+		PUSH_LIST(L, l->pages, s->npages, s->pages);
+		set_sealed(L, t, "pages");
+		PUSH_LIST(L, l->sections, s->nsections, s->sections);
+		set_sealed(L, t, "sections");
 		lua_pop(L, 1);
 	}
 	for (i = 0; i < site->ntags; i++) {
 		g = site->tags[i];
-		lua_rawgeti(L, tags, (lua_Integer)i + 1);
-		lua_createtable(L, (int)g->npages, 0);
-		for (k = 0; k < g->npages; k++) {
-			lua_rawgeti(L, pages, (lua_Integer)g->pages[k]->index +
-			    1);
-			lua_rawseti(L, -2, (lua_Integer)k + 1);
-		}
-		lua_setfield(L, -2, "pages");
+		lua_rawgeti(L, l->raw_tags, (lua_Integer)i + 1);
+		PUSH_LIST(L, l->pages, g->npages, g->pages);
+		set_sealed(L, lua_gettop(L) - 1, "pages");
 		lua_pop(L, 1);
 	}
-
 }
 
 void
 sg_lua_model(lua_State *L, const struct sg_site *site)
 {
+	struct lists		 l;
 	size_t			 i;
-	int			 pages, sections, tags, meta, keys;
+	int			 meta, keys, top;
 
+	lua_createtable(L, (int)site->npages, 0);
+	l.raw_pages = lua_gettop(L);
+	lua_createtable(L, (int)site->npages, 0);
+	l.pages = lua_gettop(L);
 	lua_createtable(L, 0, 1);			/* pages' metatable */
 	meta = lua_gettop(L);
 	lua_pushlightuserdata(L, (void *)(uintptr_t)site);
 	lua_pushcclosure(L, l_page_index, 1);
 	lua_setfield(L, meta, "__index");
 	keys = lua_gettop(L) + 1;
-	luaL_checkstack(L, K_N + 4, "the site model");
+	luaL_checkstack(L, K_N + 8, "the site model");
 	for (i = 0; i < K_N; i++)
 		lua_pushstring(L, page_keys[i]);
-	lua_createtable(L, (int)site->npages, 0);
 	for (i = 0; i < site->npages; i++) {
 		lua_createtable(L, 0, 16);
 		fill_page(L, site->pages[i], meta, keys);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
+		append(L, l.raw_pages, l.pages, i);
 	}
-	lua_setfield(L, LUA_REGISTRYINDEX, REG_PAGES);
 	lua_settop(L, meta - 1);			/* keys, meta */
-	lists(L, site);
+	lua_pushvalue(L, l.pages);
+	lua_setfield(L, LUA_REGISTRYINDEX, REG_PAGES);
+	lists(L, site, &l);
+	link_lists(L, site, &l);
 
-	/* the links between them */
-	lua_getfield(L, LUA_REGISTRYINDEX, REG_PAGES);
-	pages = lua_gettop(L);
-	lua_getfield(L, LUA_REGISTRYINDEX, REG_SECTIONS);
-	sections = lua_gettop(L);
-	lua_getfield(L, LUA_REGISTRYINDEX, REG_TAGS);
-	tags = lua_gettop(L);
-	link_lists(L, site, pages, sections, tags);
-
-	/* the site itself */
+	/* the site itself: the runtime's freeze() makes its proxy, and
+	 * those of what it holds that is not sealed here */
 	lua_createtable(L, 0, 12);
+	top = lua_gettop(L);
 	set_str(L, "title", site->config.title);
 	set_str(L, "description", site->config.description);
 	set_str(L, "base_url", site->config.base_url);
 	set_str(L, "language", site->config.language);
 	push_value(L, site->config.root);
-	lua_setfield(L, -2, "params");
+	lua_setfield(L, top, "params");
 	if (site->config.data)
 		push_value(L, site->config.data);
 	else
 		lua_newtable(L);
-	lua_setfield(L, -2, "data");
-	lua_pushvalue(L, pages);
-	lua_setfield(L, -2, "pages");
-	lua_pushvalue(L, tags);
-	lua_setfield(L, -2, "tags");
-	sg_lua_taxonomies(L, site, pages, tags);
-	lua_setfield(L, -2, "taxonomies");
-	lua_rawgeti(L, sections, (lua_Integer)site->home->index + 1);
-	lua_setfield(L, -2, "home");
-	lua_rawgeti(L, sections, (lua_Integer)site->home->index + 1);
+	lua_setfield(L, top, "data");
+	lua_pushvalue(L, l.pages);
+	set_sealed(L, top, "pages");
+	lua_pushvalue(L, l.tags);
+	set_sealed(L, top, "tags");
+	sg_lua_taxonomies(L, site, l.pages, l.raw_tags, l.tags);
+	lua_setfield(L, top, "taxonomies");
+	lua_rawgeti(L, l.sections, (lua_Integer)site->home->index + 1);
+	lua_setfield(L, top, "home");
+	lua_rawgeti(L, l.raw_sections, (lua_Integer)site->home->index + 1);
 	lua_getfield(L, -1, "sections");
-	lua_setfield(L, -3, "sections");
+	lua_setfield(L, top, "sections");
 	lua_pop(L, 1);
-	push_handouts(L, site, pages);
-	lua_setfield(L, -2, "handouts");
+	push_handouts(L, site, l.pages);
+	lua_setfield(L, top, "handouts");
 	lua_createtable(L, 0, 2);
 	set_str(L, "version", SG_VERSION);
 	set_str(L, "date", site->build_date);
-	lua_setfield(L, -2, "build");
+	lua_setfield(L, top, "build");
 	push_i18n(L, site);
-	lua_setfield(L, -2, "i18n");
-	sg_lua_nav(L, site, pages);		/* site.nav, page.nav */
-	lua_remove(L, tags);
-	lua_remove(L, sections);
-	lua_remove(L, pages);
-}
-
-void
-sg_lua_model_proxies(lua_State *L)
-{
-	static const char *const regs[] = {
-		REG_PAGES, REG_SECTIONS, REG_TAGS, REG_TERMS, REG_TAXONOMIES,
-		NULL
-	};
-	lua_Integer	 i, n;
-	int		 map = lua_gettop(L), k;
-
-	for (k = 0; regs[k]; k++) {
-		lua_getfield(L, LUA_REGISTRYINDEX, regs[k]);
-		n = (lua_Integer)lua_rawlen(L, -1);
-		lua_createtable(L, (int)n, 0);
-		for (i = 1; i <= n; i++) {
-			lua_rawgeti(L, -2, i);
-			lua_pushvalue(L, -1);
-			if (lua_rawget(L, map) != LUA_TNIL)
-				lua_remove(L, -2);	/* its proxy */
-			else
-				lua_pop(L, 1);		/* itself */
-			lua_rawseti(L, -2, i);
-		}
-		lua_setfield(L, LUA_REGISTRYINDEX, regs[k]);
-		lua_pop(L, 1);
-	}
+	lua_setfield(L, top, "i18n");
+	sg_lua_nav(L, site, l.pages, l.raw_pages);	/* site.nav, page.nav */
+	lua_replace(L, l.raw_pages);
+	lua_settop(L, l.raw_pages);
 }
 
 void

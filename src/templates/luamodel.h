@@ -21,13 +21,12 @@ void	sg_lua_helpers(lua_State *L, const struct sg_site *site,
 
 /* Pushes the site table and keeps the lists of pages, sections and tags
  * in the registry for sg_lua_vars. Made once per worker state: pages
- * carry no HTML (section.content is read when it is read). */
+ * carry no HTML (section.content is read when it is read). Every table
+ * the model holds is sealed as it is made (luafreeze.h), and the links
+ * between them are to proxies; the site table itself is left for the
+ * runtime's freeze(), with its own fields that are not sealed (params,
+ * data, handouts, build, i18n). */
 void	sg_lua_model(lua_State *L, const struct sg_site *site);
-
-/* Replaces the lists of pages, sections and tags kept for sg_lua_vars
- * with lists of the read-only proxies the runtime made of them; the table
- * on top maps each table to its proxy. */
-void	sg_lua_model_proxies(lua_State *L);
 
 /* Pushes the variables of one render: page, section, content and toc
  * for a page or section, tag for a tag page, section alone for a
@@ -40,9 +39,11 @@ void	sg_lua_vars(lua_State *L, const struct sg_site *site, int kind,
 void	sg_lua_site_helpers(lua_State *L, const struct sg_site *site);
 
 /* Sets site.nav in the site table on top of the stack (and page.nav of
- * the pages it names, pages being the index of the list of pages);
- * nothing without a contents list. */
-void	sg_lua_nav(lua_State *L, const struct sg_site *site, int pages);
+ * the pages it names: pages and raw_pages are the indices of the lists of
+ * their proxies and of the tables themselves); nothing without a contents
+ * list. The entries are sealed (luafreeze.h). */
+void	sg_lua_nav(lua_State *L, const struct sg_site *site, int pages,
+	    int raw_pages);
 
 /* Notes in t (NULL: nowhere) which pages' summary, word_count and
  * reading_time the renders of L read; pushes the deps table the runtime

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <lauxlib.h>
 #include <lua.h>
 
 #include "site.h"
+#include "templates/luafreeze.h"
 #include "templates/luatax.h"
 #include "util.h"
 
@@ -30,15 +32,41 @@ set_permalink(lua_State *L, const struct sg_site *site, const char *url)
 	lua_setfield(L, -2, "permalink");
 }
 
+/* Pushes the proxy of a new term table for g, a term that is not a tag,
+ * its pages from the list of proxies at index pages; and below it the
+ * table itself. */
+static void
+push_term(lua_State *L, const struct sg_site *site, const struct sg_tag *g,
+    int pages)
+{
+	size_t	 j;
+
+	lua_createtable(L, 0, 7);
+	set_str(L, "name", g->name);
+	set_str(L, "slug", g->slug);
+	set_str(L, "url", g->url);
+	set_permalink(L, site, g->url);
+	lua_createtable(L, (int)g->npages, 0);
+	for (j = 0; j < g->npages; j++) {
+		lua_rawgeti(L, pages, (lua_Integer)g->pages[j]->index + 1);
+		lua_rawseti(L, -2, (lua_Integer)j + 1);
+	}
+	sg_lua_seal(L, -1);
+	lua_setfield(L, -3, "pages");
+	lua_pop(L, 1);
+	sg_lua_seal(L, -1);
+}
+
 void
 sg_lua_taxonomies(lua_State *L, const struct sg_site *site, int pages,
-    int tags)
+    int raw_tags, int tags)
 {
 	const struct sg_taxonomy	*t;
 	const struct sg_tag		*g;
-	size_t				 i, k, j;
-	int				 terms, taxes, top;
+	size_t				 i, k;
+	int				 terms, taxes, top, tax, list;
 
+	luaL_checkstack(L, 12, "the taxonomies");
 	lua_createtable(L, (int)site->nterms, 0);
 	terms = lua_gettop(L);
 	lua_createtable(L, (int)site->ntaxonomies, 0);
@@ -48,51 +76,48 @@ sg_lua_taxonomies(lua_State *L, const struct sg_site *site, int pages,
 	for (i = 0; i < site->ntaxonomies; i++) {
 		t = site->taxonomies[i];
 		lua_createtable(L, 0, 7);
+		tax = lua_gettop(L);
 		set_str(L, "name", t->plural);
 		set_str(L, "singular", t->singular);
 		set_str(L, "plural", t->plural);
 		set_str(L, "url", t->url);
 		set_permalink(L, site, t->url);
+		sg_lua_seal(L, tax);				/* tax + 1 */
 		lua_createtable(L, (int)t->nterms, 0);
+		list = lua_gettop(L);
 		for (k = 0; k < t->nterms; k++) {
 			g = t->terms[k];
 			if (t->terms == site->tags) {
+				lua_rawgeti(L, raw_tags, (lua_Integer)k + 1);
 				lua_rawgeti(L, tags, (lua_Integer)k + 1);
-			} else {
-				lua_createtable(L, 0, 7);
-				set_str(L, "name", g->name);
-				set_str(L, "slug", g->slug);
-				set_str(L, "url", g->url);
-				set_permalink(L, site, g->url);
-				lua_createtable(L, (int)g->npages, 0);
-				for (j = 0; j < g->npages; j++) {
-					lua_rawgeti(L, pages, (lua_Integer)
-					    g->pages[j]->index + 1);
-					lua_rawseti(L, -2, (lua_Integer)j + 1);
-				}
-				lua_setfield(L, -2, "pages");
-			}
+			} else
+				push_term(L, site, g, pages);
 			lua_pushinteger(L, (lua_Integer)g->npages);
-			lua_setfield(L, -2, "count");
-			lua_pushvalue(L, -3);		/* the taxonomy */
-			lua_setfield(L, -2, "taxonomy");
+			lua_setfield(L, -3, "count");
+			lua_pushvalue(L, tax + 1);
+			lua_setfield(L, -3, "taxonomy");
 			lua_pushvalue(L, -1);
 			lua_rawseti(L, terms, (lua_Integer)g->index + 1);
-			lua_rawseti(L, -2, (lua_Integer)k + 1);
+			lua_rawseti(L, list, (lua_Integer)k + 1);
+			lua_pop(L, 1);				/* the term */
 		}
-		lua_setfield(L, -2, "terms");
+		sg_lua_seal(L, list);
+		lua_setfield(L, tax, "terms");
+		lua_pop(L, 1);					/* list */
 		lua_pushvalue(L, -1);
 		lua_rawseti(L, taxes, (lua_Integer)i + 1);
 		lua_pushvalue(L, -1);
 		lua_setfield(L, top, t->plural);
 		lua_rawseti(L, top, (lua_Integer)i + 1);
+		lua_pop(L, 1);					/* tax */
 	}
 	lua_pushvalue(L, taxes);
 	lua_setfield(L, LUA_REGISTRYINDEX, REG_TAXONOMIES);
 	lua_pushvalue(L, terms);
 	lua_setfield(L, LUA_REGISTRYINDEX, REG_TERMS);
-	lua_remove(L, taxes);
-	lua_remove(L, terms);
+	sg_lua_seal(L, top);
+	lua_replace(L, terms);
+	lua_settop(L, terms);
 }
 
 static int

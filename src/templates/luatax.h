@@ -14,12 +14,14 @@ struct sg_page;
  * Pushes site.taxonomies: a list of {name, singular, plural, url,
  * permalink, terms}, each also under its plural name; a term is {name,
  * slug, url, permalink, pages, count, taxonomy} (a tag's is the table of
- * site.tags). pages and tags are the stack indices of the lists of page
- * and tag tables. Keeps the lists of terms and taxonomies in the
- * registry for sg_lua_vars.
+ * site.tags, which it sets count and taxonomy of). pages and tags are
+ * the stack indices of the lists of the proxies of page and tag tables,
+ * raw_tags of the list of the tag tables themselves. Every table is
+ * sealed (luafreeze.h): what is pushed is a proxy. Keeps the lists of
+ * the proxies of terms and taxonomies in the registry for sg_lua_vars.
  */
 void	sg_lua_taxonomies(lua_State *L, const struct sg_site *site, int pages,
-	    int tags);
+	    int raw_tags, int tags);
 
 /* Pushes page.taxonomies: for each taxonomy, by plural name, the list of
  * the page's terms as {name, slug, url}. */

@@ -521,7 +521,8 @@ make_state(struct sg_render *r, struct state *st)
 		lua_setfield(L, -2, r->tmpls.file[i].name);
 	}
 	sg_lua_out_calls(L);
-	lua_pushcfunction(L, sg_lua_freezer);
+	sg_lua_push_freeze(L);
+	sg_lua_push_unwrap(L);
 	lua_pushcfunction(L, sg_lua_vars_of);
 	lua_pushcfunction(L, sg_lua_template_args);
 	sg_lua_toc_meta(L, r->site);
@@ -531,14 +532,12 @@ make_state(struct sg_render *r, struct state *st)
 	sg_lua_once_store(L, r->tracking ? NULL : r->once);
 	/* the runtime runs lua/site/ helpers: bounded like a render */
 	budget(st, 1);
-	if (lua_pcall(L, 18, 3, 1) != LUA_OK) {
+	if (lua_pcall(L, 19, 2, 1) != LUA_OK) {
 		budget(st, 0);
 		return -1;
 	}
 	budget(st, 0);
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.forget");
-	sg_lua_model_proxies(L);
-	lua_pop(L, 1);
 	lua_setfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_settop(L, 0);
 	/* the site model is made once and lives as long as the state: in a
