@@ -14,6 +14,7 @@
 #include <lualib.h>
 
 #include "harness.h"
+#include "luarun.h"
 #include "templates/luafreeze.h"
 
 /* A state with freeze and unwrap as globals, and sealed, a proxy of the
@@ -43,33 +44,6 @@ state(void)
 	lua_settop(L, 0);
 	return L;
 }
-
-/* Runs code in L; returns its result as a string ("nil" for none), or
- * "error: " and the error. The caller frees. */
-static char *
-run(lua_State *L, const char *code)
-{
-	const char	*s;
-	char		*out;
-
-	if (luaL_loadbuffer(L, code, strlen(code), "=t") != LUA_OK ||
-	    lua_pcall(L, 0, 1, 0) != LUA_OK) {
-		s = lua_tostring(L, -1);
-		out = malloc(strlen(s) + 8);
-		sprintf(out, "error: %s", s);
-	} else
-		out = strdup(lua_isnil(L, -1) ? "nil" :
-		    luaL_tolstring(L, -1, NULL));
-	lua_settop(L, 0);
-	return out;
-}
-
-#define CHECK_LUA(L, code, want) do {					\
-	char	*r_ = run((L), (code));					\
-									\
-	CHECK_STR(r_, want);						\
-	free(r_);							\
-} while (0)
 
 static void
 test_sealed_reads(void)

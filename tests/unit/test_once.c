@@ -12,6 +12,7 @@
 #include <lualib.h>
 
 #include "harness.h"
+#include "luarun.h"
 #include "templates/luaonce.h"
 
 /* A state with get and put of st as globals. */
@@ -26,31 +27,6 @@ state(struct sg_once_store *st)
 	lua_setglobal(L, "get");
 	return L;
 }
-
-/* Runs code in L; returns its result as a string ("nil" for none), or
- * the error. The caller frees. */
-static char *
-run(lua_State *L, const char *code)
-{
-	const char	*s;
-	char		*out;
-
-	if (luaL_dostring(L, code) != LUA_OK) {
-		s = lua_tostring(L, -1);
-		out = malloc(strlen(s) + 8);
-		sprintf(out, "error: %s", s);
-	} else
-		out = strdup(lua_isnil(L, -1) ? "nil" : lua_tostring(L, -1));
-	lua_settop(L, 0);
-	return out;
-}
-
-#define CHECK_LUA(L, code, want) do {					\
-	char	*r_ = run((L), (code));					\
-									\
-	CHECK_STR(r_, want);						\
-	free(r_);							\
-} while (0)
 
 static void
 test_kept(void)
