@@ -70,3 +70,23 @@ sg_module_open(const char *file, const char *abi, char *why, size_t whylen)
 	free(exe);
 	return h;
 }
+
+int
+sg_module_load(const char *file, const char *abi,
+    const struct sg_module_fn *fns, char *why, size_t whylen)
+{
+	void	*h, *none = NULL;
+	size_t	 k;
+
+	if ((h = sg_module_open(file, abi, why, whylen)) == NULL)
+		return -1;
+	for (k = 0; fns[k].name; k++)
+		if (sg_module_sym(h, fns[k].name, fns[k].fn) == -1) {
+			snprintf(why, whylen, "%s lacks %s", file,
+			    fns[k].name);
+			for (k = 0; fns[k].name; k++)
+				memcpy(fns[k].fn, &none, sizeof(none));
+			return -1;
+		}
+	return 0;
+}

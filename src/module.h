@@ -35,4 +35,20 @@ void	*sg_module_open(const char *file, const char *abi, char *why,
  * name. Returns 0, or -1 when the module has none. */
 int	 sg_module_sym(void *handle, const char *name, void *fn);
 
+/* One function a module must have: its name, and where to put it (a
+ * pointer to a function pointer). */
+struct sg_module_fn {
+	const char	*name;
+	void		*fn;
+};
+
+/*
+ * Opens module file (sg_module_open) and sets each fns[k].fn, up to the
+ * one whose name is NULL. Returns 0; or -1 with why[0..whylen) saying why
+ * ("FILE lacks NAME" for a function it has not) and every fns[k].fn
+ * left NULL, for the caller to test one of them.
+ */
+int	 sg_module_load(const char *file, const char *abi,
+	    const struct sg_module_fn *fns, char *why, size_t whylen);
+
 #endif

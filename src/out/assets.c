@@ -40,22 +40,19 @@ static char		 sass_why[PATH_MAX + 256];	/* when sass is not set */
 static void
 sass_load(void)
 {
-	void	*h;
+	const struct sg_module_fn fns[] = {
+		{ "sgx_sass_compile", &sass.compile },
+		{ "sgx_sass_version", &sass.version },
+		{ NULL, NULL }
+	};
 
 	if (sgx_sass_version != NULL) {
 		sass.compile = sgx_sass_compile;
 		sass.version = sgx_sass_version;
 		return;
 	}
-	if ((h = sg_module_open("sitegen-sass.so", "sgx_sass_abi", sass_why,
-	    sizeof(sass_why))) == NULL)
-		return;
-	if (sg_module_sym(h, "sgx_sass_compile", &sass.compile) == -1 ||
-	    sg_module_sym(h, "sgx_sass_version", &sass.version) == -1) {
-		snprintf(sass_why, sizeof(sass_why), "sitegen-sass.so lacks "
-		    "its functions");
-		memset(&sass, 0, sizeof(sass));
-	}
+	sg_module_load("sitegen-sass.so", "sgx_sass_abi", fns, sass_why,
+	    sizeof(sass_why));
 }
 
 /* Is the Sass module there (loaded now if need be)? */

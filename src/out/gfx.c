@@ -5,7 +5,6 @@
  * error that says why (an image: no size), not a crash. The unit tests
  * and the fuzzers link the module's objects in: then its functions are
  * called as they are (the weak references below are set). */
-#include <dlfcn.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -45,7 +44,15 @@ static char		 why[PATH_MAX + 256];	/* when gfx is not set */
 static void
 load(void)
 {
-	void	*h;
+	const struct sg_module_fn fns[] = {
+		{ "sgx_pdf_handout", &gfx.handout },
+		{ "sgx_pdf_check_fonts", &gfx.check_fonts },
+		{ "sgx_pdf_deck", &gfx.deck },
+		{ "sgx_raster_size", &gfx.raster_size },
+		{ "sgx_svg_size", &gfx.svg_size },
+		{ "sgx_pdf_version", &gfx.version },
+		{ NULL, NULL }
+	};
 
 	if (sgx_pdf_version != NULL) {
 		gfx.handout = sgx_pdf_handout;
@@ -56,19 +63,8 @@ load(void)
 		gfx.svg_size = sgx_svg_size;
 		return;
 	}
-	if ((h = sg_module_open("sitegen-gfx.so", "sgx_gfx_abi", why,
-	    sizeof(why))) == NULL)
-		return;
-	if (sg_module_sym(h, "sgx_pdf_handout", &gfx.handout) == -1 ||
-	    sg_module_sym(h, "sgx_pdf_check_fonts", &gfx.check_fonts) == -1 ||
-	    sg_module_sym(h, "sgx_pdf_deck", &gfx.deck) == -1 ||
-	    sg_module_sym(h, "sgx_raster_size", &gfx.raster_size) == -1 ||
-	    sg_module_sym(h, "sgx_svg_size", &gfx.svg_size) == -1 ||
-	    sg_module_sym(h, "sgx_pdf_version", &gfx.version) == -1) {
-		snprintf(why, sizeof(why), "sitegen-gfx.so lacks %s",
-		    dlerror());
-		memset(&gfx, 0, sizeof(gfx));
-	}
+	sg_module_load("sitegen-gfx.so", "sgx_gfx_abi", fns, why,
+	    sizeof(why));
 }
 
 /* Is the module there? Reports why not to diag when it is not. */

@@ -15,19 +15,18 @@ sg_serve(const struct sg_options *opt, const struct sg_serve_opts *so)
 {
 	int	(*serve)(const struct sg_options *,
 		    const struct sg_serve_opts *);
+	const struct sg_module_fn fns[] = {
+		{ "sgx_serve", &serve },
+		{ NULL, NULL }
+	};
 	char	 why[PATH_MAX + 256];
-	void	*h;
 
 	if (sgx_serve != NULL)
 		return sgx_serve(opt, so);
-	if ((h = sg_module_open("sitegen-serve.so", "sgx_serve_abi", why,
-	    sizeof(why))) == NULL) {
+	if (sg_module_load("sitegen-serve.so", "sgx_serve_abi", fns, why,
+	    sizeof(why)) == -1) {
 		fprintf(stderr, "sitegen: serve needs its module, which cannot "
 		    "be loaded: %s\n", why);
-		return 1;
-	}
-	if (sg_module_sym(h, "sgx_serve", &serve) == -1) {
-		fprintf(stderr, "sitegen: sitegen-serve.so has no sgx_serve\n");
 		return 1;
 	}
 	return serve(opt, so);
