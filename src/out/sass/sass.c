@@ -17,10 +17,10 @@ const char sgx_sass_abi[] = SG_MODULE_ABI;
 /* What the importer is given: the folders a style sheet may import from;
  * and what it gives back. */
 struct import_dirs {
-	const char		*include;	/* folders, ':' between them */
-	Sass_Import_List	 failed;	/* an error, for the caller to
-						 * free: libsass throws before it
-						 * would */
+	char			**dir;	/* the site's scss/, the theme's */
+	size_t			 n;
+	Sass_Import_List	 failed;/* an error, for the caller to free:
+					 * libsass throws before it would */
 };
 
 /* Does libsass leave url to the browser as a plain CSS @import, reading
@@ -39,22 +39,16 @@ plain_css(const char *url)
 	    !strncmp(url, "//", 2) || (n > 4 && !strcmp(url + n - 4, ".css"));
 }
 
-/* Is path a regular file inside one of the folders of include? */
+/* Is path a regular file inside one of the folders of dirs? */
 static int
-inside_include(const char *include, const char *path)
+inside_dirs(const struct import_dirs *dirs, const char *path)
 {
-	const char	*d = include, *end;
-	char		*dir;
-	int		 ok = 0;
+	size_t	 i;
 
-	while (!ok && *d) {
-		end = strchr(d, ':');
-		dir = xstrndup(d, end ? (size_t)(end - d) : strlen(d));
-		ok = sg_path_file_inside(dir, path);
-		free(dir);
-		d = end ? end + 1 : d + strlen(d);
-	}
-	return ok;
+	for (i = 0; i < dirs->n; i++)
+		if (sg_path_file_inside(dirs->dir[i], path))
+			return 1;
+	return 0;
 }
 
 /* One import that is the error msg (freed here) at the @import of url,
@@ -147,36 +141,34 @@ find_in(struct found *f, const char *dir, const char *base,
 }
 
 /* Finds the files an import of url names, as libsass would: in the folder
- * of the file that imports it (from), else in each folder of include in
+ * of the file that imports it (from), else in each folder of dirs in
  * turn; an absolute url only where it says. libsass's own finder for
  * importers, sass_compiler_find_include, looks in the working folder
  * first: a build run from a folder with a _settings.scss took that one
  * for the theme's "settings". */
 static void
-find(struct found *f, const char *from, const char *include,
+find(struct found *f, const char *from, const struct import_dirs *dirs,
     const char *url)
 {
-	const char	*slash = strrchr(url, '/'), *d, *end;
+	const char	*slash = strrchr(url, '/'), *name, *up;
 	char		*base, *dir;
+	size_t		 i;
 
+	name = slash ? slash + 1 : url;
+	up = from ? strrchr(from, '/') : NULL;
 	memset(f, 0, sizeof(*f));
 	base = xstrndup(url, slash ? (size_t)(slash - url) + 1 : 0);
 	if (*url == '/') {
-		find_in(f, "", base, slash + 1);
+		find_in(f, "", base, name);
 		free(base);
 		return;
 	}
-	dir = from ? xstrndup(from, strrchr(from, '/') ?
-	    (size_t)(strrchr(from, '/') - from) : 0) : xstrdup("");
-	find_in(f, *dir ? dir : ".", base, slash ? slash + 1 : url);
+	dir = up && up > from ? xstrndup(from, (size_t)(up - from)) :
+	    xstrdup(up ? "/" : ".");
+	find_in(f, dir, base, name);
 	free(dir);
-	for (d = include; f->n == 0 && *d; d = end ? end + 1 : d +
-	    strlen(d)) {
-		end = strchr(d, ':');
-		dir = xstrndup(d, end ? (size_t)(end - d) : strlen(d));
-		find_in(f, dir, base, slash ? slash + 1 : url);
-		free(dir);
-	}
+	for (i = 0; f->n == 0 && i < dirs->n; i++)
+		find_in(f, dirs->dir[i], base, name);
 	free(base);
 }
 
@@ -208,7 +200,7 @@ import_checked(const char *url, Sass_Importer_Entry cb,
 	if (plain_css(url))
 		return NULL;
 	find(&f, sass_import_get_abs_path(sass_compiler_get_last_import(
-	    compiler)), dirs->include, url);
+	    compiler)), dirs, url);
 	if (f.n == 0 && strcmp(url, "overrides") == 0)
 		list = import_text(url, url, "");
 	else if (f.n == 0)
@@ -219,7 +211,7 @@ import_checked(const char *url, Sass_Importer_Entry cb,
 		list = import_error(dirs, url, xasprintf("\"%s\" could be %s "
 		    "or %s, side by side: rename one", url,
 		    strrchr(f.path[0], '/') + 1, strrchr(f.path[1], '/') + 1));
-	else if (!inside_include(dirs->include, f.path[0]))
+	else if (!inside_dirs(dirs, f.path[0]))
 		list = import_error(dirs, url, xasprintf("\"%s\" is not a "
 		    "regular file inside the site's or the theme's scss/ "
 		    "folder: a style sheet imports only from those", url));
@@ -245,20 +237,27 @@ int
 sgx_sass_compile(const char *path, const char *include,
     struct sgx_sass_result *r)
 {
-	struct import_dirs		 dirs = { include, NULL };
+	struct import_dirs		 dirs = { NULL, 0, NULL };
 	struct Sass_File_Context	*fc;
 	struct Sass_Context		*c;
 	struct Sass_Options		*opt;
 	Sass_Importer_List		 importers;
-	const char			*css;
+	const char			*css, *d, *end;
+	size_t				 i;
 	int				 rc = 0;
 
 	memset(r, 0, sizeof(*r));
+	for (d = include; *d; d = end ? end + 1 : d + strlen(d)) {
+		end = strchr(d, ':');
+		dirs.dir = xrealloc(dirs.dir, (dirs.n + 1) *
+		    sizeof(*dirs.dir));
+		dirs.dir[dirs.n++] = xstrndup(d, end ? (size_t)(end - d) :
+		    strlen(d));
+	}
 	fc = sass_make_file_context(path);
 	c = sass_file_context_get_context(fc);
 	opt = sass_context_get_options(c);
 	sass_option_set_output_style(opt, SASS_STYLE_COMPRESSED);
-	sass_option_set_include_path(opt, include);
 	sass_option_set_precision(opt, 5);
 	importers = sass_make_importer_list(1);
 	sass_importer_set_list_entry(importers, 0,
@@ -279,6 +278,9 @@ sgx_sass_compile(const char *path, const char *include,
 	sass_delete_file_context(fc);
 	if (dirs.failed)
 		sass_delete_import_list(dirs.failed);
+	for (i = 0; i < dirs.n; i++)
+		free(dirs.dir[i]);
+	free(dirs.dir);
 	return rc;
 }
 
