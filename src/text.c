@@ -387,6 +387,34 @@ sg_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+int
+sg_text_check(const char *s, size_t len, int *nul, int *line, int *col)
+{
+	const char	*z = memchr(s, '\0', len), *bad = z, *p;
+	size_t		 n = z ? (size_t)(z - s) : len, i = 0, at;
+
+	if (!sg_utf8_valid(s, n))
+		while (i < n) {
+			at = i;
+			if (sg_utf8_next((const unsigned char *)s, n, &i) < 0) {
+				bad = s + at;
+				break;
+			}
+		}
+	if (bad == NULL)
+		return 0;
+	*nul = *bad == '\0';
+	*line = *col = 1;
+	for (p = s; p < bad; p++) {
+		if (*p == '\n') {
+			++*line;
+			*col = 1;
+		} else
+			++*col;
+	}
+	return -1;
+}
+
 static int
 word_space(char c)
 {

@@ -68,6 +68,13 @@ long	 sg_utf8_next(const unsigned char *s, size_t len, size_t *i);
  * ASCII are passed sixteen bytes at a time. */
 int	 sg_utf8_valid(const char *s, size_t len);
 
+/* Is s[0..len) UTF-8 text: valid UTF-8 (sg_utf8_valid) with no NUL byte?
+ * Returns 0; or -1 with the line and column (from 1, in bytes) of the
+ * first byte that is not in *line and *col, and *nul set when that byte
+ * is a NUL (else it is not UTF-8). */
+int	 sg_text_check(const char *s, size_t len, int *nul, int *line,
+	    int *col);
+
 /* The words of s[0..len): runs of bytes other than space, tab and
  * newline. */
 size_t	 sg_count_words(const char *s, size_t len);

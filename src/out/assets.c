@@ -30,7 +30,7 @@
 #pragma weak sgx_sass_version
 
 static struct {
-	int		(*compile)(const char *, const char *,
+	int		(*compile)(const char *, const char *, const char *,
 			    struct sgx_sass_result *);
 	const char	*(*version)(void);
 } sass;
@@ -328,9 +328,9 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *top,
 	struct asset			*x;
 	const char			*css, *file, *base;
 	char				*path, *name, hex[17], *real;
-	char				*cached, *key;
-	size_t				 rootlen;
-	int				 rc = 0;
+	char				*cached, *key, *text;
+	size_t				 rootlen, len;
+	int				 rc = 0, nul;
 
 	memset(&res, 0, sizeof(res));
 	base = sg_path_base(rel);
@@ -343,9 +343,20 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *top,
 	/* a FIFO would hang libsass, a link out of its scss/ folder would
 	 * publish (or quote, in the error) what it leads to; a theme that
 	 * is itself a link is followed, as for its static files */
-	if (!sg_path_file_inside(top, path)) {
+	if (!sg_path_file_inside(top, path) ||
+	    (text = sg_file_read(path, &len)) == NULL) {
 		sg_diag_error(site->diag, &loc, "not a regular file inside the "
 		    "site: a style sheet is compiled from one");
+		free(path);
+		free(name);
+		return -1;
+	}
+	/* libsass reads a C string: a NUL would cut the rest off */
+	if (sg_text_check(text, len, &nul, &loc.line, &loc.col) == -1) {
+		sg_diag_error(site->diag, &loc, nul ? "a style sheet may not "
+		    "hold a NUL byte" : "a style sheet must be UTF-8 text: "
+		    "this byte is not");
+		free(text);
 		free(path);
 		free(name);
 		return -1;
@@ -358,7 +369,7 @@ compile_scss(struct sg_site *site, struct sg_assets *a, const char *top,
 			    "sitegen's Sass module, which cannot be loaded: %s",
 			    sass_why);
 		rc = -1;
-	} else if (sass.compile(path, include, &res) == -1) {
+	} else if (sass.compile(path, text, include, &res) == -1) {
 		/* libsass names files by absolute path: make it the
 		 * author's path from the site root */
 		file = res.file;
@@ -390,6 +401,7 @@ done:
 	free(res.msg);
 	free(cached);
 	free(key);
+	free(text);
 	free(path);
 	free(name);
 	return rc;

@@ -219,6 +219,49 @@ else
 	fail "Sass: the site's partials and overrides are imported, plain CSS imports are kept" "exit $st: $o / $css"
 fi
 rm -rf "$tmp/styled-imp"
+# A style sheet, or a file it imports, is UTF-8 text without NUL bytes: a
+# NUL cut the rest of the file off without a word (libsass reads C
+# strings), and bytes that are not UTF-8 gave libsass's "Not enough space"
+# with no line. Each is an error at its line and column.
+printf '.a{b:c}\n.d{e:f}\0.g{h:i}\n' > "$tmp/styled/scss/nul.scss"
+o=$("$sg" --root "$tmp/styled" --out "$tmp/styled-nul" --quiet build 2>&1)
+st=$?
+rm -f "$tmp/styled/scss/nul.scss"
+if [ $st -eq 1 ] && [ "$o" = "scss/nul.scss:2:8: error: a style sheet may not hold a NUL byte" ] && [ ! -e "$tmp/styled-nul" ]; then
+	ok "Sass: a NUL byte in a style sheet is an error at its line, not the rest of the file dropped"
+else
+	fail "Sass: a NUL byte in a style sheet is an error at its line, not the rest of the file dropped" "exit $st: $o"
+fi
+printf '.a{b:c}\n.d{e:"\377\376"}\n' > "$tmp/styled/scss/bytes.scss"
+o=$("$sg" --root "$tmp/styled" --out "$tmp/styled-bytes" --quiet build 2>&1)
+st=$?
+rm -f "$tmp/styled/scss/bytes.scss"
+if [ $st -eq 1 ] && [ "$o" = "scss/bytes.scss:2:7: error: a style sheet must be UTF-8 text: this byte is not" ]; then
+	ok "Sass: bytes that are not UTF-8 are an error at their line"
+else
+	fail "Sass: bytes that are not UTF-8 are an error at their line" "exit $st: $o"
+fi
+printf '.p{q:r}\n\0\n' > "$tmp/styled/scss/_part.scss"
+imp withpart part
+rm -f "$tmp/styled/scss/_part.scss"
+if [ $st -eq 1 ] && [ "$o" = 'scss/withpart.scss:1:9: error: Sass: "part" (_part.scss) may not hold a NUL byte (line 2, column 1)' ]; then
+	ok "Sass: a NUL byte in an imported file is an error that says where"
+else
+	fail "Sass: a NUL byte in an imported file is an error that says where" "exit $st: $o"
+fi
+
+# Sass's errors name the file from the site root, the site given by a
+# relative --root too (libsass is handed the text, and the path to name).
+printf '.a{b:c}\n.d{\n' > "$tmp/styled/scss/open.scss"
+o=$(cd "$tmp" && "$sg" --root styled --out styled-open --quiet build 2>&1)
+st=$?
+rm -f "$tmp/styled/scss/open.scss"
+if [ $st -eq 1 ] && [ "$o" = 'scss/open.scss:2:4: error: Sass: Invalid CSS after ".d{": expected "}", was ""' ]; then
+	ok "Sass: an error names its file from the site root, with a relative --root"
+else
+	fail "Sass: an error names its file from the site root, with a relative --root" "exit $st: $o"
+fi
+
 # The importer finds a file as libsass does: beside the file that imports
 # it first (a partial in a subfolder that imports its neighbour), then in
 # the site's and the theme's scss/; never in the folder sitegen is run

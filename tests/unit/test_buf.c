@@ -233,6 +233,29 @@ utf8_valid_as_rfc(void)
 	CHECK(sg_utf8_valid("a\0b", 3));
 }
 
+/* sg_text_check: text passes; the first NUL, or the first byte that is
+ * not UTF-8, whichever comes first, is found at its line and column; a
+ * NUL after a bad byte is not the one said, nor one past 32 bytes of
+ * ASCII a bad byte before it. */
+static void
+text_check_where(void)
+{
+	int	 nul = -1, line = 0, col = 0;
+
+	CHECK(sg_text_check("", 0, &nul, &line, &col) == 0);
+	CHECK(sg_text_check("a\n\xc3\xa9\n", 5, &nul, &line, &col) == 0);
+	CHECK(nul == -1 && line == 0 && col == 0);
+	CHECK(sg_text_check("ab\ncd\0e", 7, &nul, &line, &col) == -1);
+	CHECK(nul == 1 && line == 2 && col == 3);
+	CHECK(sg_text_check("ab\n\n\xff" "d\0", 7, &nul, &line, &col) == -1);
+	CHECK(nul == 0 && line == 3 && col == 1);
+	CHECK(sg_text_check("0123456789abcdef0123456789abcdef0123\xc3",
+	    37, &nul, &line, &col) == -1);
+	CHECK(nul == 0 && line == 1 && col == 37);
+	CHECK(sg_text_check("\0\xff", 2, &nul, &line, &col) == -1);
+	CHECK(nul == 1 && line == 1 && col == 1);
+}
+
 /* sg_count_words counts what a byte-at-a-time count counts, for texts of
  * every length up to 100 of spaces, tabs, newlines, carriage returns
  * (not spaces here), letters and bytes past ASCII. */
@@ -445,6 +468,7 @@ main(void)
 	TEST(plain_span_as_bytes);
 	TEST(find_as_memmem);
 	TEST(utf8_valid_as_rfc);
+	TEST(text_check_where);
 	TEST(count_words_as_bytes);
 	TEST(count_byte_as_bytes);
 	TEST(every_byte_every_length);

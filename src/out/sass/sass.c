@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sass.h>
 
@@ -196,6 +197,7 @@ import_checked(const char *url, Sass_Importer_Entry cb,
 	struct found		 f;
 	char			*text;
 	size_t			 len;
+	int			 nul, line, col;
 
 	if (plain_css(url))
 		return NULL;
@@ -219,7 +221,14 @@ import_checked(const char *url, Sass_Importer_Entry cb,
 		list = import_error(dirs, url, xasprintf("cannot read \"%s\": "
 		    "%s", url, strerror(errno)));
 	else {
-		list = import_text(url, f.path[0], text);
+		/* libsass reads a C string: a NUL would cut the rest off */
+		if (sg_text_check(text, len, &nul, &line, &col) == -1)
+			list = import_error(dirs, url, xasprintf("\"%s\" (%s) %s "
+			    "(line %d, column %d)", url, strrchr(f.path[0],
+			    '/') + 1, nul ? "may not hold a NUL byte" :
+			    "is not UTF-8 text", line, col));
+		else
+			list = import_text(url, f.path[0], text);
 		free(text);
 	}
 	free(f.path[0]);
@@ -234,15 +243,16 @@ dup_or_null(const char *s)
 }
 
 int
-sgx_sass_compile(const char *path, const char *include,
+sgx_sass_compile(const char *path, const char *text, const char *include,
     struct sgx_sass_result *r)
 {
 	struct import_dirs		 dirs = { NULL, 0, NULL };
-	struct Sass_File_Context	*fc;
+	struct Sass_Data_Context	*dc;
 	struct Sass_Context		*c;
 	struct Sass_Options		*opt;
 	Sass_Importer_List		 importers;
 	const char			*css, *d, *end;
+	char				*cwd, *abs;
 	size_t				 i;
 	int				 rc = 0;
 
@@ -254,16 +264,25 @@ sgx_sass_compile(const char *path, const char *include,
 		dirs.dir[dirs.n++] = xstrndup(d, end ? (size_t)(end - d) :
 		    strlen(d));
 	}
-	fc = sass_make_file_context(path);
-	c = sass_file_context_get_context(fc);
+	dc = sass_make_data_context(sass_copy_c_string(text));
+	c = sass_data_context_get_context(dc);
 	opt = sass_context_get_options(c);
+	/* absolute, as libsass makes a file it reads itself: its errors
+	 * name files so, and the caller takes the site root off */
+	if (*path != '/' && (cwd = getcwd(NULL, 0)) != NULL) {
+		abs = xasprintf("%s/%s", cwd, path);
+		free(cwd);
+	} else
+		abs = xstrdup(path);
+	sass_option_set_input_path(opt, abs);
+	free(abs);
 	sass_option_set_output_style(opt, SASS_STYLE_COMPRESSED);
 	sass_option_set_precision(opt, 5);
 	importers = sass_make_importer_list(1);
 	sass_importer_set_list_entry(importers, 0,
 	    sass_make_importer(import_checked, 1, &dirs));
 	sass_option_set_c_importers(opt, importers);
-	sass_compile_file_context(fc);
+	sass_compile_data_context(dc);
 	if (sass_context_get_error_status(c) != 0) {
 		r->file = dup_or_null(sass_context_get_error_file(c));
 		r->msg = xstrdup(sass_context_get_error_text(c) ?
@@ -275,7 +294,7 @@ sgx_sass_compile(const char *path, const char *include,
 		css = sass_context_get_output_string(c);
 		r->css = xstrdup(css ? css : "");
 	}
-	sass_delete_file_context(fc);
+	sass_delete_data_context(dc);
 	if (dirs.failed)
 		sass_delete_import_list(dirs.failed);
 	for (i = 0; i < dirs.n; i++)

@@ -17,17 +17,19 @@ struct sgx_sass_result {
 };
 
 /*
- * Compiles the .scss file at path, with the folders of include (':'
- * between them) to import from, to a compressed style sheet with 5
- * digits of precision. path is the caller's to check; every file it
- * imports must be a regular file inside one of those folders, or the
- * import is an error: libsass reads no other file. An import of
- * "overrides" that none of them has is an empty file. Fills *r; its
+ * Compiles text, the .scss file at path (the caller read and checked it:
+ * UTF-8 text, sg_text_check), with the folders of include (':' between
+ * them) to import from, to a compressed style sheet with 5 digits of
+ * precision. path names it in errors and is where its imports are
+ * looked for first. Every file it imports must be a regular file of
+ * UTF-8 text inside one of those folders, or the import is an error:
+ * libsass reads no other file. An import of "overrides" that none of
+ * them has is an empty file. Fills *r; its
  * strings are the caller's, freed with free(). Returns 0, or -1 on a
  * Sass error (r->css NULL, r->msg set).
  */
-int		 sgx_sass_compile(const char *path, const char *include,
-		    struct sgx_sass_result *r);
+int		 sgx_sass_compile(const char *path, const char *text,
+		    const char *include, struct sgx_sass_result *r);
 
 /* libsass's version, a static string. */
 const char	*sgx_sass_version(void);
