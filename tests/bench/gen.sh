@@ -1,6 +1,6 @@
 #!/bin/sh
 # gen.sh DIR PAGES [SECTIONS]: writes a synthetic documentation site of
-# PAGES pages (about 9 KB of Markdown each) in SECTIONS sections, using the
+# PAGES pages (about 6 KB of Markdown each) in SECTIONS sections, using the
 # default theme of this repository, for the benchmarks.
 set -eu
 dir=$1

@@ -1,0 +1,42 @@
+#!/bin/sh
+# tests/suites/bench.sh SITEGEN: the benchmark (tests/bench/run.sh) still
+# runs, on a site of 30 pages in one round: every row is there with its
+# ratio, and the last line gives the speed-up of a second worker beside
+# the baseline's and the machine's own (tests/bench/spin.c). It times
+# nothing: how fast is the benchmark's to say, on a quiet machine, not a
+# test's. Prints one "ok NAME" or "FAIL NAME" line a case.
+. "$(dirname "$0")/lib/common.sh"
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+if [ ! -x /usr/bin/time ]; then
+	fail "bench: GNU time is missing (build.sh installs it)"
+	exit 0
+fi
+out=$(BENCH_DIR="$work" SITEGEN="$sg" sh "$top/tests/bench/run.sh" 30 1 2>&1)
+check "bench runs to the end" $? "$out"
+case $out in
+*"run.sh: failed"*) fail "bench: no build fails" "$out" ;;
+*) ok "bench: no build fails" ;;
+esac
+# a row: jobs, tool, pages/s, seconds, cpu s, peak MB
+for j in 1 2; do
+	for t in sitegen baseline files; do
+		printf '%s\n' "$out" | grep -Eq "^$j +$t +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+" &&
+		    ok "bench: row $t --jobs $j" ||
+		    fail "bench: row $t --jobs $j" "$out"
+	done
+	printf '%s\n' "$out" | grep -Eq "^$j +baseline .*sitegen takes [0-9.]+x its time" &&
+	    ok "bench: ratio to the baseline, --jobs $j" ||
+	    fail "bench: ratio to the baseline, --jobs $j" "$out"
+done
+if command -v hugo > /dev/null 2>&1; then
+	printf '%s\n' "$out" | grep -Eq "^2 +hugo .*sitegen is [0-9.]+x its pages/s" &&
+	    ok "bench: Hugo's row" || fail "bench: Hugo's row" "$out"
+fi
+last=$(printf '%s\n' "$out" | tail -1)
+printf '%s\n' "$last" | grep -Eq "^sitegen --jobs 2 is [0-9.]+x as fast as --jobs 1 \(the baseline: [0-9.]+x; arithmetic alone, the machine's ceiling: [0-9.]+x\)$" &&
+    ok "bench: the speed-up of a second worker, and the machine's" ||
+    fail "bench: the speed-up of a second worker, and the machine's" "$out"
+# nothing of it is left behind
+left=$(ls -A "$work")
+same "bench: its folder is removed" "$left" ""
