@@ -116,13 +116,17 @@ child(const struct sg_node *node, int n)
 static void
 test_load(void)
 {
+	struct sg_md	*md;
+
 	CHECK(sg_site_load(site) == 0);
-	/* the Markdown stage keeps the records, and trees while they are
-	 * small */
-	CHECK(sg_content_find(site, "guide/a.md")->md.doc != NULL);
-	CHECK(sg_content_find(site, "guide/a.md")->md.nheadings == 2);
-	sg_md_drop_tree(&sg_content_find(site, "guide/a.md")->md);
-	CHECK(sg_content_find(site, "guide/a.md")->md.doc == NULL);
+	/* the Markdown stage keeps the records, and each tree packed */
+	md = &sg_content_find(site, "guide/a.md")->md;
+	CHECK(md->doc == NULL && md->packed != NULL && md->npacked > 0);
+	CHECK(md->nheadings == 2);
+	/* made again from the packed bytes, and dropped again */
+	CHECK(root_of("guide/a.md") != NULL && md->doc != NULL);
+	sg_md_drop_tree(md);
+	CHECK(md->doc == NULL && md->packed != NULL);
 	CHECK(root_of("guide/a.md") != NULL);
 	CHECK(root_of("s.md") != NULL);
 }
