@@ -1,7 +1,6 @@
 /* render.c: one Lua state per worker, each holding the compiled templates,
  * the helpers and the site model as plain tables, made once; rendering an
  * output file is one protected call into the runtime (lua/sitegen). */
-#include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +17,9 @@
 #include "templates/luaonce.h"
 #include "templates/luatoc.h"
 #include "templates/luapat.h"
-#include "path.h"
 #include "templates/luaalloc.h"
 #include "templates/render.h"
+#include "templates/render_int.h"
 #include "site.h"
 #include "templates/template.h"
 #include "templates/tmpldir.h"
@@ -46,17 +45,6 @@ struct state {
 	struct sg_lua_track track;	/* pages the current render read */
 };
 
-struct sg_render {
-	struct sg_site	*site;
-	struct sg_tmpl_set tmpls;	/* sorted by name */
-	char		*dirs;		/* where templates are looked for, for messages */
-	struct state	*states;	/* one per worker */
-	int		 nstates;
-	int		 tracking;	/* renders note the pages they read */
-	struct sg_once_store *once;	/* what once() made, for all states */
-	atomic_int	 timed_out;	/* a render ran out of time: the build
-					 * has failed, start no other */
-};
 
 static const char *const forbidden[] = {
 	"io", "os", "require", "load", "loadfile", "dofile", "debug",
@@ -125,168 +113,6 @@ budget(struct state *st, int on)
 	lua_sethook(st->L, NULL, 0, 0);
 }
 
-/* The message handler of every call: finds the template line the error
- * comes from (the innermost frame of a template file) and returns
- * "path\0line\0message" for the caller to turn into a diagnostic. */
-static int
-msghandler(lua_State *L)
-{
-	lua_Debug	 ar;
-	const char	*msg = lua_tostring(L, 1), *p, *q;
-	char		 src[512] = "";
-	int		 level, line = 0;
-
-	if (msg == NULL)
-		msg = luaL_typename(L, 1);
-	for (level = 0; lua_getstack(L, level, &ar); level++) {
-		lua_getinfo(L, "Sl", &ar);
-		if (ar.source[0] == '@' && ar.currentline > 0) {
-			snprintf(src, sizeof(src), "%s", ar.source + 1);
-			line = ar.currentline;
-			break;
-		}
-	}
-	/* Lua puts "file:line: " before a message raised in Lua code, and a
-	 * syntax error has no frame at all: take the place from the text
-	 * when no frame gave one, and drop it from the message */
-	p = msg + strcspn(msg, ": \n");
-	if (*p == ':' && p[1] >= '0' && p[1] <= '9') {
-		q = p + 1 + strspn(p + 1, "0123456789");
-		if (q[0] == ':' && q[1] == ' ') {
-			if (*src == '\0' && (size_t)(p - msg) < sizeof(src)) {
-				memcpy(src, msg, (size_t)(p - msg));
-				src[p - msg] = '\0';
-				line = atoi(p + 1);
-			}
-			msg = q + 2;
-		}
-	}
-	/* a block left open shows as one that closes the wrapper the
-	 * template is compiled into: say what the author can act on */
-	if ((p = strstr(msg, " (to close 'function' at line 1)")) != NULL) {
-		lua_pushlstring(L, msg, (size_t)(p - msg));
-		lua_pushfstring(L, "%s (is an 'if', 'for', 'while' or "
-		    "'function' left without its 'end'?)%s", lua_tostring(L, -1),
-		    p + strlen(" (to close 'function' at line 1)"));
-		msg = lua_tostring(L, -1);
-	}
-	lua_pushfstring(L, "%s%c%d%c%s", src, '\0', line, '\0', msg);
-	return 1;
-}
-
-/* Turns the handler's "path\0line\0message" into a diagnostic. */
-static void
-report(struct sg_render *r, const char *blame, lua_State *L, const char *what)
-{
-	const char	*s, *file, *msg;
-	struct sg_loc	 loc;
-	size_t		 len;
-
-	s = lua_tolstring(L, -1, &len);
-	if (s == NULL || memchr(s, '\0', len) == NULL) {
-		loc.file = blame;
-		loc.line = loc.col = 0;
-		sg_diag_error(r->site->diag, &loc, "%s: %s", what,
-		    s ? s : "unknown error");
-		return;
-	}
-	file = s;
-	loc.line = atoi(s + strlen(s) + 1);
-	msg = s + strlen(s) + 1;
-	msg += strlen(msg) + 1;
-	loc.file = *file ? file : blame;
-	loc.col = *file ? 1 : 0;
-	if (*file && blame && strcmp(file, blame) != 0)
-		sg_diag_error(r->site->diag, &loc, "%s (%s %s)", msg, what,
-		    blame);
-	else
-		sg_diag_error(r->site->diag, &loc, "%s", msg);
-}
-
-/* ---- compiling --------------------------------------------------- */
-
-/* Compiles every template and loads it once in a scratch state, so that
- * syntax errors are reported once, at the template's line. */
-static int
-compile_all(struct sg_render *r)
-{
-	struct sg_tmpl_error	 err;
-	struct sg_loc		 loc;
-	struct sg_tmpl_file	*t;
-	lua_State		*L = luaL_newstate();
-	char			*full, *text, *chunk;
-	size_t			 i, len;
-	int			 bad = 0;
-
-	for (i = 0; i < r->tmpls.n; i++) {
-		t = &r->tmpls.file[i];
-		loc.file = t->path;
-		loc.line = loc.col = 0;
-		full = sg_path_join(r->site->root, t->path);
-		text = sg_file_read(full, &len);
-		free(full);
-		if (text == NULL) {
-			sg_diag_error(r->site->diag, &loc, "cannot read: %s",
-			    strerror(errno));
-			bad++;
-			continue;
-		}
-		if (sg_tmpl_compile(text, len, &t->lua, &err) == -1) {
-			loc.line = err.line;
-			loc.col = err.col;
-			sg_diag_error(r->site->diag, &loc, "%s", err.msg);
-			free(text);
-			bad++;
-			continue;
-		}
-		t->uses = sg_tmpl_uses(text, len);
-		free(text);
-		t->len = strlen(t->lua);
-		chunk = xasprintf("@%s", t->path);
-		if (luaL_loadbuffer(L, t->lua, t->len, chunk) != LUA_OK) {
-			lua_pushcfunction(L, msghandler);
-			lua_insert(L, -2);
-			lua_call(L, 1, 1);
-			report(r, t->path, L, "in template");
-			bad++;
-		}
-		lua_settop(L, 0);
-		free(chunk);
-	}
-	lua_close(L);
-	return bad ? -1 : 0;
-}
-
-/* Loads this site's helpers (lua/site/NAME.lua) once in a scratch state, so
- * that a syntax error is reported once, at the helper's own line. */
-static int
-check_helpers(struct sg_render *r)
-{
-	lua_State	*L = luaL_newstate();
-	const char	*src;
-	char		*chunk;
-	size_t		 len;
-	int		 bad = 0;
-
-	sg_lua_site_helpers(L, r->site);
-	lua_pushnil(L);
-	while (lua_next(L, 1) != 0) {
-		src = lua_tolstring(L, -1, &len);
-		chunk = xasprintf("@lua/site/%s", lua_tostring(L, -2));
-		if (luaL_loadbuffer(L, src, len, chunk) != LUA_OK) {
-			lua_pushcfunction(L, msghandler);
-			lua_insert(L, -2);
-			lua_call(L, 1, 1);
-			report(r, NULL, L, "in helper");
-			bad++;
-		}
-		free(chunk);
-		lua_settop(L, 2);
-	}
-	lua_close(L);
-	return bad ? -1 : 0;
-}
-
 /* linedefined(f): the line where the Lua function f starts, or nil; for
  * the runtime's report of a helper that takes a built-in's name. */
 static int
@@ -338,7 +164,7 @@ first_states(struct sg_render *r)
 	if (!r->states[0].broken)
 		return 0;
 	if (r->states[0].L && lua_isstring(r->states[0].L, -1))
-		report(r, NULL, r->states[0].L, "");
+		sg_render_report(r, NULL, r->states[0].L, "");
 	else
 		sg_diag_error(r->site->diag, &loc, "cannot set up the "
 		    "template runtime: out of memory");
@@ -368,7 +194,7 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 		r->dirs = xstrdup("templates/");
 	sg_tmpl_sort(&r->tmpls);
 	*out = r;
-	if ((compile_all(r) | check_helpers(r)) != 0)
+	if (sg_render_compile(r) != 0)
 		return -1;
 	return first_states(r);
 }
@@ -445,6 +271,7 @@ sg_render_free(struct sg_render *r)
 		free(r->states[k].track.v);
 	}
 	sg_tmpl_set_free(&r->tmpls);
+	sg_buf_free(&r->runtime);
 	sg_once_store_free(r->once);
 	free(r->dirs);
 	free(r->states);
@@ -486,16 +313,20 @@ make_state(struct sg_render *r, struct state *st)
 	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
 	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
 	lua_settop(L, 0);
-	lua_pushcfunction(L, msghandler);			/* 1 */
+	lua_pushcfunction(L, sg_render_msghandler);			/* 1 */
 	rt = sg_embed_find("lua/sitegen/runtime.lua");
-	if (rt == NULL || luaL_loadbuffer(L, (const char *)rt->data, rt->len,
-	    "=sitegen runtime") != LUA_OK)
+	if (r->runtime.len > 0 ? luaL_loadbufferx(L, r->runtime.data,
+	    r->runtime.len, "=sitegen runtime", "b") != LUA_OK : (rt == NULL ||
+	    luaL_loadbuffer(L, (const char *)rt->data, rt->len,
+	    "=sitegen runtime") != LUA_OK))
 		return -1;					/* 2 */
 	lua_newtable(L);					/* templates */
 	for (i = 0; i < r->tmpls.n; i++) {
 		t = &r->tmpls.file[i];
 		chunk = xasprintf("@%s", t->path);
-		if (luaL_loadbuffer(L, t->lua, t->len, chunk) != LUA_OK) {
+		if ((t->code ? luaL_loadbufferx(L, t->code, t->ncode, chunk,
+		    "b") : luaL_loadbuffer(L, t->lua, t->len, chunk)) !=
+		    LUA_OK) {
 			free(chunk);
 			return -1;
 		}
@@ -564,7 +395,7 @@ ready(struct sg_render *r, struct state *st, const struct sg_loc *loc)
 		/* an error in a helper: reported at its file and line, the
 		 * same from every worker, so it is printed once */
 		if (st->L && lua_isstring(st->L, -1))
-			report(r, NULL, st->L, "while loading the helpers");
+			sg_render_report(r, NULL, st->L, "while loading the helpers");
 		else
 			sg_diag_error(r->site->diag, loc, "cannot set up the "
 			    "template runtime: out of memory");
@@ -603,7 +434,7 @@ sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 		return -1;
 	}
 	lua_settop(L, 0);
-	lua_pushcfunction(L, msghandler);
+	lua_pushcfunction(L, sg_render_msghandler);
 	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_pushstring(L, job->template);
 	sg_lua_vars(L, r->site, job->kind, job->index);
@@ -613,7 +444,7 @@ sg_render_borrow(struct sg_render *r, int w, const struct sg_job *job,
 		if (st->spent)
 			atomic_store(&r->timed_out, 1);
 		budget(st, 0);
-		report(r, job->src, L, "while rendering");
+		sg_render_report(r, job->src, L, "while rendering");
 		lua_settop(L, 0);
 		lua_gc(L, LUA_GCCOLLECT);
 		return -1;
@@ -693,7 +524,7 @@ sg_render_shortcode(struct sg_render *r, int w, const struct sg_page *p,
 	L = st->L;
 	name = xasprintf("shortcodes/%s.html", sc->name);
 	lua_settop(L, 0);
-	lua_pushcfunction(L, msghandler);
+	lua_pushcfunction(L, sg_render_msghandler);
 	lua_getfield(L, LUA_REGISTRYINDEX, "sitegen.render");
 	lua_pushstring(L, name);
 	free(name);

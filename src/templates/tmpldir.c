@@ -44,6 +44,7 @@ sg_tmpl_set_free(struct sg_tmpl_set *set)
 		free(set->file[i].name);
 		free(set->file[i].path);
 		free(set->file[i].lua);
+		free(set->file[i].code);
 	}
 	free(set->file);
 	set->file = NULL;
@@ -128,6 +129,8 @@ scan(struct sg_tmpl_set *set, struct sg_site *site, const char *dir,
 				t->name = name;
 				t->path = path;
 				t->lua = NULL;
+				t->code = NULL;
+				t->ncode = 0;
 				name = path = NULL;
 			}
 		}

@@ -13,6 +13,10 @@ struct sg_tmpl_file {
 				 * relative to the site root */
 	char	*lua;		/* compiled source, NULL until compiled */
 	size_t	 len;		/* of lua */
+	char	*code;		/* lua as Lua's bytecode (lua_dump, with its
+				 * lines), made once for every state to load,
+				 * or NULL; never leaves the process */
+	size_t	 ncode;		/* of code */
 	unsigned uses;		/* SG_TMPL_* (template.h) */
 };
 
