@@ -194,7 +194,7 @@ sg_render_new(struct sg_site *site, int jobs, struct sg_render **out)
 		r->dirs = xstrdup("templates/");
 	sg_tmpl_sort(&r->tmpls);
 	*out = r;
-	if (sg_render_compile(r) != 0)
+	if (sg_render_compile(r, r->nstates) != 0)
 		return -1;
 	return first_states(r);
 }

@@ -42,9 +42,10 @@ void	sg_render_report(struct sg_render *r, const char *blame,
 	    lua_State *L, const char *what);
 
 /* Compiles every template of r->tmpls into Lua (t->lua) and bytecode
- * (t->code, owned by the set), the runtime into r->runtime, and checks
- * the site's lua/site/ helpers, each in a scratch state. Returns 0, or
- * -1 after reporting each template or helper that does not compile. */
-int	sg_render_compile(struct sg_render *r);
+ * (t->code, owned by the set), the runtime into r->runtime, on jobs
+ * threads, and checks the site's lua/site/ helpers, each in a scratch
+ * state. Returns 0, or -1 after reporting each template or helper that
+ * does not compile. */
+int	sg_render_compile(struct sg_render *r, int jobs);
 
 #endif
