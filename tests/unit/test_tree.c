@@ -366,6 +366,7 @@ test_pack(void)
 		sg_md_render(site, &p->md);
 		html = xstrdup(p->md.html);
 		sg_md_drop_tree(&p->md);
+		free(p->md.packed);	/* the Markdown stage's */
 		p->md.packed = v;
 		p->md.npacked = len;
 		CHECK(root_of(rels[i]) != NULL);
