@@ -103,23 +103,46 @@ for j in 1 2; do
 		grep "^$t " "$work/rounds" | sort -k2 -n |
 		    sed -n "$(( (rounds + 1) / 2 ))p"
 	done > "$work/median-$j"
-	awk -v j="$j" -v n="$pages" '
-	{ tool[NR] = $1; s[$1] = $2; m[$1] = $3; c[$1] = $4 }
+	# the same ratios round by round: each of sitegen's builds against
+	# the other tool's of the same round, which ran minutes apart at
+	# most, where the medians may come from rounds far apart on a
+	# machine whose speed drifts. Their median, least and greatest.
+	awk -v mid=$(( (rounds + 1) / 2 )) '
+	{ k = ++seen[$1]; s[$1, k] = $2 }
+	function put(name, num, den,   i, v, a, b, t, n) {
+		n = seen[num] < seen[den] ? seen[num] : seen[den]
+		for (i = 1; i <= n; i++)
+			v[i] = s[num, i] / s[den, i]
+		for (a = 2; a <= n; a++)	# a few rounds: insertion
+			for (b = a; b > 1 && v[b - 1] > v[b]; b--) {
+				t = v[b]; v[b] = v[b - 1]; v[b - 1] = t
+			}
+		if (n > 1)
+			printf "%s %.2f %.2f %.2f\n", name, v[mid], v[1], v[n]
+	}
 	END {
-		for (i = 1; i <= NR; i++) {
+		put("baseline", "sitegen", "baseline")
+		if (seen["hugo"])
+			put("hugo", "hugo", "sitegen")
+	}' "$work/rounds" > "$work/paired-$j"
+	awk -v j="$j" -v n="$pages" -v pf="$work/paired-$j" '
+	FILENAME == pf { pr[$1] = sprintf(" (round by round: %.2fx, from %.2fx to %.2fx)", $2, $3, $4); next }
+	{ tool[FNR] = $1; s[$1] = $2; m[$1] = $3; c[$1] = $4; nt = FNR }
+	END {
+		for (i = 1; i <= nt; i++) {
 			t = tool[i]
 			if (t == "spin")
 				continue
 			r = ""
 			if (t == "hugo")
-				r = sprintf("sitegen is %.2fx its pages/s", s[t] / s["sitegen"])
+				r = sprintf("sitegen is %.2fx its pages/s%s", s[t] / s["sitegen"], pr[t])
 			if (t == "baseline")
-				r = sprintf("sitegen takes %.2fx its time", s["sitegen"] / s[t])
+				r = sprintf("sitegen takes %.2fx its time%s", s["sitegen"] / s[t], pr[t])
 			if (t == "files")
 				r = sprintf("%.0f%% of sitegen time", 100 * s[t] / s["sitegen"])
 			printf "%-6d %-9s %9.0f %8.3f %8.2f %8.1f  %s\n", j, t, n / s[t], s[t], c[t], m[t] / 1024, r
 		}
-	}' "$work/median-$j"
+	}' "$work/paired-$j" "$work/median-$j"
 done
 # what a second core gave, in the same rounds: the baseline (parsing and
 # writing files), and spin.c (arithmetic alone, sharing nothing), the

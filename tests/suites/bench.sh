@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/suites/bench.sh SITEGEN: the benchmark (tests/bench/run.sh) still
-# runs, on a site of 30 pages in one round: every row is there with its
-# ratio, and the last line gives the speed-up of a second worker beside
+# runs, on a site of 30 pages in two rounds: every row is there with its
+# ratio, the ratios to the baseline and to Hugo also round by round, and
+# the last line gives the speed-up of a second worker beside
 # the baseline's and the machine's own (tests/bench/spin.c). It times
 # nothing: how fast is the benchmark's to say, on a quiet machine, not a
 # test's. Prints one "ok NAME" or "FAIL NAME" line a case.
@@ -12,7 +13,7 @@ if [ ! -x /usr/bin/time ]; then
 	fail "bench: GNU time is missing (build.sh installs it)"
 	exit 0
 fi
-out=$(BENCH_DIR="$work" SITEGEN="$sg" sh "$top/tests/bench/run.sh" 30 1 2>&1)
+out=$(BENCH_DIR="$work" SITEGEN="$sg" sh "$top/tests/bench/run.sh" 30 2 2>&1)
 check "bench runs to the end" $? "$out"
 case $out in
 *"run.sh: failed"*) fail "bench: no build fails" "$out" ;;
@@ -25,12 +26,20 @@ for j in 1 2; do
 		    ok "bench: row $t --jobs $j" ||
 		    fail "bench: row $t --jobs $j" "$out"
 	done
-	printf '%s\n' "$out" | grep -Eq "^$j +baseline .*sitegen takes [0-9.]+x its time" &&
+	printf '%s\n' "$out" | grep -Eq "^$j +baseline .*sitegen takes [0-9.]+x its time \(round by round: [0-9.]+x, from [0-9.]+x to [0-9.]+x\)$" &&
 	    ok "bench: ratio to the baseline, --jobs $j" ||
 	    fail "bench: ratio to the baseline, --jobs $j" "$out"
 done
+# round by round: the median of two is the lesser, and it lies between
+# the least and the greatest
+printf '%s\n' "$out" | awk '/round by round/ {
+	s = $0; sub(/.*round by round: /, "", s); gsub(/[x(),]|from|to/, " ", s)
+	split(s, v, " +"); if (!(v[1] == v[2] && v[2] <= v[3])) bad = 1; n++ }
+	END { exit !(n >= 2 && !bad) }' &&
+    ok "bench: round-by-round ratios are in order" ||
+    fail "bench: round-by-round ratios are in order" "$out"
 if command -v hugo > /dev/null 2>&1; then
-	printf '%s\n' "$out" | grep -Eq "^2 +hugo .*sitegen is [0-9.]+x its pages/s" &&
+	printf '%s\n' "$out" | grep -Eq "^2 +hugo .*sitegen is [0-9.]+x its pages/s \(round by round: [0-9.]+x, from [0-9.]+x to [0-9.]+x\)$" &&
 	    ok "bench: Hugo's row" || fail "bench: Hugo's row" "$out"
 fi
 last=$(printf '%s\n' "$out" | tail -1)
