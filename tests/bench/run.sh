@@ -4,15 +4,16 @@
 # theme's: navigation of 100 sections, TOC, highlighting on; see
 # tests/bench/hugo/) and with the cmark-gfm-only baseline, side by side at
 # --jobs 1 and 2 (Hugo with GOMAXPROCS), ROUNDS rounds (default 3) that
-# each run all of them one after the other, so they share the machine's
-# state. A fourth row, files, only makes the folders and files of
-# sitegen's output (tests/bench/files.c): the file system's share, which
-# no generator goes below; and each round times spin.c, arithmetic on one
-# thread or two, for what a second core gives at all (the last line).
-# Prints, for each, the median round's pages per second, seconds, CPU
-# seconds (user + system: steadier than seconds on a shared machine) and
-# peak memory, and the ratios. Needs GNU time (apt-get install time);
-# Hugo is optional (apt-get install hugo).
+# each run all of them one after the other, on one worker then on two, so
+# they share the machine's state. A fourth row, files, only makes the
+# folders and files of sitegen's output (tests/bench/files.c): the file
+# system's share, which no generator goes below; and each round times
+# spin.c, arithmetic on one thread or two, for what a second core gives
+# at all (the last line). Prints, for each, the median round's pages per
+# second, seconds, CPU seconds (user + system: steadier than seconds on a
+# shared machine) and peak memory, and the ratios: of the medians, and
+# round by round. Needs GNU time (apt-get install time); Hugo is optional
+# (apt-get install hugo).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pages=${1:-1000}
@@ -89,65 +90,83 @@ echo "file system: $fs"
 echo "pages: $pages (+ sections), $(cat $files | wc -c | awk '{ printf "%.0f", $1 / 1024 }') kB of Markdown, $rounds rounds, median shown"
 printf '%-6s %-9s %9s %8s %8s %8s  %s\n' jobs tool pages/s seconds "cpu s" \
     "peak MB" "ratio"
+# Each round builds with every tool on one worker, then on two: a ratio
+# is taken between builds of one round, minutes apart at most (the
+# medians of two tools, or of one tool on one and two workers, may come
+# from rounds far apart on a machine whose speed drifts).
 n=0
-for j in 1 2; do
-	: > "$work/rounds"
-	for r in $(seq "$rounds"); do
+: > "$work/rounds"
+for r in $(seq "$rounds"); do
+	for j in 1 2; do
 		for t in sitegen $hugo baseline files spin; do
 			n=$((n + 1))
-			echo "$t $(run $t $j "$work/out.$n")" >> "$work/rounds"
+			echo "$j $t $(run $t $j "$work/out.$n")" >> "$work/rounds"
 			[ "$fs" != tmpfs ] || rm -rf "$work/out.$n"
 		done
 	done
+done
+# paired NUM-JOBS NUM-TOOL DEN-JOBS DEN-TOOL: the ratio of the two
+# builds' seconds in each round, as "median least greatest"
+paired() {
+	awk -v mid=$(( (rounds + 1) / 2 )) -v a="$1 $2" -v b="$3 $4" '
+	{ k = ++seen[$1 " " $2]; s[$1 " " $2, k] = $3 }
+	END {
+		for (i = 1; i <= seen[a] && i <= seen[b]; i++)
+			v[i] = s[a, i] / s[b, i]
+		n = i - 1
+		for (i = 2; i <= n; i++)	# a few rounds: insertion
+			for (k = i; k > 1 && v[k - 1] > v[k]; k--) {
+				t = v[k]; v[k] = v[k - 1]; v[k - 1] = t
+			}
+		if (n > 0)
+			printf "%.2f %.2f %.2f\n", v[mid], v[1], v[n]
+	}' "$work/rounds"
+}
+# " (round by round: MEDIAN, from LEAST to GREATEST)" of paired's output,
+# when there is more than one round
+by_round() {
+	[ "$rounds" -gt 1 ] || return 0
+	paired "$@" | awk '{ printf " (round by round: %.2fx, from %.2fx to %.2fx)", $1, $2, $3 }'
+}
+for j in 1 2; do
 	for t in sitegen $hugo baseline files spin; do
-		grep "^$t " "$work/rounds" | sort -k2 -n |
+		grep "^$j $t " "$work/rounds" | cut -d' ' -f2- | sort -k2 -n |
 		    sed -n "$(( (rounds + 1) / 2 ))p"
 	done > "$work/median-$j"
-	# the same ratios round by round: each of sitegen's builds against
-	# the other tool's of the same round, which ran minutes apart at
-	# most, where the medians may come from rounds far apart on a
-	# machine whose speed drifts. Their median, least and greatest.
-	awk -v mid=$(( (rounds + 1) / 2 )) '
-	{ k = ++seen[$1]; s[$1, k] = $2 }
-	function put(name, num, den,   i, v, a, b, t, n) {
-		n = seen[num] < seen[den] ? seen[num] : seen[den]
-		for (i = 1; i <= n; i++)
-			v[i] = s[num, i] / s[den, i]
-		for (a = 2; a <= n; a++)	# a few rounds: insertion
-			for (b = a; b > 1 && v[b - 1] > v[b]; b--) {
-				t = v[b]; v[b] = v[b - 1]; v[b - 1] = t
-			}
-		if (n > 1)
-			printf "%s %.2f %.2f %.2f\n", name, v[mid], v[1], v[n]
-	}
+	rb=$(by_round "$j" sitegen "$j" baseline)
+	rh=
+	[ -z "$hugo" ] || rh=$(by_round "$j" hugo "$j" sitegen)
+	awk -v j="$j" -v n="$pages" -v rb="$rb" -v rh="$rh" '
+	{ tool[NR] = $1; s[$1] = $2; m[$1] = $3; c[$1] = $4 }
 	END {
-		put("baseline", "sitegen", "baseline")
-		if (seen["hugo"])
-			put("hugo", "hugo", "sitegen")
-	}' "$work/rounds" > "$work/paired-$j"
-	awk -v j="$j" -v n="$pages" -v pf="$work/paired-$j" '
-	FILENAME == pf { pr[$1] = sprintf(" (round by round: %.2fx, from %.2fx to %.2fx)", $2, $3, $4); next }
-	{ tool[FNR] = $1; s[$1] = $2; m[$1] = $3; c[$1] = $4; nt = FNR }
-	END {
-		for (i = 1; i <= nt; i++) {
+		for (i = 1; i <= NR; i++) {
 			t = tool[i]
 			if (t == "spin")
 				continue
 			r = ""
 			if (t == "hugo")
-				r = sprintf("sitegen is %.2fx its pages/s%s", s[t] / s["sitegen"], pr[t])
+				r = sprintf("sitegen is %.2fx its pages/s%s", s[t] / s["sitegen"], rh)
 			if (t == "baseline")
-				r = sprintf("sitegen takes %.2fx its time%s", s["sitegen"] / s[t], pr[t])
+				r = sprintf("sitegen takes %.2fx its time%s", s["sitegen"] / s[t], rb)
 			if (t == "files")
 				r = sprintf("%.0f%% of sitegen time", 100 * s[t] / s["sitegen"])
 			printf "%-6d %-9s %9.0f %8.3f %8.2f %8.1f  %s\n", j, t, n / s[t], s[t], c[t], m[t] / 1024, r
 		}
-	}' "$work/paired-$j" "$work/median-$j"
+	}' "$work/median-$j"
 done
 # what a second core gave, in the same rounds: the baseline (parsing and
 # writing files), and spin.c (arithmetic alone, sharing nothing), the
-# most any program could gain from it on this machine then
+# most any program could gain from it on this machine then; of the
+# medians, then round by round
 awk '{ if (NR == FNR) one[$1] = $2; else two[$1] = $2 }
-END { printf "sitegen --jobs 2 is %.2fx as fast as --jobs 1 (the baseline: %.2fx; arithmetic alone, the machine'"'"'s ceiling: %.2fx)\n",
+END { printf "sitegen --jobs 2 is %.2fx as fast as --jobs 1 (the baseline: %.2fx; arithmetic alone, the machine'"'"'s ceiling: %.2fx)",
     one["sitegen"] / two["sitegen"], one["baseline"] / two["baseline"],
     one["spin"] / two["spin"] }' "$work/median-1" "$work/median-2"
+if [ "$rounds" -gt 1 ]; then
+	printf '; round by round %s\n' "$(paired 1 sitegen 2 sitegen |
+	    awk -v b="$(paired 1 baseline 2 baseline)" \
+	    -v s="$(paired 1 spin 2 spin)" '{ split(b, x, " "); split(s, y, " ")
+	    printf "%.2fx, from %.2fx to %.2fx (the baseline: %.2fx; arithmetic alone: %.2fx)", $1, $2, $3, x[1], y[1] }')"
+else
+	echo
+fi

@@ -2,7 +2,8 @@
 # tests/suites/bench.sh SITEGEN: the benchmark (tests/bench/run.sh) still
 # runs, on a site of 30 pages in two rounds: every row is there with its
 # ratio, the ratios to the baseline and to Hugo also round by round, and
-# the last line gives the speed-up of a second worker beside
+# the last line gives the speed-up of a second worker (of the medians and
+# round by round) beside
 # the baseline's and the machine's own (tests/bench/spin.c). It times
 # nothing: how fast is the benchmark's to say, on a quiet machine, not a
 # test's. Prints one "ok NAME" or "FAIL NAME" line a case.
@@ -32,7 +33,7 @@ for j in 1 2; do
 done
 # round by round: the median of two is the lesser, and it lies between
 # the least and the greatest
-printf '%s\n' "$out" | awk '/round by round/ {
+printf '%s\n' "$out" | awk '/round by round: / {
 	s = $0; sub(/.*round by round: /, "", s); gsub(/[x(),]|from|to/, " ", s)
 	split(s, v, " +"); if (!(v[1] == v[2] && v[2] <= v[3])) bad = 1; n++ }
 	END { exit !(n >= 2 && !bad) }' &&
@@ -43,7 +44,7 @@ if command -v hugo > /dev/null 2>&1; then
 	    ok "bench: Hugo's row" || fail "bench: Hugo's row" "$out"
 fi
 last=$(printf '%s\n' "$out" | tail -1)
-printf '%s\n' "$last" | grep -Eq "^sitegen --jobs 2 is [0-9.]+x as fast as --jobs 1 \(the baseline: [0-9.]+x; arithmetic alone, the machine's ceiling: [0-9.]+x\)$" &&
+printf '%s\n' "$last" | grep -Eq "^sitegen --jobs 2 is [0-9.]+x as fast as --jobs 1 \(the baseline: [0-9.]+x; arithmetic alone, the machine's ceiling: [0-9.]+x\); round by round [0-9.]+x, from [0-9.]+x to [0-9.]+x \(the baseline: [0-9.]+x; arithmetic alone: [0-9.]+x\)$" &&
     ok "bench: the speed-up of a second worker, and the machine's" ||
     fail "bench: the speed-up of a second worker, and the machine's" "$out"
 # nothing of it is left behind
