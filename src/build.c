@@ -479,7 +479,8 @@ struct run {
 	struct sg_search	*search;
 	struct sg_decks		*decks;
 	char			*outdir;
-	double			 t0, t;
+	double			 t0;
+	struct sg_lap		 t;
 	int			 committed;	/* sg_out_commit's, or -1 */
 };
 
@@ -510,7 +511,7 @@ load_stage(struct run *r)
 	    !opt->samples_only;
 	sg_site_load(site);
 	sg_feeds_plan(site);
-	r->t = sg_now();
+	sg_lap_start(&r->t);
 	r->secrets = site->secrets;
 	if (!opt->samples_only && sg_diag_errors(site->diag) == 0)
 		scan_sources(r);
@@ -736,7 +737,8 @@ build(const struct sg_options *opt, struct sg_live **live)
 	r.opt = opt;
 	r.live = live;
 	r.committed = -1;
-	r.t0 = r.t = sg_now();
+	sg_lap_start(&r.t);
+	r.t0 = r.t.wall;
 	r.site = sg_site_new(opt);
 	if (opt->json)
 		sg_diag_set_json(r.site->diag, stdout);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "out/assets.h"
 #include "out/handouts.h"
@@ -66,13 +67,25 @@ sg_site_permalink(const struct sg_site *site, const char *url)
 }
 
 void
-sg_site_lap(const struct sg_site *site, const char *stage, double *t)
+sg_lap_start(struct sg_lap *t)
 {
-	double	 n = sg_now();
+	struct timespec	 ts;
 
+	t->wall = sg_now();
+	t->cpu = clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0 ?
+	    (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 : 0;
+}
+
+void
+sg_site_lap(const struct sg_site *site, const char *stage, struct sg_lap *t)
+{
+	struct sg_lap	 n;
+
+	sg_lap_start(&n);
 	if (site->opt->verbose)
-		fprintf(stderr, "sitegen: %-10s %7.1f ms %6ld MB\n", stage,
-		    (n - *t) * 1000, rss_mb());
+		fprintf(stderr, "sitegen: %-10s %7.1f ms %7.1f ms CPU %6ld MB\n",
+		    stage, (n.wall - t->wall) * 1000, (n.cpu - t->cpu) * 1000,
+		    rss_mb());
 	*t = n;
 }
 
@@ -88,8 +101,9 @@ stop(struct sg_site *site)
 int
 sg_site_load(struct sg_site *site)
 {
-	double	 t = sg_now();
+	struct sg_lap	 t;
 
+	sg_lap_start(&t);
 	sg_config_load(site);
 	if (stop(site))
 		return -1;

@@ -258,10 +258,22 @@ void		 sg_site_free(struct sg_site *site);
  * Returns 0, or -1 on errors. */
 int		 sg_site_load(struct sg_site *site);
 
-/* With --verbose, prints how long the stage that just ended took (since
- * *t, which it moves to now) and the process's resident memory. */
+/* Where a stage started, for sg_site_lap: the wall clock (sg_now) and the
+ * CPU time the process had used then, all its threads, in seconds. */
+struct sg_lap {
+	double	 wall;
+	double	 cpu;
+};
+
+/* Starts *t now. */
+void		 sg_lap_start(struct sg_lap *t);
+
+/* With --verbose, prints how long the stage that just ended took since
+ * *t: its wall time, the CPU time of all the process's threads in it (on
+ * two workers kept busy, twice its wall time), and the process's resident
+ * memory. Moves *t to now either way. */
 void		 sg_site_lap(const struct sg_site *site, const char *stage,
-		    double *t);
+		    struct sg_lap *t);
 
 /* Is page p a slide deck ("slides: true" in its front matter)? */
 int		 sg_page_is_deck(const struct sg_page *p);

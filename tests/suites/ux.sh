@@ -428,3 +428,15 @@ same "ux: a page's template reads its section's content" \
     "$(cat "$work/sc-out/sec/a/index.html" 2>/dev/null)" \
     "P[<p>Section <em>body</em>.</p>
 ]"
+
+# ---- --verbose -----------------------------------------------------------
+
+# Each stage's line gives its wall time, the CPU time of all threads in
+# it and the resident memory; the stages are there in their order.
+site "$work/vb"
+"$sg" --root "$work/vb" --out "$work/vb-out" --jobs 2 --verbose build \
+    > /dev/null 2> "$work/vb.log"
+got=$(grep -E '^sitegen: [a-z]+ +[0-9]+\.[0-9] ms +[0-9]+\.[0-9] ms CPU +[0-9]+ MB$' \
+    "$work/vb.log" | awk '{ print $2 }' | tr '\n' ' ')
+same "ux: --verbose gives each stage's wall and CPU time" "$got" \
+    "load markdown resolve links secrets templates samples pdf render search assets swap "
