@@ -120,18 +120,19 @@ struct compile_ctx {
 };
 
 /* Dumps the function on top of L's stack as bytecode into *out, a copy
- * the caller owns (left as it was when Lua cannot dump it), through the
- * worker's buffer buf. */
-static void
+ * the caller owns, through the worker's buffer buf. Returns 0, or -1 when
+ * Lua made none (the top is no Lua function: never, after a load). */
+static int
 dump(lua_State *L, struct sg_buf *buf, char **out, size_t *n)
 {
 	buf->len = 0;
 	if (lua_dump(L, put_code, buf, 0) != 0 || buf->len == 0)
-		return;
+		return -1;
 	free(*out);
 	*out = xmalloc(buf->len);
 	memcpy(*out, buf->data, buf->len);
 	*n = buf->len;
+	return 0;
 }
 
 /* Compiles template i, or the runtime (i past the templates): a worker of
@@ -162,10 +163,14 @@ compile_one(void *arg, int worker, size_t i)
 	if (i == r->tmpls.n) {
 		/* the runtime's bytecode too, for the same reason */
 		rt = sg_embed_find("lua/sitegen/runtime.lua");
-		if (rt && luaL_loadbuffer(L, (const char *)rt->data, rt->len,
-		    "=sitegen runtime") == LUA_OK && lua_dump(L, put_code,
-		    &r->runtime, 0) != 0)
-			r->runtime.len = 0;	/* each state loads the text */
+		if (rt == NULL || luaL_loadbuffer(L, (const char *)rt->data,
+		    rt->len, "=sitegen runtime") != LUA_OK ||
+		    lua_dump(L, put_code, &r->runtime, 0) != 0 ||
+		    r->runtime.len == 0) {
+			sg_diag_error(r->site->diag, &loc, "cannot load the "
+			    "template runtime");
+			atomic_fetch_add(&c->bad, 1);
+		}
 		lua_settop(L, 0);
 		return;
 	}
@@ -199,8 +204,11 @@ compile_one(void *arg, int worker, size_t i)
 		lua_call(L, 1, 1);
 		sg_render_report(r, t->path, L, "in template");
 		atomic_fetch_add(&c->bad, 1);
-	} else
-		dump(L, &c->code[worker], &t->code, &t->ncode);
+	} else if (dump(L, &c->code[worker], &t->code, &t->ncode) == -1) {
+		sg_diag_error(r->site->diag, &loc, "cannot keep the compiled "
+		    "template");
+		atomic_fetch_add(&c->bad, 1);
+	}
 	lua_settop(L, 0);
 	free(chunk);
 }

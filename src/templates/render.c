@@ -9,7 +9,6 @@
 #include <lua.h>
 #include <lualib.h>
 
-#include "embed.h"
 #include "smap.h"
 #include "templates/luaescape.h"
 #include "templates/luafreeze.h"
@@ -44,7 +43,6 @@ struct state {
 	int		 broken;	/* making the state failed */
 	struct sg_lua_track track;	/* pages the current render read */
 };
-
 
 static const char *const forbidden[] = {
 	"io", "os", "require", "load", "loadfile", "dofile", "debug",
@@ -291,7 +289,6 @@ sg_render_lua_version(void)
 static int
 make_state(struct sg_render *r, struct state *st)
 {
-	const struct sg_embed	*rt;
 	const struct sg_tmpl_file *t;
 	lua_State		*L;
 	size_t			 i;
@@ -314,18 +311,16 @@ make_state(struct sg_render *r, struct state *st)
 	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
 	lua_settop(L, 0);
 	lua_pushcfunction(L, sg_render_msghandler);			/* 1 */
-	rt = sg_embed_find("lua/sitegen/runtime.lua");
-	if (r->runtime.len > 0 ? luaL_loadbufferx(L, r->runtime.data,
-	    r->runtime.len, "=sitegen runtime", "b") != LUA_OK : (rt == NULL ||
-	    luaL_loadbuffer(L, (const char *)rt->data, rt->len,
-	    "=sitegen runtime") != LUA_OK))
+	/* the runtime and the templates as the bytecode compile.c made of
+	 * them (sg_render_compile has made it of every one) */
+	if (luaL_loadbufferx(L, r->runtime.data, r->runtime.len,
+	    "=sitegen runtime", "b") != LUA_OK)
 		return -1;					/* 2 */
 	lua_newtable(L);					/* templates */
 	for (i = 0; i < r->tmpls.n; i++) {
 		t = &r->tmpls.file[i];
 		chunk = xasprintf("@%s", t->path);
-		if ((t->code ? luaL_loadbufferx(L, t->code, t->ncode, chunk,
-		    "b") : luaL_loadbuffer(L, t->lua, t->len, chunk)) !=
+		if (luaL_loadbufferx(L, t->code, t->ncode, chunk, "b") !=
 		    LUA_OK) {
 			free(chunk);
 			return -1;
