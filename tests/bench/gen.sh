@@ -3,12 +3,33 @@
 # PAGES pages (about 6 KB of Markdown each) in SECTIONS sections, using the
 # default theme of this repository, for the benchmarks.
 set -eu
-dir=$1
-pages=$2
+dir=${1:-}
+pages=${2:-}
 sections=${3:-100}
+# whole numbers above 0: awk would take any other PAGES as a string that
+# every page number is below, and write pages until the disk is full
+for n in "$pages" "$sections"; do
+	case $n in
+	'' | *[!0-9]*) ok=0 ;;
+	*) [ "$n" -gt 0 ] 2> /dev/null && ok=1 || ok=0 ;;
+	esac
+	if [ "$ok" = 0 ] || [ -z "$dir" ]; then
+		echo "gen.sh: DIR PAGES [SECTIONS]: PAGES and SECTIONS are whole numbers above 0 (got '$pages' '$sections')" >&2
+		exit 2
+	fi
+done
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# DIR is replaced only when gen.sh made it (its mark is there) or it is
+# empty: a folder of someone's own given by mistake is left alone
+if [ -L "$dir" ] || { [ -e "$dir" ] && [ ! -e "$dir/.gen-bench" ] &&
+    [ -n "$(ls -A "$dir" 2> /dev/null)" ]; } ||
+    { [ -e "$dir" ] && [ ! -d "$dir" ]; }; then
+	echo "gen.sh: $dir holds files gen.sh did not write: give it a new folder" >&2
+	exit 2
+fi
 rm -rf "$dir"
 mkdir -p "$dir/content" "$dir/themes"
+: > "$dir/.gen-bench"
 cp -R "$top/themes/default" "$dir/themes/default"
 # no handouts: the site benchmark times the HTML (the default, one PDF of
 # the whole site, is timed by tests/bench/pdf.sh)

@@ -18,6 +18,18 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pages=${1:-1000}
 rounds=${2:-3}
+# whole numbers above 0, before anything is made (gen.sh refuses other
+# PAGES too; ROUNDS of 0 left nothing to take a median of)
+for n in "$pages" "$rounds"; do
+	case $n in
+	'' | *[!0-9]*) ok=0 ;;
+	*) [ "$n" -gt 0 ] 2> /dev/null && ok=1 || ok=0 ;;
+	esac
+	if [ "$ok" = 0 ]; then
+		echo "run.sh: PAGES and ROUNDS are whole numbers above 0 (got '$*')" >&2
+		exit 2
+	fi
+done
 # The site and the outputs go to BENCH_DIR, by default /dev/shm when it is
 # a tmpfs (see below), else TMPDIR.
 dir=${BENCH_DIR:-}

@@ -47,6 +47,31 @@ last=$(printf '%s\n' "$out" | tail -1)
 printf '%s\n' "$last" | grep -Eq "^sitegen --jobs 2 is [0-9.]+x as fast as --jobs 1 \(the baseline: [0-9.]+x; arithmetic alone, the machine's ceiling: [0-9.]+x\); round by round [0-9.]+x, from [0-9.]+x to [0-9.]+x \(the baseline: [0-9.]+x; arithmetic alone: [0-9.]+x\)$" &&
     ok "bench: the speed-up of a second worker, and the machine's" ||
     fail "bench: the speed-up of a second worker, and the machine's" "$out"
+# a careless count is refused before anything is built
+for a in "30 0" "30 -1" "30 abc" "0 1" "x 1"; do
+	# shellcheck disable=SC2086
+	got=$(BENCH_DIR="$work" SITEGEN="$sg" sh "$top/tests/bench/run.sh" $a 2>&1)
+	same "bench: 'run.sh $a' is a usage error" "$?:$got" \
+	    "2:run.sh: PAGES and ROUNDS are whole numbers above 0 (got '$a')"
+done
+# and gen.sh, which the other benchmarks call, writes nothing for one
+got=$(sh "$top/tests/bench/gen.sh" "$work/g" x 2>&1)
+same "bench: 'gen.sh DIR x' is a usage error" "$?:$got" \
+    "2:gen.sh: DIR PAGES [SECTIONS]: PAGES and SECTIONS are whole numbers above 0 (got 'x' '100')"
+same "bench: 'gen.sh DIR x' writes nothing" "$(ls -A "$work")" ""
+# a folder of someone's own is not gen.sh's to replace
+mkdir "$work/mine" && echo mine > "$work/mine/keep.txt"
+got=$(sh "$top/tests/bench/gen.sh" "$work/mine" 1 2>&1)
+same "bench: gen.sh refuses a folder it did not make" "$?:$got:$(cat "$work/mine/keep.txt" 2>&1)" \
+    "2:gen.sh: $work/mine holds files gen.sh did not write: give it a new folder:mine"
+rm -rf "$work/mine"
+# one it made, it makes again
+sh "$top/tests/bench/gen.sh" "$work/g" 2 1 > /dev/null 2>&1 &&
+    sh "$top/tests/bench/gen.sh" "$work/g" 3 1 > /dev/null 2>&1
+same "bench: gen.sh makes its own folder again" \
+    "$?:$(ls "$work/g/content/section-000" 2>&1 | tr '\n' ' ')" \
+    "0:_index.md page-00000.md page-00001.md page-00002.md "
+rm -rf "$work/g"
 # nothing of it is left behind
 left=$(ls -A "$work")
 same "bench: its folder is removed" "$left" ""
